@@ -1,0 +1,43 @@
+import { AuthModule } from '@csms/auth';
+import { AppConfig, ConfigModule } from '@csms/common';
+import { DatabaseModule } from '@csms/database';
+import { EventsModule } from '@csms/events';
+import { UsersModule } from '@csms/users';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
+import { HealthModule } from './health/health.module';
+
+/** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
+export const DOMAIN_MODULES = [UsersModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        DatabaseModule,
+        EventsModule,
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          useClass: GraphQLOptionsFactory,
+        }),
+        HealthModule,
+        ...DOMAIN_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/** Development defaults: accepted outside production, refused when NODE_ENV=production. */
+export const DEVELOPMENT_DEFAULTS = {
+  JWT_SECRET: 'dev-only-jwt-secret-change-me',
+  ADMIN_EMAIL: 'admin@example.com',
+  ADMIN_PASSWORD: 'Admin123!',
+} as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const serverRole = z.enum(['all', 'ocpp', 'api', 'worker']);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_DEFAULTS.JWT_SECRET),
+    JWT_EXPIRES_IN: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(12 * 3600),
+    ADMIN_EMAIL: z.string().email().default(DEVELOPMENT_DEFAULTS.ADMIN_EMAIL),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(8, 'must be at least 8 characters')
+      .default(DEVELOPMENT_DEFAULTS.ADMIN_PASSWORD),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: booleanFlag.optional(),
+    SERVER_ROLES: z
+      .string()
+      .default('all')
+      .transform((value, ctx) => {
+        const roles = value.split(',').map((role) => role.trim());
+        for (const role of roles) {
+          if (!serverRole.safeParse(role).success) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              message: `unknown role "${role}" (all, ocpp, api, worker)`,
+            });
+          }
+        }
+        return roles as z.infer<typeof serverRole>[];
+      }),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+    GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+    OCPP_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    HEARTBEAT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
+    // Account security (libs/auth, libs/users) and notifications (libs/notifications).
+    JWT_DEMO_EXPIRES_IN: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(7 * 24 * 3600),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
+    LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(5),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(1).default(60),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    SMTP_FROM: z.string().min(3).default('CSMS <no-reply@csms.local>'),
+    FRONTEND_URL: z.string().url().default('http://localhost:3000'),
+    NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+      if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: 'the development default is refused in production; set your own value',
+        });
+      }
+    }
+    if (config.JWT_SECRET.length < 32) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWT_SECRET'],
+        message: 'must be at least 32 characters in production',
+      });
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DatabaseServer } from './database-server';
+
+@Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
+class DatabaseServerModule {}
+
+@Global()
+@Module({
+  imports: [
+    MongooseModule.forRootAsync({
+      imports: [DatabaseServerModule],
+      inject: [DatabaseServer],
+      useFactory: async (server: DatabaseServer) => ({
+        uri: await server.uri(),
+        autoIndex: true,
+        serverSelectionTimeoutMS: 5000,
+        // Fail fast instead of queueing operations forever when the database is gone.
+        bufferCommands: false,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

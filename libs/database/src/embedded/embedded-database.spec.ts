@@ -1,0 +1,186 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { mongo } from 'mongoose';
+import { EmbeddedDatabase } from './embedded-database';
+import { findFreePort } from './free-port';
+import { OutputTail } from './output-tail';
+import {
+  DatabaseBinary,
+  findOnPath,
+  findToolBinary,
+  isExecutableFile,
+  resolveDatabaseBinary,
+} from './resolve-binary';
+import { serverLayout } from './server-args';
+
+const executables =
+  (...files: string[]) =>
+  (file: string) =>
+    files.includes(file);
+
+describe('findFreePort', () => {
+  it('returns a loopback port that can be bound', async () => {
+    const port = await findFreePort();
+    expect(port).toBeGreaterThan(0);
+    const server = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
+    await new Promise((resolve) => server.close(resolve));
+  });
+});
+
+describe('resolveDatabaseBinary', () => {
+  const env = { PATH: ['/opt/a', '/usr/bin'].join(path.delimiter) };
+
+  it('prefers MONGOD_BINARY, then FERRETDB_BINARY', () => {
+    const isExecutable = executables('/x/mongod', '/x/ferretdb', '/usr/bin/mongod');
+    expect(
+      resolveDatabaseBinary({ env: { ...env, MONGOD_BINARY: '/x/mongod' }, searchFrom: [], isExecutable }),
+    ).toEqual({ kind: 'mongod', path: '/x/mongod' });
+    expect(
+      resolveDatabaseBinary({
+        env: { ...env, FERRETDB_BINARY: '/x/ferretdb' },
+        searchFrom: [],
+        isExecutable,
+      }),
+    ).toEqual({ kind: 'ferretdb', path: '/x/ferretdb' });
+  });
+
+  it('rejects an explicit path that is not executable', () => {
+    expect(() =>
+      resolveDatabaseBinary({ env: { MONGOD_BINARY: '/nope' }, searchFrom: [], isExecutable: executables() }),
+    ).toThrow('MONGOD_BINARY=/nope');
+  });
+
+  it('prefers mongod on PATH over FerretDB in .tools', () => {
+    const isExecutable = executables('/usr/bin/mongod', '/repo/.tools/bin/ferretdb');
+    expect(resolveDatabaseBinary({ env, searchFrom: ['/repo/libs/database'], isExecutable })).toEqual({
+      kind: 'mongod',
+      path: '/usr/bin/mongod',
+    });
+  });
+
+  it('finds .tools/bin/ferretdb in an ancestor of the search directories', () => {
+    const isExecutable = executables('/repo/.tools/bin/ferretdb', '/opt/a/ferretdb');
+    expect(resolveDatabaseBinary({ env, searchFrom: ['/repo/dist/apps/csms'], isExecutable })).toEqual({
+      kind: 'ferretdb',
+      path: '/repo/.tools/bin/ferretdb',
+    });
+  });
+
+  it('falls back to ferretdb on PATH, then to nothing', () => {
+    expect(
+      resolveDatabaseBinary({ env, searchFrom: ['/repo'], isExecutable: executables('/opt/a/ferretdb') }),
+    ).toEqual({ kind: 'ferretdb', path: '/opt/a/ferretdb' });
+    expect(
+      resolveDatabaseBinary({ env, searchFrom: ['/repo'], isExecutable: executables() }),
+    ).toBeUndefined();
+  });
+
+  it('checks real files for executability', () => {
+    expect(isExecutableFile(process.execPath)).toBe(true);
+    expect(isExecutableFile(os.tmpdir())).toBe(false);
+    expect(findOnPath('definitely-not-a-binary-csms', { PATH: '/usr/bin' })).toBeUndefined();
+  });
+});
+
+describe('serverLayout', () => {
+  it('keeps FerretDB offline and its files inside the data dir', () => {
+    const { dirs, args } = serverLayout('ferretdb', '/data', 27100);
+    expect(dirs).toEqual(['/data/ferretdb', '/data/ferretdb-state']);
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--handler=sqlite',
+        '--sqlite-url=file:///data/ferretdb/',
+        '--listen-addr=127.0.0.1:27100',
+        '--state-dir=/data/ferretdb-state',
+        '--telemetry=disable',
+        '--debug-addr=-',
+      ]),
+    );
+  });
+
+  it('binds mongod to loopback', () => {
+    expect(serverLayout('mongod', '/data', 27100).args).toEqual(
+      expect.arrayContaining(['--dbpath', '/data/mongod', '--bind_ip', '127.0.0.1', '--port', '27100']),
+    );
+  });
+});
+
+describe('OutputTail', () => {
+  it('keeps the last lines, including an unterminated one', () => {
+    const tail = new OutputTail(2);
+    tail.push('one\ntwo\nthr');
+    tail.push('ee\nfour');
+    expect(tail.toString()).toBe('two\nthree\nfour');
+  });
+});
+
+function realBinary(): DatabaseBinary {
+  const ferret = process.env.FERRETDB_BINARY ?? findToolBinary([__dirname]) ?? findOnPath('ferretdb');
+  const binary = ferret ? { kind: 'ferretdb' as const, path: ferret } : resolveDatabaseBinary();
+  if (!binary) throw new Error('Run `node scripts/install-ferretdb.js` (needs Go) or install mongod');
+  return binary;
+}
+
+describe('EmbeddedDatabase (real server)', () => {
+  let dataDir: string;
+  let db: EmbeddedDatabase | undefined;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-embedded-'));
+  });
+
+  afterAll(async () => {
+    await db?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps data across restarts on the same data dir', async () => {
+    const binary = realBinary();
+    db = await EmbeddedDatabase.start({ dataDir, binary });
+    expect(db.kind).toBe(binary.kind);
+    expect(db.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
+    await withClient(db.uri, (client) =>
+      client.db('csms_spec').collection('things').insertOne({ name: 'kept' }),
+    );
+    const pid = db.pid;
+    await db.stop();
+    expect(() => process.kill(pid!, 0)).toThrow();
+
+    db = await EmbeddedDatabase.start({ dataDir, binary });
+    const found = await withClient(db.uri, (client) =>
+      client.db('csms_spec').collection('things').findOne({ name: 'kept' }),
+    );
+    expect(found?.name).toBe('kept');
+  }, 120_000);
+
+  it('reports the server output when start-up fails', async () => {
+    const binary = realBinary();
+    const sockets = new Set<net.Socket>();
+    const blocker = net.createServer((socket) => sockets.add(socket));
+    const port = await findFreePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      await expect(
+        EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'busy'), binary, port, startTimeoutMs: 20_000 }),
+      ).rejects.toThrow(/Embedded (mongod|ferretdb) on port \d+ exited during start-up[^]*Last output/);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  }, 60_000);
+});
+
+async function withClient<T>(uri: string, use: (client: mongo.MongoClient) => Promise<T>): Promise<T> {
+  const client = new mongo.MongoClient(uri, { directConnection: true });
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './embedded-database';
+export * from './free-port';
+export * from './resolve-binary';

@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EmbeddedDatabaseKind } from './resolve-binary';
+
+export interface ServerLayout {
+  /** Directories the server writes into; created before spawning. */
+  dirs: string[];
+  args: string[];
+}
+
+export function serverLayout(kind: EmbeddedDatabaseKind, dataDir: string, port: number): ServerLayout {
+  if (kind === 'mongod') {
+    const dbPath = path.join(dataDir, 'mongod');
+    return {
+      dirs: [dbPath],
+      args: ['--dbpath', dbPath, '--bind_ip', '127.0.0.1', '--port', String(port), '--quiet'],
+    };
+  }
+  const sqliteDir = path.join(dataDir, 'ferretdb');
+  const stateDir = path.join(dataDir, 'ferretdb-state');
+  return {
+    dirs: [sqliteDir, stateDir],
+    args: [
+      '--handler=sqlite',
+      // A directory URL: FerretDB keeps one SQLite file per database in it, and requires the trailing slash.
+      `--sqlite-url=${pathToFileURL(sqliteDir).href}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      `--state-dir=${stateDir}`,
+      // Never reach the internet, never open a second (debug/metrics) listener.
+      '--telemetry=disable',
+      '--debug-addr=-',
+      '--log-level=warn',
+    ],
+  };
+}

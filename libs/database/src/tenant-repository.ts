@@ -1,0 +1,129 @@
+import {
+  Connection,
+  ConnectionArgs,
+  CursorValue,
+  DEFAULT_PAGE_SIZE,
+  TenantId,
+  decodeCursor,
+  encodeCursor,
+} from '@csms/common';
+import { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { TenantDocument } from './tenant-document';
+
+export interface PageSort<TDoc> {
+  field: keyof TDoc & string;
+  direction: 1 | -1;
+}
+
+export type Lean<TDoc> = TDoc & { _id: string };
+
+/**
+ * Base of every repository: each method takes the tenant first and scopes its query to it, so no
+ * module can read or write across tenants by forgetting a filter. Subclasses map documents to
+ * plain domain objects.
+ */
+export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
+  protected constructor(protected readonly model: Model<TDoc>) {}
+
+  protected abstract toEntity(doc: Lean<TDoc>): TEntity;
+
+  protected scope(tenantId: TenantId, filter: FilterQuery<TDoc> = {}): FilterQuery<TDoc> {
+    return { ...filter, tenantId } as FilterQuery<TDoc>;
+  }
+
+  async findById(tenantId: TenantId, id: string): Promise<TEntity | null> {
+    return this.findOne(tenantId, { _id: id } as FilterQuery<TDoc>);
+  }
+
+  async findByIds(tenantId: TenantId, ids: readonly string[]): Promise<TEntity[]> {
+    return this.findMany(tenantId, { _id: { $in: ids } } as FilterQuery<TDoc>);
+  }
+
+  protected async findOne(tenantId: TenantId, filter: FilterQuery<TDoc>): Promise<TEntity | null> {
+    const doc = await this.model.findOne(this.scope(tenantId, filter)).lean<Lean<TDoc>>().exec();
+    return doc ? this.toEntity(doc) : null;
+  }
+
+  protected async findMany(
+    tenantId: TenantId,
+    filter: FilterQuery<TDoc>,
+    limit?: number,
+  ): Promise<TEntity[]> {
+    const query = this.model.find(this.scope(tenantId, filter));
+    if (limit) query.limit(limit);
+    const docs = await query.lean<Lean<TDoc>[]>().exec();
+    return docs.map((doc) => this.toEntity(doc));
+  }
+
+  async count(tenantId: TenantId, filter: FilterQuery<TDoc> = {}): Promise<number> {
+    return this.model.countDocuments(this.scope(tenantId, filter)).exec();
+  }
+
+  protected async insert(
+    tenantId: TenantId,
+    fields: Omit<TDoc, '_id' | 'tenantId'> & { _id?: string },
+  ): Promise<TEntity> {
+    const created = await this.model.create({ ...fields, tenantId });
+    return this.toEntity(created.toObject() as Lean<TDoc>);
+  }
+
+  protected async updateOne(
+    tenantId: TenantId,
+    filter: FilterQuery<TDoc>,
+    update: UpdateQuery<TDoc>,
+    options: { upsert?: boolean } = {},
+  ): Promise<TEntity | null> {
+    const doc = await this.model
+      .findOneAndUpdate(this.scope(tenantId, filter), update, { new: true, upsert: options.upsert ?? false })
+      .lean<Lean<TDoc>>()
+      .exec();
+    return doc ? this.toEntity(doc) : null;
+  }
+
+  protected async deleteOne(tenantId: TenantId, filter: FilterQuery<TDoc>): Promise<boolean> {
+    const result = await this.model.deleteOne(this.scope(tenantId, filter)).exec();
+    return result.deletedCount > 0;
+  }
+
+  /**
+   * A Relay page ordered by (sort field, _id). `hasNextPage` comes from fetching one row more than
+   * asked, never from the page size.
+   */
+  protected async findPage(
+    tenantId: TenantId,
+    filter: FilterQuery<TDoc>,
+    args: ConnectionArgs,
+    sort: PageSort<TDoc>,
+  ): Promise<Connection<TEntity>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const scoped = this.scope(tenantId, filter);
+    const query: FilterQuery<TDoc> = args.after ? { $and: [scoped, this.after(args.after, sort)] } : scoped;
+    const [docs, totalCount] = await Promise.all([
+      this.model
+        .find(query)
+        .sort({ [sort.field]: sort.direction, _id: sort.direction })
+        .limit(first + 1)
+        .lean<Lean<TDoc>[]>()
+        .exec(),
+      this.model.countDocuments(scoped).exec(),
+    ]);
+    const page = docs.slice(0, first);
+    const edges = page.map((doc) => ({
+      node: this.toEntity(doc),
+      cursor: encodeCursor({ value: (doc[sort.field] as CursorValue) ?? null, id: doc._id }),
+    }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: docs.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  private after(cursor: string, sort: PageSort<TDoc>): FilterQuery<TDoc> {
+    const { value, id } = decodeCursor(cursor);
+    const beyond = sort.direction === 1 ? '$gt' : '$lt';
+    return {
+      $or: [{ [sort.field]: { [beyond]: value } }, { [sort.field]: value, _id: { [beyond]: id } }],
+    } as FilterQuery<TDoc>;
+  }
+}

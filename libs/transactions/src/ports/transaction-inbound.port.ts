@@ -1,0 +1,72 @@
+import { TenantId } from '@csms/common';
+
+/** What the OCPP edge tells the transactions domain, in version-neutral terms. */
+
+export type AuthorizationStatus = 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
+
+export interface IdTagInfo {
+  status: AuthorizationStatus;
+  expiryDate?: Date;
+  parentIdTag?: string;
+}
+
+/** One sampled value as the station sent it (1.5 `values`, 1.6 `sampledValue`, 2.0.1 `sampledValue`). */
+export interface SampledValue {
+  value: string;
+  context?: string;
+  format?: 'Raw' | 'SignedData';
+  measurand?: string;
+  phase?: string;
+  location?: string;
+  unit?: string;
+}
+
+export interface MeterValue {
+  timestamp: Date;
+  sampledValues: SampledValue[];
+}
+
+export interface StartTransactionRequest {
+  connectorId: number;
+  idTag: string;
+  meterStartWh: number;
+  timestamp: Date;
+  reservationId?: number;
+  /** 2.0.1: the station's own transaction id; 1.x: absent (the server assigns an integer). */
+  stationTransactionId?: string;
+}
+
+export interface StartTransactionResult {
+  /** The id the station must use from now on (1.x: integer as string). */
+  ocppTransactionId: string;
+  idTagInfo: IdTagInfo;
+}
+
+export interface StopTransactionRequest {
+  ocppTransactionId: string;
+  meterStopWh: number;
+  timestamp: Date;
+  idTag?: string;
+  reason?: string;
+  transactionData?: MeterValue[];
+}
+
+/** DI token and contract; implemented by the domain service, called by the OCPP edge. */
+export abstract class TransactionInbound {
+  abstract authorize(tenantId: TenantId, stationId: string, idTag: string): Promise<IdTagInfo>;
+  abstract start(tenantId: TenantId, stationId: string, request: StartTransactionRequest): Promise<StartTransactionResult>;
+  /**
+   * Resolves once the samples are durably stored (group commit), so the edge acknowledges only
+   * what is kept. `ocppTransactionId` absent: meter values outside a transaction, kept per station.
+   */
+  abstract meterValues(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    ocppTransactionId: string | undefined,
+    values: MeterValue[],
+  ): Promise<void>;
+  abstract stop(tenantId: TenantId, stationId: string, request: StopTransactionRequest): Promise<{ idTagInfo?: IdTagInfo }>;
+  /** After a BootNotification that follows a power loss: close what the station left open. */
+  abstract closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void>;
+}

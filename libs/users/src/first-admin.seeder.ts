@@ -1,0 +1,30 @@
+import { APP_CONFIG, AppConfig, DEFAULT_TENANT_ID } from '@csms/common';
+import { Role } from '@csms/auth';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { TenantService } from './tenants/tenant.service';
+import { UserRepository } from './users/user.repository';
+import { UserService } from './users/user.service';
+
+/** After boot: tenant `default` exists, and an empty database gets its super admin from ADMIN_EMAIL/ADMIN_PASSWORD. */
+@Injectable()
+export class FirstAdminSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FirstAdminSeeder.name);
+
+  constructor(
+    private readonly tenants: TenantService,
+    private readonly userRepository: UserRepository,
+    private readonly users: UserService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.tenants.ensureDefaultTenant();
+    if (await this.userRepository.existsAny()) return;
+    await this.users.create(DEFAULT_TENANT_ID, {
+      email: this.config.ADMIN_EMAIL,
+      password: this.config.ADMIN_PASSWORD,
+      role: Role.SUPER_ADMIN,
+    });
+    this.logger.log(`Created the first super admin ${this.config.ADMIN_EMAIL} in tenant "default"`);
+  }
+}

@@ -1,0 +1,28 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+export enum RegistrationPolicy {
+  /** Unknown stations are created at their first BootNotification. */
+  OPEN = 'OPEN',
+  /** Only stations created beforehand (createChargingStation) may connect. */
+  REGISTERED = 'REGISTERED',
+}
+
+/** Tenants are the one collection not scoped by tenantId: their `_id` is the tenant id. */
+@Schema({ collection: 'tenants', timestamps: true })
+export class TenantDocument {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ required: true })
+  name: string;
+
+  @Prop({ default: true })
+  active: boolean;
+
+  @Prop({ type: String, enum: Object.values(RegistrationPolicy), required: true })
+  registrationPolicy: RegistrationPolicy;
+
+  createdAt?: Date;
+}
+
+export const TenantSchema = SchemaFactory.createForClass(TenantDocument);

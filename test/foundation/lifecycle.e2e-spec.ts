@@ -1,0 +1,84 @@
+import { EmbeddedDatabase } from '@csms/database';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
+import { startTestApp } from '../support/test-app';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/csms/src/main.ts'],
+      { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('foundation: lifecycle', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'csms-lifecycle-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts its own embedded database in DATA_DIR and keeps data across restarts', async () => {
+    const env = { MONGODB_URI: '', DATA_DIR: dataDir };
+    const first = await startTestApp('unused', env);
+    const admin = await loginAsAdmin(first.httpUrl);
+    await admin.data(
+      'mutation { createUser(input: { email: "kept@example.com", password: "Kept-1234", role: BASIC }) { id } }',
+    );
+    await first.close();
+
+    const second = await startTestApp('unused', env);
+    try {
+      const kept = await new GraphQLClient(second.httpUrl).login('kept@example.com', 'Kept-1234');
+      expect((await kept.data<{ me: { email: string } }>('{ me { email } }')).me.email).toBe(
+        'kept@example.com',
+      );
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('turns health to 503 when the database stops answering', async () => {
+    const database = await EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'health') });
+    const server = await startTestApp('unused', {
+      MONGODB_URI: new URL('csms_health', database.uri).toString(),
+    });
+    try {
+      expect((await fetch(`${server.httpUrl}/health`)).status).toBe(200);
+      await database.stop();
+      const response = await fetch(`${server.httpUrl}/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'error' });
+    } finally {
+      await server.close().catch(() => undefined);
+      await database.stop();
+    }
+  });
+
+  it('refuses a bad configuration value at boot, naming it', async () => {
+    const { code, stderr } = await runMain({ PORT: 'eighty', MONGODB_URI: 'mongodb://127.0.0.1:1/x' });
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/Invalid configuration:\n\s+- PORT: Expected number/);
+  });
+
+  it('refuses development secrets in production', async () => {
+    const { code, stderr } = await runMain({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://127.0.0.1:1/x',
+    });
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/JWT_SECRET: the development default is refused in production/);
+    expect(stderr).toMatch(/ADMIN_PASSWORD: the development default is refused in production/);
+  });
+});

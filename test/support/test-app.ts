@@ -1,0 +1,40 @@
+import { AppConfig, loadConfig } from '@csms/common';
+import { INestApplication } from '@nestjs/common';
+import { AddressInfo } from 'node:net';
+import { startServer } from '../../apps/csms/src/bootstrap';
+import { uniqueDatabaseUri } from '../setup/test-database';
+
+export const ADMIN = { email: 'admin@example.com', password: 'Admin123!' };
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  /** e.g. http://127.0.0.1:41234 */
+  httpUrl: string;
+  /** e.g. ws://127.0.0.1:41234 */
+  wsUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the real server on its own fresh database (or `env.MONGODB_URI`) on a free port. */
+export async function startTestApp(name: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    MONGODB_URI: uniqueDatabaseUri(name),
+    ...env,
+  });
+  const app = await startServer(config);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    config,
+    httpUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
+}
