@@ -2,6 +2,7 @@ import { AuthModule } from '@csms/auth';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
+import { NotificationsModule } from '@csms/notifications';
 import { UsersModule } from '@csms/users';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -11,7 +12,7 @@ import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 
 /** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
-export const DOMAIN_MODULES = [UsersModule];
+export const DOMAIN_MODULES = [UsersModule, NotificationsModule];
 
 @Module({})
 export class AppModule {

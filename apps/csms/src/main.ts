@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@csms/common';
+import { existsSync } from 'node:fs';
 import { startServer } from './bootstrap';
 
 async function main(): Promise<void> {
+  // Variables already in the environment win over the file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();

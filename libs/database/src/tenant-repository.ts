@@ -28,15 +28,15 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
   protected abstract toEntity(doc: Lean<TDoc>): TEntity;
 
   protected scope(tenantId: TenantId, filter: FilterQuery<TDoc> = {}): FilterQuery<TDoc> {
-    return { ...filter, tenantId } as FilterQuery<TDoc>;
+    return { ...filter, tenantId };
   }
 
   async findById(tenantId: TenantId, id: string): Promise<TEntity | null> {
-    return this.findOne(tenantId, { _id: id } as FilterQuery<TDoc>);
+    return this.findOne(tenantId, { _id: id });
   }
 
   async findByIds(tenantId: TenantId, ids: readonly string[]): Promise<TEntity[]> {
-    return this.findMany(tenantId, { _id: { $in: ids } } as FilterQuery<TDoc>);
+    return this.findMany(tenantId, { _id: { $in: ids } });
   }
 
   protected async findOne(tenantId: TenantId, filter: FilterQuery<TDoc>): Promise<TEntity | null> {
@@ -64,7 +64,7 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
     fields: Omit<TDoc, '_id' | 'tenantId'> & { _id?: string },
   ): Promise<TEntity> {
     const created = await this.model.create({ ...fields, tenantId });
-    return this.toEntity(created.toObject() as Lean<TDoc>);
+    return this.toEntity(created.toObject());
   }
 
   protected async updateOne(
