@@ -76,7 +76,14 @@ function declarations(source: string): { name: string; text: string; shape: stri
     const named = statement as ts.Statement & { name?: ts.Identifier };
     if (!named.name) throw new Error(`Unnamed declaration in generated chunk: ${statement.getText()}`);
     const text = statement.getFullText().trim();
-    return { name: named.name.text, text, shape: text.replace(/\/\*\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim() };
+    return {
+      name: named.name.text,
+      text,
+      shape: text
+        .replace(/\/\*\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    };
   });
 }
 
@@ -90,8 +97,12 @@ async function generate(target: Target): Promise<string> {
     const { action, kind } = nameOf(schema);
     actions.add(action);
     const typeName = `${action}${kind}`;
-    const { $id: _id, $schema: _schema, ...body } = renameConflictingDefinitions(schema, typeName, seenDefinitions);
-    const compiled = await compile({ ...body, title: typeName } as JSONSchema, typeName, {
+    const {
+      $id: _id,
+      $schema: _schema,
+      ...body
+    } = renameConflictingDefinitions(schema, typeName, seenDefinitions);
+    const compiled = await compile({ ...body, title: typeName }, typeName, {
       bannerComment: '',
       additionalProperties: false,
       format: false,

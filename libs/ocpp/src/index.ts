@@ -1,0 +1,10 @@
+export * from './adapters/version-adapter';
+export * from './adapters/version-adapter.registry';
+export * from './commands/ocpp-station-commands';
+export * from './message-log/models/ocpp-message.model';
+export * from './message-log/ocpp-message-log.writer';
+export type { OcppMessageRecord } from './message-log/ocpp-message.repository';
+export * from './ocpp.module';
+export * from './session/station-call.error';
+export * from './session/station-session';
+export * from './session/station-session.registry';

@@ -1,0 +1,63 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { OcppMessageRecord, OcppMessageRepository } from './ocpp-message.repository';
+
+/** Flush at least this often… */
+export const LOG_FLUSH_INTERVAL_MS = 250;
+/** …or as soon as this many frames wait. */
+export const LOG_BATCH_SIZE = 500;
+/** Beyond this backlog (database down) the oldest records are dropped rather than memory grown. */
+export const LOG_MAX_BACKLOG = 50_000;
+
+/**
+ * Group-commits the OCPP message log: the hot path only appends to an array; one bulk insert per
+ * batch writes it. The log is diagnostic, so a failed batch is logged and dropped, never retried
+ * at the expense of station traffic.
+ */
+@Injectable()
+export class OcppMessageLogWriter implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(OcppMessageLogWriter.name);
+  private buffer: OcppMessageRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private dropped = 0;
+
+  constructor(private readonly repository: OcppMessageRepository) {}
+
+  record(entry: OcppMessageRecord): void {
+    this.buffer.push(entry);
+    if (this.buffer.length > LOG_MAX_BACKLOG) {
+      this.buffer.shift();
+      this.dropped++;
+    }
+    if (this.buffer.length >= LOG_BATCH_SIZE) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), LOG_FLUSH_INTERVAL_MS);
+  }
+
+  /** Writes everything recorded so far; resolves once it is stored (or given up). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.buffer;
+    if (batch.length === 0) return this.flushing;
+    this.buffer = [];
+    this.flushing = this.flushing.then(() => this.write(batch));
+    return this.flushing;
+  }
+
+  private async write(batch: OcppMessageRecord[]): Promise<void> {
+    try {
+      await this.repository.insertBatch(batch);
+    } catch (error) {
+      this.dropped += batch.length;
+      this.logger.warn(
+        { err: error, dropped: this.dropped },
+        `OCPP message log: ${batch.length} records lost`,
+      );
+    }
+  }
+
+  /** Before the database connection closes (that happens in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+}

@@ -1,0 +1,61 @@
+import { Connection, ConnectionArgs, TenantId } from '@csms/common';
+import { Lean, newId, TenantRepository } from '@csms/database';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { OcppMessage, OcppMessageDirection } from './models/ocpp-message.model';
+import { OcppMessageDocument } from './schemas/ocpp-message.schema';
+
+/** A frame as recorded on the hot path, before it is stored. */
+export interface OcppMessageRecord {
+  tenantId: TenantId;
+  stationId: string;
+  direction: OcppMessageDirection;
+  messageType: string;
+  action?: string;
+  messageId?: string;
+  sizeBytes: number;
+  latencyMs?: number;
+  errorCode?: string;
+  at: Date;
+}
+
+@Injectable()
+export class OcppMessageRepository extends TenantRepository<OcppMessageDocument, OcppMessage> {
+  constructor(@InjectModel(OcppMessageDocument.name) model: Model<OcppMessageDocument>) {
+    super(model);
+  }
+
+  /** One unordered bulk insert for a batch of frames; each record carries its own tenant. */
+  async insertBatch(records: readonly OcppMessageRecord[]): Promise<void> {
+    // lean skips mongoose defaults, so the string _id is set here.
+    await this.model.insertMany(
+      records.map((record) => ({ _id: newId(), ...record })),
+      { ordered: false, lean: true },
+    );
+  }
+
+  /** Newest first. */
+  page(
+    tenantId: TenantId,
+    stationId: string | undefined,
+    args: ConnectionArgs,
+  ): Promise<Connection<OcppMessage>> {
+    return this.findPage(tenantId, stationId ? { stationId } : {}, args, { field: 'at', direction: -1 });
+  }
+
+  protected toEntity(doc: Lean<OcppMessageDocument>): OcppMessage {
+    return {
+      id: doc._id,
+      chargingStationId: doc.stationId,
+      direction: doc.direction as OcppMessageDirection,
+      messageType: doc.messageType,
+      action: doc.action,
+      messageId: doc.messageId,
+      sizeBytes: doc.sizeBytes,
+      latencyMs: doc.latencyMs,
+      errorCode: doc.errorCode,
+      timestamp: doc.at,
+    };
+  }
+}

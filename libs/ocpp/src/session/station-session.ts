@@ -1,0 +1,55 @@
+import { BadInputError, TenantId } from '@csms/common';
+import { OcppProtocol, OcppVersion, StationLink } from '@csms/stations/ports/station-inbound.port';
+import { StationOfflineError, StationTimeoutError } from '@csms/stations/ports/station-errors';
+import { TimeoutError } from 'ocpp-rpc';
+import { rpcErrorCodeOf, RpcConnection } from '../transport/rpc-connection';
+import { SchemaValidator } from '../transport/ocpp-validation';
+import { StationCallError } from './station-call.error';
+
+/** One station connected to this instance over OCPP-J. */
+export class StationSession {
+  readonly connectedAt = new Date();
+  readonly ocppProtocol: OcppProtocol = 'json';
+
+  constructor(
+    readonly tenantId: TenantId,
+    readonly stationId: string,
+    readonly ocppVersion: OcppVersion,
+    readonly connection: RpcConnection,
+    private readonly validator: SchemaValidator,
+  ) {}
+
+  get subprotocol(): string {
+    return this.connection.protocol;
+  }
+
+  get link(): StationLink {
+    return { ocppVersion: this.ocppVersion, ocppProtocol: this.ocppProtocol };
+  }
+
+  /**
+   * Sends a CALL and resolves with the station's answer. Our own payload is checked first (a
+   * refusal there is the caller's bad input, not the station's); a timeout or a connection lost
+   * mid-call become the port's StationTimeoutError / StationOfflineError.
+   */
+  async call<TResponse>(action: string, payload: object): Promise<TResponse> {
+    try {
+      this.validator.validate(`urn:${action}.req`, payload);
+    } catch (error) {
+      throw new BadInputError(`Invalid ${action} request: ${(error as Error).message}`, { action });
+    }
+    try {
+      return (await this.connection.call(action, payload)) as TResponse;
+    } catch (error) {
+      if (error instanceof TimeoutError) throw new StationTimeoutError(this.stationId, action);
+      const code = rpcErrorCodeOf(error);
+      if (code) throw new StationCallError(this.stationId, action, code, (error as Error).message);
+      // ocpp-rpc rejects pending calls when the socket closes or is not open any more.
+      throw new StationOfflineError(this.stationId);
+    }
+  }
+
+  close(reason: string): Promise<unknown> {
+    return this.connection.close({ code: 1000, reason });
+  }
+}

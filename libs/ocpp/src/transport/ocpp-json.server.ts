@@ -1,0 +1,202 @@
+import { StationOwnershipRegistry } from '@csms/cluster';
+import { APP_CONFIG, AppConfig, asTenantId, TenantId } from '@csms/common';
+import { StationInbound } from '@csms/stations/ports/station-inbound.port';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { RPCServer } from 'ocpp-rpc';
+import type { IHandshakeInterface } from 'ocpp-rpc/lib/server-client';
+import { VersionAdapter } from '../adapters/version-adapter';
+import { VersionAdapterRegistry } from '../adapters/version-adapter.registry';
+import { recordFrames } from '../message-log/ocpp-frame.recorder';
+import { OcppMessageLogWriter } from '../message-log/ocpp-message-log.writer';
+import { StationSession } from '../session/station-session';
+import { StationSessionRegistry } from '../session/station-session.registry';
+import { isOcppPath, parseStationAddress } from './ocpp-path';
+import { CALL_CONCURRENCY, MAX_FRAME_BYTES, PING_INTERVAL_MS } from './ocpp-transport.constants';
+import { createSchemaValidator, SchemaValidator } from './ocpp-validation';
+import { RpcConnection } from './rpc-connection';
+
+type Accept = (session?: Record<string, unknown>, protocol?: string | false) => void;
+type Reject = (code: number, message: string) => void;
+
+interface SessionSeed {
+  tenantId: string;
+  stationId: string;
+}
+
+/**
+ * OCPP-J over WebSocket on the application's own HTTP server: `/ocpp/{tenant}/{station}` upgrades
+ * are authenticated before the handshake completes, then each connection becomes a StationSession
+ * served by the adapter of its negotiated subprotocol. Other upgrade paths are not touched.
+ */
+@Injectable()
+export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OcppJsonServer.name);
+  private readonly validators = new Map<string, SchemaValidator>();
+  private readonly pendingNotifications = new Set<Promise<void>>();
+  private rpc: RPCServer | undefined;
+  private httpServer: Server | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly httpAdapterHost: HttpAdapterHost,
+    private readonly adapters: VersionAdapterRegistry,
+    private readonly sessions: StationSessionRegistry,
+    private readonly stations: StationInbound,
+    private readonly messageLog: OcppMessageLogWriter,
+    private readonly ownership: StationOwnershipRegistry,
+  ) {}
+
+  private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (!this.rpc || !isOcppPath(request.url)) return;
+    void this.rpc.handleUpgrade(request, socket as never, head);
+  };
+
+  onApplicationBootstrap(): void {
+    const roles = this.config.SERVER_ROLES;
+    if (!roles.includes('all') && !roles.includes('ocpp')) return;
+    const httpServer = this.httpAdapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!httpServer) {
+      this.logger.warn('No HTTP server: the OCPP-J endpoint is not served');
+      return;
+    }
+    const subprotocols = this.adapters.subprotocols;
+    for (const subprotocol of subprotocols)
+      this.validators.set(subprotocol, createSchemaValidator(subprotocol));
+    this.rpc = new RPCServer({
+      protocols: subprotocols,
+      strictMode: true,
+      strictModeValidators: [...this.validators.values()] as never,
+      callTimeoutMs: this.config.OCPP_CALL_TIMEOUT_MS,
+      pingIntervalMs: PING_INTERVAL_MS,
+      callConcurrency: CALL_CONCURRENCY,
+      respondWithDetailedErrors: false,
+      wssOptions: { maxPayload: MAX_FRAME_BYTES },
+    });
+    this.rpc.auth((accept, reject, handshake) => void this.authenticate(accept, reject, handshake));
+    this.rpc.on('client', (client: RpcConnection) => this.onConnection(client));
+    this.rpc.on('error', (error: unknown) => this.logger.error({ err: error }, 'OCPP-J server error'));
+    httpServer.on('upgrade', this.onUpgrade);
+    this.httpServer = httpServer;
+  }
+
+  /** 404 for an unknown tenant or station, 401 for wrong or missing credentials, 400 without a common subprotocol. */
+  private async authenticate(accept: Accept, reject: Reject, handshake: IHandshakeInterface): Promise<void> {
+    const address = parseStationAddress(handshake.request.url);
+    if (!address) return reject(404, 'Not found: connect to /ocpp/{tenant}/{chargingStationId}');
+    try {
+      const password = handshake.password?.toString('utf8');
+      const decision = await this.stations.mayConnect(address.tenantId, address.stationId, password);
+      if (!decision.allowed) {
+        if (decision.reason === 'bad-credentials') return reject(401, 'Unauthorized');
+        return reject(
+          404,
+          decision.reason === 'unknown-tenant' ? 'Unknown tenant' : 'Unknown charging station',
+        );
+      }
+    } catch (error) {
+      this.logger.error({ err: error, ...address }, 'Could not check a station connection');
+      return reject(503, 'Service unavailable');
+    }
+    const subprotocol = this.adapters.negotiate(handshake.protocols);
+    if (!subprotocol)
+      return reject(400, `No supported subprotocol; offer one of ${this.adapters.subprotocols.join(', ')}`);
+    accept({ tenantId: address.tenantId, stationId: address.stationId } satisfies SessionSeed, subprotocol);
+  }
+
+  private onConnection(connection: RpcConnection): void {
+    const seed = connection.session as unknown as SessionSeed;
+    const adapter = this.adapters.get(connection.protocol);
+    const validator = this.validators.get(connection.protocol);
+    if (!adapter || !validator) {
+      void connection.close({ code: 1002, reason: 'Unsupported subprotocol' });
+      return;
+    }
+    const tenantId = asTenantId(seed.tenantId);
+    const session = new StationSession(tenantId, seed.stationId, adapter.ocppVersion, connection, validator);
+    this.speakDialect(connection, adapter);
+    recordFrames(connection, tenantId, seed.stationId, (entry) => this.messageLog.record(entry));
+    connection.on(
+      'strictValidationFailure',
+      ({ outbound, isCall, error }: { outbound: boolean; isCall: boolean; error: Error }) => {
+        // Inbound failures are the station's and answered with a CALLERROR; ours are bugs.
+        if (outbound && !isCall)
+          this.logger.error({ err: error, stationId: seed.stationId }, 'Our answer failed validation');
+      },
+    );
+    const replaced = this.sessions.add(session);
+    if (replaced) void replaced.close('Replaced by a new connection of the same station');
+    // Other instances route this station's commands here from now on.
+    void this.notify(tenantId, seed.stationId, 'ownership', () =>
+      this.ownership.claim(tenantId, seed.stationId),
+    );
+    const connected = this.notify(tenantId, seed.stationId, 'connected', () =>
+      this.stations.connected(tenantId, seed.stationId, session.link),
+    );
+    this.afterConnected(connection, connected);
+    adapter.attach(session);
+    connection.once('close', () => this.onClose(session));
+  }
+
+  /**
+   * Station CALLs are handled only once the domain knows the station is connected: a new
+   * station's BootNotification would otherwise race the connection record (both create it).
+   */
+  private afterConnected(connection: RpcConnection, connected: Promise<void>): void {
+    const handle = connection.handle.bind(connection);
+    connection.handle = (method, handler) =>
+      handle(method, async (context) => {
+        await connected;
+        return handler(context);
+      });
+  }
+
+  /** Every frame this connection sends passes the adapter's dialect filter (e.g. 1.6 error codes). */
+  private speakDialect(connection: RpcConnection, adapter: VersionAdapter): void {
+    const send = connection.sendRaw.bind(connection);
+    connection.sendRaw = (frame: string) => send(adapter.outboundFrame(frame));
+  }
+
+  private onClose(session: StationSession): void {
+    // A connection replaced by a newer one of the same station does not make the station offline.
+    if (!this.sessions.remove(session)) return;
+    void this.notify(session.tenantId, session.stationId, 'ownership release', () =>
+      this.ownership.release(session.tenantId, session.stationId),
+    );
+    void this.notify(session.tenantId, session.stationId, 'disconnected', () =>
+      this.stations.disconnected(session.tenantId, session.stationId),
+    );
+  }
+
+  /** Runs a domain notification in the background; the promise never rejects (failures are logged). */
+  private notify(
+    tenantId: TenantId,
+    stationId: string,
+    what: string,
+    call: () => Promise<void>,
+  ): Promise<void> {
+    const pending = call()
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, tenantId, stationId }, `Could not record ${what}`),
+      )
+      .finally(() => this.pendingNotifications.delete(pending));
+    this.pendingNotifications.add(pending);
+    return pending;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.httpServer?.off('upgrade', this.onUpgrade);
+    await this.rpc?.close({ code: 1001, reason: 'Server shutting down' });
+    await Promise.allSettled([...this.pendingNotifications]);
+    // The last frames of the closing connections, before the database connection goes.
+    await this.messageLog.flush();
+  }
+}

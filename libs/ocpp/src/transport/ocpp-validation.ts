@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { createRPCError, createValidator } from 'ocpp-rpc';
+
+/** One subprotocol's schema validator, as ocpp-rpc's strict mode calls it. */
+export interface SchemaValidator {
+  readonly subprotocol: string;
+  validate(schemaId: string, params: unknown): boolean;
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+}
+
+const SCHEMA_FILES: Record<string, string> = {
+  'ocpp1.6': 'ocpp-rpc/lib/schemas/ocpp1_6.json',
+  'ocpp2.0.1': 'ocpp-rpc/lib/schemas/ocpp2_0_1.json',
+};
+
+/**
+ * OCPP-J error code per failed JSON-schema keyword, by the spec's definitions: a wrong JSON type
+ * is a type constraint, a missing or too many element an occurrence constraint, a value outside
+ * its enum/pattern/length/range a property constraint, an unknown field breaks the PDU structure.
+ * (ocpp-rpc's own table reports enum and length failures as FormatViolation.)
+ */
+const CODE_BY_KEYWORD: Record<string, string> = {
+  type: 'TypeConstraintViolation',
+  format: 'TypeConstraintViolation',
+  required: 'OccurenceConstraintViolation',
+  minItems: 'OccurenceConstraintViolation',
+  maxItems: 'OccurenceConstraintViolation',
+  minProperties: 'OccurenceConstraintViolation',
+  maxProperties: 'OccurenceConstraintViolation',
+  enum: 'PropertyConstraintViolation',
+  const: 'PropertyConstraintViolation',
+  pattern: 'PropertyConstraintViolation',
+  maxLength: 'PropertyConstraintViolation',
+  minLength: 'PropertyConstraintViolation',
+  maximum: 'PropertyConstraintViolation',
+  minimum: 'PropertyConstraintViolation',
+  exclusiveMaximum: 'PropertyConstraintViolation',
+  exclusiveMinimum: 'PropertyConstraintViolation',
+  multipleOf: 'PropertyConstraintViolation',
+  additionalProperties: 'FormatViolation',
+};
+
+function ajvErrorsOf(error: unknown): AjvError[] {
+  const details = (error as { details?: { errors?: unknown } }).details;
+  return Array.isArray(details?.errors) ? (details.errors as AjvError[]) : [];
+}
+
+/** The CALLERROR a schema failure deserves; the payload itself is never echoed back. */
+export function callErrorFor(error: unknown, params: unknown): Error {
+  if (params === undefined || params === null) {
+    return createRPCError('ProtocolError', 'The CALL has no payload') as Error;
+  }
+  const [first] = ajvErrorsOf(error);
+  if (!first) return error as Error;
+  // A payload that is not an object at all does not have the PDU's structure.
+  const code =
+    first.keyword === 'type' && first.instancePath === ''
+      ? 'FormatViolation'
+      : (CODE_BY_KEYWORD[first.keyword] ?? 'FormatViolation');
+  const where = first.instancePath || 'payload';
+  return createRPCError(code, `${where} ${first.message ?? 'is invalid'}`, {
+    path: first.instancePath,
+    keyword: first.keyword,
+  }) as Error;
+}
+
+function loadSchemas(subprotocol: string): object[] {
+  const file = require.resolve(SCHEMA_FILES[subprotocol]);
+  return JSON.parse(readFileSync(file, 'utf8')) as object[];
+}
+
+/** The official schemas compiled once per subprotocol, with spec-exact CALLERROR codes. */
+export function createSchemaValidator(subprotocol: string): SchemaValidator {
+  const inner = createValidator(subprotocol, loadSchemas(subprotocol));
+  return {
+    subprotocol,
+    validate(schemaId: string, params: unknown): boolean {
+      try {
+        return inner.validate(schemaId, params) as boolean;
+      } catch (error) {
+        throw callErrorFor(error, params);
+      }
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { StationInbound } from '@csms/stations/ports/station-inbound.port';
+import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
+import { Injectable, Logger } from '@nestjs/common';
+import { toCallError } from '../adapters/handler-errors';
+import { StationSession } from '../session/station-session';
+import { OcppV16Calls } from './types/generated';
+import {
+  encodeIdTagInfo,
+  toBootInfo,
+  toDate,
+  toMeterValues,
+  toOcpp16TransactionId,
+  toStatusReport,
+} from './v16-inbound.mapper';
+
+type Handler<A extends keyof OcppV16Calls> = (
+  session: StationSession,
+  request: OcppV16Calls[A]['request'],
+) => Promise<OcppV16Calls[A]['response']>;
+
+/** The stop reason of sessions a restart cut off (a 1.6 BootNotification carries no reason). */
+const POWER_LOSS = 'PowerLoss';
+
+/**
+ * The station→central system half of OCPP 1.6: each action decoded to one domain call. Payloads
+ * reach these handlers only after strict schema validation, so their types hold.
+ */
+@Injectable()
+export class V16InboundHandlers {
+  private readonly logger = new Logger(V16InboundHandlers.name);
+
+  constructor(
+    private readonly stations: StationInbound,
+    private readonly transactions: TransactionInbound,
+  ) {}
+
+  private readonly handlers: { [A in keyof OcppV16Calls]?: Handler<A> } = {
+    BootNotification: async (session, request) => {
+      const decision = await this.stations.boot(
+        session.tenantId,
+        session.stationId,
+        toBootInfo(request),
+        session.link,
+      );
+      // A 1.6 BootNotification means the station restarted: sessions it left open are over.
+      if (decision.status !== 'Rejected') {
+        await this.transactions.closeOpenTransactions(session.tenantId, session.stationId, POWER_LOSS);
+      }
+      return {
+        status: decision.status,
+        interval: decision.interval,
+        currentTime: decision.currentTime.toISOString(),
+      };
+    },
+    Heartbeat: async (session) => {
+      const now = await this.stations.heartbeat(session.tenantId, session.stationId);
+      return { currentTime: now.toISOString() };
+    },
+    StatusNotification: async (session, request) => {
+      await this.stations.statusNotification(session.tenantId, session.stationId, toStatusReport(request));
+      return {};
+    },
+    Authorize: async (session, request) => {
+      const info = await this.transactions.authorize(session.tenantId, session.stationId, request.idTag);
+      return { idTagInfo: encodeIdTagInfo(info) };
+    },
+    StartTransaction: async (session, request) => {
+      const result = await this.transactions.start(session.tenantId, session.stationId, {
+        connectorId: request.connectorId,
+        idTag: request.idTag,
+        meterStartWh: request.meterStart,
+        timestamp: toDate(request.timestamp),
+        reservationId: request.reservationId,
+      });
+      return {
+        transactionId: toOcpp16TransactionId(result.ocppTransactionId),
+        idTagInfo: encodeIdTagInfo(result.idTagInfo),
+      };
+    },
+    MeterValues: async (session, request) => {
+      await this.transactions.meterValues(
+        session.tenantId,
+        session.stationId,
+        request.connectorId,
+        request.transactionId === undefined ? undefined : String(request.transactionId),
+        toMeterValues(request.meterValue),
+      );
+      return {};
+    },
+    StopTransaction: async (session, request) => {
+      const result = await this.transactions.stop(session.tenantId, session.stationId, {
+        ocppTransactionId: String(request.transactionId),
+        meterStopWh: request.meterStop,
+        timestamp: toDate(request.timestamp),
+        idTag: request.idTag,
+        reason: request.reason,
+        transactionData: request.transactionData ? toMeterValues(request.transactionData) : undefined,
+      });
+      return result.idTagInfo ? { idTagInfo: encodeIdTagInfo(result.idTagInfo) } : {};
+    },
+    DataTransfer: async (session, request) => {
+      const answer = await this.stations.dataTransfer(session.tenantId, session.stationId, {
+        vendorId: request.vendorId,
+        messageId: request.messageId,
+        data: request.data,
+      });
+      return {
+        status: answer.status as OcppV16Calls['DataTransfer']['response']['status'],
+        ...(answer.data === undefined ? {} : { data: answer.data }),
+      };
+    },
+    DiagnosticsStatusNotification: async (session, request) => {
+      await this.stations.diagnosticsStatus(session.tenantId, session.stationId, request.status);
+      return {};
+    },
+    FirmwareStatusNotification: async (session, request) => {
+      await this.stations.firmwareStatus(session.tenantId, session.stationId, request.status);
+      return {};
+    },
+  };
+
+  /** The actions handled; any other CALL is answered NotImplemented by ocpp-rpc. */
+  get actions(): string[] {
+    return Object.keys(this.handlers);
+  }
+
+  attach(session: StationSession): void {
+    for (const [action, handler] of Object.entries(this.handlers) as [
+      string,
+      Handler<keyof OcppV16Calls>,
+    ][]) {
+      session.connection.handle(action, async ({ params }) => {
+        try {
+          return await handler(session, params as never);
+        } catch (error) {
+          throw toCallError(error, action, session.stationId, this.logger);
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DeviceModelRepository } from './device-model.repository';
+import { Ocpp201SessionLocator } from './ocpp201-session.locator';
+import { Ocpp201Adapter } from './ocpp201.adapter';
+import { Ocpp201Resolver } from './ocpp201.resolver';
+import { DeviceVariableDocument, DeviceVariableSchema } from './schemas/device-variable.schema';
+import {
+  StationNotificationDocument,
+  StationNotificationSchema,
+} from './schemas/station-notification.schema';
+import { StationNotificationRepository } from './station-notification.repository';
+import { V201ConfigurationReader } from './v201-configuration.reader';
+import { V201InboundHandlers } from './v201-inbound.handlers';
+import { V201TransactionEvents } from './v201-transaction-events';
+import { V201TransactionTracker } from './v201-transaction.tracker';
+
+/**
+ * OCPP 2.0.1-J: the version adapter, its 2.0.1-only storage (device model, station notifications)
+ * and GraphQL operations. Uses the edge's session registry and the domain ports (all global).
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: DeviceVariableDocument.name, schema: DeviceVariableSchema },
+      { name: StationNotificationDocument.name, schema: StationNotificationSchema },
+    ]),
+  ],
+  providers: [
+    V201TransactionTracker,
+    V201TransactionEvents,
+    DeviceModelRepository,
+    StationNotificationRepository,
+    V201InboundHandlers,
+    V201ConfigurationReader,
+    Ocpp201Adapter,
+    Ocpp201SessionLocator,
+    Ocpp201Resolver,
+  ],
+  exports: [Ocpp201Adapter],
+})
+export class Ocpp201Module {}
