@@ -8,6 +8,7 @@ import {
   encodeCursor,
 } from '@csms/common';
 import { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { isDuplicateKeyError } from './duplicate-key';
 import { TenantDocument } from './tenant-document';
 
 export interface PageSort<TDoc> {
@@ -73,10 +74,23 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
     update: UpdateQuery<TDoc>,
     options: { upsert?: boolean } = {},
   ): Promise<TEntity | null> {
-    const doc = await this.model
-      .findOneAndUpdate(this.scope(tenantId, filter), update, { new: true, upsert: options.upsert ?? false })
-      .lean<Lean<TDoc>>()
-      .exec();
+    const run = () =>
+      this.model
+        .findOneAndUpdate(this.scope(tenantId, filter), update, {
+          new: true,
+          upsert: options.upsert ?? false,
+        })
+        .lean<Lean<TDoc>>()
+        .exec();
+    let doc: Lean<TDoc> | null;
+    try {
+      doc = await run();
+    } catch (error) {
+      // Two upserts of the same new document race: one inserts, the other hits the unique index.
+      // Retried, the loser finds the winner's document and updates it.
+      if (!options.upsert || !isDuplicateKeyError(error)) throw error;
+      doc = await run();
+    }
     return doc ? this.toEntity(doc) : null;
   }
 

@@ -62,16 +62,33 @@ export abstract class StationCommands {
     connectorId: number,
     kind: AvailabilityKind,
   ): Promise<CommandResult>;
-  abstract changeConfiguration(tenantId: TenantId, stationId: string, key: string, value: string): Promise<CommandResult>;
-  abstract getConfiguration(tenantId: TenantId, stationId: string, keys?: string[]): Promise<ConfigurationReport>;
+  abstract changeConfiguration(
+    tenantId: TenantId,
+    stationId: string,
+    key: string,
+    value: string,
+  ): Promise<CommandResult>;
+  abstract getConfiguration(
+    tenantId: TenantId,
+    stationId: string,
+    keys?: string[],
+  ): Promise<ConfigurationReport>;
   abstract remoteStart(
     tenantId: TenantId,
     stationId: string,
     request: { connectorId?: number; idTag: string; chargingProfile?: ChargingProfileInput },
   ): Promise<CommandResult>;
   /** `ocppTransactionId` is the id the station knows (1.6 integer as string, 2.0.1 string). */
-  abstract remoteStop(tenantId: TenantId, stationId: string, ocppTransactionId: string): Promise<CommandResult>;
-  abstract unlockConnector(tenantId: TenantId, stationId: string, connectorId: number): Promise<CommandResult>;
+  abstract remoteStop(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+  ): Promise<CommandResult>;
+  abstract unlockConnector(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+  ): Promise<CommandResult>;
   abstract dataTransfer(
     tenantId: TenantId,
     stationId: string,
@@ -80,7 +97,13 @@ export abstract class StationCommands {
   abstract getDiagnostics(
     tenantId: TenantId,
     stationId: string,
-    request: { location: string; startTime?: Date; stopTime?: Date; retries?: number; retryInterval?: number },
+    request: {
+      location: string;
+      startTime?: Date;
+      stopTime?: Date;
+      retries?: number;
+      retryInterval?: number;
+    },
   ): Promise<CommandResult>;
   abstract updateFirmware(
     tenantId: TenantId,
@@ -96,9 +119,19 @@ export abstract class StationCommands {
   abstract reserveNow(
     tenantId: TenantId,
     stationId: string,
-    request: { connectorId: number; expiryDate: Date; idTag: string; parentIdTag?: string; reservationId: number },
+    request: {
+      connectorId: number;
+      expiryDate: Date;
+      idTag: string;
+      parentIdTag?: string;
+      reservationId: number;
+    },
   ): Promise<CommandResult>;
-  abstract cancelReservation(tenantId: TenantId, stationId: string, reservationId: number): Promise<CommandResult>;
+  abstract cancelReservation(
+    tenantId: TenantId,
+    stationId: string,
+    reservationId: number,
+  ): Promise<CommandResult>;
   abstract setChargingProfile(
     tenantId: TenantId,
     stationId: string,
@@ -108,7 +141,12 @@ export abstract class StationCommands {
   abstract clearChargingProfile(
     tenantId: TenantId,
     stationId: string,
-    request: { id?: number; connectorId?: number; purpose?: ChargingProfileInput['purpose']; stackLevel?: number },
+    request: {
+      id?: number;
+      connectorId?: number;
+      purpose?: ChargingProfileInput['purpose'];
+      stackLevel?: number;
+    },
   ): Promise<CommandResult>;
   abstract getCompositeSchedule(
     tenantId: TenantId,

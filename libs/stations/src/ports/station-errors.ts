@@ -2,7 +2,9 @@ import { DomainError, ErrorCode } from '@csms/common';
 
 export class StationOfflineError extends DomainError {
   constructor(stationId: string) {
-    super(ErrorCode.STATION_OFFLINE, `Charging station ${stationId} is not connected`, { chargingStationId: stationId });
+    super(ErrorCode.STATION_OFFLINE, `Charging station ${stationId} is not connected`, {
+      chargingStationId: stationId,
+    });
   }
 }
 

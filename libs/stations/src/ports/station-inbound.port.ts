@@ -60,11 +60,24 @@ export abstract class StationInbound {
   abstract mayConnect(tenantId: string, stationId: string, password?: string): Promise<ConnectionDecision>;
   abstract connected(tenantId: TenantId, stationId: string, link: StationLink): Promise<void>;
   abstract disconnected(tenantId: TenantId, stationId: string): Promise<void>;
-  abstract boot(tenantId: TenantId, stationId: string, info: BootInfo, link: StationLink): Promise<BootDecision>;
+  abstract boot(
+    tenantId: TenantId,
+    stationId: string,
+    info: BootInfo,
+    link: StationLink,
+  ): Promise<BootDecision>;
   abstract heartbeat(tenantId: TenantId, stationId: string): Promise<Date>;
-  abstract statusNotification(tenantId: TenantId, stationId: string, report: ConnectorStatusReport): Promise<void>;
+  abstract statusNotification(
+    tenantId: TenantId,
+    stationId: string,
+    report: ConnectorStatusReport,
+  ): Promise<void>;
   /** Stored; returns the status to answer (`UnknownVendorId` when nobody handles the vendor). */
-  abstract dataTransfer(tenantId: TenantId, stationId: string, request: InboundDataTransfer): Promise<{ status: string; data?: string }>;
+  abstract dataTransfer(
+    tenantId: TenantId,
+    stationId: string,
+    request: InboundDataTransfer,
+  ): Promise<{ status: string; data?: string }>;
   abstract firmwareStatus(tenantId: TenantId, stationId: string, status: string): Promise<void>;
   abstract diagnosticsStatus(tenantId: TenantId, stationId: string, status: string): Promise<void>;
 }

@@ -54,7 +54,11 @@ export interface StopTransactionRequest {
 /** DI token and contract; implemented by the domain service, called by the OCPP edge. */
 export abstract class TransactionInbound {
   abstract authorize(tenantId: TenantId, stationId: string, idTag: string): Promise<IdTagInfo>;
-  abstract start(tenantId: TenantId, stationId: string, request: StartTransactionRequest): Promise<StartTransactionResult>;
+  abstract start(
+    tenantId: TenantId,
+    stationId: string,
+    request: StartTransactionRequest,
+  ): Promise<StartTransactionResult>;
   /**
    * Resolves once the samples are durably stored (group commit), so the edge acknowledges only
    * what is kept. `ocppTransactionId` absent: meter values outside a transaction, kept per station.
@@ -66,7 +70,11 @@ export abstract class TransactionInbound {
     ocppTransactionId: string | undefined,
     values: MeterValue[],
   ): Promise<void>;
-  abstract stop(tenantId: TenantId, stationId: string, request: StopTransactionRequest): Promise<{ idTagInfo?: IdTagInfo }>;
+  abstract stop(
+    tenantId: TenantId,
+    stationId: string,
+    request: StopTransactionRequest,
+  ): Promise<{ idTagInfo?: IdTagInfo }>;
   /** After a BootNotification that follows a power loss: close what the station left open. */
   abstract closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void>;
 }

@@ -1,0 +1,358 @@
+import { isDuplicateKeyError } from '@csms/database';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  Connection,
+  ConnectionArgs,
+  NotFoundError,
+  TenantId,
+  asTenantId,
+  isValidTenantId,
+} from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
+import { RegistrationPolicy, TenantService } from '@csms/users';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import { ChargingStationRepository, StationFields } from './charging-station.repository';
+import { DataTransferHandlers } from './data-transfer-handlers';
+import { CreateChargingStationInput } from './dto/create-charging-station.input';
+import {
+  CHARGING_STATION_BOOTED,
+  CHARGING_STATION_UPDATED,
+  CONNECTOR_STATUS_CHANGED,
+} from './events/station-events';
+import { ChargingStation } from './models/charging-station.model';
+import { Connector } from './models/connector.model';
+import {
+  BootDecision,
+  BootInfo,
+  ConnectionDecision,
+  ConnectorStatusReport,
+  InboundDataTransfer,
+  StationInbound,
+  StationLink,
+} from './ports/station-inbound.port';
+import { ConnectorState } from './schemas/charging-station.schema';
+import { StationDataTransferRepository } from './station-data-transfer.repository';
+import { StationStateCache } from './station-state-cache';
+
+/** What the stations domain needs to know of a session event (published by the transactions module). */
+interface SessionEventPayload {
+  id: string;
+  chargingStationId: string;
+  connectorId: number;
+}
+
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+@Injectable()
+export class ChargingStationService extends StationInbound implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ChargingStationService.name);
+  private readonly unsubscribers: (() => void)[] = [];
+
+  constructor(
+    private readonly stations: ChargingStationRepository,
+    private readonly dataTransfers: StationDataTransferRepository,
+    private readonly dataTransferHandlers: DataTransferHandlers,
+    private readonly cache: StationStateCache,
+    private readonly tenants: TenantService,
+    private readonly events: EventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.unsubscribers.push(
+      this.events.subscribe('TransactionStarted', (event) => {
+        const session = event.payload as SessionEventPayload;
+        return this.setCurrentTransaction(event.tenantId, session, session.id);
+      }),
+      this.events.subscribe('TransactionStopped', (event) => {
+        const session = event.payload as SessionEventPayload;
+        return this.setCurrentTransaction(event.tenantId, session, undefined, session.id);
+      }),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }
+
+  // ---- operator side -------------------------------------------------------------------------
+
+  async create(tenantId: TenantId, input: CreateChargingStationInput): Promise<ChargingStation> {
+    const passwordHash = input.password
+      ? await argon2.hash(input.password, { type: argon2.argon2id })
+      : undefined;
+    try {
+      return await this.stations.create(tenantId, input.id, definedOnly({ passwordHash }));
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        throw new BadInputError(`Charging station ${input.id} already exists`, { field: 'id' });
+      }
+      throw error;
+    }
+  }
+
+  async get(tenantId: TenantId, stationId: string): Promise<ChargingStation> {
+    const station = await this.find(tenantId, stationId);
+    if (!station) throw new NotFoundError('ChargingStation', stationId);
+    return station;
+  }
+
+  async find(tenantId: TenantId, stationId: string): Promise<ChargingStation | null> {
+    return this.cache.get(tenantId, stationId) ?? this.stations.findByStationId(tenantId, stationId);
+  }
+
+  page(tenantId: TenantId, args: ConnectionArgs): Promise<Connection<ChargingStation>> {
+    return this.stations.page(tenantId, args);
+  }
+
+  async delete(tenantId: TenantId, stationId: string): Promise<boolean> {
+    if (!(await this.stations.remove(tenantId, stationId)))
+      throw new NotFoundError('ChargingStation', stationId);
+    this.cache.evict(tenantId, stationId);
+    return true;
+  }
+
+  // ---- StationInbound: what the OCPP edge reports ----------------------------------------------
+
+  async mayConnect(tenant: string, stationId: string, password?: string): Promise<ConnectionDecision> {
+    if (!isValidTenantId(tenant)) return { allowed: false, reason: 'unknown-tenant' };
+    const found = await this.tenants.findActive(tenant);
+    if (!found) return { allowed: false, reason: 'unknown-tenant' };
+    const credentials = await this.stations.passwordHashOf(asTenantId(tenant), stationId);
+    if (!credentials) {
+      return found.registrationPolicy === RegistrationPolicy.REGISTERED
+        ? { allowed: false, reason: 'unknown-station' }
+        : { allowed: true, registered: false };
+    }
+    if (credentials.passwordHash) {
+      const valid =
+        password !== undefined &&
+        (await argon2.verify(credentials.passwordHash, password).catch(() => false));
+      if (!valid) return { allowed: false, reason: 'bad-credentials' };
+    }
+    return { allowed: true, registered: true };
+  }
+
+  async connected(tenantId: TenantId, stationId: string, link: StationLink): Promise<void> {
+    const station = await this.stations.update(
+      tenantId,
+      stationId,
+      { ...this.linkFields(link), online: true, lastSeen: new Date() },
+      { upsert: true },
+    );
+    if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
+  }
+
+  async disconnected(tenantId: TenantId, stationId: string): Promise<void> {
+    const cached = this.cache.get(tenantId, stationId);
+    this.cache.evict(tenantId, stationId);
+    if (cached) {
+      await this.stations.write(tenantId, stationId, { online: false });
+      this.publishUpdated(tenantId, { ...cached, online: false });
+      return;
+    }
+    const station = await this.stations.update(tenantId, stationId, { online: false });
+    if (station) this.publishUpdated(tenantId, station);
+  }
+
+  async boot(
+    tenantId: TenantId,
+    stationId: string,
+    info: BootInfo,
+    link: StationLink,
+  ): Promise<BootDecision> {
+    const now = new Date();
+    const interval = this.config.HEARTBEAT_INTERVAL_SECONDS;
+    const { reason: _reason, ...vendorData } = info;
+    const fields: StationFields = {
+      ...definedOnly(vendorData),
+      ...this.linkFields(link),
+      online: true,
+      lastSeen: now,
+      lastBootAt: now,
+      heartbeatIntervalSeconds: interval,
+    };
+    const station = await this.stations.update(tenantId, stationId, fields, { upsert: true });
+    if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
+    await this.events.publish(
+      domainEvent(CHARGING_STATION_BOOTED, tenantId, { chargingStationId: stationId, bootedAt: now }),
+    );
+    return { status: 'Accepted', interval, currentTime: now };
+  }
+
+  async heartbeat(tenantId: TenantId, stationId: string): Promise<Date> {
+    const now = new Date();
+    const cached = this.cache.get(tenantId, stationId);
+    await this.stations.write(tenantId, stationId, { lastSeen: now, online: true });
+    if (cached) {
+      const updated = this.cache.set(tenantId, { ...cached, lastSeen: now, online: true });
+      if (!cached.online) this.publishUpdated(tenantId, updated);
+    }
+    return now;
+  }
+
+  async statusNotification(
+    tenantId: TenantId,
+    stationId: string,
+    report: ConnectorStatusReport,
+  ): Promise<void> {
+    const station = await this.stationState(tenantId, stationId);
+    const previous = this.connectorOf(station, report.connectorId);
+    const reportedAt = report.timestamp ?? new Date();
+    // Offline replays may arrive after a newer status: keep the newest.
+    if (previous?.statusUpdatedAt && previous.statusUpdatedAt > reportedAt) return;
+    const connector: Connector = {
+      ...previous,
+      connectorId: report.connectorId,
+      status: report.status,
+      errorCode: report.errorCode,
+      info: report.info,
+      vendorId: report.vendorId,
+      vendorErrorCode: report.vendorErrorCode,
+      statusUpdatedAt: reportedAt,
+    };
+    await this.saveConnector(tenantId, station, connector, { lastSeen: new Date(), online: true });
+    await this.events.publish(
+      domainEvent(CONNECTOR_STATUS_CHANGED, tenantId, {
+        chargingStationId: stationId,
+        connector,
+        previousStatus: previous?.status,
+      }),
+    );
+  }
+
+  async dataTransfer(
+    tenantId: TenantId,
+    stationId: string,
+    request: InboundDataTransfer,
+  ): Promise<{ status: string; data?: string }> {
+    const answer = await this.dataTransferHandlers.handle(tenantId, stationId, request);
+    await this.dataTransfers.record(tenantId, {
+      chargingStationId: stationId,
+      vendorId: request.vendorId,
+      messageId: request.messageId,
+      data: request.data,
+      status: answer.status,
+      responseData: answer.data,
+    });
+    return answer;
+  }
+
+  firmwareStatus(tenantId: TenantId, stationId: string, status: string): Promise<void> {
+    return this.setFields(tenantId, stationId, { firmwareStatus: status, firmwareStatusAt: new Date() });
+  }
+
+  diagnosticsStatus(tenantId: TenantId, stationId: string, status: string): Promise<void> {
+    return this.setFields(tenantId, stationId, {
+      diagnosticsStatus: status,
+      diagnosticsStatusAt: new Date(),
+    });
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private async setFields(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {
+    const cached = this.cache.get(tenantId, stationId);
+    if (cached) {
+      await this.stations.write(tenantId, stationId, fields);
+      const { firmwareStatus, diagnosticsStatus } = fields;
+      this.publishUpdated(
+        tenantId,
+        this.cache.set(tenantId, { ...cached, ...definedOnly({ firmwareStatus, diagnosticsStatus }) }),
+      );
+      return;
+    }
+    const station = await this.stations.update(tenantId, stationId, fields);
+    if (station) this.publishUpdated(tenantId, station);
+  }
+
+  /** The cached station, loaded once (or created, for a station the edge let in) after a restart. */
+  private async stationState(tenantId: TenantId, stationId: string): Promise<ChargingStation> {
+    const cached = this.cache.get(tenantId, stationId);
+    if (cached) return cached;
+    const station =
+      (await this.stations.findByStationId(tenantId, stationId)) ??
+      (await this.stations.update(tenantId, stationId, { online: true }, { upsert: true }));
+    if (!station) throw new NotFoundError('ChargingStation', stationId);
+    return this.cache.set(tenantId, station);
+  }
+
+  private connectorOf(station: ChargingStation, connectorId: number): Connector | undefined {
+    if (connectorId === 0) {
+      return station.status
+        ? { connectorId: 0, status: station.status, errorCode: station.errorCode }
+        : undefined;
+    }
+    return station.connectors.find((connector) => connector.connectorId === connectorId);
+  }
+
+  private async saveConnector(
+    tenantId: TenantId,
+    station: ChargingStation,
+    connector: Connector,
+    extra: Record<string, unknown> = {},
+    keepInCache = true,
+  ): Promise<void> {
+    const updated: ChargingStation =
+      connector.connectorId === 0
+        ? { ...station, status: connector.status, errorCode: connector.errorCode }
+        : {
+            ...station,
+            connectors: [
+              ...station.connectors.filter((existing) => existing.connectorId !== connector.connectorId),
+              connector,
+            ].sort((a, b) => a.connectorId - b.connectorId),
+          };
+    if (keepInCache) this.cache.set(tenantId, { ...updated, ...extra });
+    const state: ConnectorState = definedOnly(connector) as ConnectorState;
+    await this.stations.write(tenantId, station.id, {
+      [`connectors.${connector.connectorId}`]: state,
+      ...extra,
+    });
+    this.publishUpdated(tenantId, { ...updated, ...extra });
+  }
+
+  private async setCurrentTransaction(
+    tenantId: TenantId,
+    session: SessionEventPayload,
+    transactionId: string | undefined,
+    onlyIfCurrent?: string,
+  ): Promise<void> {
+    const cached = this.cache.get(tenantId, session.chargingStationId);
+    const station = cached ?? (await this.stations.findByStationId(tenantId, session.chargingStationId));
+    if (!station) return;
+    const connector = this.connectorOf(station, session.connectorId) ?? {
+      connectorId: session.connectorId,
+      status: 'Unknown',
+    };
+    if (onlyIfCurrent && connector.currentTransactionId !== onlyIfCurrent) return;
+    await this.saveConnector(
+      tenantId,
+      station,
+      { ...connector, currentTransactionId: transactionId },
+      {},
+      !!cached,
+    );
+  }
+
+  private linkFields(link: StationLink): StationFields {
+    return definedOnly({
+      ocppVersion: link.ocppVersion,
+      ocppProtocol: link.ocppProtocol,
+      endpoint: link.endpoint,
+    });
+  }
+
+  private publishUpdated(tenantId: TenantId, station: ChargingStation): void {
+    this.events.publish(domainEvent(CHARGING_STATION_UPDATED, tenantId, station)).catch((error: unknown) => {
+      this.logger.error({ err: error }, 'Could not publish ChargingStationUpdated');
+    });
+  }
+}

@@ -1,0 +1,167 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Min,
+} from 'class-validator';
+import { ChargingProfilePurpose, ChargingRateUnit, LocalListUpdateType } from '../commands/command-enums';
+
+@InputType()
+export class DataTransferInput {
+  @Field()
+  @Length(1, 255)
+  vendorId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 50)
+  messageId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  data?: string;
+}
+
+@InputType()
+export class GetDiagnosticsInput {
+  @Field({ description: 'Where the station uploads the diagnostics file (ftp://, http(s)://)' })
+  @IsUrl({ require_tld: false, protocols: ['ftp', 'ftps', 'http', 'https', 'sftp'] })
+  location: string;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  startTime?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  stopTime?: Date;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  retries?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  retryInterval?: number;
+}
+
+@InputType()
+export class UpdateFirmwareInput {
+  @Field({ description: 'Where the station downloads the firmware' })
+  @IsUrl({ require_tld: false, protocols: ['ftp', 'ftps', 'http', 'https', 'sftp'] })
+  location: string;
+
+  @Field(() => Date)
+  @IsDate()
+  retrieveDate: Date;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  retries?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  retryInterval?: number;
+}
+
+@InputType()
+export class SendLocalListInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  listVersion: number;
+
+  @Field(() => LocalListUpdateType)
+  @IsEnum(LocalListUpdateType)
+  updateType: LocalListUpdateType;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Tags to send. FULL without tagIds: every tag of the tenant. DIFFERENTIAL: tags to add or update; ids the tenant does not have are sent without idTagInfo, which removes them from the station',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10000)
+  @IsString({ each: true })
+  tagIds?: string[];
+}
+
+@InputType()
+export class ReserveNowInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  connectorId: number;
+
+  @Field(() => Date)
+  @IsDate()
+  expiryDate: Date;
+
+  @Field(() => ID)
+  @Length(1, 20)
+  tagId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  reservationId: number;
+}
+
+@InputType()
+export class ClearChargingProfileInput {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  id?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  connectorId?: number;
+
+  @Field(() => ChargingProfilePurpose, { nullable: true })
+  @IsOptional()
+  @IsEnum(ChargingProfilePurpose)
+  purpose?: ChargingProfilePurpose;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  stackLevel?: number;
+}
+
+@InputType()
+export class GetCompositeScheduleInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  connectorId: number;
+
+  @Field(() => Int, { description: 'Seconds' })
+  @IsInt()
+  @Min(1)
+  duration: number;
+
+  @Field(() => ChargingRateUnit, { nullable: true })
+  @IsOptional()
+  @IsEnum(ChargingRateUnit)
+  rateUnit?: ChargingRateUnit;
+}

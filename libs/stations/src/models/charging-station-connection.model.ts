@@ -1,0 +1,6 @@
+import { ConnectionType } from '@csms/common';
+import { ObjectType } from '@nestjs/graphql';
+import { ChargingStation } from './charging-station.model';
+
+@ObjectType()
+export class ChargingStationConnection extends ConnectionType(ChargingStation) {}

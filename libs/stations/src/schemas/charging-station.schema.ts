@@ -1,0 +1,96 @@
+import { TenantDocument } from '@csms/database';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
+
+/** One connector's last reported state, stored under `connectors.<connectorId>` so one $set updates it. */
+export interface ConnectorState {
+  connectorId: number;
+  status: string;
+  errorCode?: string;
+  info?: string;
+  vendorId?: string;
+  vendorErrorCode?: string;
+  statusUpdatedAt?: Date;
+  maxPowerWatts?: number;
+  currentTransactionId?: string;
+}
+
+@Schema({ collection: 'charging_stations', timestamps: true, minimize: false })
+export class ChargingStationDocument extends TenantDocument {
+  /** The OCPP identity (chargeBoxId), unique in its tenant. */
+  @Prop({ type: String, required: true })
+  stationId: string;
+
+  @Prop({ default: false })
+  online: boolean;
+
+  @Prop()
+  lastSeen?: Date;
+
+  @Prop()
+  ocppVersion?: string;
+
+  @Prop()
+  ocppProtocol?: string;
+
+  @Prop()
+  endpoint?: string;
+
+  @Prop()
+  vendor?: string;
+
+  @Prop()
+  model?: string;
+
+  @Prop()
+  serialNumber?: string;
+
+  @Prop()
+  chargeBoxSerialNumber?: string;
+
+  @Prop()
+  firmwareVersion?: string;
+
+  @Prop()
+  iccid?: string;
+
+  @Prop()
+  imsi?: string;
+
+  @Prop()
+  meterType?: string;
+
+  @Prop()
+  meterSerialNumber?: string;
+
+  @Prop()
+  heartbeatIntervalSeconds?: number;
+
+  @Prop()
+  lastBootAt?: Date;
+
+  /** argon2id hash of the HTTP Basic password; never leaves the repository except to verify. */
+  @Prop()
+  passwordHash?: string;
+
+  @Prop()
+  firmwareStatus?: string;
+
+  @Prop()
+  firmwareStatusAt?: Date;
+
+  @Prop()
+  diagnosticsStatus?: string;
+
+  @Prop()
+  diagnosticsStatusAt?: Date;
+
+  /** Keyed by connector id as a string; "0" is the station itself. */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
+  connectors: Record<string, ConnectorState>;
+
+  createdAt?: Date;
+}
+
+export const ChargingStationSchema = SchemaFactory.createForClass(ChargingStationDocument);
+ChargingStationSchema.index({ tenantId: 1, stationId: 1 }, { unique: true });

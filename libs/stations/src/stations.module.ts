@@ -1,0 +1,40 @@
+import { Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ChargingStationRepository } from './charging-station.repository';
+import { ChargingStationResolver } from './charging-station.resolver';
+import { ChargingStationService } from './charging-station.service';
+import { StationCommandResolver } from './commands/station-command.resolver';
+import { StationCommandService } from './commands/station-command.service';
+import { DataTransferHandlers } from './data-transfer-handlers';
+import { StationInbound } from './ports/station-inbound.port';
+import { ChargingStationDocument, ChargingStationSchema } from './schemas/charging-station.schema';
+import {
+  StationDataTransferDocument,
+  StationDataTransferSchema,
+} from './schemas/station-data-transfer.schema';
+import { StationDataTransferRepository } from './station-data-transfer.repository';
+import { StationStateCache } from './station-state-cache';
+
+/** Charging stations and their connectors; the OCPP edge reports to it through StationInbound. */
+@Global()
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: ChargingStationDocument.name, schema: ChargingStationSchema },
+      { name: StationDataTransferDocument.name, schema: StationDataTransferSchema },
+    ]),
+  ],
+  providers: [
+    ChargingStationRepository,
+    StationDataTransferRepository,
+    StationStateCache,
+    DataTransferHandlers,
+    ChargingStationService,
+    ChargingStationResolver,
+    StationCommandService,
+    StationCommandResolver,
+    { provide: StationInbound, useExisting: ChargingStationService },
+  ],
+  exports: [StationInbound, ChargingStationService, StationCommandService, DataTransferHandlers],
+})
+export class StationsModule {}

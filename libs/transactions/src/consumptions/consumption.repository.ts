@@ -1,0 +1,115 @@
+import { TenantId } from '@csms/common';
+import { Lean, TenantRepository, newId } from '@csms/database';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { Consumption } from '../models/consumption.model';
+import { SampledValue } from '../ports/transaction-inbound.port';
+import { ConsumptionDocument } from '../schemas/consumption.schema';
+import { StationMeterValueDocument } from '../schemas/station-meter-value.schema';
+import { ConsumptionPoint } from './consumption-math';
+
+export interface ConsumptionRecord {
+  tenantId: TenantId;
+  transactionId: string;
+  chargingStationId: string;
+  connectorId: number;
+  point: ConsumptionPoint;
+  sampledValues: SampledValue[];
+}
+
+export interface StationMeterValueRecord {
+  chargingStationId: string;
+  connectorId: number;
+  ocppTransactionId?: string;
+  timestamp: Date;
+  sampledValues: SampledValue[];
+}
+
+@Injectable()
+export class ConsumptionRepository extends TenantRepository<
+  ConsumptionDocument,
+  Consumption & { transactionId: string }
+> {
+  constructor(
+    @InjectModel(ConsumptionDocument.name) model: Model<ConsumptionDocument>,
+    @InjectModel(StationMeterValueDocument.name)
+    private readonly stationValues: Model<StationMeterValueDocument>,
+  ) {
+    super(model);
+  }
+
+  /**
+   * Writes a batch, possibly of several tenants, in one insertMany on the driver's collection: the
+   * documents are built here, so mongoose's per-document casting would only cost time.
+   */
+  async insertBatch(records: ConsumptionRecord[]): Promise<void> {
+    if (!records.length) return;
+    await this.model.collection.insertMany(
+      records.map(({ tenantId, transactionId, chargingStationId, connectorId, point, sampledValues }) => ({
+        _id: newId() as never,
+        tenantId,
+        transactionId,
+        chargingStationId,
+        connectorId,
+        ...point,
+        sampledValues,
+      })),
+      { ordered: false },
+    );
+  }
+
+  async insertStationValues(tenantId: TenantId, records: StationMeterValueRecord[]): Promise<void> {
+    if (!records.length) return;
+    await this.stationValues.insertMany(records.map((record) => ({ ...record, tenantId })));
+  }
+
+  async countStationValues(tenantId: TenantId, chargingStationId: string): Promise<number> {
+    return this.stationValues.countDocuments(this.scope(tenantId, { chargingStationId }) as never).exec();
+  }
+
+  /** The last point of a session's curve: where a session resumes after a restart. */
+  async lastOf(
+    tenantId: TenantId,
+    transactionId: string,
+  ): Promise<{ timestamp: Date; cumulatedWh: number } | null> {
+    const doc = await this.model
+      .findOne(this.scope(tenantId, { transactionId }), { timestamp: 1, cumulatedWh: 1 })
+      .sort({ timestamp: -1 })
+      .lean<{ timestamp: Date; cumulatedWh: number }>()
+      .exec();
+    return doc ? { timestamp: doc.timestamp, cumulatedWh: doc.cumulatedWh } : null;
+  }
+
+  /** The curves of several sessions in one query, each sorted by time. */
+  async findForTransactions(
+    tenantId: TenantId,
+    transactionIds: readonly string[],
+  ): Promise<Map<string, Consumption[]>> {
+    const docs = await this.model
+      .find(this.scope(tenantId, { transactionId: { $in: [...transactionIds] } }))
+      .sort({ timestamp: 1 })
+      .lean<Lean<ConsumptionDocument>[]>()
+      .exec();
+    const curves = new Map<string, Consumption[]>(transactionIds.map((id) => [id, []]));
+    for (const doc of docs) curves.get(doc.transactionId)?.push(this.toEntity(doc));
+    return curves;
+  }
+
+  protected toEntity(doc: Lean<ConsumptionDocument>): Consumption & { transactionId: string } {
+    return {
+      transactionId: doc.transactionId,
+      timestamp: doc.timestamp,
+      cumulatedWh: doc.cumulatedWh,
+      instantWatts: doc.instantWatts,
+      instantAmps: doc.instantAmps,
+      instantAmpsL1: doc.instantAmpsL1,
+      instantAmpsL2: doc.instantAmpsL2,
+      instantAmpsL3: doc.instantAmpsL3,
+      voltage: doc.voltage,
+      stateOfCharge: doc.stateOfCharge,
+      limitWatts: doc.limitWatts,
+      cumulatedAmount: doc.cumulatedAmount,
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'A charging session' })
+export class Transaction {
+  @Field(() => ID, { description: 'Unique in its tenant' })
+  id: string;
+
+  tenantId: string;
+
+  @Field({ description: 'The id the station knows: for OCPP 1.x the integer the server assigned' })
+  ocppTransactionId: string;
+
+  @Field(() => ID)
+  chargingStationId: string;
+
+  @Field(() => Int)
+  connectorId: number;
+
+  @Field(() => ID, { nullable: true })
+  tagId?: string;
+
+  @Field(() => String, { nullable: true, description: 'OCPP parentIdTag of the tag at start' })
+  parentTagId?: string;
+
+  @Field(() => String, { nullable: true, description: 'What the tag check answered at start' })
+  authorizationStatus?: string;
+
+  userId?: string;
+
+  @Field()
+  active: boolean;
+
+  @Field(() => Date)
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  stoppedAt?: Date;
+
+  @Field(() => Float)
+  meterStartWh: number;
+
+  @Field(() => Float, { nullable: true })
+  meterStopWh?: number;
+
+  @Field(() => Float, { description: 'Delivered so far, or in total once stopped' })
+  energyWh: number;
+
+  @Field(() => String, { nullable: true })
+  stopReason?: string;
+
+  @Field(() => ID, { nullable: true })
+  stopTagId?: string;
+
+  @Field(() => Int, { nullable: true })
+  reservationId?: number;
+
+  @Field(() => Date, { nullable: true })
+  lastMeterValueAt?: Date;
+
+  createdAt?: Date;
+}

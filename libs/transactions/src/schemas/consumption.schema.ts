@@ -1,0 +1,59 @@
+import { TenantDocument } from '@csms/database';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
+import { SampledValue } from '../ports/transaction-inbound.port';
+
+/** One MeterValue of a session: the computed curve point and the raw samples (signed data included). */
+@Schema({ collection: 'consumptions', versionKey: false })
+export class ConsumptionDocument extends TenantDocument {
+  @Prop({ type: String, required: true })
+  transactionId: string;
+
+  @Prop({ type: String, required: true })
+  chargingStationId: string;
+
+  @Prop({ required: true })
+  connectorId: number;
+
+  @Prop({ required: true })
+  timestamp: Date;
+
+  @Prop({ required: true })
+  cumulatedWh: number;
+
+  @Prop()
+  registerWh?: number;
+
+  @Prop()
+  instantWatts?: number;
+
+  @Prop()
+  instantAmps?: number;
+
+  @Prop()
+  instantAmpsL1?: number;
+
+  @Prop()
+  instantAmpsL2?: number;
+
+  @Prop()
+  instantAmpsL3?: number;
+
+  @Prop()
+  voltage?: number;
+
+  @Prop()
+  stateOfCharge?: number;
+
+  @Prop()
+  limitWatts?: number;
+
+  @Prop()
+  cumulatedAmount?: number;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: [] })
+  sampledValues: SampledValue[];
+}
+
+export const ConsumptionSchema = SchemaFactory.createForClass(ConsumptionDocument);
+ConsumptionSchema.index({ tenantId: 1, transactionId: 1, timestamp: 1 });

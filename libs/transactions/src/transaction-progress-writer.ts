@@ -1,0 +1,58 @@
+import { TenantId } from '@csms/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { TransactionProgress, TransactionRepository } from './transaction.repository';
+
+export const PROGRESS_FLUSH_INTERVAL_MS = 2000;
+
+/**
+ * Copies the energy so far of open sessions to their transaction documents every couple of
+ * seconds, off the meter-value path: the consumptions are the durable truth (a session's progress
+ * is recovered from its last consumption after a restart), this only keeps lists fresh for other
+ * instances. Per-document updates are slow on FerretDB, so they must not hold acknowledgements.
+ */
+@Injectable()
+export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TransactionProgressWriter.name);
+  private dirty = new Map<string, { tenantId: TenantId } & TransactionProgress>();
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+
+  constructor(private readonly transactions: TransactionRepository) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.flush(), PROGRESS_FLUSH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flushing;
+    await this.flush();
+  }
+
+  mark(tenantId: TenantId, progress: TransactionProgress): void {
+    this.dirty.set(`${tenantId}\u0000${progress.id}`, { tenantId, ...progress });
+  }
+
+  /** The session stopped: its final figures are written by the stop itself. */
+  forget(tenantId: TenantId, transactionId: string): void {
+    this.dirty.delete(`${tenantId}\u0000${transactionId}`);
+  }
+
+  flush(): Promise<void> {
+    if (this.flushing || !this.dirty.size) return this.flushing ?? Promise.resolve();
+    const pending = this.dirty;
+    this.dirty = new Map();
+    const byTenant = new Map<TenantId, TransactionProgress[]>();
+    for (const { tenantId, ...progress } of pending.values()) {
+      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), progress]);
+    }
+    this.flushing = Promise.all(
+      [...byTenant].map(([tenantId, progress]) => this.transactions.writeProgress(tenantId, progress)),
+    )
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'Could not write session progress'))
+      .finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+}

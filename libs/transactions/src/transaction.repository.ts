@@ -1,0 +1,117 @@
+import { Connection, ConnectionArgs, TenantId } from '@csms/common';
+import { Lean, TenantRepository } from '@csms/database';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { FilterQuery, Model } from 'mongoose';
+import { Transaction } from './models/transaction.model';
+import { TransactionDocument } from './schemas/transaction.schema';
+
+export type NewTransaction = Omit<TransactionDocument, '_id' | 'tenantId' | 'createdAt'>;
+export type TransactionChanges = Partial<NewTransaction>;
+
+/** Progress a batch of meter values made on a session, written with the batch. */
+export interface TransactionProgress {
+  id: string;
+  energyWh: number;
+  lastMeterValueAt: Date;
+}
+
+@Injectable()
+export class TransactionRepository extends TenantRepository<TransactionDocument, Transaction> {
+  constructor(@InjectModel(TransactionDocument.name) model: Model<TransactionDocument>) {
+    super(model);
+  }
+
+  create(tenantId: TenantId, fields: NewTransaction): Promise<Transaction> {
+    return this.insert(tenantId, fields);
+  }
+
+  findByOcppId(
+    tenantId: TenantId,
+    chargingStationId: string,
+    ocppTransactionId: string,
+  ): Promise<Transaction | null> {
+    return this.findOne(tenantId, { chargingStationId, ocppTransactionId });
+  }
+
+  /** The same StartTransaction seen before (stations repeat it when the answer got lost). */
+  findRepeatedStart(
+    tenantId: TenantId,
+    start: { chargingStationId: string; connectorId: number; tagId: string; startedAt: Date },
+  ): Promise<Transaction | null> {
+    return this.findOne(tenantId, start);
+  }
+
+  findActiveOnConnector(
+    tenantId: TenantId,
+    chargingStationId: string,
+    connectorId: number,
+  ): Promise<Transaction[]> {
+    return this.findMany(tenantId, { chargingStationId, connectorId, active: true });
+  }
+
+  findActiveOfStation(
+    tenantId: TenantId,
+    chargingStationId: string,
+    createdBefore?: Date,
+  ): Promise<Transaction[]> {
+    const filter: FilterQuery<TransactionDocument> = { chargingStationId, active: true };
+    if (createdBefore) filter.createdAt = { $lt: createdBefore };
+    return this.findMany(tenantId, filter);
+  }
+
+  update(tenantId: TenantId, id: string, changes: TransactionChanges): Promise<Transaction | null> {
+    return this.updateOne(tenantId, { _id: id }, { $set: changes });
+  }
+
+  updateIfActive(tenantId: TenantId, id: string, changes: TransactionChanges): Promise<Transaction | null> {
+    return this.updateOne(tenantId, { _id: id, active: true }, { $set: changes });
+  }
+
+  /** One round-trip for the progress of every session a batch touched. */
+  async writeProgress(tenantId: TenantId, progress: TransactionProgress[]): Promise<void> {
+    if (!progress.length) return;
+    await this.model.bulkWrite(
+      progress.map(({ id, energyWh, lastMeterValueAt }) => ({
+        updateOne: {
+          filter: this.scope(tenantId, { _id: id, active: true }),
+          update: { $set: { energyWh, lastMeterValueAt } },
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  page(
+    tenantId: TenantId,
+    filter: FilterQuery<TransactionDocument>,
+    args: ConnectionArgs,
+  ): Promise<Connection<Transaction>> {
+    return this.findPage(tenantId, filter, args, { field: 'startedAt', direction: -1 });
+  }
+
+  protected toEntity(doc: Lean<TransactionDocument>): Transaction {
+    return {
+      id: doc._id,
+      tenantId: doc.tenantId,
+      ocppTransactionId: doc.ocppTransactionId,
+      chargingStationId: doc.chargingStationId,
+      connectorId: doc.connectorId,
+      tagId: doc.tagId,
+      parentTagId: doc.parentTagId,
+      authorizationStatus: doc.authorizationStatus,
+      userId: doc.userId,
+      active: doc.active,
+      startedAt: doc.startedAt,
+      stoppedAt: doc.stoppedAt,
+      meterStartWh: doc.meterStartWh,
+      meterStopWh: doc.meterStopWh,
+      energyWh: doc.energyWh ?? 0,
+      stopReason: doc.stopReason,
+      stopTagId: doc.stopTagId,
+      reservationId: doc.reservationId,
+      lastMeterValueAt: doc.lastMeterValueAt,
+      createdAt: doc.createdAt,
+    };
+  }
+}

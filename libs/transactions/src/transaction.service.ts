@@ -1,0 +1,414 @@
+import { isDuplicateKeyError } from '@csms/database';
+import { TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
+import { CHARGING_PROFILE_SET, ChargingProfileSetEvent, authorizationOfTag } from '@csms/stations';
+import { TagService } from '@csms/users';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
+import { limitWattsOf } from './consumptions/charging-limit';
+import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
+import { ConsumptionPoint, toConsumption } from './consumptions/consumption-math';
+import { ConsumptionRecord, ConsumptionRepository } from './consumptions/consumption.repository';
+import {
+  CONSUMPTION_ADDED,
+  TRANSACTION_STARTED,
+  TRANSACTION_STOPPED,
+  TRANSACTION_UPDATED,
+} from './events/transaction-events';
+import { Consumption } from './models/consumption.model';
+import { Transaction } from './models/transaction.model';
+import {
+  IdTagInfo,
+  MeterValue,
+  StartTransactionRequest,
+  StartTransactionResult,
+  StopTransactionRequest,
+  TransactionInbound,
+} from './ports/transaction-inbound.port';
+import { TransactionCounterRepository } from './transaction-counter.repository';
+import { TransactionProgressWriter } from './transaction-progress-writer';
+import { NewTransaction, TransactionRepository } from './transaction.repository';
+
+/** The stop reason of a session closed because a new one started on its connector. */
+export const SUPERSEDED_REASON = 'Superseded';
+
+function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
+  const { registerWh: _registerWh, ...consumption } = point;
+  return consumption;
+}
+
+@Injectable()
+export class TransactionService extends TransactionInbound implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TransactionService.name);
+  private readonly closing = new Set<string>();
+  private readonly stationCloses = new Map<string, Promise<void>>();
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly transactions: TransactionRepository,
+    private readonly counters: TransactionCounterRepository,
+    private readonly consumptions: ConsumptionRepository,
+    private readonly writer: ConsumptionBatchWriter,
+    private readonly progress: TransactionProgressWriter,
+    private readonly active: ActiveTransactionCache,
+    private readonly tags: TagService,
+    private readonly events: EventBus,
+  ) {
+    super();
+  }
+
+  /** A profile the station accepted is the limit in force for its sessions' next curve points. */
+  onModuleInit(): void {
+    this.unsubscribe = this.events.subscribe<ChargingProfileSetEvent>(CHARGING_PROFILE_SET, (event) => {
+      const { chargingStationId, connectorId, profile } = event.payload;
+      const limitWatts = limitWattsOf(profile, new Date());
+      for (const session of this.active.ofStation(event.tenantId, chargingStationId)) {
+        const { transaction } = session;
+        if (connectorId !== 0 && transaction.connectorId !== connectorId) continue;
+        if (
+          profile.transactionId !== undefined &&
+          profile.transactionId !== null &&
+          String(profile.transactionId) !== transaction.ocppTransactionId
+        ) {
+          continue;
+        }
+        session.limitWatts = limitWatts;
+      }
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  // ---- reads for GraphQL ----------------------------------------------------------------------
+
+  findById(tenantId: TenantId, id: string): Promise<Transaction | null> {
+    return this.transactions.findById(tenantId, id);
+  }
+
+  // ---- TransactionInbound ---------------------------------------------------------------------
+
+  async authorize(tenantId: TenantId, _stationId: string, idTag: string): Promise<IdTagInfo> {
+    return authorizationOfTag(await this.tags.findByTagId(tenantId, idTag), new Date());
+  }
+
+  async start(
+    tenantId: TenantId,
+    stationId: string,
+    request: StartTransactionRequest,
+  ): Promise<StartTransactionResult> {
+    const [tag, repeated, open] = await Promise.all([
+      this.tags.findByTagId(tenantId, request.idTag),
+      this.transactions.findRepeatedStart(tenantId, {
+        chargingStationId: stationId,
+        connectorId: request.connectorId,
+        tagId: request.idTag,
+        startedAt: request.timestamp,
+      }),
+      this.transactions.findActiveOnConnector(tenantId, stationId, request.connectorId),
+    ]);
+    const idTagInfo: IdTagInfo = authorizationOfTag(tag, new Date());
+    if (repeated) return { ocppTransactionId: repeated.ocppTransactionId, idTagInfo };
+
+    await this.closeStaleSessions(tenantId, open, request);
+    const transaction = await this.createWithFreshId(tenantId, request.stationTransactionId, {
+      chargingStationId: stationId,
+      connectorId: request.connectorId,
+      tagId: request.idTag,
+      parentTagId: idTagInfo.parentIdTag,
+      authorizationStatus: idTagInfo.status,
+      userId: tag?.userId,
+      active: true,
+      startedAt: request.timestamp,
+      meterStartWh: request.meterStartWh,
+      energyWh: 0,
+      reservationId: request.reservationId,
+    });
+    this.active.set(tenantId, { transaction });
+    await this.events.publish(domainEvent(TRANSACTION_STARTED, tenantId, transaction));
+    return { ocppTransactionId: transaction.ocppTransactionId, idTagInfo };
+  }
+
+  /**
+   * Inserts with the station's own id (2.0.1) or the tenant's next integer (1.x). Should the
+   * integer already be taken (several instances on a database without atomic findAndModify), the
+   * next one is drawn.
+   */
+  private async createWithFreshId(
+    tenantId: TenantId,
+    stationTransactionId: string | undefined,
+    fields: Omit<NewTransaction, 'ocppTransactionId'>,
+  ): Promise<Transaction> {
+    for (let attempt = 1; ; attempt += 1) {
+      const ocppTransactionId = stationTransactionId ?? String(await this.counters.next(tenantId));
+      try {
+        return await this.transactions.create(tenantId, { ...fields, ocppTransactionId });
+      } catch (error) {
+        const duplicate = isDuplicateKeyError(error);
+        if (!duplicate || stationTransactionId || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async meterValues(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    ocppTransactionId: string | undefined,
+    values: MeterValue[],
+  ): Promise<void> {
+    const session = ocppTransactionId
+      ? await this.session(tenantId, stationId, ocppTransactionId)
+      : undefined;
+    if (!session) {
+      await this.consumptions.insertStationValues(
+        tenantId,
+        values.map((value) => ({
+          chargingStationId: stationId,
+          connectorId,
+          ocppTransactionId,
+          timestamp: value.timestamp,
+          sampledValues: value.sampledValues,
+        })),
+      );
+      return;
+    }
+    const points = await this.record(tenantId, session, values);
+    await this.publishProgress(tenantId, session, points);
+  }
+
+  async stop(
+    tenantId: TenantId,
+    stationId: string,
+    request: StopTransactionRequest,
+  ): Promise<{ idTagInfo?: IdTagInfo }> {
+    const idTagInfo = request.idTag ? await this.authorize(tenantId, stationId, request.idTag) : undefined;
+    const session = await this.session(tenantId, stationId, request.ocppTransactionId, {
+      includeStopped: true,
+    });
+    if (!session) {
+      this.logger.warn(
+        { tenantId, chargingStationId: stationId, ocppTransactionId: request.ocppTransactionId },
+        'StopTransaction for an unknown transaction: accepted and ignored',
+      );
+      return idTagInfo ? { idTagInfo } : {};
+    }
+    const { transaction } = session;
+    const points = await this.record(tenantId, session, request.transactionData ?? []);
+    const energyWh = Math.max(0, request.meterStopWh - transaction.meterStartWh);
+    const finalPoints = await this.record(tenantId, session, [], {
+      timestamp: request.timestamp,
+      cumulatedWh: energyWh,
+    });
+    this.progress.forget(tenantId, transaction.id);
+    const stopped = await this.transactions.update(tenantId, transaction.id, {
+      active: false,
+      stoppedAt: request.timestamp,
+      meterStopWh: request.meterStopWh,
+      energyWh,
+      stopReason: request.reason ?? 'Local',
+      stopTagId: request.idTag,
+      transactionData: request.transactionData,
+      lastMeterValueAt: session.last?.timestamp,
+    });
+    this.active.evict(tenantId, stationId, request.ocppTransactionId);
+    if (stopped) {
+      this.publishConsumptions(tenantId, stopped, [...points, ...finalPoints]);
+      await this.events.publish(domainEvent(TRANSACTION_STOPPED, tenantId, stopped));
+    }
+    return idTagInfo ? { idTagInfo } : {};
+  }
+
+  /** Called by the version adapter after a boot that means a restart (1.x); idempotent. */
+  closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void> {
+    // One at a time per station, so a second call reads what the first one closed.
+    const key = `${tenantId}\u0000${stationId}`;
+    const run = (this.stationCloses.get(key) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(async () => {
+        const open = await this.transactions.findActiveOfStation(tenantId, stationId);
+        await Promise.all(open.map((transaction) => this.close(tenantId, transaction, reason)));
+      });
+    this.stationCloses.set(key, run);
+    void run
+      .finally(() => {
+        if (this.stationCloses.get(key) === run) this.stationCloses.delete(key);
+      })
+      .catch(() => undefined);
+    return run;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  /** Ends a session the station will not stop itself; its energy is what the last meter value said. */
+  private async close(tenantId: TenantId, transaction: Transaction, reason: string): Promise<void> {
+    // The conditional update below is atomic on MongoDB, not on FerretDB: one close per session here.
+    const key = `${tenantId}\u0000${transaction.id}`;
+    if (this.closing.has(key)) return;
+    this.closing.add(key);
+    try {
+      await this.closeOnce(tenantId, transaction, reason);
+    } finally {
+      this.closing.delete(key);
+    }
+  }
+
+  private async closeOnce(tenantId: TenantId, transaction: Transaction, reason: string): Promise<void> {
+    const session = this.active.get(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
+    const last = session?.last ?? (await this.consumptions.lastOf(tenantId, transaction.id)) ?? undefined;
+    this.progress.forget(tenantId, transaction.id);
+    // Only while still open: a concurrent stop or close has already said the last word.
+    const stopped = await this.transactions.updateIfActive(tenantId, transaction.id, {
+      active: false,
+      stoppedAt: last?.timestamp ?? transaction.lastMeterValueAt ?? transaction.startedAt,
+      energyWh: last?.cumulatedWh ?? transaction.energyWh,
+      stopReason: reason,
+    });
+    this.active.evict(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
+    if (stopped) await this.events.publish(domainEvent(TRANSACTION_STOPPED, tenantId, stopped));
+  }
+
+  /**
+   * A new start on a connector whose session never stopped: the old one is stale. Offline replays
+   * of older sessions (started before the open one) leave the newer session alone.
+   */
+  private async closeStaleSessions(
+    tenantId: TenantId,
+    open: Transaction[],
+    request: StartTransactionRequest,
+  ): Promise<void> {
+    const stale = open.filter(
+      (transaction) => transaction.startedAt.getTime() <= request.timestamp.getTime(),
+    );
+    await Promise.all(stale.map((transaction) => this.close(tenantId, transaction, SUPERSEDED_REASON)));
+  }
+
+  /** The open session from memory, else from the database (after a restart), then kept in memory. */
+  private async session(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+    options: { includeStopped?: boolean } = {},
+  ): Promise<ActiveSession | undefined> {
+    const cached = this.active.get(tenantId, stationId, ocppTransactionId);
+    if (cached) return cached;
+    const transaction = await this.transactions.findByOcppId(tenantId, stationId, ocppTransactionId);
+    if (!transaction || (!transaction.active && !options.includeStopped)) return undefined;
+    const last = (await this.consumptions.lastOf(tenantId, transaction.id)) ?? undefined;
+    if (last) {
+      transaction.energyWh = last.cumulatedWh;
+      transaction.lastMeterValueAt = last.timestamp;
+    }
+    const session = { transaction, last };
+    return transaction.active ? this.active.set(tenantId, session) : session;
+  }
+
+  /**
+   * Computes the curve points of `values` (older than the last point: skipped, they are already
+   * there) and writes them through the group-commit writer; resolves once they are stored.
+   */
+  private async record(
+    tenantId: TenantId,
+    session: ActiveSession,
+    values: MeterValue[],
+    finalPoint?: { timestamp: Date; cumulatedWh: number },
+  ): Promise<ConsumptionPoint[]> {
+    const { transaction } = session;
+    const points: ConsumptionPoint[] = [];
+    const records: ConsumptionRecord[] = [];
+    const ordered = [...values].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+    for (const value of ordered) {
+      if (session.last && value.timestamp.getTime() <= session.last.timestamp.getTime()) continue;
+      const point = toConsumption(value.timestamp, value.sampledValues, {
+        meterStartWh: transaction.meterStartWh,
+        previous: session.last,
+        limitWatts: session.limitWatts,
+      });
+      points.push(point);
+      records.push(this.recordOf(tenantId, transaction, point, value));
+      session.last = { timestamp: point.timestamp, cumulatedWh: point.cumulatedWh };
+    }
+    if (finalPoint && (!session.last || finalPoint.timestamp.getTime() > session.last.timestamp.getTime())) {
+      const previous = session.last;
+      const hours = previous
+        ? (finalPoint.timestamp.getTime() - previous.timestamp.getTime()) / 3_600_000
+        : 0;
+      const point: ConsumptionPoint = {
+        timestamp: finalPoint.timestamp,
+        cumulatedWh: finalPoint.cumulatedWh,
+        ...(previous && hours > 0
+          ? {
+              instantWatts: Math.max(
+                0,
+                Math.round(((finalPoint.cumulatedWh - previous.cumulatedWh) / hours) * 1000) / 1000,
+              ),
+            }
+          : {}),
+      };
+      points.push(point);
+      records.push(
+        this.recordOf(tenantId, transaction, point, { timestamp: point.timestamp, sampledValues: [] }),
+      );
+      session.last = { timestamp: point.timestamp, cumulatedWh: point.cumulatedWh };
+    }
+    if (!records.length) return points;
+    transaction.energyWh = session.last?.cumulatedWh ?? transaction.energyWh;
+    transaction.lastMeterValueAt = session.last?.timestamp;
+    await this.writer.write(records);
+    if (transaction.active) {
+      this.progress.mark(tenantId, {
+        id: transaction.id,
+        energyWh: transaction.energyWh,
+        lastMeterValueAt: transaction.lastMeterValueAt!,
+      });
+    }
+    return points;
+  }
+
+  private recordOf(
+    tenantId: TenantId,
+    transaction: Transaction,
+    point: ConsumptionPoint,
+    value: MeterValue,
+  ): ConsumptionRecord {
+    return {
+      tenantId,
+      transactionId: transaction.id,
+      chargingStationId: transaction.chargingStationId,
+      connectorId: transaction.connectorId,
+      point,
+      sampledValues: value.sampledValues,
+    };
+  }
+
+  private async publishProgress(
+    tenantId: TenantId,
+    session: ActiveSession,
+    points: ConsumptionPoint[],
+  ): Promise<void> {
+    if (!points.length) return;
+    this.publishConsumptions(tenantId, session.transaction, points);
+    await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, { ...session.transaction }));
+  }
+
+  private publishConsumptions(
+    tenantId: TenantId,
+    transaction: Transaction,
+    points: ConsumptionPoint[],
+  ): void {
+    for (const point of points) {
+      this.events
+        .publish(
+          domainEvent(CONSUMPTION_ADDED, tenantId, {
+            transactionId: transaction.id,
+            chargingStationId: transaction.chargingStationId,
+            connectorId: transaction.connectorId,
+            userId: transaction.userId,
+            consumption: toGraphQLConsumption(point),
+          }),
+        )
+        .catch((error: unknown) => this.logger.error({ err: error }, 'Could not publish ConsumptionAdded'));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ActiveTransactionCache } from './active-transaction-cache';
+import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
+import { ConsumptionRepository } from './consumptions/consumption.repository';
+import { TransactionLoaderFactory } from './loaders/transaction-loaders';
+import { TransactionInbound } from './ports/transaction-inbound.port';
+import { ConsumptionDocument, ConsumptionSchema } from './schemas/consumption.schema';
+import { StationMeterValueDocument, StationMeterValueSchema } from './schemas/station-meter-value.schema';
+import { TransactionCounterDocument, TransactionCounterSchema } from './schemas/transaction-counter.schema';
+import { TransactionDocument, TransactionSchema } from './schemas/transaction.schema';
+import { TransactionCounterRepository } from './transaction-counter.repository';
+import { TransactionProgressWriter } from './transaction-progress-writer';
+import { TransactionQueryService } from './transaction-query.service';
+import { TransactionRepository } from './transaction.repository';
+import { TransactionResolver } from './transaction.resolver';
+import { TransactionService } from './transaction.service';
+
+/** Sessions and their charging curves; the OCPP edge reports to it through TransactionInbound. */
+@Global()
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: TransactionDocument.name, schema: TransactionSchema },
+      { name: ConsumptionDocument.name, schema: ConsumptionSchema },
+      { name: StationMeterValueDocument.name, schema: StationMeterValueSchema },
+      { name: TransactionCounterDocument.name, schema: TransactionCounterSchema },
+    ]),
+  ],
+  providers: [
+    TransactionRepository,
+    TransactionCounterRepository,
+    ConsumptionRepository,
+    ConsumptionBatchWriter,
+    ActiveTransactionCache,
+    TransactionProgressWriter,
+    TransactionService,
+    TransactionQueryService,
+    TransactionLoaderFactory,
+    TransactionResolver,
+    { provide: TransactionInbound, useExisting: TransactionService },
+  ],
+  exports: [TransactionInbound, TransactionService, ConsumptionBatchWriter],
+})
+export class TransactionsModule {}
