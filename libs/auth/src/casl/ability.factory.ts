@@ -5,7 +5,13 @@ import { Role } from '../role';
 import { AppAbility } from './ability';
 
 /** What users may change on their own account; role and status stay with admins. */
-export const SELF_EDITABLE_USER_FIELDS = ['firstName', 'lastName', 'phone', 'locale', 'notificationPreferences'];
+export const SELF_EDITABLE_USER_FIELDS = [
+  'firstName',
+  'lastName',
+  'phone',
+  'locale',
+  'notificationPreferences',
+];
 
 /**
  * The one place where roles become permissions (Open e-Mobility's matrix as the floor). Conditions
@@ -27,7 +33,10 @@ export class AbilityFactory {
         cannot('delete', 'User', self);
         break;
       case Role.ADMIN:
-        can(['list', 'read', 'create', 'update', 'delete'], ['User', 'Tag', 'ChargingStation', 'Transaction']);
+        can(
+          ['list', 'read', 'create', 'update', 'delete'],
+          ['User', 'Tag', 'ChargingStation', 'Transaction'],
+        );
         can('command', 'ChargingStation');
         can('stop', 'Transaction');
         can(['list', 'read'], 'OcppLog');

@@ -23,7 +23,7 @@ export function accessibleQuery(
   if (query === null) throw new ForbiddenError(`You may not ${action} ${subject}`);
   const conditions: MongoQuery[] = [];
   if (query.$or) conditions.push({ $or: query.$or });
-  if (query.$and) conditions.push(...(query.$and as MongoQuery[]));
+  if (query.$and) conditions.push(...query.$and);
   if (conditions.length === 0) return {};
   return conditions.length === 1 ? conditions[0] : { $and: conditions };
 }
@@ -33,7 +33,10 @@ function renameFields(conditions: MongoQuery, fieldNames: Record<string, string>
     Object.entries(conditions).map(([key, value]) => {
       const renamed = fieldNames[key] ?? key;
       if (Array.isArray(value)) {
-        return [renamed, value.map((item: unknown) => (isQuery(item) ? renameFields(item, fieldNames) : item))];
+        return [
+          renamed,
+          value.map((item: unknown) => (isQuery(item) ? renameFields(item, fieldNames) : item)),
+        ];
       }
       return [renamed, key.startsWith('$') && isQuery(value) ? renameFields(value, fieldNames) : value];
     }),

@@ -12,7 +12,9 @@ export function canOn(
   object: object,
   field?: string,
 ): boolean {
-  return ability?.can(action, subject(type, { ...object }) as Record<string, unknown>, field) ?? false;
+  return (
+    ability?.can(action, subject(type, { ...object }) as unknown as Record<string, unknown>, field) ?? false
+  );
 }
 
 /** The `canUpdate` / `canDelete` flags GraphQL objects carry for the caller (frontends show or hide buttons). */
@@ -21,6 +23,13 @@ export interface ObjectPermissions {
   canDelete: boolean;
 }
 
-export function objectPermissions(ability: AppAbility | undefined, type: SubjectType, object: object): ObjectPermissions {
-  return { canUpdate: canOn(ability, 'update', type, object), canDelete: canOn(ability, 'delete', type, object) };
+export function objectPermissions(
+  ability: AppAbility | undefined,
+  type: SubjectType,
+  object: object,
+): ObjectPermissions {
+  return {
+    canUpdate: canOn(ability, 'update', type, object),
+    canDelete: canOn(ability, 'delete', type, object),
+  };
 }

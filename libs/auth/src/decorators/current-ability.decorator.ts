@@ -4,5 +4,6 @@ import { requestOf } from '../guards/request-of';
 
 /** The caller's CASL ability, built once per request by AbilityGuard. */
 export const CurrentAbility = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): AppAbility => (requestOf(context) as { ability?: AppAbility }).ability!,
+  (_data: unknown, context: ExecutionContext): AppAbility =>
+    (requestOf(context) as { ability?: AppAbility }).ability!,
 );

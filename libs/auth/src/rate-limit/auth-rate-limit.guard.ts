@@ -30,7 +30,8 @@ export function clientIp(req: Record<string, unknown>): string {
 export function accountTracker(req: Record<string, unknown>, context: ExecutionContext): string {
   if (context.getType<GqlContextType>() !== 'graphql') return clientIp(req);
   const args = GqlExecutionContext.create(context).getArgs<Record<string, unknown>>();
-  const input = typeof args.input === 'object' && args.input !== null ? (args.input as Record<string, unknown>) : args;
+  const input =
+    typeof args.input === 'object' && args.input !== null ? (args.input as Record<string, unknown>) : args;
   const tenant = typeof input.tenant === 'string' ? input.tenant : 'default';
   if (typeof input.email === 'string') return `${tenant}:${input.email.trim().toLowerCase()}`;
   if (typeof input.token === 'string') return `token:${input.token}`;

@@ -1,10 +1,14 @@
-import { Connection, ConnectionArgs, TenantId } from '@csms/common';
+import { Connection, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { TagsArgs } from './dto/tags.args';
 import { Tag } from './models/tag.model';
 import { TagDocument } from './schemas/tag.schema';
+
+/** Domain field names that differ in storage, for accessibleQuery. */
+export const TAG_FIELD_NAMES = { id: 'tagId' };
 
 @Injectable()
 export class TagRepository extends TenantRepository<TagDocument, Tag> {
@@ -13,16 +17,56 @@ export class TagRepository extends TenantRepository<TagDocument, Tag> {
   }
 
   async create(tenantId: TenantId, tag: Tag): Promise<Tag> {
-    const { id, ...fields } = tag;
-    return this.insert(tenantId, { tagId: id, ...fields });
+    const { id, default: isDefault, ...fields } = tag;
+    return this.insert(tenantId, { tagId: id, isDefault, ...fields });
   }
 
   async findByTagId(tenantId: TenantId, tagId: string): Promise<Tag | null> {
     return this.findOne(tenantId, { tagId });
   }
 
-  async page(tenantId: TenantId, args: ConnectionArgs): Promise<Connection<Tag>> {
-    return this.findPage(tenantId, {}, args, { field: 'tagId', direction: 1 });
+  async findAccessible(
+    tenantId: TenantId,
+    tagId: string,
+    accessible: FilterQuery<TagDocument>,
+  ): Promise<Tag | null> {
+    return this.findOne(tenantId, { $and: [{ tagId }, accessible] });
+  }
+
+  async page(
+    tenantId: TenantId,
+    accessible: FilterQuery<TagDocument>,
+    args: TagsArgs,
+  ): Promise<Connection<Tag>> {
+    const filters: FilterQuery<TagDocument>[] = [accessible];
+    if (args.userId) filters.push({ userId: args.userId });
+    if (args.search) {
+      const pattern = new RegExp(args.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+      filters.push({ $or: [{ tagId: pattern }, { description: pattern }] });
+    }
+    return this.findPage(tenantId, { $and: filters }, args, { field: 'tagId', direction: 1 });
+  }
+
+  update(tenantId: TenantId, tagId: string, update: UpdateQuery<TagDocument>): Promise<Tag | null> {
+    return this.updateOne(tenantId, { tagId }, update);
+  }
+
+  /** Keeps one default badge per user: clears the flag on the user's other badges. */
+  async clearOtherDefaults(tenantId: TenantId, userId: string, keepTagId: string): Promise<void> {
+    await this.model
+      .updateMany(this.scope(tenantId, { userId, tagId: { $ne: keepTagId } }), { $set: { isDefault: false } })
+      .exec();
+  }
+
+  /** A deleted user's badges stay (sessions refer to them) but lose their owner. */
+  async unassignUser(tenantId: TenantId, userId: string): Promise<void> {
+    await this.model
+      .updateMany(this.scope(tenantId, { userId }), { $unset: { userId: 1 }, $set: { isDefault: false } })
+      .exec();
+  }
+
+  remove(tenantId: TenantId, tagId: string): Promise<boolean> {
+    return this.deleteOne(tenantId, { tagId });
   }
 
   protected toEntity(doc: Lean<TagDocument>): Tag {
@@ -33,6 +77,7 @@ export class TagRepository extends TenantRepository<TagDocument, Tag> {
       description: doc.description,
       expiresAt: doc.expiresAt,
       parentTagId: doc.parentTagId,
+      default: doc.isDefault ?? false,
     };
   }
 }

@@ -1,12 +1,22 @@
-import { APP_CONFIG, AppConfig, BadInputError, DEFAULT_TENANT_ID, NotFoundError, TenantId, asTenantId } from '@csms/common';
 import { Role } from '@csms/auth';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  DEFAULT_TENANT_ID,
+  NotFoundError,
+  TenantId,
+  asTenantId,
+} from '@csms/common';
 import { Inject, Injectable } from '@nestjs/common';
-import { UserService } from '../users/user.service';
 import { assertStrongPassword } from '../users/password-policy';
+import { UserService } from '../users/user.service';
 import { CreateTenantInput } from './dto/create-tenant.input';
+import { UpdateTenantInput } from './dto/update-tenant.input';
+import { applyComponents } from './models/tenant-components.model';
 import { Tenant } from './models/tenant.model';
-import { RegistrationPolicy } from './schemas/tenant.schema';
-import { TenantRepository } from './tenant.repository';
+import { RegistrationPolicy, TENANT_COMPONENTS } from './schemas/tenant.schema';
+import { TenantChanges, TenantRepository } from './tenant.repository';
 
 @Injectable()
 export class TenantService {
@@ -23,30 +33,49 @@ export class TenantService {
 
   async ensureDefaultTenant(): Promise<void> {
     await this.tenants.createIfMissing({
-      id: DEFAULT_TENANT_ID,
+      _id: DEFAULT_TENANT_ID,
       name: 'Default',
-      active: true,
       registrationPolicy: this.defaultRegistrationPolicy(),
     });
   }
 
   async create(input: CreateTenantInput): Promise<Tenant> {
     assertStrongPassword(input.adminPassword, 'adminPassword');
-    const tenant: Tenant = {
-      id: input.id,
+    const created = await this.tenants.createIfMissing({
+      _id: input.id,
       name: input.name,
-      active: true,
       registrationPolicy: RegistrationPolicy.REGISTERED,
-    };
-    if (!(await this.tenants.createIfMissing(tenant))) {
-      throw new BadInputError(`Tenant ${input.id} already exists`, { field: 'id' });
-    }
-    await this.users.create(asTenantId(input.id), {
+    });
+    if (!created) throw new BadInputError(`Tenant ${input.id} already exists`, { field: 'id' });
+    const tenantId = asTenantId(input.id);
+    await this.users.create(tenantId, {
       email: input.adminEmail,
       password: input.adminPassword,
       role: Role.ADMIN,
     });
-    return tenant;
+    return this.get(tenantId);
+  }
+
+  async update(input: UpdateTenantInput): Promise<Tenant> {
+    const existing = await this.get(input.id as TenantId);
+    if (input.id === DEFAULT_TENANT_ID && input.active === false) {
+      throw new BadInputError('Tenant "default" cannot be deactivated', { field: 'active' });
+    }
+    const { id, components, ...fields } = input;
+    const changes: TenantChanges = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined),
+    );
+    if (components) {
+      const enabled = TENANT_COMPONENTS.filter((name) => existing.components[name]);
+      changes.components = applyComponents(enabled, components);
+    }
+    const updated = await this.tenants.update(id as TenantId, { $set: changes });
+    if (!updated) throw new NotFoundError('Tenant', id);
+    return updated;
+  }
+
+  deactivate(id: string): Promise<Tenant> {
+    return this.update({ id, active: false });
   }
 
   async get(id: TenantId): Promise<Tenant> {

@@ -54,7 +54,12 @@ export class AuthenticationService {
   }
 
   /** Changes the password, revokes every older token and returns a fresh one for this client. */
-  async changePassword(tenantId: TenantId, userId: string, currentPassword: string, newPassword: string): Promise<AuthPayload> {
+  async changePassword(
+    tenantId: TenantId,
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<AuthPayload> {
     const passwordHash = await this.users.passwordHashOf(tenantId, userId);
     if (!passwordHash || !(await verifyPassword(passwordHash, currentPassword))) {
       throw new BadInputError('currentPassword is wrong', { field: 'currentPassword' });
@@ -66,7 +71,12 @@ export class AuthenticationService {
   }
 
   async issue(user: User): Promise<AuthPayload> {
-    const token = await this.tokens.sign({ sub: user.id, tid: user.tenantId, role: user.role, tv: user.tokenVersion });
+    const token = await this.tokens.sign({
+      sub: user.id,
+      tid: user.tenantId,
+      role: user.role,
+      tv: user.tokenVersion,
+    });
     return { token, user, expiresIn: this.tokens.lifetimeOf(user.role) };
   }
 

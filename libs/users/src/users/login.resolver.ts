@@ -1,41 +1,49 @@
-import { Public, TokenService } from '@csms/auth';
+import { AuthRateLimitGuard, CurrentPrincipal, Principal, Public } from '@csms/auth';
 import { DEFAULT_TENANT_ID, UnauthenticatedError, asTenantId, isValidTenantId } from '@csms/common';
-import { Args, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { User } from './models/user.model';
-import { UserService } from './user.service';
-
-@ObjectType()
-export class AuthPayload {
-  @Field()
-  token: string;
-
-  @Field(() => User)
-  user: User;
-}
-
-const INVALID_CREDENTIALS = 'Invalid email, password or tenant';
+import { UseGuards } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AuthenticationService, INVALID_CREDENTIALS } from './authentication.service';
+import { AuthPayload } from './models/auth-payload.model';
 
 @Resolver()
 export class LoginResolver {
-  constructor(
-    private readonly users: UserService,
-    private readonly tokens: TokenService,
-  ) {}
+  constructor(private readonly authentication: AuthenticationService) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchanges credentials for a bearer token' })
-  async login(
+  @UseGuards(AuthRateLimitGuard)
+  @Mutation(() => AuthPayload, {
+    description: 'Exchanges credentials for a bearer token (rate limited, locks after wrong passwords)',
+  })
+  login(
     @Args('email') email: string,
     @Args('password') password: string,
-    @Args('tenant', { nullable: true, type: () => String, description: 'Defaults to "default"' }) tenant?: string,
+    @Args('tenant', { nullable: true, type: () => String, description: 'Defaults to "default"' })
+    tenant?: string,
   ): Promise<AuthPayload> {
     if (tenant !== undefined && tenant !== null && !isValidTenantId(tenant)) {
       throw new UnauthenticatedError(INVALID_CREDENTIALS);
     }
-    const tenantId = tenant ? asTenantId(tenant) : DEFAULT_TENANT_ID;
-    const user = await this.users.verifyCredentials(tenantId, email, password);
-    if (!user) throw new UnauthenticatedError(INVALID_CREDENTIALS);
-    const token = await this.tokens.sign({ sub: user.id, tid: tenantId, role: user.role, tv: user.tokenVersion });
-    return { token, user };
+    return this.authentication.login(tenant ? asTenantId(tenant) : DEFAULT_TENANT_ID, email, password);
+  }
+
+  @Mutation(() => Boolean, { description: "Revokes every token of the caller's account" })
+  logout(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    return this.authentication.logout(principal.tenantId, principal.userId);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Changes the password; other sessions are revoked, a new token is returned',
+  })
+  changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<AuthPayload> {
+    return this.authentication.changePassword(
+      principal.tenantId,
+      principal.userId,
+      currentPassword,
+      newPassword,
+    );
   }
 }

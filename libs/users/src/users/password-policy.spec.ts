@@ -19,5 +19,6 @@ describe('password policy', () => {
     expect(await verifyPassword(hash, 'Secret-123')).toBe(true);
     expect(await verifyPassword(hash, 'secret-123')).toBe(false);
     expect(await verifyPassword('not-a-hash', 'x')).toBe(false);
-  });
+    // argon2id is slow on purpose; a busy 2-core machine needs more than jest's default 5 s.
+  }, 30_000);
 });

@@ -14,10 +14,18 @@ export interface UserCredentials {
 }
 
 export type NewUser = Pick<UserDocument, 'email' | 'passwordHash' | 'role' | 'locale' | 'status'> &
-  Partial<Pick<UserDocument, 'firstName' | 'lastName' | 'phone' | 'emailVerificationHash' | 'emailVerificationExpiresAt'>>;
+  Partial<
+    Pick<
+      UserDocument,
+      'firstName' | 'lastName' | 'phone' | 'emailVerificationHash' | 'emailVerificationExpiresAt'
+    >
+  >;
 
 export type UserChanges = Partial<
-  Pick<UserDocument, 'email' | 'role' | 'firstName' | 'lastName' | 'locale' | 'phone' | 'status' | 'disabledNotifications'>
+  Pick<
+    UserDocument,
+    'email' | 'role' | 'firstName' | 'lastName' | 'locale' | 'phone' | 'status' | 'disabledNotifications'
+  >
 >;
 
 /** Domain field names that differ in storage, for accessibleQuery. */
@@ -48,7 +56,10 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
   }
 
   async passwordHashOf(tenantId: TenantId, id: string): Promise<string | null> {
-    const doc = await this.model.findOne(this.scope(tenantId, { _id: id })).lean<Lean<UserDocument>>().exec();
+    const doc = await this.model
+      .findOne(this.scope(tenantId, { _id: id }))
+      .lean<Lean<UserDocument>>()
+      .exec();
     return doc?.passwordHash ?? null;
   }
 
@@ -57,7 +68,11 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
   }
 
   /** One user by id, within `accessible` (the caller's accessibleQuery). */
-  async findAccessible(tenantId: TenantId, id: string, accessible: FilterQuery<UserDocument>): Promise<User | null> {
+  async findAccessible(
+    tenantId: TenantId,
+    id: string,
+    accessible: FilterQuery<UserDocument>,
+  ): Promise<User | null> {
     return this.findOne(tenantId, { $and: [{ _id: id }, accessible] });
   }
 
@@ -78,8 +93,15 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
     return this.findMany(tenantId, { role, status }, 100);
   }
 
-  update(tenantId: TenantId, id: string, changes: UserChanges | UpdateQuery<UserDocument>): Promise<User | null> {
-    const normalized = 'email' in changes && typeof changes.email === 'string' ? { ...changes, email: changes.email.toLowerCase() } : changes;
+  update(
+    tenantId: TenantId,
+    id: string,
+    changes: UserChanges | UpdateQuery<UserDocument>,
+  ): Promise<User | null> {
+    const normalized =
+      'email' in changes && typeof changes.email === 'string'
+        ? { ...changes, email: changes.email.toLowerCase() }
+        : changes;
     return this.updateOne(tenantId, { _id: id }, normalized);
   }
 
@@ -100,7 +122,9 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
   /** After a successful login: forget wrong attempts and an expired lock. */
   async recordSuccessfulLogin(tenantId: TenantId, user: User): Promise<void> {
     if (user.failedLoginAttempts === 0 && !user.lockedUntil) return;
-    const set = user.lockedUntil ? { failedLoginAttempts: 0, status: UserStatus.ACTIVE } : { failedLoginAttempts: 0 };
+    const set = user.lockedUntil
+      ? { failedLoginAttempts: 0, status: UserStatus.ACTIVE }
+      : { failedLoginAttempts: 0 };
     await this.updateOne(tenantId, { _id: user.id }, { $set: set, $unset: { lockedUntil: 1 } });
   }
 
@@ -113,12 +137,20 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
     return this.updateOne(
       tenantId,
       { _id: id },
-      { $set: { passwordHash }, $inc: { tokenVersion: 1 }, $unset: { passwordResetHash: 1, passwordResetExpiresAt: 1 } },
+      {
+        $set: { passwordHash },
+        $inc: { tokenVersion: 1 },
+        $unset: { passwordResetHash: 1, passwordResetExpiresAt: 1 },
+      },
     );
   }
 
   async setPasswordResetToken(tenantId: TenantId, id: string, hash: string, expiresAt: Date): Promise<void> {
-    await this.updateOne(tenantId, { _id: id }, { $set: { passwordResetHash: hash, passwordResetExpiresAt: expiresAt } });
+    await this.updateOne(
+      tenantId,
+      { _id: id },
+      { $set: { passwordResetHash: hash, passwordResetExpiresAt: expiresAt } },
+    );
   }
 
   /** Spends a reset token once (atomically) and sets the new password; null when unknown or expired. */
@@ -129,7 +161,7 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
       {
         $set: { passwordHash, failedLoginAttempts: 0 },
         $inc: { tokenVersion: 1 },
-        $unset: { passwordResetHash: 1, passwordResetExpiresAt: 1, lockedUntil: 1 },
+        $unset: { passwordResetHash: 1, passwordResetExpiresAt: 1 },
       },
     );
   }
@@ -138,8 +170,15 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
   consumeEmailVerificationToken(tenantId: TenantId, hash: string): Promise<User | null> {
     return this.updateOne(
       tenantId,
-      { emailVerificationHash: hash, emailVerificationExpiresAt: { $gt: new Date() }, status: UserStatus.PENDING },
-      { $set: { status: UserStatus.ACTIVE }, $unset: { emailVerificationHash: 1, emailVerificationExpiresAt: 1 } },
+      {
+        emailVerificationHash: hash,
+        emailVerificationExpiresAt: { $gt: new Date() },
+        status: UserStatus.PENDING,
+      },
+      {
+        $set: { status: UserStatus.ACTIVE },
+        $unset: { emailVerificationHash: 1, emailVerificationExpiresAt: 1 },
+      },
     );
   }
 

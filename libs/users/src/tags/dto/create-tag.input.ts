@@ -31,4 +31,9 @@ export class CreateTagInput {
   @IsOptional()
   @Matches(/^[\x21-\x7e]{1,20}$/, { message: 'parentTagId must be 1 to 20 printable ASCII characters' })
   parentTagId?: string;
+
+  @Field({ nullable: true, defaultValue: false, description: "Makes it its owner's default badge" })
+  @IsOptional()
+  @IsBoolean()
+  default?: boolean;
 }

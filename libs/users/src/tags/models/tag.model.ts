@@ -19,4 +19,7 @@ export class Tag {
 
   @Field(() => String, { nullable: true, description: 'OCPP parentIdTag (group)' })
   parentTagId?: string;
+
+  @Field({ description: "The owner's default badge" })
+  default: boolean;
 }

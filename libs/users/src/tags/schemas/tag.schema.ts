@@ -22,6 +22,10 @@ export class TagDocument extends TenantDocument {
   @Prop()
   parentTagId?: string;
 
+  /** The user's default badge (at most one per user), e.g. for remote starts. */
+  @Prop({ default: false })
+  isDefault: boolean;
+
   createdAt?: Date;
 }
 

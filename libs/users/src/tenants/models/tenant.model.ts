@@ -1,7 +1,11 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { RegistrationPolicy } from '../schemas/tenant.schema';
+import { TenantComponents } from './tenant-components.model';
 
-registerEnumType(RegistrationPolicy, { name: 'RegistrationPolicy' });
+registerEnumType(RegistrationPolicy, {
+  name: 'RegistrationPolicy',
+  description: 'Whether unknown charging stations may register themselves',
+});
 
 @ObjectType()
 export class Tenant {
@@ -16,4 +20,13 @@ export class Tenant {
 
   @Field(() => RegistrationPolicy)
   registrationPolicy: RegistrationPolicy;
+
+  @Field({ description: 'Whether people may create their own account (email verified)' })
+  selfRegistration: boolean;
+
+  @Field(() => [String])
+  locales: string[];
+
+  @Field(() => TenantComponents)
+  components: TenantComponents;
 }

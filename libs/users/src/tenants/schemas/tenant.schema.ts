@@ -7,6 +7,17 @@ export enum RegistrationPolicy {
   REGISTERED = 'REGISTERED',
 }
 
+/** Optional product components a tenant switches on. */
+export const TENANT_COMPONENTS = [
+  'pricing',
+  'billing',
+  'roaming',
+  'smartCharging',
+  'assets',
+  'statistics',
+] as const;
+export type TenantComponent = (typeof TENANT_COMPONENTS)[number];
+
 /** Tenants are the one collection not scoped by tenantId: their `_id` is the tenant id. */
 @Schema({ collection: 'tenants', timestamps: true })
 export class TenantDocument {
@@ -21,6 +32,16 @@ export class TenantDocument {
 
   @Prop({ type: String, enum: Object.values(RegistrationPolicy), required: true })
   registrationPolicy: RegistrationPolicy;
+
+  /** Whether people may create their own (basic) account; off by default. */
+  @Prop({ default: false })
+  selfRegistration: boolean;
+
+  @Prop({ type: [String], default: ['en'] })
+  locales: string[];
+
+  @Prop({ type: [String], default: [] })
+  components: TenantComponent[];
 
   createdAt?: Date;
 }

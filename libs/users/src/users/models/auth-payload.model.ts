@@ -9,6 +9,8 @@ export class AuthPayload {
   @Field(() => User)
   user: User;
 
-  @Field(() => Int, { description: 'Seconds until the token expires (12 h by default; longer for demo users)' })
+  @Field(() => Int, {
+    description: 'Seconds until the token expires (12 h by default; longer for demo users)',
+  })
   expiresIn: number;
 }

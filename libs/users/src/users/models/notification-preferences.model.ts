@@ -8,6 +8,8 @@ export const OPTIONAL_NOTIFICATIONS = {
   sessionEnded: NotificationType.SESSION_ENDED,
   accountStatusChanged: NotificationType.ACCOUNT_STATUS_CHANGED,
   newUserRegistered: NotificationType.NEW_USER_REGISTERED,
+  stationStatusError: NotificationType.STATION_STATUS_ERROR,
+  stationOffline: NotificationType.STATION_OFFLINE,
 } as const;
 
 export type NotificationPreferenceKey = keyof typeof OPTIONAL_NOTIFICATIONS;
@@ -25,6 +27,12 @@ export class NotificationPreferences {
 
   @Field({ description: 'Admins only: a user registered in the tenant' })
   newUserRegistered: boolean;
+
+  @Field({ description: 'Admins only: a connector reported a fault' })
+  stationStatusError: boolean;
+
+  @Field({ description: 'Admins only: a station lost its connection' })
+  stationOffline: boolean;
 }
 
 @InputType()
@@ -48,10 +56,23 @@ export class NotificationPreferencesInput {
   @IsOptional()
   @IsBoolean()
   newUserRegistered?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  stationStatusError?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  stationOffline?: boolean;
 }
 
 export function preferencesOf(disabled: readonly NotificationType[]): NotificationPreferences {
-  const entries = Object.entries(OPTIONAL_NOTIFICATIONS).map(([key, type]) => [key, !disabled.includes(type)]);
+  const entries = Object.entries(OPTIONAL_NOTIFICATIONS).map(([key, type]) => [
+    key,
+    !disabled.includes(type),
+  ]);
   return Object.fromEntries(entries) as NotificationPreferences;
 }
 

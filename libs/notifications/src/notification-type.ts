@@ -1,0 +1,49 @@
+/** Every kind of message the CSMS sends; users switch the optional ones on or off. */
+export enum NotificationType {
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  EMAIL_VERIFICATION = 'EMAIL_VERIFICATION',
+  ACCOUNT_STATUS_CHANGED = 'ACCOUNT_STATUS_CHANGED',
+  NEW_USER_REGISTERED = 'NEW_USER_REGISTERED',
+  SESSION_STARTED = 'SESSION_STARTED',
+  SESSION_ENDED = 'SESSION_ENDED',
+  /** To admins: a connector reported a fault. */
+  STATION_STATUS_ERROR = 'STATION_STATUS_ERROR',
+  /** To admins: a station lost its connection. */
+  STATION_OFFLINE = 'STATION_OFFLINE',
+}
+
+/** Security messages go out whatever the user's preferences say. */
+export const MANDATORY_NOTIFICATIONS: ReadonlySet<NotificationType> = new Set([
+  NotificationType.PASSWORD_RESET,
+  NotificationType.EMAIL_VERIFICATION,
+]);
+
+export type AccountStatusName = 'PENDING' | 'ACTIVE' | 'INACTIVE' | 'BLOCKED' | 'LOCKED';
+
+/** What each type's template needs, besides the recipient and the tenant. */
+export interface NotificationData {
+  [NotificationType.PASSWORD_RESET]: { link: string; expiresInMinutes: number };
+  [NotificationType.EMAIL_VERIFICATION]: { link: string };
+  [NotificationType.ACCOUNT_STATUS_CHANGED]: { status: AccountStatusName };
+  [NotificationType.NEW_USER_REGISTERED]: { newUserEmail: string; newUserName?: string; link: string };
+  [NotificationType.SESSION_STARTED]: {
+    chargingStationId: string;
+    connectorId: number;
+    startedAt: Date;
+    link: string;
+  };
+  [NotificationType.SESSION_ENDED]: {
+    chargingStationId: string;
+    connectorId: number;
+    energyWh: number;
+    durationMinutes: number;
+    link: string;
+  };
+  [NotificationType.STATION_STATUS_ERROR]: {
+    chargingStationId: string;
+    connectorId: number;
+    errorCode: string;
+    link: string;
+  };
+  [NotificationType.STATION_OFFLINE]: { chargingStationId: string; lastSeen?: Date; link: string };
+}

@@ -1,0 +1,85 @@
+import { NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+
+const statuses = {
+  PENDING: 'ausstehend',
+  ACTIVE: 'aktiv',
+  INACTIVE: 'inaktiv',
+  BLOCKED: 'blockiert',
+  LOCKED: 'gesperrt',
+};
+const formatNumber = numberFormatter('de');
+const formatDate = dateFormatter('de');
+
+export const de: LocaleMessages = {
+  greeting: (firstName) => (firstName ? `Hallo ${firstName},` : 'Hallo,'),
+  signature: (tenantName) => `Ihr ${tenantName}-Team`,
+  statuses,
+  formatNumber,
+  formatDate,
+  [NotificationType.PASSWORD_RESET]: {
+    subject: ({ tenantName }) => `${tenantName}: Passwort zurücksetzen`,
+    lines: ({ link, expiresInMinutes }) => [
+      `Es wurde angefordert, Ihr Passwort zurückzusetzen. Wählen Sie mit diesem Link ein neues; er ist ${expiresInMinutes} Minuten gültig und nur einmal verwendbar:`,
+      link,
+      'Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.',
+    ],
+  },
+  [NotificationType.EMAIL_VERIFICATION]: {
+    subject: ({ tenantName }) => `${tenantName}: Bestätigen Sie Ihre E-Mail-Adresse`,
+    lines: ({ link }) => [
+      'Willkommen! Bestätigen Sie Ihre E-Mail-Adresse, um Ihr Konto zu aktivieren:',
+      link,
+    ],
+  },
+  [NotificationType.ACCOUNT_STATUS_CHANGED]: {
+    subject: ({ tenantName }) => `${tenantName}: Der Status Ihres Kontos hat sich geändert`,
+    lines: ({ status }) => [`Ihr Konto ist jetzt ${statuses[status]}.`],
+  },
+  [NotificationType.NEW_USER_REGISTERED]: {
+    subject: ({ tenantName, newUserEmail }) => `${tenantName}: neuer Benutzer ${newUserEmail}`,
+    lines: ({ newUserEmail, newUserName, link }) => [
+      `${newUserName ?? newUserEmail} (${newUserEmail}) hat sich registriert.`,
+      'Konto prüfen:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_STARTED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: Ladevorgang an ${chargingStationId} gestartet`,
+    lines: ({ chargingStationId, connectorId, startedAt, link }) => [
+      `Ihr Ladevorgang hat am ${formatDate(startedAt)} an der Ladestation ${chargingStationId}, Anschluss ${connectorId}, begonnen.`,
+      'Live verfolgen:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_ENDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: Ladevorgang an ${chargingStationId} beendet`,
+    lines: ({ chargingStationId, connectorId, energyWh, durationMinutes, link }) => [
+      `Ihr Ladevorgang an der Ladestation ${chargingStationId}, Anschluss ${connectorId}, ist beendet.`,
+      `Geladene Energie: ${formatNumber(energyWh / 1000)} kWh in ${formatNumber(durationMinutes)} Minuten.`,
+      'Details:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_STATUS_ERROR]: {
+    subject: ({ tenantName, chargingStationId, connectorId }) =>
+      `${tenantName}: Störung an ${chargingStationId}, Anschluss ${connectorId}`,
+    lines: ({ chargingStationId, connectorId, errorCode, link }) => [
+      `Anschluss ${connectorId} der Ladestation ${chargingStationId} meldet eine Störung: ${errorCode}.`,
+      'Details der Ladestation:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_OFFLINE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: Ladestation ${chargingStationId} ist offline`,
+    lines: ({ chargingStationId, lastSeen, link }) => [
+      lastSeen
+        ? `Die Ladestation ${chargingStationId} hat ihre Verbindung verloren (zuletzt gesehen am ${formatDate(lastSeen)}).`
+        : `Die Ladestation ${chargingStationId} hat ihre Verbindung verloren.`,
+      link,
+    ],
+  },
+};

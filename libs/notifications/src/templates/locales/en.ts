@@ -1,0 +1,80 @@
+import { NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+
+const statuses = {
+  PENDING: 'pending',
+  ACTIVE: 'active',
+  INACTIVE: 'inactive',
+  BLOCKED: 'blocked',
+  LOCKED: 'locked',
+};
+const formatNumber = numberFormatter('en');
+const formatDate = dateFormatter('en');
+
+export const en: LocaleMessages = {
+  greeting: (firstName) => (firstName ? `Hello ${firstName},` : 'Hello,'),
+  signature: (tenantName) => `The ${tenantName} team`,
+  statuses,
+  formatNumber,
+  formatDate,
+  [NotificationType.PASSWORD_RESET]: {
+    subject: ({ tenantName }) => `${tenantName}: reset your password`,
+    lines: ({ link, expiresInMinutes }) => [
+      `Someone asked to reset your password. Choose a new one with this link, valid for ${expiresInMinutes} minutes and usable once:`,
+      link,
+      'If you did not ask for it, ignore this message: your password stays unchanged.',
+    ],
+  },
+  [NotificationType.EMAIL_VERIFICATION]: {
+    subject: ({ tenantName }) => `${tenantName}: confirm your email address`,
+    lines: ({ link }) => ['Welcome! Confirm your email address to activate your account:', link],
+  },
+  [NotificationType.ACCOUNT_STATUS_CHANGED]: {
+    subject: ({ tenantName }) => `${tenantName}: your account status changed`,
+    lines: ({ status }) => [`Your account is now ${statuses[status]}.`],
+  },
+  [NotificationType.NEW_USER_REGISTERED]: {
+    subject: ({ tenantName, newUserEmail }) => `${tenantName}: new user ${newUserEmail}`,
+    lines: ({ newUserEmail, newUserName, link }) => [
+      `${newUserName ?? newUserEmail} (${newUserEmail}) registered.`,
+      'Review the account:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_STARTED]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: charging started at ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, startedAt, link }) => [
+      `Your charging session started on ${formatDate(startedAt)} at station ${chargingStationId}, connector ${connectorId}.`,
+      'Follow it live:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_ENDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: charging session at ${chargingStationId} ended`,
+    lines: ({ chargingStationId, connectorId, energyWh, durationMinutes, link }) => [
+      `Your session at station ${chargingStationId}, connector ${connectorId}, ended.`,
+      `Energy delivered: ${formatNumber(energyWh / 1000)} kWh in ${formatNumber(durationMinutes)} minutes.`,
+      'Details:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_STATUS_ERROR]: {
+    subject: ({ tenantName, chargingStationId, connectorId }) =>
+      `${tenantName}: fault on ${chargingStationId}, connector ${connectorId}`,
+    lines: ({ chargingStationId, connectorId, errorCode, link }) => [
+      `Connector ${connectorId} of station ${chargingStationId} reports a fault: ${errorCode}.`,
+      'Station details:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_OFFLINE]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: station ${chargingStationId} is offline`,
+    lines: ({ chargingStationId, lastSeen, link }) => [
+      lastSeen
+        ? `Station ${chargingStationId} lost its connection (last seen ${formatDate(lastSeen)}).`
+        : `Station ${chargingStationId} lost its connection.`,
+      link,
+    ],
+  },
+};

@@ -1,0 +1,81 @@
+import { NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+
+const statuses = {
+  PENDING: 'pendiente',
+  ACTIVE: 'activa',
+  INACTIVE: 'inactiva',
+  BLOCKED: 'bloqueada',
+  LOCKED: 'cerrada',
+};
+const formatNumber = numberFormatter('es');
+const formatDate = dateFormatter('es');
+
+export const es: LocaleMessages = {
+  greeting: (firstName) => (firstName ? `Hola ${firstName}:` : 'Hola:'),
+  signature: (tenantName) => `El equipo de ${tenantName}`,
+  statuses,
+  formatNumber,
+  formatDate,
+  [NotificationType.PASSWORD_RESET]: {
+    subject: ({ tenantName }) => `${tenantName}: restablezca su contraseña`,
+    lines: ({ link, expiresInMinutes }) => [
+      `Se ha solicitado restablecer su contraseña. Elija una nueva con este enlace, válido durante ${expiresInMinutes} minutos y de un solo uso:`,
+      link,
+      'Si no lo ha solicitado, ignore este mensaje: su contraseña no cambia.',
+    ],
+  },
+  [NotificationType.EMAIL_VERIFICATION]: {
+    subject: ({ tenantName }) => `${tenantName}: confirme su dirección de correo`,
+    lines: ({ link }) => ['¡Bienvenido! Confirme su dirección de correo para activar su cuenta:', link],
+  },
+  [NotificationType.ACCOUNT_STATUS_CHANGED]: {
+    subject: ({ tenantName }) => `${tenantName}: el estado de su cuenta ha cambiado`,
+    lines: ({ status }) => [`Su cuenta está ahora ${statuses[status]}.`],
+  },
+  [NotificationType.NEW_USER_REGISTERED]: {
+    subject: ({ tenantName, newUserEmail }) => `${tenantName}: nuevo usuario ${newUserEmail}`,
+    lines: ({ newUserEmail, newUserName, link }) => [
+      `${newUserName ?? newUserEmail} (${newUserEmail}) se ha registrado.`,
+      'Revise la cuenta:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_STARTED]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: carga iniciada en ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, startedAt, link }) => [
+      `Su sesión de carga comenzó el ${formatDate(startedAt)} en la estación ${chargingStationId}, conector ${connectorId}.`,
+      'Sígala en directo:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_ENDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: sesión de carga en ${chargingStationId} finalizada`,
+    lines: ({ chargingStationId, connectorId, energyWh, durationMinutes, link }) => [
+      `Su sesión en la estación ${chargingStationId}, conector ${connectorId}, ha finalizado.`,
+      `Energía entregada: ${formatNumber(energyWh / 1000)} kWh en ${formatNumber(durationMinutes)} minutos.`,
+      'Detalles:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_STATUS_ERROR]: {
+    subject: ({ tenantName, chargingStationId, connectorId }) =>
+      `${tenantName}: avería en ${chargingStationId}, conector ${connectorId}`,
+    lines: ({ chargingStationId, connectorId, errorCode, link }) => [
+      `El conector ${connectorId} de la estación ${chargingStationId} informa de una avería: ${errorCode}.`,
+      'Detalles de la estación:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_OFFLINE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: la estación ${chargingStationId} está desconectada`,
+    lines: ({ chargingStationId, lastSeen, link }) => [
+      lastSeen
+        ? `La estación ${chargingStationId} ha perdido la conexión (vista por última vez el ${formatDate(lastSeen)}).`
+        : `La estación ${chargingStationId} ha perdido la conexión.`,
+      link,
+    ],
+  },
+};

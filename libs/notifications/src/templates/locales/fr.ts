@@ -1,0 +1,82 @@
+import { NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+
+const statuses = {
+  PENDING: 'en attente',
+  ACTIVE: 'actif',
+  INACTIVE: 'inactif',
+  BLOCKED: 'bloqué',
+  LOCKED: 'verrouillé',
+};
+const formatNumber = numberFormatter('fr');
+const formatDate = dateFormatter('fr');
+
+export const fr: LocaleMessages = {
+  greeting: (firstName) => (firstName ? `Bonjour ${firstName},` : 'Bonjour,'),
+  signature: (tenantName) => `L'équipe ${tenantName}`,
+  statuses,
+  formatNumber,
+  formatDate,
+  [NotificationType.PASSWORD_RESET]: {
+    subject: ({ tenantName }) => `${tenantName} : réinitialisez votre mot de passe`,
+    lines: ({ link, expiresInMinutes }) => [
+      `Une réinitialisation de votre mot de passe a été demandée. Choisissez-en un nouveau avec ce lien, valable ${expiresInMinutes} minutes et utilisable une seule fois :`,
+      link,
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+    ],
+  },
+  [NotificationType.EMAIL_VERIFICATION]: {
+    subject: ({ tenantName }) => `${tenantName} : confirmez votre adresse e-mail`,
+    lines: ({ link }) => ['Bienvenue ! Confirmez votre adresse e-mail pour activer votre compte :', link],
+  },
+  [NotificationType.ACCOUNT_STATUS_CHANGED]: {
+    subject: ({ tenantName }) => `${tenantName} : le statut de votre compte a changé`,
+    lines: ({ status }) => [`Votre compte est désormais ${statuses[status]}.`],
+  },
+  [NotificationType.NEW_USER_REGISTERED]: {
+    subject: ({ tenantName, newUserEmail }) => `${tenantName} : nouvel utilisateur ${newUserEmail}`,
+    lines: ({ newUserEmail, newUserName, link }) => [
+      `${newUserName ?? newUserEmail} (${newUserEmail}) s'est inscrit.`,
+      'Vérifiez le compte :',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_STARTED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : recharge démarrée sur ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, startedAt, link }) => [
+      `Votre session de recharge a démarré le ${formatDate(startedAt)} sur la borne ${chargingStationId}, connecteur ${connectorId}.`,
+      'Suivez-la en direct :',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_ENDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : session de recharge terminée sur ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, energyWh, durationMinutes, link }) => [
+      `Votre session sur la borne ${chargingStationId}, connecteur ${connectorId}, est terminée.`,
+      `Énergie délivrée : ${formatNumber(energyWh / 1000)} kWh en ${formatNumber(durationMinutes)} minutes.`,
+      'Détails :',
+      link,
+    ],
+  },
+  [NotificationType.STATION_STATUS_ERROR]: {
+    subject: ({ tenantName, chargingStationId, connectorId }) =>
+      `${tenantName} : défaut sur ${chargingStationId}, connecteur ${connectorId}`,
+    lines: ({ chargingStationId, connectorId, errorCode, link }) => [
+      `Le connecteur ${connectorId} de la borne ${chargingStationId} signale un défaut : ${errorCode}.`,
+      'Détails de la borne :',
+      link,
+    ],
+  },
+  [NotificationType.STATION_OFFLINE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : la borne ${chargingStationId} est hors ligne`,
+    lines: ({ chargingStationId, lastSeen, link }) => [
+      lastSeen
+        ? `La borne ${chargingStationId} a perdu sa connexion (vue pour la dernière fois le ${formatDate(lastSeen)}).`
+        : `La borne ${chargingStationId} a perdu sa connexion.`,
+      link,
+    ],
+  },
+};

@@ -1,0 +1,81 @@
+import { NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+
+const statuses = {
+  PENDING: 'in attesa',
+  ACTIVE: 'attivo',
+  INACTIVE: 'inattivo',
+  BLOCKED: 'bloccato',
+  LOCKED: 'sospeso',
+};
+const formatNumber = numberFormatter('it');
+const formatDate = dateFormatter('it');
+
+export const it: LocaleMessages = {
+  greeting: (firstName) => (firstName ? `Ciao ${firstName},` : 'Ciao,'),
+  signature: (tenantName) => `Il team ${tenantName}`,
+  statuses,
+  formatNumber,
+  formatDate,
+  [NotificationType.PASSWORD_RESET]: {
+    subject: ({ tenantName }) => `${tenantName}: reimposta la tua password`,
+    lines: ({ link, expiresInMinutes }) => [
+      `È stata richiesta la reimpostazione della tua password. Scegline una nuova con questo link, valido per ${expiresInMinutes} minuti e utilizzabile una sola volta:`,
+      link,
+      'Se non hai fatto tu la richiesta, ignora questo messaggio: la tua password resta invariata.',
+    ],
+  },
+  [NotificationType.EMAIL_VERIFICATION]: {
+    subject: ({ tenantName }) => `${tenantName}: conferma il tuo indirizzo email`,
+    lines: ({ link }) => ['Benvenuto! Conferma il tuo indirizzo email per attivare il tuo account:', link],
+  },
+  [NotificationType.ACCOUNT_STATUS_CHANGED]: {
+    subject: ({ tenantName }) => `${tenantName}: lo stato del tuo account è cambiato`,
+    lines: ({ status }) => [`Il tuo account è ora ${statuses[status]}.`],
+  },
+  [NotificationType.NEW_USER_REGISTERED]: {
+    subject: ({ tenantName, newUserEmail }) => `${tenantName}: nuovo utente ${newUserEmail}`,
+    lines: ({ newUserEmail, newUserName, link }) => [
+      `${newUserName ?? newUserEmail} (${newUserEmail}) si è registrato.`,
+      "Verifica l'account:",
+      link,
+    ],
+  },
+  [NotificationType.SESSION_STARTED]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: ricarica avviata su ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, startedAt, link }) => [
+      `La tua sessione di ricarica è iniziata il ${formatDate(startedAt)} alla stazione ${chargingStationId}, connettore ${connectorId}.`,
+      'Seguila in diretta:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_ENDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: sessione di ricarica su ${chargingStationId} terminata`,
+    lines: ({ chargingStationId, connectorId, energyWh, durationMinutes, link }) => [
+      `La tua sessione alla stazione ${chargingStationId}, connettore ${connectorId}, è terminata.`,
+      `Energia erogata: ${formatNumber(energyWh / 1000)} kWh in ${formatNumber(durationMinutes)} minuti.`,
+      'Dettagli:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_STATUS_ERROR]: {
+    subject: ({ tenantName, chargingStationId, connectorId }) =>
+      `${tenantName}: guasto su ${chargingStationId}, connettore ${connectorId}`,
+    lines: ({ chargingStationId, connectorId, errorCode, link }) => [
+      `Il connettore ${connectorId} della stazione ${chargingStationId} segnala un guasto: ${errorCode}.`,
+      'Dettagli della stazione:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_OFFLINE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: la stazione ${chargingStationId} è offline`,
+    lines: ({ chargingStationId, lastSeen, link }) => [
+      lastSeen
+        ? `La stazione ${chargingStationId} ha perso la connessione (vista l'ultima volta il ${formatDate(lastSeen)}).`
+        : `La stazione ${chargingStationId} ha perso la connessione.`,
+      link,
+    ],
+  },
+};

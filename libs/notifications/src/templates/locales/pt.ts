@@ -1,0 +1,82 @@
+import { NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+
+const statuses = {
+  PENDING: 'pendente',
+  ACTIVE: 'ativa',
+  INACTIVE: 'inativa',
+  BLOCKED: 'bloqueada',
+  LOCKED: 'trancada',
+};
+const formatNumber = numberFormatter('pt');
+const formatDate = dateFormatter('pt');
+
+export const pt: LocaleMessages = {
+  greeting: (firstName) => (firstName ? `Olá ${firstName},` : 'Olá,'),
+  signature: (tenantName) => `A equipa ${tenantName}`,
+  statuses,
+  formatNumber,
+  formatDate,
+  [NotificationType.PASSWORD_RESET]: {
+    subject: ({ tenantName }) => `${tenantName}: redefina a sua palavra-passe`,
+    lines: ({ link, expiresInMinutes }) => [
+      `Foi pedida a redefinição da sua palavra-passe. Escolha uma nova com este link, válido durante ${expiresInMinutes} minutos e de utilização única:`,
+      link,
+      'Se não fez este pedido, ignore esta mensagem: a sua palavra-passe não muda.',
+    ],
+  },
+  [NotificationType.EMAIL_VERIFICATION]: {
+    subject: ({ tenantName }) => `${tenantName}: confirme o seu endereço de e-mail`,
+    lines: ({ link }) => ['Bem-vindo! Confirme o seu endereço de e-mail para ativar a sua conta:', link],
+  },
+  [NotificationType.ACCOUNT_STATUS_CHANGED]: {
+    subject: ({ tenantName }) => `${tenantName}: o estado da sua conta mudou`,
+    lines: ({ status }) => [`A sua conta está agora ${statuses[status]}.`],
+  },
+  [NotificationType.NEW_USER_REGISTERED]: {
+    subject: ({ tenantName, newUserEmail }) => `${tenantName}: novo utilizador ${newUserEmail}`,
+    lines: ({ newUserEmail, newUserName, link }) => [
+      `${newUserName ?? newUserEmail} (${newUserEmail}) registou-se.`,
+      'Verifique a conta:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_STARTED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: carregamento iniciado em ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, startedAt, link }) => [
+      `A sua sessão de carregamento começou em ${formatDate(startedAt)} no posto ${chargingStationId}, conector ${connectorId}.`,
+      'Acompanhe em direto:',
+      link,
+    ],
+  },
+  [NotificationType.SESSION_ENDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: sessão de carregamento em ${chargingStationId} terminada`,
+    lines: ({ chargingStationId, connectorId, energyWh, durationMinutes, link }) => [
+      `A sua sessão no posto ${chargingStationId}, conector ${connectorId}, terminou.`,
+      `Energia fornecida: ${formatNumber(energyWh / 1000)} kWh em ${formatNumber(durationMinutes)} minutos.`,
+      'Detalhes:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_STATUS_ERROR]: {
+    subject: ({ tenantName, chargingStationId, connectorId }) =>
+      `${tenantName}: avaria em ${chargingStationId}, conector ${connectorId}`,
+    lines: ({ chargingStationId, connectorId, errorCode, link }) => [
+      `O conector ${connectorId} do posto ${chargingStationId} indica uma avaria: ${errorCode}.`,
+      'Detalhes do posto:',
+      link,
+    ],
+  },
+  [NotificationType.STATION_OFFLINE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: o posto ${chargingStationId} está offline`,
+    lines: ({ chargingStationId, lastSeen, link }) => [
+      lastSeen
+        ? `O posto ${chargingStationId} perdeu a ligação (visto pela última vez em ${formatDate(lastSeen)}).`
+        : `O posto ${chargingStationId} perdeu a ligação.`,
+      link,
+    ],
+  },
+};
