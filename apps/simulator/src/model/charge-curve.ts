@@ -1,0 +1,112 @@
+/**
+ * The physics of one AC charging session, kept pure so it can be unit-tested: an EV accepts constant
+ * power up to the taper threshold, then less and less as its state of charge approaches 100 %; the
+ * station delivers the smallest of what the EV accepts, what the supply allows and the charging-profile cap.
+ */
+
+export interface EvSpec {
+  batteryWh: number;
+  /** The on-board charger's maximum AC power. */
+  maxPowerW: number;
+  /** Where the constant-power phase ends and tapering starts (percent). */
+  taperFromSoc: number;
+}
+
+export interface SupplySpec {
+  nominalVoltageV: number;
+  phases: 1 | 3;
+  maxCurrentA: number;
+}
+
+export interface ChargeState {
+  socPercent: number;
+  /** The station meter's energy register, which keeps counting across sessions. */
+  energyRegisterWh: number;
+}
+
+export interface ElectricalReading {
+  powerW: number;
+  currentsA: number[];
+  voltagesV: number[];
+}
+
+/** Tapering never drops below this share of the maximum until the battery is full. */
+const TAPER_FLOOR_RATIO = 0.08;
+/** Integration step: short enough that the taper is followed closely at any speed. */
+const MAX_STEP_SECONDS = 5;
+/** Per-phase deviation from nominal voltage, so phases are distinguishable like on a real grid. */
+const PHASE_VOLTAGE_OFFSETS_V = [0.8, -1.1, 0.3];
+/** Voltage sag per ampere drawn (line impedance). */
+const SAG_V_PER_A = 0.06;
+
+export const DEFAULT_SUPPLY: SupplySpec = { nominalVoltageV: 230, phases: 3, maxCurrentA: 32 };
+
+export function supplyMaxPowerW(supply: SupplySpec): number {
+  return supply.nominalVoltageV * supply.phases * supply.maxCurrentA;
+}
+
+/** Converts a charging-schedule limit to watts; amperes are per phase as OCPP defines them. */
+export function limitToWatts(
+  limit: number,
+  unit: 'A' | 'W',
+  supply: SupplySpec,
+  numberPhases?: number,
+): number {
+  if (unit === 'W') return limit;
+  return limit * supply.nominalVoltageV * (numberPhases ?? supply.phases);
+}
+
+/** What the EV asks for at a given state of charge. */
+export function evAcceptedPowerW(ev: EvSpec, socPercent: number): number {
+  if (socPercent >= 100) return 0;
+  if (socPercent <= ev.taperFromSoc) return ev.maxPowerW;
+  const remaining = (100 - socPercent) / (100 - ev.taperFromSoc);
+  return ev.maxPowerW * Math.max(TAPER_FLOOR_RATIO, remaining);
+}
+
+export function deliveredPowerW(ev: EvSpec, supply: SupplySpec, socPercent: number, capW: number): number {
+  return Math.max(0, Math.min(evAcceptedPowerW(ev, socPercent), supplyMaxPowerW(supply), capW));
+}
+
+/**
+ * Advances a session by `seconds` of simulated time, integrating power over short steps so the energy
+ * register always equals the sum of power × time. Stops integrating when `targetSoc` is reached.
+ */
+export function advanceCharge(
+  state: ChargeState,
+  ev: EvSpec,
+  supply: SupplySpec,
+  capW: number,
+  seconds: number,
+  targetSoc = 100,
+): { state: ChargeState; powerW: number; energyWh: number } {
+  let { socPercent, energyRegisterWh } = state;
+  let remaining = Math.max(0, seconds);
+  let energyWh = 0;
+  while (remaining > 0 && socPercent < targetSoc) {
+    const step = Math.min(MAX_STEP_SECONDS, remaining);
+    const powerW = deliveredPowerW(ev, supply, socPercent, capW);
+    if (powerW <= 0) break;
+    let stepWh = (powerW * step) / 3600;
+    const whToTarget = ((targetSoc - socPercent) / 100) * ev.batteryWh;
+    if (stepWh > whToTarget) stepWh = whToTarget;
+    energyWh += stepWh;
+    energyRegisterWh += stepWh;
+    socPercent += (stepWh / ev.batteryWh) * 100;
+    remaining -= step;
+  }
+  const reached = socPercent >= targetSoc - 1e-9;
+  const powerW = reached ? 0 : deliveredPowerW(ev, supply, socPercent, capW);
+  return { state: { socPercent: Math.min(100, socPercent), energyRegisterWh }, powerW, energyWh };
+}
+
+/** Per-phase currents and voltages that match a power exactly: P = Σ V·I over the phases (unity power factor). */
+export function electricalReading(powerW: number, supply: SupplySpec): ElectricalReading {
+  const nominalCurrent = powerW / (supply.nominalVoltageV * supply.phases);
+  const voltagesV: number[] = [];
+  for (let phase = 0; phase < supply.phases; phase++) {
+    voltagesV.push(supply.nominalVoltageV + PHASE_VOLTAGE_OFFSETS_V[phase] - SAG_V_PER_A * nominalCurrent);
+  }
+  const current = powerW / voltagesV.reduce((sum, voltage) => sum + voltage, 0);
+  return { powerW, currentsA: voltagesV.map(() => current), voltagesV };
+}

@@ -1,0 +1,28 @@
+import { RPCClient, RPCNotImplementedError } from 'ocpp-rpc';
+import { SimulationStats } from '../stats/simulation-stats';
+
+export type CommandHandler<P> = (params: P) => object | Promise<object>;
+
+/**
+ * Registers a typed handler for a CSMS→station call. Strict mode has validated `params` against the
+ * version's schema before the handler runs, so the cast only names a shape that is already checked.
+ */
+export function handleCommand<P>(
+  client: RPCClient,
+  stats: SimulationStats,
+  method: string,
+  handler: CommandHandler<P>,
+): void {
+  client.handle(method, async ({ params }) => {
+    stats.commandsReceived++;
+    return (await handler(params as P)) as Record<string, unknown>;
+  });
+}
+
+/** Anything the simulator does not implement gets the CALLERROR a real station sends. */
+export function rejectUnknownCommands(client: RPCClient, stats: SimulationStats): void {
+  client.handle(async ({ method }) => {
+    stats.commandsReceived++;
+    throw new RPCNotImplementedError(`${method ?? 'call'} is not implemented by the simulator`);
+  });
+}

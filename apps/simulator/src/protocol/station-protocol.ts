@@ -1,0 +1,44 @@
+import type { RPCClient } from 'ocpp-rpc';
+import type { ConfigKeyDefinition } from '../model/config-store';
+import type { ChargingSession, Connector, MeterSample } from '../model/connector';
+import type { Subprotocol } from '../station/station-connection';
+
+export type BootReason = 'PowerUp' | 'RemoteReset' | 'FirmwareUpdate';
+
+/** The configuration keys the station model itself reads, named the way each protocol names them. */
+export interface SettingKeys {
+  heartbeatInterval: string;
+  meterInterval: string;
+  measurands: string;
+  authorizeRemoteStart: string;
+  localPreAuthorize: string;
+  localAuthorizeOffline: string;
+  allowOfflineUnknownId: string;
+  maxStackLevel: string;
+  maxProfiles: string;
+}
+
+/**
+ * What a version adapter does for the station model: encode its events as OCPP messages and decode the
+ * CSMS's commands into calls on the model.
+ */
+export interface StationProtocol {
+  readonly subprotocol: Subprotocol;
+  readonly keys: SettingKeys;
+  configDefinitions(): ConfigKeyDefinition[];
+  registerHandlers(client: RPCClient): void;
+  boot(reason: BootReason): Promise<{ accepted: boolean; intervalS: number }>;
+  heartbeat(): Promise<void>;
+  sendStatus(connector: Connector): void;
+  /** Online authorization; resolves to whether the CSMS accepted the tag. */
+  authorize(idTag: string): Promise<boolean>;
+  /** Resolves once the CSMS answered (possibly after an offline replay): whether it accepted the tag. */
+  startTransaction(connector: Connector, session: ChargingSession, sample: MeterSample): Promise<boolean>;
+  sendMeterValues(
+    connector: Connector,
+    session: ChargingSession | undefined,
+    sample: MeterSample,
+    trigger?: boolean,
+  ): void;
+  stopTransaction(connector: Connector, session: ChargingSession, sample: MeterSample): Promise<void>;
+}
