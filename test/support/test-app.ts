@@ -26,6 +26,9 @@ export async function startTestApp(name: string, env: Record<string, string> = {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     MONGODB_URI: uniqueDatabaseUri(name),
+    // Suites log many users in from one IP; the rate-limit suite sets its own, lower limit.
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
   });
   const app = await startServer(config);

@@ -1,8 +1,12 @@
 import { AuthModule } from '@csms/auth';
+import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { NotificationsModule } from '@csms/notifications';
+import { OcppModule } from '@csms/ocpp';
+import { StationsModule } from '@csms/stations';
+import { TransactionsModule } from '@csms/transactions';
 import { UsersModule } from '@csms/users';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -12,7 +16,13 @@ import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 
 /** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
-export const DOMAIN_MODULES = [UsersModule, NotificationsModule];
+export const DOMAIN_MODULES = [
+  UsersModule,
+  NotificationsModule,
+  StationsModule,
+  TransactionsModule,
+  OcppModule,
+];
 
 @Module({})
 export class AppModule {
@@ -31,6 +41,7 @@ export class AppModule {
         }),
         DatabaseModule,
         EventsModule,
+        ClusterModule.forRoot(),
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -67,7 +67,8 @@ export const configSchema = z
       .default(7 * 24 * 3600),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(3),
     LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(5),
-    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    AUTH_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(1).default(60),
     SMTP_URL: z
       .string()

@@ -1,0 +1,180 @@
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+import { GraphQLClient, loginAsAdmin } from './support/graphql-client';
+import { graphqlWsClient, subscribe } from './support/subscriptions';
+import { startTestApp, TestApp } from './support/test-app';
+import { createTag, createUserAndLogin, eventually } from './support/users';
+
+interface PeerEvent {
+  event: string;
+  transactionId?: number;
+}
+
+interface Consumption {
+  cumulatedWh: number;
+  instantWatts: number | null;
+}
+
+/** The Python station's stdout as a queue of JSON events. */
+class PythonStation {
+  private readonly events: PeerEvent[] = [];
+  private readonly waiters: ((event: PeerEvent) => void)[] = [];
+  readonly exited: Promise<number | null>;
+  private stderr = '';
+
+  constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const event = JSON.parse(line) as PeerEvent;
+      const waiter = this.waiters.shift();
+      if (waiter) waiter(event);
+      else this.events.push(event);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  next(timeoutMs = 15_000): Promise<PeerEvent> {
+    const buffered = this.events.shift();
+    if (buffered) return Promise.resolve(buffered);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Python station silent; stderr:\n${this.stderr}`)),
+        timeoutMs,
+      );
+      this.waiters.push((event) => {
+        clearTimeout(timer);
+        resolve(event);
+      });
+    });
+  }
+
+  send(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+
+  get errors(): string {
+    return this.stderr;
+  }
+}
+
+describe('an independent OCPP 1.6-J peer (Python `ocpp` package) driving a whole session', () => {
+  let server: TestApp;
+  let admin: GraphQLClient;
+  let station: PythonStation | undefined;
+
+  beforeAll(async () => {
+    server = await startTestApp('ocpp16_python_peer');
+    admin = (await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'ADMIN')).client;
+    await createTag(admin, { id: 'TAG-PY' });
+  });
+
+  afterAll(async () => {
+    station?.kill();
+    await server.close();
+  });
+
+  it('boots, authorizes, charges with a live curve, is stopped remotely, and all of it is stored', async () => {
+    const script = path.join(__dirname, 'peers', 'ocpp16_station.py');
+    station = new PythonStation(
+      spawn('python3', [script, `${server.wsUrl}/ocpp/default`, 'CS-PY', 'TAG-PY']),
+    );
+
+    const started = await station.next();
+    expect(started.event).toBe('started');
+    const { transactions } = await admin.data<{
+      transactions: { edges: { node: { id: string; ocppTransactionId: string } }[] };
+    }>(
+      '{ transactions(filter: { chargingStationId: "CS-PY", active: true }) { edges { node { id ocppTransactionId } } } }',
+    );
+    expect(transactions.edges).toHaveLength(1);
+    const transaction = transactions.edges[0].node;
+    expect(transaction.ocppTransactionId).toBe(String(started.transactionId));
+
+    const live = subscribe<{ consumptionAdded: Consumption }>(
+      graphqlWsClient(server.wsUrl, admin.bearer),
+      'subscription($id: ID!) { consumptionAdded(transactionId: $id) { cumulatedWh instantWatts } }',
+      { id: transaction.id },
+    );
+    try {
+      // graphql-ws does not acknowledge a subscription; give the server a moment to start it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      station.send('meter');
+      const curve: Consumption[] = [];
+      for (let i = 0; i < 3; i++) curve.push((await live.next()).consumptionAdded);
+      expect(curve.map((point) => point.cumulatedWh)).toEqual([500, 1000, 1500]);
+      expect(curve.every((point) => point.instantWatts === 7200)).toBe(true);
+    } finally {
+      await live.close();
+    }
+    expect((await station.next()).event).toBe('metered');
+
+    const { remoteStopTransaction } = await admin.data<{ remoteStopTransaction: { status: string } }>(
+      'mutation($id: ID!) { remoteStopTransaction(transactionId: $id) { status } }',
+      { id: transaction.id },
+    );
+    expect(remoteStopTransaction.status).toBe('Accepted');
+    expect(await station.next()).toEqual({ event: 'stopped', transactionId: started.transactionId });
+    expect(await station.exited).toBe(0);
+
+    type Stored = {
+      transaction: {
+        active: boolean;
+        meterStartWh: number;
+        meterStopWh: number;
+        energyWh: number;
+        stopReason: string;
+        tagId: string;
+        consumptions: Consumption[];
+      };
+    };
+    const stored = await eventually(
+      () =>
+        admin.data<Stored>(
+          'query($id: ID!) { transaction(id: $id) { active meterStartWh meterStopWh energyWh stopReason tagId consumptions { cumulatedWh instantWatts } } }',
+          {
+            id: transaction.id,
+          },
+        ),
+      (result) => result.transaction.active === false,
+    );
+    expect(stored.transaction).toMatchObject({
+      meterStartWh: 1000,
+      meterStopWh: 3000,
+      energyWh: 2000,
+      stopReason: 'Remote',
+      tagId: 'TAG-PY',
+    });
+    const energies = stored.transaction.consumptions.map((point) => point.cumulatedWh);
+    expect(energies.slice(0, 3)).toEqual([500, 1000, 1500]);
+    expect(energies.at(-1)).toBe(2000);
+
+    const { ocppMessages } = await eventually(
+      () =>
+        admin.data<{
+          ocppMessages: { edges: { node: { direction: string; messageType: string; action: string } }[] };
+        }>(
+          '{ ocppMessages(chargingStationId: "CS-PY", first: 100) { edges { node { direction messageType action } } } }',
+        ),
+      (page) =>
+        page.ocppMessages.edges.some(
+          (edge) => edge.node.action === 'StopTransaction' && edge.node.direction === 'OUT',
+        ),
+    );
+    const frames = ocppMessages.edges.map(
+      (edge) => `${edge.node.direction} ${edge.node.messageType} ${edge.node.action}`,
+    );
+    expect(frames).toEqual(
+      expect.arrayContaining([
+        'OUT CALL RemoteStopTransaction',
+        'IN CALLRESULT RemoteStopTransaction',
+        'IN CALL MeterValues',
+      ]),
+    );
+    expect(station.errors).toBe('');
+  });
+});

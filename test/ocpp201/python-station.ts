@@ -1,0 +1,59 @@
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface PeerEvent {
+  event: string;
+  transactionId?: string;
+  samples?: number;
+}
+
+/** A Python peer station (test/peers) whose stdout is a queue of JSON events and stdin its commands. */
+export class PythonStation {
+  private readonly events: PeerEvent[] = [];
+  private readonly waiters: ((event: PeerEvent) => void)[] = [];
+  readonly exited: Promise<number | null>;
+  private stderr = '';
+
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const event = JSON.parse(line) as PeerEvent;
+      const waiter = this.waiters.shift();
+      if (waiter) waiter(event);
+      else this.events.push(event);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static spawn(script: string, args: string[]): PythonStation {
+    return new PythonStation(spawn('python3', [path.join(__dirname, '..', 'peers', script), ...args]));
+  }
+
+  next(timeoutMs = 15_000): Promise<PeerEvent> {
+    const buffered = this.events.shift();
+    if (buffered) return Promise.resolve(buffered);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Python station silent; stderr:\n${this.stderr}`)),
+        timeoutMs,
+      );
+      this.waiters.push((event) => {
+        clearTimeout(timer);
+        resolve(event);
+      });
+    });
+  }
+
+  send(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+
+  get errors(): string {
+    return this.stderr;
+  }
+}
