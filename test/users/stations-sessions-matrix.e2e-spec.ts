@@ -10,10 +10,11 @@ const STATION = '{ chargingStation(id: "CS-M") { id } }';
 const CREATE_STATION = 'mutation($id: ID!) { createChargingStation(input: { id: $id }) { id } }';
 const RESET = 'mutation { reset(chargingStationId: "CS-M", type: SOFT) { status } }';
 const SESSIONS =
-  '{ transactions(first: 10) { totalCount edges { node { id user { id email firstName lastName } } } } }';
+  '{ transactions(first: 10) { totalCount edges { node { id tagId user { id email firstName lastName } } } } }';
 
 interface SessionView {
   id: string;
+  tagId: string | null;
   user: { id: string; email: string; firstName: string | null; lastName: string | null } | null;
 }
 
@@ -94,6 +95,7 @@ describe('charging stations and sessions: the role matrix over GraphQL', () => {
   it('basic users see their own sessions only', async () => {
     const sessions = await sessionsOf(driver.client);
     expect(sessions.map((session) => session.user?.id)).toEqual([driver.id]);
+    expect(sessions.map((session) => session.tagId)).toEqual(['DRIVER']);
   });
 
   it('demo users see all sessions, with the people anonymized', async () => {
@@ -101,6 +103,7 @@ describe('charging stations and sessions: the role matrix over GraphQL', () => {
     expect(sessions).toHaveLength(2);
     for (const session of sessions) {
       expect(session.user).toMatchObject({ email: 'anonymized', firstName: null, lastName: null });
+      expect(session.tagId).toBeNull();
       expect(JSON.stringify(session)).not.toMatch(/Named|Person|@example\.com/);
     }
   });

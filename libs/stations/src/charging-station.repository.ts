@@ -1,3 +1,4 @@
+import { isOnline } from './station-online';
 import { Connection, ConnectionArgs, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
@@ -68,6 +69,7 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
     const station = connectors[STATION_ITSELF];
     return {
       ...fields,
+      online: isOnline(doc),
       id: stationId,
       hasPassword: Boolean(passwordHash),
       status: station?.status,

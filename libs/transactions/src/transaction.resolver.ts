@@ -80,6 +80,15 @@ export class TransactionResolver {
     return this.loaders.forRequest(request, principal.tenantId, ability).consumptions.load(transaction.id);
   }
 
+  @ResolveField(() => ID, {
+    nullable: true,
+    description: "The badge used; null for callers who may not see the driver (demo users, others' sessions)",
+  })
+  tagId(@Parent() transaction: Transaction, @CurrentAbility() ability: AppAbility): string | null {
+    if (!transaction.tagId) return null;
+    return canOn(ability, 'read', 'User', { id: transaction.userId }) ? transaction.tagId : null;
+  }
+
   @ResolveField(() => User, { nullable: true })
   async user(
     @Parent() transaction: Transaction,

@@ -16,7 +16,7 @@ export class Transaction {
   @Field(() => Int)
   connectorId: number;
 
-  @Field(() => ID, { nullable: true })
+  /** Exposed through TransactionResolver.tagId, hidden from who may not see the driver. */
   tagId?: string;
 
   @Field(() => String, { nullable: true, description: 'OCPP parentIdTag of the tag at start' })

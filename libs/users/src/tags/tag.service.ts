@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@csms/database';
 import { AppAbility, Principal, accessibleQuery, canOn } from '@csms/auth';
 import { BadInputError, Connection, ForbiddenError, NotFoundError, TenantId } from '@csms/common';
 import { Injectable } from '@nestjs/common';
@@ -9,8 +10,6 @@ import { UpdateTagInput } from './dto/update-tag.input';
 import { Tag } from './models/tag.model';
 import { TagDocument } from './schemas/tag.schema';
 import { TAG_FIELD_NAMES, TagRepository } from './tag.repository';
-
-const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class TagService {
@@ -32,7 +31,7 @@ export class TagService {
         default: input.default ?? false,
       });
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) {
+      if (isDuplicateKeyError(error)) {
         throw new BadInputError(`Tag ${input.id} already exists`, { field: 'id' });
       }
       throw error;

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@csms/database';
 import { AppAbility, Principal, accessibleQuery, canOn } from '@csms/auth';
 import { BadInputError, Connection, ForbiddenError, NotFoundError, TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
@@ -16,8 +17,6 @@ import { assertStrongPassword, hashPassword } from './password-policy';
 import { presentUser } from './user-presenter';
 import { recipientOf } from './user-recipient';
 import { NewUser, USER_FIELD_NAMES, UserChanges, UserRepository } from './user.repository';
-
-const DUPLICATE_KEY = 11000;
 
 /** Published with the created User as payload. */
 export const USER_CREATED = 'UserCreated';
@@ -176,7 +175,7 @@ export class UserService {
   }
 
   private duplicateEmail(error: unknown, email: string): unknown {
-    if ((error as { code?: number }).code === DUPLICATE_KEY) {
+    if (isDuplicateKeyError(error)) {
       return new BadInputError(`A user with email ${email} already exists`, { field: 'email' });
     }
     return error;
