@@ -1,6 +1,8 @@
 import { AppConfig, DomainErrorFilter } from '@csms/common';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { NestFactory } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
@@ -8,7 +10,11 @@ import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
 
 /** Builds and starts the server; used by main.ts and by the end-to-end tests. */
 export async function startServer(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+    httpsOptions: tlsOptions(config),
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
     new ValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
@@ -18,4 +24,19 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   return app;
+}
+
+/**
+ * HTTPS/WSS when a certificate is configured. Client certificates are asked for (TLS_CA_FILE) but
+ * not required at the TLS layer: GraphQL clients have none; the OCPP edge checks them per station.
+ */
+function tlsOptions(config: AppConfig): HttpsOptions | undefined {
+  if (!config.TLS_CERT_FILE || !config.TLS_KEY_FILE) return undefined;
+  return {
+    cert: readFileSync(config.TLS_CERT_FILE),
+    key: readFileSync(config.TLS_KEY_FILE),
+    ...(config.TLS_CA_FILE
+      ? { ca: readFileSync(config.TLS_CA_FILE), requestCert: true, rejectUnauthorized: false }
+      : {}),
+  };
 }

@@ -18,12 +18,12 @@ export const CLUSTER_OPTIONS = Symbol('CLUSTER_OPTIONS');
 const REMOTE_MARGIN_MS = 5_000;
 
 export function resolveClusterOptions(
-  config: Pick<AppConfig, 'OCPP_CALL_TIMEOUT_MS'>,
+  config: Pick<AppConfig, 'OCPP_CALL_TIMEOUT_MS' | 'CLUSTER_OWNERSHIP_TTL_MS'>,
   overrides: Partial<ClusterOptions> = {},
 ): ClusterOptions {
   return {
     keyPrefix: 'csms',
-    ownershipTtlMs: 15_000,
+    ownershipTtlMs: config.CLUSTER_OWNERSHIP_TTL_MS,
     remoteCommandTimeoutMs: config.OCPP_CALL_TIMEOUT_MS + REMOTE_MARGIN_MS,
     ...overrides,
   };

@@ -121,7 +121,12 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
 
   // ---- StationInbound: what the OCPP edge reports ----------------------------------------------
 
-  async mayConnect(tenant: string, stationId: string, password?: string): Promise<ConnectionDecision> {
+  async mayConnect(
+    tenant: string,
+    stationId: string,
+    password?: string,
+    certified = false,
+  ): Promise<ConnectionDecision> {
     if (!isValidTenantId(tenant)) return { allowed: false, reason: 'unknown-tenant' };
     const found = await this.tenants.findActive(tenant);
     if (!found) return { allowed: false, reason: 'unknown-tenant' };
@@ -131,7 +136,7 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
         ? { allowed: false, reason: 'unknown-station' }
         : { allowed: true, registered: false };
     }
-    if (credentials.passwordHash) {
+    if (credentials.passwordHash && !certified) {
       const valid =
         password !== undefined &&
         (await argon2.verify(credentials.passwordHash, password).catch(() => false));

@@ -20,11 +20,17 @@ export class FirstAdminSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.tenants.ensureDefaultTenant();
     if (await this.userRepository.existsAny()) return;
-    await this.users.create(DEFAULT_TENANT_ID, {
-      email: this.config.ADMIN_EMAIL,
-      password: this.config.ADMIN_PASSWORD,
-      role: Role.SUPER_ADMIN,
-    });
+    try {
+      await this.users.create(DEFAULT_TENANT_ID, {
+        email: this.config.ADMIN_EMAIL,
+        password: this.config.ADMIN_PASSWORD,
+        role: Role.SUPER_ADMIN,
+      });
+    } catch (error) {
+      // Several instances booting on one empty database: one of them creates the admin.
+      if (await this.userRepository.existsAny()) return;
+      throw error;
+    }
     this.logger.log(`Created the first super admin ${this.config.ADMIN_EMAIL} in tenant "default"`);
   }
 }

@@ -27,6 +27,7 @@ export const configSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
+    CLUSTER_OWNERSHIP_TTL_MS: z.coerce.number().int().min(1000).default(15_000),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_DEFAULTS.JWT_SECRET),
     JWT_EXPIRES_IN: z.coerce
       .number()
@@ -58,6 +59,11 @@ export const configSchema = z
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
     OCPP_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    // TLS (wss://, https://): security profile 2. With TLS_CA_FILE, stations may also authenticate
+    // with a client certificate whose common name is their id (security profile 3).
+    TLS_CERT_FILE: z.string().min(1).optional(),
+    TLS_KEY_FILE: z.string().min(1).optional(),
+    TLS_CA_FILE: z.string().min(1).optional(),
     HEARTBEAT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
     // Account security (libs/auth, libs/users) and notifications (libs/notifications).
     JWT_DEMO_EXPIRES_IN: z.coerce
@@ -80,6 +86,20 @@ export const configSchema = z
     NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
   })
   .superRefine((config, ctx) => {
+    if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TLS_KEY_FILE'],
+        message: 'TLS_CERT_FILE and TLS_KEY_FILE go together',
+      });
+    }
+    if (config.TLS_CA_FILE && !config.TLS_CERT_FILE) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TLS_CA_FILE'],
+        message: 'needs TLS_CERT_FILE and TLS_KEY_FILE',
+      });
+    }
     if (config.NODE_ENV !== 'production') return;
     for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
       if (config[key] === DEVELOPMENT_DEFAULTS[key]) {

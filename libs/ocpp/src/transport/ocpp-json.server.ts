@@ -1,4 +1,5 @@
-import { StationOwnershipRegistry } from '@csms/cluster';
+import { hasRole, StationOwnershipRegistry } from '@csms/cluster';
+import { presentsCertificateOf } from './client-certificate';
 import { APP_CONFIG, AppConfig, asTenantId, TenantId } from '@csms/common';
 import { StationInbound } from '@csms/stations/ports/station-inbound.port';
 import {
@@ -60,10 +61,19 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     void this.rpc.handleUpgrade(request, socket as never, head);
   };
 
+  /** Without the ocpp role nothing else answers an OCPP upgrade: refuse it rather than leave it hanging. */
+  private readonly refuseUpgrade = (request: IncomingMessage, socket: Duplex): void => {
+    if (!isOcppPath(request.url)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+
   onApplicationBootstrap(): void {
-    const roles = this.config.SERVER_ROLES;
-    if (!roles.includes('all') && !roles.includes('ocpp')) return;
     const httpServer = this.httpAdapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!hasRole(this.config, 'ocpp')) {
+      httpServer?.on('upgrade', this.refuseUpgrade);
+      this.httpServer = httpServer;
+      return;
+    }
     if (!httpServer) {
       this.logger.warn('No HTTP server: the OCPP-J endpoint is not served');
       return;
@@ -94,7 +104,13 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     if (!address) return reject(404, 'Not found: connect to /ocpp/{tenant}/{chargingStationId}');
     try {
       const password = handshake.password?.toString('utf8');
-      const decision = await this.stations.mayConnect(address.tenantId, address.stationId, password);
+      const certified = presentsCertificateOf(handshake.request, address.stationId);
+      const decision = await this.stations.mayConnect(
+        address.tenantId,
+        address.stationId,
+        password,
+        certified,
+      );
       if (!decision.allowed) {
         if (decision.reason === 'bad-credentials') return reject(401, 'Unauthorized');
         return reject(
@@ -194,6 +210,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     this.httpServer?.off('upgrade', this.onUpgrade);
+    this.httpServer?.off('upgrade', this.refuseUpgrade);
     await this.rpc?.close({ code: 1001, reason: 'Server shutting down' });
     await Promise.allSettled([...this.pendingNotifications]);
     // The last frames of the closing connections, before the database connection goes.

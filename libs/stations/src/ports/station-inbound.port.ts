@@ -57,7 +57,16 @@ export interface InboundDataTransfer {
 /** DI token and contract; implemented by the domain service, called by the OCPP edge. */
 export abstract class StationInbound {
   /** Checked at the WebSocket upgrade / first SOAP message. */
-  abstract mayConnect(tenantId: string, stationId: string, password?: string): Promise<ConnectionDecision>;
+  /**
+   * `certified`: the station presented a client certificate, verified against our CA, naming it
+   * (security profile 3); it then needs no password.
+   */
+  abstract mayConnect(
+    tenantId: string,
+    stationId: string,
+    password?: string,
+    certified?: boolean,
+  ): Promise<ConnectionDecision>;
   abstract connected(tenantId: TenantId, stationId: string, link: StationLink): Promise<void>;
   abstract disconnected(tenantId: TenantId, stationId: string): Promise<void>;
   abstract boot(

@@ -1,4 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { hasRole } from '@csms/cluster';
+import { APP_CONFIG, AppConfig } from '@csms/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
@@ -26,11 +28,14 @@ export class SoapHttpRoutes implements OnModuleInit {
   };
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly centralSystem: SoapCentralSystemService,
   ) {}
 
   onModuleInit(): void {
+    // OCPP-S is a station entry point like OCPP-J: only instances with the ocpp role serve it.
+    if (!hasRole(this.config, 'ocpp')) return;
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
     app.post(SOAP_ROUTE, (req, res) => void this.onMessage(req, res));
     app.get(SOAP_ROUTE, (req, res) => this.onGet(req, res));
