@@ -1,65 +1,12 @@
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import * as path from 'node:path';
-import { createInterface } from 'node:readline';
 import { GraphQLClient, loginAsAdmin } from './support/graphql-client';
+import { PythonStation } from './support/python-station';
 import { graphqlWsClient, subscribe } from './support/subscriptions';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTag, createUserAndLogin, eventually } from './support/users';
 
-interface PeerEvent {
-  event: string;
-  transactionId?: number;
-}
-
 interface Consumption {
   cumulatedWh: number;
   instantWatts: number | null;
-}
-
-/** The Python station's stdout as a queue of JSON events. */
-class PythonStation {
-  private readonly events: PeerEvent[] = [];
-  private readonly waiters: ((event: PeerEvent) => void)[] = [];
-  readonly exited: Promise<number | null>;
-  private stderr = '';
-
-  constructor(private readonly child: ChildProcessWithoutNullStreams) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const event = JSON.parse(line) as PeerEvent;
-      const waiter = this.waiters.shift();
-      if (waiter) waiter(event);
-      else this.events.push(event);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  }
-
-  next(timeoutMs = 15_000): Promise<PeerEvent> {
-    const buffered = this.events.shift();
-    if (buffered) return Promise.resolve(buffered);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`Python station silent; stderr:\n${this.stderr}`)),
-        timeoutMs,
-      );
-      this.waiters.push((event) => {
-        clearTimeout(timer);
-        resolve(event);
-      });
-    });
-  }
-
-  send(line: string): void {
-    this.child.stdin.write(`${line}\n`);
-  }
-
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill();
-  }
-
-  get errors(): string {
-    return this.stderr;
-  }
 }
 
 describe('an independent OCPP 1.6-J peer (Python `ocpp` package) driving a whole session', () => {
@@ -79,10 +26,7 @@ describe('an independent OCPP 1.6-J peer (Python `ocpp` package) driving a whole
   });
 
   it('boots, authorizes, charges with a live curve, is stopped remotely, and all of it is stored', async () => {
-    const script = path.join(__dirname, 'peers', 'ocpp16_station.py');
-    station = new PythonStation(
-      spawn('python3', [script, `${server.wsUrl}/ocpp/default`, 'CS-PY', 'TAG-PY']),
-    );
+    station = PythonStation.spawn('ocpp16_station.py', [`${server.wsUrl}/ocpp/default`, 'CS-PY', 'TAG-PY']);
 
     const started = await station.next();
     expect(started.event).toBe('started');

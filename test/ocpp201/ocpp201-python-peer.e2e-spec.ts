@@ -2,7 +2,7 @@ import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { graphqlWsClient, subscribe } from '../support/subscriptions';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTag, createUserAndLogin, eventually } from '../support/users';
-import { PythonStation } from './python-station';
+import { PythonStation } from '../support/python-station';
 
 interface Consumption {
   cumulatedWh: number;

@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline';
 
 export interface PeerEvent {
   event: string;
-  transactionId?: string;
+  /** 1.6 peers report the integer the server assigned, 2.0.1 peers their own string id. */
+  transactionId?: string | number;
   samples?: number;
 }
 
