@@ -14,7 +14,7 @@ import { Ocpp16Adapter } from './v16/ocpp16.adapter';
 import { V16InboundHandlers } from './v16/v16-inbound.handlers';
 import { Ocpp201Adapter } from './v201/ocpp201.adapter';
 import { Ocpp201Module } from './v201/ocpp201.module';
-import { ProtocolStationCommands } from './soap/charge-point/protocol-station-commands';
+import { protocolStationCommands } from './soap/charge-point/protocol-station-commands';
 import { SoapStationCommands } from './soap/charge-point/soap-station-commands';
 import { SoapModule } from './soap/soap.module';
 
@@ -52,7 +52,7 @@ import { SoapModule } from './soap/soap.module';
       provide: LOCAL_STATION_COMMANDS,
       inject: [OcppStationCommands, SoapStationCommands, StationSessionRegistry],
       useFactory: (json: OcppStationCommands, soap: SoapStationCommands, sessions: StationSessionRegistry) =>
-        new ProtocolStationCommands(
+        protocolStationCommands(
           json,
           soap,
           (tenantId, stationId) => sessions.get(tenantId, stationId) !== undefined,

@@ -1,6 +1,6 @@
 import { asTenantId, TenantId } from '@csms/common';
 import { StationCommands } from '@csms/stations/ports/station-commands.port';
-import { ProtocolStationCommands } from './protocol-station-commands';
+import { protocolStationCommands } from './protocol-station-commands';
 import { SoapStationCommands } from './soap-station-commands';
 
 const TENANT = asTenantId('default');
@@ -9,16 +9,14 @@ function fakeTransport(name: string): StationCommands {
   return { reset: async () => ({ status: name }) } as unknown as StationCommands;
 }
 
-describe('ProtocolStationCommands', () => {
+describe('protocolStationCommands', () => {
   const json = fakeTransport('json');
   const soapStations = new Set(['SOAP-1', 'MOVED-TO-JSON']);
   const soap = Object.assign(fakeTransport('soap'), {
     isSoapStation: async (_tenantId: TenantId, stationId: string) => soapStations.has(stationId),
   }) as unknown as SoapStationCommands;
   const jsonSessions = new Set(['JSON-1', 'MOVED-TO-JSON']);
-  const commands = new ProtocolStationCommands(json, soap, (_tenantId, stationId) =>
-    jsonSessions.has(stationId),
-  );
+  const commands = protocolStationCommands(json, soap, (_tenantId, stationId) => jsonSessions.has(stationId));
 
   it.each([
     ['SOAP-1', 'soap'],

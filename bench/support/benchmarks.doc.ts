@@ -1,0 +1,66 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as prettier from 'prettier';
+import { REPO_ROOT } from './child-server';
+
+export const BENCHMARKS_DOC = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
+
+const HEADER = `# Benchmarks
+
+Figures appended by the benchmarks under \`bench/\` (see \`bench/README.md\`), one row per run, with the
+machine they ran on. Each compares the CSMS with a baseline measured in the same run.
+
+`;
+
+const METER_VALUES_SECTION = `## Meter-value ingest (\`npm run bench:meter-values\`)
+
+N stations, each in a transaction, send MeterValues in a closed loop; baseline: a bare \`ws\` server
+answering every CALL at once. Target on 2 cores: ratio ≥ 0.5, p99 < 50 ms, every acknowledged sample
+stored (stored / acked: acknowledged samples found in the database). Latencies in ms: p50 / p95 / p99.
+The machine's 1-minute load average at the start is noted: other work on it moves the figures; CPU time
+per MeterValues (server process, and the database's for the CSMS) moves less.
+
+| Date (UTC) | Machine | Stations × s | Baseline MV/s | Baseline latency | CSMS MV/s | CSMS latency | CPU µs/MV: baseline / CSMS / database | Ratio | CSMS errors / set-up failures / boot retries | Stored / acked | Verdict |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+`;
+
+export function describeMachine(): string {
+  let model = os.cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    const line = fs
+      .readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('model name'));
+    if (line) model = line.split(':')[1].trim();
+  } catch {
+    // Not Linux: os.cpus() said enough.
+  }
+  const memoryGb = Math.round(os.totalmem() / 2 ** 30);
+  return `${os.availableParallelism()} × ${model}, ${memoryGb} GB, Node ${process.version}`;
+}
+
+/** Appends one table row, creating the file and the section the first time; the file stays prettier-clean. */
+export async function appendMeterValuesRow(cells: string[]): Promise<void> {
+  fs.mkdirSync(path.dirname(BENCHMARKS_DOC), { recursive: true });
+  let text = fs.existsSync(BENCHMARKS_DOC) ? fs.readFileSync(BENCHMARKS_DOC, 'utf8') : HEADER;
+  if (!text.includes(METER_VALUES_SECTION.split('\n')[0])) {
+    text = `${text.trimEnd()}\n\n${METER_VALUES_SECTION}`;
+  }
+  const row = `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const options = (await prettier.resolveConfig(BENCHMARKS_DOC)) ?? {};
+  fs.writeFileSync(
+    BENCHMARKS_DOC,
+    await prettier.format(insertRow(text, row), { ...options, parser: 'markdown' }),
+  );
+}
+
+/** The row goes at the end of the meter-value table, even if other sections follow it. */
+function insertRow(text: string, row: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.startsWith('## Meter-value ingest'));
+  let end = lines.findIndex((line, index) => index > start && /^\|\s*:?-/.test(line));
+  while (end + 1 < lines.length && lines[end + 1].startsWith('|')) end++;
+  lines.splice(end + 1, 0, row);
+  return lines.join('\n');
+}

@@ -1,0 +1,134 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ChildServerOptions {
+  name: string;
+  /** A TypeScript entry point, relative to the repository root, run through ts-node (transpile only). */
+  entry: string;
+  env?: Record<string, string>;
+  /** Extra options for node itself, e.g. `--prof`. */
+  nodeArgs?: string[];
+  /** Printed by the child once it listens; the first capture group is the port. */
+  readyPattern: RegExp;
+  startTimeoutMs: number;
+}
+
+const TAIL_LINES = 40;
+const STOP_TIMEOUT_MS = 10_000;
+
+/** A server in its own process, so it never shares an event loop with the load generator. */
+export class ChildServer {
+  private readonly tail: string[] = [];
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    readonly name: string,
+    private readonly child: ChildProcess,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const keep = (chunk: Buffer): void => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        this.tail.push(line);
+        if (this.tail.length > TAIL_LINES) this.tail.shift();
+      }
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    process.once('exit', this.killOnExit);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get output(): string {
+    return this.tail.join('\n');
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Starts the child and resolves with the port it printed. */
+  static async start(options: ChildServerOptions): Promise<{ server: ChildServer; port: number }> {
+    const child = spawn(
+      process.execPath,
+      [
+        ...(options.nodeArgs ?? []),
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        options.entry,
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const server = new ChildServer(options.name, child);
+    try {
+      const port = await server.waitForReady(options.readyPattern, options.startTimeoutMs);
+      return { server, port };
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    process.removeListener('exit', this.killOnExit);
+    if (!this.alive) return;
+    this.child.kill('SIGTERM');
+    const timedOut = Symbol('timeout');
+    const abort = new AbortController();
+    const result = await Promise.race([
+      this.exited,
+      sleep(STOP_TIMEOUT_MS, timedOut, { signal: abort.signal }).catch(() => undefined),
+    ]);
+    abort.abort();
+    if (result === timedOut) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+  }
+
+  private readonly killOnExit = (): void => {
+    this.child.kill('SIGKILL');
+  };
+
+  private waitForReady(pattern: RegExp, timeoutMs: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let seen = '';
+      const timer = setTimeout(
+        () => fail(new Error(`${this.name} did not start within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const onData = (chunk: Buffer): void => {
+        seen = (seen + chunk.toString('utf8')).slice(-4096);
+        const match = pattern.exec(seen);
+        if (!match) return;
+        cleanup();
+        resolve(Number(match[1]));
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+        fail(new Error(`${this.name} exited during start-up (${signal ?? `code ${code}`})`));
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.child.stdout?.removeListener('data', onData);
+        this.child.removeListener('exit', onExit);
+      };
+      const fail = (error: Error): void => {
+        cleanup();
+        reject(new Error(`${error.message}\nLast output:\n${this.output}`));
+      };
+      this.child.stdout?.on('data', onData);
+      this.child.once('exit', onExit);
+    });
+  }
+}
