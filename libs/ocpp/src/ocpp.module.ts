@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { VERSION_ADAPTERS, VersionAdapter } from './adapters/version-adapter';
 import { VersionAdapterRegistry } from './adapters/version-adapter.registry';
-import { OcppStationCommands } from './commands/ocpp-station-commands';
+import { ocppStationCommands } from './commands/ocpp-station-commands';
 import { OcppMessageLogWriter } from './message-log/ocpp-message-log.writer';
 import { OcppMessageRepository } from './message-log/ocpp-message.repository';
 import { OcppMessageResolver } from './message-log/ocpp-message.resolver';
@@ -45,26 +45,23 @@ import { SoapModule } from './soap/soap.module';
     OcppMessageLogWriter,
     OcppMessageResolver,
     OcppJsonServer,
-    OcppStationCommands,
     {
       // This instance's own way to each station (JSON session here, else SOAP endpoint); the
       // cluster's StationCommands routes to the instance holding the station first.
       provide: LOCAL_STATION_COMMANDS,
-      inject: [OcppStationCommands, SoapStationCommands, StationSessionRegistry],
-      useFactory: (json: OcppStationCommands, soap: SoapStationCommands, sessions: StationSessionRegistry) =>
+      inject: [StationSessionRegistry, VersionAdapterRegistry, SoapStationCommands],
+      useFactory: (
+        sessions: StationSessionRegistry,
+        adapters: VersionAdapterRegistry,
+        soap: SoapStationCommands,
+      ) =>
         protocolStationCommands(
-          json,
+          ocppStationCommands(sessions, adapters),
           soap,
           (tenantId, stationId) => sessions.get(tenantId, stationId) !== undefined,
         ),
     },
   ],
-  exports: [
-    LOCAL_STATION_COMMANDS,
-    OcppStationCommands,
-    StationSessionRegistry,
-    VersionAdapterRegistry,
-    OcppMessageLogWriter,
-  ],
+  exports: [LOCAL_STATION_COMMANDS, StationSessionRegistry, VersionAdapterRegistry, OcppMessageLogWriter],
 })
 export class OcppModule {}
