@@ -204,10 +204,14 @@ describe('OCPP-S: a station built from the OCA WSDLs runs a whole session', () =
       );
     });
 
-    it('stops the transaction remotely through SoapStationCommands, at the station endpoint', async () => {
+    it('stops the transaction remotely through GraphQL, at the station endpoint', async () => {
       station.received.length = 0;
-      const result = await commands.remoteStop(TENANT, stationId, String(transactionId));
-      expect(result).toEqual({ status: 'Accepted' });
+      const { id } = await findTransaction(admin, stationId, transactionId);
+      const { remoteStopTransaction } = await admin.data<{ remoteStopTransaction: { status: string } }>(
+        'mutation($id: ID!) { remoteStopTransaction(transactionId: $id) { status } }',
+        { id },
+      );
+      expect(remoteStopTransaction).toEqual({ status: 'Accepted' });
       expect(station.received).toHaveLength(1);
       const [call] = station.received;
       expect(call.operation).toBe('RemoteStopTransaction');
@@ -229,10 +233,14 @@ describe('OCPP-S: a station built from the OCA WSDLs runs a whole session', () =
       if (version === '1.6') expect(transaction.stopReason).toBe('Remote');
     });
 
-    it('resets the station and hands back its own answer word', async () => {
+    it('resets the station through GraphQL and hands back its own answer word', async () => {
       station.answers.Reset = () => ({ status: 'Rejected' });
       station.received.length = 0;
-      expect(await commands.reset(TENANT, stationId, 'Soft')).toEqual({ status: 'Rejected' });
+      const { reset } = await admin.data<{ reset: { status: string } }>(
+        'mutation($id: ID!) { reset(chargingStationId: $id, type: SOFT) { status } }',
+        { id: stationId },
+      );
+      expect(reset).toEqual({ status: 'Rejected' });
       expect(station.received).toMatchObject([{ operation: 'Reset', args: { type: 'Soft' } }]);
     });
 
