@@ -171,6 +171,64 @@ describe('account emails through a real SMTP server (Mailpit)', () => {
     expect(toQuiet.map((mail) => mail.subject)).toEqual([quietEnded.subject]);
   });
 
+  it('emails drivers in their language when the charge has ended (battery full or energy stopped), once', async () => {
+    const events = server.app.get(EventBus);
+    const driver = await createUserAndLogin(superAdmin, 'BASIC');
+    await driver.client.data('mutation { updateMe(input: { locale: "fr", firstName: "Léa" }) { id } }');
+    const muted = await createUserAndLogin(superAdmin, 'BASIC');
+    await muted.client.data(
+      'mutation { updateMe(input: { notificationPreferences: { endOfCharge: false } }) { id } }',
+    );
+    const point = (userId: string, transactionId: string, minute: number, watts: number, soc: number) =>
+      domainEvent('ConsumptionAdded', DEFAULT_TENANT_ID, {
+        transactionId,
+        chargingStationId: 'CS-8',
+        connectorId: 2,
+        userId,
+        consumption: {
+          timestamp: new Date(Date.UTC(2026, 2, 1, 9, minute)),
+          cumulatedWh: 30_000 + minute * 100,
+          instantWatts: watts,
+          stateOfCharge: soc,
+        },
+      });
+    // Full battery for the driver (the points after it must not send a second email); energy stopping
+    // for longer than END_OF_CHARGE_IDLE_MINUTES (5) for the others (one of whom switched it off).
+    for (const [minute, watts, soc] of [
+      [0, 11_000, 97],
+      [1, 4000, 100],
+      [2, 0, 100],
+      [3, 0, 100],
+    ]) {
+      await events.publish(point(driver.id, 'tx-full', minute, watts, soc));
+    }
+    const idle = await createUserAndLogin(superAdmin, 'BASIC');
+    for (const [minute, watts] of [
+      [0, 7000],
+      [1, 0],
+      [7, 0],
+    ]) {
+      await events.publish(point(muted.id, 'tx-muted', minute, watts, 60));
+      await events.publish(point(idle.id, 'tx-idle', minute, watts, 60));
+    }
+
+    const mail = await mailpit.waitFor(driver.email, (received) =>
+      received.subject.includes('recharge terminée'),
+    );
+    expect(mail.subject).toBe('Default : recharge terminée sur CS-8');
+    expect(mail.text).toContain('Bonjour Léa,');
+    expect(mail.text).toContain('(batterie à 100 %)');
+    expect(mail.text).toMatch(/Énergie délivrée : 30[,.]1 kWh/);
+    const idleMail = await mailpit.waitFor(idle.email, (received) =>
+      received.subject.includes('charging complete'),
+    );
+    expect(idleMail.text).toContain('Charging at station CS-8, connector 2, is complete (battery at 60 %).');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const toDriver = (await mailpit.messages()).filter((received) => received.to.includes(driver.email));
+    expect(toDriver).toHaveLength(1);
+    expect((await mailpit.messages()).filter((received) => received.to.includes(muted.email))).toEqual([]);
+  });
+
   it('tells admins about connector faults and stations going offline, per their preferences', async () => {
     const events = server.app.get(EventBus);
     const admin = await createUserAndLogin(superAdmin, 'ADMIN');

@@ -6,6 +6,8 @@ export enum NotificationType {
   NEW_USER_REGISTERED = 'NEW_USER_REGISTERED',
   SESSION_STARTED = 'SESSION_STARTED',
   SESSION_ENDED = 'SESSION_ENDED',
+  /** Energy stopped flowing for a while, or the battery is full: time to unplug. */
+  END_OF_CHARGE = 'END_OF_CHARGE',
   /** To admins: a connector reported a fault. */
   STATION_STATUS_ERROR = 'STATION_STATUS_ERROR',
   /** To admins: a station lost its connection. */
@@ -37,6 +39,13 @@ export interface NotificationData {
     connectorId: number;
     energyWh: number;
     durationMinutes: number;
+    link: string;
+  };
+  [NotificationType.END_OF_CHARGE]: {
+    chargingStationId: string;
+    connectorId: number;
+    energyWh: number;
+    stateOfCharge?: number;
     link: string;
   };
   [NotificationType.STATION_STATUS_ERROR]: {

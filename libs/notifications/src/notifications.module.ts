@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { FrontendLinks } from './frontend-links';
+import { EndOfChargeListener } from './listeners/end-of-charge.listener';
 import { SessionNotificationListener } from './listeners/session-notification.listener';
 import { StationNotificationListener } from './listeners/station-notification.listener';
 import { MailSender } from './mail/mail-sender';
@@ -22,6 +23,7 @@ import { NotificationJobDocument, NotificationJobSchema } from './queue/schemas/
     NotificationService,
     FrontendLinks,
     SessionNotificationListener,
+    EndOfChargeListener,
     StationNotificationListener,
   ],
   exports: [NotificationService, NotificationQueue, FrontendLinks],

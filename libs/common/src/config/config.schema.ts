@@ -82,6 +82,8 @@ export const configSchema = z
       .optional(),
     SMTP_FROM: z.string().min(3).default('CSMS <no-reply@csms.local>'),
     FRONTEND_URL: z.string().url().default('http://localhost:3000'),
+    // A session whose energy stopped flowing this long counts as fully charged (end-of-charge email).
+    END_OF_CHARGE_IDLE_MINUTES: z.coerce.number().positive().default(5),
     NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
   })

@@ -26,6 +26,13 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     durationMinutes: 95,
     link: LINK,
   },
+  [NotificationType.END_OF_CHARGE]: {
+    chargingStationId: 'CS-42',
+    connectorId: 2,
+    energyWh: 12345,
+    stateOfCharge: 100,
+    link: LINK,
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     chargingStationId: 'CS-42',
     connectorId: 2,
@@ -70,6 +77,10 @@ describe('renderNotification', () => {
       }
       if (typeof data.chargingStationId === 'string') expect(message.text).toContain('CS-42');
       if (type === NotificationType.SESSION_ENDED) expect(message.text).toMatch(/12[.,]35 kWh/);
+      if (type === NotificationType.END_OF_CHARGE) {
+        expect(message.text).toMatch(/12[.,]35 kWh/);
+        expect(message.text).toContain('100 %');
+      }
       if (type === NotificationType.NEW_USER_REGISTERED) expect(message.text).toContain('new@example.com');
       if (type === NotificationType.STATION_STATUS_ERROR) expect(message.text).toContain('GroundFailure');
       if (type === NotificationType.STATION_OFFLINE) expect(message.text).toContain('2026');

@@ -63,6 +63,15 @@ export const de: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.END_OF_CHARGE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: Ladevorgang an ${chargingStationId} abgeschlossen`,
+    lines: ({ chargingStationId, connectorId, energyWh, stateOfCharge, link }) => [
+      `Das Laden an Station ${chargingStationId}, Anschluss ${connectorId}, ist abgeschlossen${stateOfCharge === undefined ? '' : ` (Akku bei ${formatNumber(stateOfCharge)} %)`}.`,
+      `Geladene Energie: ${formatNumber(energyWh / 1000)} kWh. Bitte trennen Sie Ihr Fahrzeug, um die Ladestation freizugeben.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: Störung an ${chargingStationId}, Anschluss ${connectorId}`,

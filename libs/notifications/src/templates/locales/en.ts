@@ -59,6 +59,15 @@ export const en: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.END_OF_CHARGE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: charging complete at ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, energyWh, stateOfCharge, link }) => [
+      `Charging at station ${chargingStationId}, connector ${connectorId}, is complete${stateOfCharge === undefined ? '' : ` (battery at ${formatNumber(stateOfCharge)} %)`}.`,
+      `Energy delivered so far: ${formatNumber(energyWh / 1000)} kWh. Please unplug your vehicle to free the charger.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: fault on ${chargingStationId}, connector ${connectorId}`,

@@ -59,6 +59,14 @@ export const es: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.END_OF_CHARGE]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: carga completada en ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, energyWh, stateOfCharge, link }) => [
+      `La carga en la estación ${chargingStationId}, conector ${connectorId}, ha terminado${stateOfCharge === undefined ? '' : ` (batería al ${formatNumber(stateOfCharge)} %)`}.`,
+      `Energía entregada: ${formatNumber(energyWh / 1000)} kWh. Desconecte su vehículo para liberar el cargador.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: avería en ${chargingStationId}, conector ${connectorId}`,

@@ -60,6 +60,15 @@ export const fr: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.END_OF_CHARGE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : recharge terminée sur ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, energyWh, stateOfCharge, link }) => [
+      `La recharge sur la borne ${chargingStationId}, connecteur ${connectorId}, est terminée${stateOfCharge === undefined ? '' : ` (batterie à ${formatNumber(stateOfCharge)} %)`}.`,
+      `Énergie délivrée : ${formatNumber(energyWh / 1000)} kWh. Merci de débrancher votre véhicule pour libérer la borne.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName} : défaut sur ${chargingStationId}, connecteur ${connectorId}`,

@@ -59,6 +59,15 @@ export const it: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.END_OF_CHARGE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: ricarica completata presso ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, energyWh, stateOfCharge, link }) => [
+      `La ricarica alla stazione ${chargingStationId}, connettore ${connectorId}, è completata${stateOfCharge === undefined ? '' : ` (batteria al ${formatNumber(stateOfCharge)} %)`}.`,
+      `Energia erogata: ${formatNumber(energyWh / 1000)} kWh. Scollegare il veicolo per liberare il caricatore.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: guasto su ${chargingStationId}, connettore ${connectorId}`,

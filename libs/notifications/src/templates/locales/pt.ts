@@ -60,6 +60,15 @@ export const pt: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.END_OF_CHARGE]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: carregamento concluído em ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, energyWh, stateOfCharge, link }) => [
+      `O carregamento na estação ${chargingStationId}, conector ${connectorId}, está concluído${stateOfCharge === undefined ? '' : ` (bateria a ${formatNumber(stateOfCharge)} %)`}.`,
+      `Energia fornecida: ${formatNumber(energyWh / 1000)} kWh. Desligue o seu veículo para libertar o carregador.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: avaria em ${chargingStationId}, conector ${connectorId}`,

@@ -6,6 +6,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 export const OPTIONAL_NOTIFICATIONS = {
   sessionStarted: NotificationType.SESSION_STARTED,
   sessionEnded: NotificationType.SESSION_ENDED,
+  endOfCharge: NotificationType.END_OF_CHARGE,
   accountStatusChanged: NotificationType.ACCOUNT_STATUS_CHANGED,
   newUserRegistered: NotificationType.NEW_USER_REGISTERED,
   stationStatusError: NotificationType.STATION_STATUS_ERROR,
@@ -21,6 +22,9 @@ export class NotificationPreferences {
 
   @Field()
   sessionEnded: boolean;
+
+  @Field({ description: 'The car stopped drawing energy or its battery is full' })
+  endOfCharge: boolean;
 
   @Field()
   accountStatusChanged: boolean;
@@ -46,6 +50,11 @@ export class NotificationPreferencesInput {
   @IsOptional()
   @IsBoolean()
   sessionEnded?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  endOfCharge?: boolean;
 
   @Field({ nullable: true })
   @IsOptional()
