@@ -6,12 +6,14 @@ describe('notification preferences', () => {
     expect(preferencesOf([])).toEqual({
       sessionStarted: true,
       sessionEnded: true,
+      endOfCharge: true,
       accountStatusChanged: true,
       newUserRegistered: true,
       stationStatusError: true,
       stationOffline: true,
     });
     expect(preferencesOf([NotificationType.SESSION_ENDED]).sessionEnded).toBe(false);
+    expect(preferencesOf([NotificationType.END_OF_CHARGE]).endOfCharge).toBe(false);
   });
 
   it('change only the keys given', () => {
