@@ -12,6 +12,22 @@ import {
 } from 'class-validator';
 import { ChargingProfilePurpose, ChargingRateUnit, LocalListUpdateType } from '../commands/command-enums';
 
+/** How often, and how many seconds apart, a station retries an upload or download. */
+@InputType({ isAbstract: true })
+abstract class RetryPolicyInput {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  retries?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  retryInterval?: number;
+}
+
 @InputType()
 export class DataTransferInput {
   @Field()
@@ -30,7 +46,7 @@ export class DataTransferInput {
 }
 
 @InputType()
-export class GetDiagnosticsInput {
+export class GetDiagnosticsInput extends RetryPolicyInput {
   @Field({ description: 'Where the station uploads the diagnostics file (ftp://, http(s)://)' })
   @IsUrl({ require_tld: false, protocols: ['ftp', 'ftps', 'http', 'https', 'sftp'] })
   location: string;
@@ -44,22 +60,10 @@ export class GetDiagnosticsInput {
   @IsOptional()
   @IsDate()
   stopTime?: Date;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  retries?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  retryInterval?: number;
 }
 
 @InputType()
-export class UpdateFirmwareInput {
+export class UpdateFirmwareInput extends RetryPolicyInput {
   @Field({ description: 'Where the station downloads the firmware' })
   @IsUrl({ require_tld: false, protocols: ['ftp', 'ftps', 'http', 'https', 'sftp'] })
   location: string;
@@ -67,18 +71,6 @@ export class UpdateFirmwareInput {
   @Field(() => Date)
   @IsDate()
   retrieveDate: Date;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  retries?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  retryInterval?: number;
 }
 
 @InputType()
