@@ -2,7 +2,19 @@ import { MongoAbility } from '@casl/ability';
 
 export type Action = 'manage' | 'list' | 'read' | 'create' | 'update' | 'delete' | 'command' | 'stop';
 
-export type Subject = 'all' | 'Tenant' | 'User' | 'Tag' | 'ChargingStation' | 'Transaction' | 'OcppLog';
+export type Subject =
+  | 'all'
+  | 'Tenant'
+  | 'User'
+  | 'Tag'
+  | 'ChargingStation'
+  | 'Transaction'
+  | 'OcppLog'
+  | 'Company'
+  | 'Site'
+  | 'SiteArea'
+  | 'StationTemplate'
+  | 'RegistrationToken';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;
