@@ -3,9 +3,12 @@ import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
+import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
+import { OrganizationsModule } from '@csms/organizations';
 import { StationsModule } from '@csms/stations';
+import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
 import { UsersModule } from '@csms/users';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -22,6 +25,8 @@ export const DOMAIN_MODULES = [
   StationsModule,
   TransactionsModule,
   OcppModule,
+  TemplatesModule,
+  OrganizationsModule,
 ];
 
 @Module({})
@@ -49,6 +54,7 @@ export class AppModule {
         }),
         HealthModule,
         ...DOMAIN_MODULES,
+        HousekeepingModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ export * from './locale';
 export * from './notification-type';
 export * from './notification.service';
 export * from './notifications.module';
+export * from './queue/notification-job.repository';
 export * from './queue/notification-queue';
 export * from './recipient';
 export * from './templates/render-notification';

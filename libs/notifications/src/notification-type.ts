@@ -8,10 +8,14 @@ export enum NotificationType {
   SESSION_ENDED = 'SESSION_ENDED',
   /** Energy stopped flowing for a while, or the battery is full: time to unplug. */
   END_OF_CHARGE = 'END_OF_CHARGE',
+  /** The battery rose to the optimal state of charge (OPTIMAL_CHARGE_PERCENT): unplug unless a full one is needed. */
+  OPTIMAL_CHARGE_REACHED = 'OPTIMAL_CHARGE_REACHED',
   /** To admins: a connector reported a fault. */
   STATION_STATUS_ERROR = 'STATION_STATUS_ERROR',
   /** To admins: a station lost its connection. */
   STATION_OFFLINE = 'STATION_OFFLINE',
+  /** To admins: a station was presented a badge the tenant does not know. */
+  UNKNOWN_TAG_USED = 'UNKNOWN_TAG_USED',
 }
 
 /** Security messages go out whatever the user's preferences say. */
@@ -48,6 +52,13 @@ export interface NotificationData {
     stateOfCharge?: number;
     link: string;
   };
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    chargingStationId: string;
+    connectorId: number;
+    stateOfCharge: number;
+    energyWh: number;
+    link: string;
+  };
   [NotificationType.STATION_STATUS_ERROR]: {
     chargingStationId: string;
     connectorId: number;
@@ -55,4 +66,10 @@ export interface NotificationData {
     link: string;
   };
   [NotificationType.STATION_OFFLINE]: { chargingStationId: string; lastSeen?: Date; link: string };
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    chargingStationId: string;
+    tagId: string;
+    presentedAt: Date;
+    link: string;
+  };
 }

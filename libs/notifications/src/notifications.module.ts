@@ -2,8 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { FrontendLinks } from './frontend-links';
 import { EndOfChargeListener } from './listeners/end-of-charge.listener';
+import { OptimalChargeListener } from './listeners/optimal-charge.listener';
 import { SessionNotificationListener } from './listeners/session-notification.listener';
 import { StationNotificationListener } from './listeners/station-notification.listener';
+import { UnknownTagListener } from './listeners/unknown-tag.listener';
 import { MailSender } from './mail/mail-sender';
 import { NotificationService } from './notification.service';
 import { NotificationJobRepository } from './queue/notification-job.repository';
@@ -24,8 +26,10 @@ import { NotificationJobDocument, NotificationJobSchema } from './queue/schemas/
     FrontendLinks,
     SessionNotificationListener,
     EndOfChargeListener,
+    OptimalChargeListener,
     StationNotificationListener,
+    UnknownTagListener,
   ],
-  exports: [NotificationService, NotificationQueue, FrontendLinks],
+  exports: [NotificationService, NotificationQueue, FrontendLinks, NotificationJobRepository],
 })
 export class NotificationsModule {}

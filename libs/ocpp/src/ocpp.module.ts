@@ -62,6 +62,13 @@ import { SoapModule } from './soap/soap.module';
         ),
     },
   ],
-  exports: [LOCAL_STATION_COMMANDS, StationSessionRegistry, VersionAdapterRegistry, OcppMessageLogWriter],
+  exports: [
+    LOCAL_STATION_COMMANDS,
+    StationSessionRegistry,
+    VersionAdapterRegistry,
+    OcppMessageLogWriter,
+    OcppMessageRepository,
+    Ocpp201Module,
+  ],
 })
 export class OcppModule {}

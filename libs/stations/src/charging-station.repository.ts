@@ -3,7 +3,8 @@ import { Connection, ConnectionArgs, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, UpdateQuery } from 'mongoose';
+import { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { withConnectorSpecs } from './connector-specs';
 import { ChargingStation } from './models/charging-station.model';
 import { Connector } from './models/connector.model';
 import { ChargingStationDocument, ConnectorState } from './schemas/charging-station.schema';
@@ -13,6 +14,9 @@ export type StationFields = Partial<
 >;
 
 const STATION_ITSELF = '0';
+
+/** Domain field names that differ in storage, for accessibleQuery. */
+export const STATION_FIELD_NAMES = { id: 'stationId' };
 
 @Injectable()
 export class ChargingStationRepository extends TenantRepository<ChargingStationDocument, ChargingStation> {
@@ -60,24 +64,30 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
     return this.deleteOne(tenantId, { stationId });
   }
 
-  page(tenantId: TenantId, args: ConnectionArgs): Promise<Connection<ChargingStation>> {
-    return this.findPage(tenantId, {}, args, { field: 'stationId', direction: 1 });
+  /** `filter` narrows the page, e.g. to what the caller may list (accessibleQuery). */
+  page(
+    tenantId: TenantId,
+    args: ConnectionArgs,
+    filter: FilterQuery<ChargingStationDocument> = {},
+  ): Promise<Connection<ChargingStation>> {
+    return this.findPage(tenantId, filter, args, { field: 'stationId', direction: 1 });
   }
 
   protected toEntity(doc: Lean<ChargingStationDocument>): ChargingStation {
-    const { connectors = {}, passwordHash, stationId, _id: _ignored, ...fields } = doc;
+    const { connectors = {}, connectorSpecs, passwordHash, stationId, _id: _ignored, ...fields } = doc;
     const station = connectors[STATION_ITSELF];
     return {
       ...fields,
       online: isOnline(doc),
       id: stationId,
       hasPassword: Boolean(passwordHash),
+      manualConfiguration: fields.manualConfiguration ?? false,
       status: station?.status,
       errorCode: station?.errorCode,
-      connectors: Object.values(connectors)
-        .filter((connector) => connector.connectorId !== 0)
-        .sort((a, b) => a.connectorId - b.connectorId)
-        .map((connector): Connector => ({ ...connector })),
+      connectors: withConnectorSpecs(
+        Object.values(connectors).map((connector): Connector => ({ ...connector })),
+        connectorSpecs,
+      ),
     };
   }
 }

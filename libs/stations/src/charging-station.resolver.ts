@@ -1,7 +1,16 @@
-import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal } from '@csms/auth';
+import {
+  AppAbility,
+  CheckAbility,
+  CurrentAbility,
+  CurrentPrincipal,
+  Principal,
+  accessibleQuery,
+  canOn,
+} from '@csms/auth';
 import { Connection, ConnectionArgs } from '@csms/common';
 import { EventBus } from '@csms/events';
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { STATION_FIELD_NAMES } from './charging-station.repository';
 import { ChargingStationService } from './charging-station.service';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
 import { CHARGING_STATION_UPDATED, ChargingStationUpdatedEvent } from './events/station-events';
@@ -17,20 +26,25 @@ export class ChargingStationResolver {
 
   @Query(() => ChargingStation, { nullable: true })
   @CheckAbility('read', 'ChargingStation')
-  chargingStation(
+  async chargingStation(
     @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<ChargingStation | null> {
-    return this.stations.find(principal.tenantId, id);
+    const station = await this.stations.find(principal.tenantId, id);
+    // Site admins and owners see the stations of their sites only: others do not exist for them.
+    return station && canOn(ability, 'read', 'ChargingStation', station) ? station : null;
   }
 
   @Query(() => ChargingStationConnection, { description: 'Sorted by id' })
   @CheckAbility('list', 'ChargingStation')
   chargingStations(
     @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
     @Args() args: ConnectionArgs,
   ): Promise<Connection<ChargingStation>> {
-    return this.stations.page(principal.tenantId, args);
+    const accessible = accessibleQuery(ability, 'list', 'ChargingStation', STATION_FIELD_NAMES);
+    return this.stations.page(principal.tenantId, args, accessible);
   }
 
   @Mutation(() => ChargingStation, {
@@ -69,7 +83,7 @@ export class ChargingStationResolver {
       (event) =>
         event.tenantId === principal.tenantId &&
         (!id || event.payload.id === id) &&
-        ability.can('read', 'ChargingStation'),
+        canOn(ability, 'read', 'ChargingStation', event.payload),
     );
   }
 }

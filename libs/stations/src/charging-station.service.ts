@@ -12,8 +12,9 @@ import {
 } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { RegistrationPolicy, TenantService } from '@csms/users';
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { FilterQuery } from 'mongoose';
 import { ChargingStationRepository, StationFields } from './charging-station.repository';
 import { DataTransferHandlers } from './data-transfer-handlers';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
@@ -33,7 +34,13 @@ import {
   StationInbound,
   StationLink,
 } from './ports/station-inbound.port';
-import { ConnectorState } from './schemas/charging-station.schema';
+import {
+  RegistrationTokenVerifier,
+  SiteAreaDirectory,
+  StationPlacement,
+} from './ports/station-organization.port';
+import { ChargingStationDocument, ConnectorState } from './schemas/charging-station.schema';
+import { StationConfiguration, withConfiguration } from './station-configuration';
 import { StationDataTransferRepository } from './station-data-transfer.repository';
 import { StationStateCache } from './station-state-cache';
 
@@ -61,6 +68,8 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     private readonly tenants: TenantService,
     private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly siteAreas?: SiteAreaDirectory,
+    @Optional() private readonly registrationTokens?: RegistrationTokenVerifier,
   ) {
     super();
   }
@@ -88,8 +97,9 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     const passwordHash = input.password
       ? await argon2.hash(input.password, { type: argon2.argon2id })
       : undefined;
+    const placement = input.siteAreaId ? await this.placementOf(tenantId, input.siteAreaId) : undefined;
     try {
-      return await this.stations.create(tenantId, input.id, definedOnly({ passwordHash }));
+      return await this.stations.create(tenantId, input.id, definedOnly({ passwordHash, ...placement }));
     } catch (error) {
       if (isDuplicateKeyError(error)) {
         throw new BadInputError(`Charging station ${input.id} already exists`, { field: 'id' });
@@ -108,8 +118,28 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     return this.cache.get(tenantId, stationId) ?? this.stations.findByStationId(tenantId, stationId);
   }
 
-  page(tenantId: TenantId, args: ConnectionArgs): Promise<Connection<ChargingStation>> {
-    return this.stations.page(tenantId, args);
+  /** `accessible` narrows the page to what the caller may list (accessibleQuery with STATION_FIELD_NAMES). */
+  page(
+    tenantId: TenantId,
+    args: ConnectionArgs,
+    accessible: FilterQuery<ChargingStationDocument> = {},
+  ): Promise<Connection<ChargingStation>> {
+    return this.stations.page(tenantId, args, accessible);
+  }
+
+  /** Sets template data or configuration flags; a connected station's cached state keeps its connectors. */
+  async updateConfiguration(
+    tenantId: TenantId,
+    stationId: string,
+    configuration: StationConfiguration,
+  ): Promise<ChargingStation> {
+    const fields = definedOnly(configuration);
+    const stored = await this.stations.update(tenantId, stationId, fields);
+    if (!stored) throw new NotFoundError('ChargingStation', stationId);
+    const cached = this.cache.get(tenantId, stationId);
+    const station = cached ? this.cache.set(tenantId, withConfiguration(cached, fields)) : stored;
+    this.publishUpdated(tenantId, station);
+    return station;
   }
 
   async delete(tenantId: TenantId, stationId: string): Promise<boolean> {
@@ -126,12 +156,20 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     stationId: string,
     password?: string,
     certified = false,
+    registrationToken?: string,
   ): Promise<ConnectionDecision> {
     if (!isValidTenantId(tenant)) return { allowed: false, reason: 'unknown-tenant' };
     const found = await this.tenants.findActive(tenant);
     if (!found) return { allowed: false, reason: 'unknown-tenant' };
     const credentials = await this.stations.passwordHashOf(asTenantId(tenant), stationId);
     if (!credentials) {
+      const admitted = await this.registerWithToken(
+        asTenantId(tenant),
+        stationId,
+        password,
+        registrationToken,
+      );
+      if (admitted) return admitted;
       return found.registrationPolicy === RegistrationPolicy.REGISTERED
         ? { allowed: false, reason: 'unknown-station' }
         : { allowed: true, registered: false };
@@ -262,6 +300,44 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
   }
 
   // ---- internals -------------------------------------------------------------------------------
+
+  private async placementOf(tenantId: TenantId, siteAreaId: string): Promise<StationPlacement> {
+    const placement = await this.siteAreas?.placementOf(tenantId, siteAreaId);
+    if (!placement) throw new BadInputError(`Site area ${siteAreaId} not found`, { field: 'siteAreaId' });
+    return placement;
+  }
+
+  /**
+   * A new station presenting a valid registration token (`?token=` on the URL, or as its Basic-auth
+   * password) is registered whatever the tenant's policy, in the token's site area. A token given as
+   * password becomes the station's password. Null: no token presented (the policy decides).
+   */
+  private async registerWithToken(
+    tenantId: TenantId,
+    stationId: string,
+    password: string | undefined,
+    registrationToken: string | undefined,
+  ): Promise<ConnectionDecision | null> {
+    if (!this.registrationTokens) return null;
+    if (registrationToken !== undefined) {
+      const admission = await this.registrationTokens.verify(tenantId, registrationToken);
+      if (!admission) return { allowed: false, reason: 'bad-credentials' };
+      const fields = { ...admission.placement, lastSeen: new Date() };
+      await this.stations.update(tenantId, stationId, fields, { upsert: true });
+      return { allowed: true, registered: true };
+    }
+    // A password that is no token is left to the policy (an OPEN tenant ignores it for new stations).
+    const admission = password ? await this.registrationTokens.verify(tenantId, password) : null;
+    if (!admission || !password) return null;
+    const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
+    await this.stations.update(
+      tenantId,
+      stationId,
+      { ...admission.placement, passwordHash },
+      { upsert: true },
+    );
+    return { allowed: true, registered: true };
+  }
 
   private async setFields(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {
     const cached = this.cache.get(tenantId, stationId);

@@ -36,6 +36,12 @@ export class StationDataTransferRepository extends TenantRepository<
     return this.findMany(tenantId, { chargingStationId });
   }
 
+  /** Retention: deletes the transfers received before `before`; returns how many. */
+  async deleteReceivedBefore(tenantId: TenantId, before: Date): Promise<number> {
+    const result = await this.model.deleteMany(this.scope(tenantId, { createdAt: { $lt: before } })).exec();
+    return result.deletedCount;
+  }
+
   protected toEntity(doc: Lean<StationDataTransferDocument>): StationDataTransfer {
     return {
       id: doc._id,

@@ -6,6 +6,10 @@ import { ChargingStationService } from './charging-station.service';
 import { StationCommandResolver } from './commands/station-command.resolver';
 import { StationCommandService } from './commands/station-command.service';
 import { DataTransferHandlers } from './data-transfer-handlers';
+import { StationPlacementRepository } from './placement/station-placement.repository';
+import { StationPlacementService } from './placement/station-placement.service';
+import { StationPresenceRepository } from './presence/station-presence.repository';
+import { StationPresenceService } from './presence/station-presence.service';
 import { StationInbound } from './ports/station-inbound.port';
 import { ChargingStationDocument, ChargingStationSchema } from './schemas/charging-station.schema';
 import {
@@ -33,8 +37,20 @@ import { StationStateCache } from './station-state-cache';
     ChargingStationResolver,
     StationCommandService,
     StationCommandResolver,
+    StationPlacementRepository,
+    StationPlacementService,
+    StationPresenceRepository,
+    StationPresenceService,
     { provide: StationInbound, useExisting: ChargingStationService },
   ],
-  exports: [StationInbound, ChargingStationService, StationCommandService, DataTransferHandlers],
+  exports: [
+    StationInbound,
+    ChargingStationService,
+    StationPlacementService,
+    StationPresenceService,
+    StationCommandService,
+    DataTransferHandlers,
+    StationDataTransferRepository,
+  ],
 })
 export class StationsModule {}

@@ -1,4 +1,5 @@
 export * from './consumptions/consumption-batch-writer';
+export { ConsumptionRepository } from './consumptions/consumption.repository';
 export * from './consumptions/consumption-math';
 export * from './events/transaction-events';
 export * from './models/consumption.model';

@@ -60,6 +60,23 @@ export class TransactionRepository extends TenantRepository<TransactionDocument,
     return this.findMany(tenantId, filter);
   }
 
+  /** Open sessions started before `quietSince` with no meter value since either (oldest first). */
+  async findStale(tenantId: TenantId, quietSince: Date, limit: number): Promise<Transaction[]> {
+    const docs = await this.model
+      .find(
+        this.scope(tenantId, {
+          active: true,
+          startedAt: { $lt: quietSince },
+          $or: [{ lastMeterValueAt: { $exists: false } }, { lastMeterValueAt: { $lt: quietSince } }],
+        }),
+      )
+      .sort({ startedAt: 1 })
+      .limit(limit)
+      .lean<Lean<TransactionDocument>[]>()
+      .exec();
+    return docs.map((doc) => this.toEntity(doc));
+  }
+
   update(tenantId: TenantId, id: string, changes: TransactionChanges): Promise<Transaction | null> {
     return this.updateOne(tenantId, { _id: id }, { $set: changes });
   }

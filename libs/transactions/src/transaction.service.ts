@@ -14,6 +14,8 @@ import {
   TRANSACTION_STARTED,
   TRANSACTION_STOPPED,
   TRANSACTION_UPDATED,
+  UNKNOWN_TAG_PRESENTED,
+  UnknownTagPresentedEvent,
 } from './events/transaction-events';
 import { Consumption } from './models/consumption.model';
 import { Transaction } from './models/transaction.model';
@@ -31,6 +33,8 @@ import { NewTransaction, TransactionRepository } from './transaction.repository'
 
 /** The stop reason of a session closed because a new one started on its connector. */
 export const SUPERSEDED_REASON = 'Superseded';
+/** The stop reason of a session closed by housekeeping after no news for too long. */
+export const STALE_SESSION_REASON = 'StaleSession';
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
   const { registerWh: _registerWh, ...consumption } = point;
@@ -89,8 +93,10 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
 
   // ---- TransactionInbound ---------------------------------------------------------------------
 
-  async authorize(tenantId: TenantId, _stationId: string, idTag: string): Promise<IdTagInfo> {
-    return authorizationOfTag(await this.tags.findByTagId(tenantId, idTag), new Date());
+  async authorize(tenantId: TenantId, stationId: string, idTag: string): Promise<IdTagInfo> {
+    const tag = await this.tags.findByTagId(tenantId, idTag);
+    if (!tag) this.reportUnknownTag(tenantId, stationId, idTag);
+    return authorizationOfTag(tag, new Date());
   }
 
   async start(
@@ -110,6 +116,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     ]);
     const idTagInfo: IdTagInfo = authorizationOfTag(tag, new Date());
     if (repeated) return { ocppTransactionId: repeated.ocppTransactionId, idTagInfo };
+    if (!tag) this.reportUnknownTag(tenantId, stationId, request.idTag);
 
     await this.closeStaleSessions(tenantId, open, request);
     const transaction = await this.createWithFreshId(tenantId, request.stationTransactionId, {
@@ -239,7 +246,29 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     return run;
   }
 
+  /**
+   * Housekeeping: closes up to `limit` open sessions with no news since `quietSince` (started before
+   * it, no meter value after it), with the usual TransactionStopped. Returns how many it found.
+   */
+  async closeStale(tenantId: TenantId, quietSince: Date, limit: number): Promise<number> {
+    const stale = await this.transactions.findStale(tenantId, quietSince, limit);
+    for (const transaction of stale) await this.close(tenantId, transaction, STALE_SESSION_REASON);
+    return stale.length;
+  }
+
   // ---- internals ------------------------------------------------------------------------------
+
+  /** Published in the background: the station's answer never waits for listeners. */
+  private reportUnknownTag(tenantId: TenantId, stationId: string, tagId: string): void {
+    const event: UnknownTagPresentedEvent = domainEvent(UNKNOWN_TAG_PRESENTED, tenantId, {
+      chargingStationId: stationId,
+      tagId,
+      presentedAt: new Date(),
+    });
+    this.events
+      .publish(event)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'Could not publish UnknownTagPresented'));
+  }
 
   /** Ends a session the station will not stop itself; its energy is what the last meter value said. */
   private async close(tenantId: TenantId, transaction: Transaction, reason: string): Promise<void> {

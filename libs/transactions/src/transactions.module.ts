@@ -40,6 +40,6 @@ import { TransactionService } from './transaction.service';
     TransactionResolver,
     { provide: TransactionInbound, useExisting: TransactionService },
   ],
-  exports: [TransactionInbound, TransactionService, ConsumptionBatchWriter],
+  exports: [TransactionInbound, TransactionService, ConsumptionBatchWriter, ConsumptionRepository],
 })
 export class TransactionsModule {}

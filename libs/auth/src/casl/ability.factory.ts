@@ -30,6 +30,9 @@ export class AbilityFactory {
         can(['list', 'read', 'create', 'update', 'delete'], 'User');
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'OcppLog');
+        can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
+        // Station templates are global (hardware, not tenants' data): the platform's super admins curate them.
+        can(['list', 'read', 'create', 'update', 'delete'], 'StationTemplate');
         cannot('delete', 'User', self);
         break;
       case Role.ADMIN:
@@ -40,6 +43,12 @@ export class AbilityFactory {
         can('command', 'ChargingStation');
         can('stop', 'Transaction');
         can(['list', 'read'], 'OcppLog');
+        can(
+          ['list', 'read', 'create', 'update', 'delete'],
+          ['Company', 'Site', 'SiteArea', 'RegistrationToken'],
+        );
+        // Tenant admins see which template configures their stations, but cannot change them.
+        can(['list', 'read'], 'StationTemplate');
         // Admins run their tenant; super admins are out of their reach, and they cannot remove themselves.
         cannot(['create', 'update', 'delete'], 'User', { role: Role.SUPER_ADMIN });
         cannot('delete', 'User', self);
@@ -48,17 +57,46 @@ export class AbilityFactory {
         can('read', 'User', self);
         can('update', 'User', SELF_EDITABLE_USER_FIELDS, self);
         can(['list', 'read'], 'Tag', own);
-        can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'Transaction', own);
         can('stop', 'Transaction', own);
+        // Operators' names and public sites are what any driver is shown next to a station.
+        can(['list', 'read'], 'Company');
+        can(['list', 'read'], 'Site', { public: true });
+        grantSiteRoles(can, principal);
         break;
       case Role.DEMO:
         // Users stay hidden: a demo user sees only itself; people on sessions are anonymized.
         can('read', 'User', self);
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'Transaction');
+        can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
         break;
     }
     return build();
   }
+}
+
+/**
+ * A basic user without site roles lists every station (to find where to charge). With site roles its
+ * console is its sites: the stations, sessions and site areas of the sites it administers or owns,
+ * plus its own sessions. Site admins also update and command those stations, stop their sessions and
+ * manage their site areas; site owners only read.
+ */
+function grantSiteRoles(can: AbilityBuilder<AppAbility>['can'], principal: Principal): void {
+  const administered = principal.siteAdminSiteIds ?? [];
+  const sites = [...new Set([...administered, ...(principal.siteOwnerSiteIds ?? [])])];
+  if (sites.length === 0) {
+    can(['list', 'read'], 'ChargingStation');
+    return;
+  }
+  const administeredStations = principal.siteAdminStationIds ?? [];
+  const stations = [...new Set([...administeredStations, ...(principal.siteOwnerStationIds ?? [])])];
+  can(['list', 'read'], 'Site', { id: { $in: sites } });
+  can(['list', 'read'], 'SiteArea', { siteId: { $in: sites } });
+  can(['list', 'read'], 'ChargingStation', { siteId: { $in: sites } });
+  can(['list', 'read'], 'Transaction', { chargingStationId: { $in: stations } });
+  if (administered.length === 0) return;
+  can(['create', 'update', 'delete'], 'SiteArea', { siteId: { $in: administered } });
+  can(['update', 'command'], 'ChargingStation', { siteId: { $in: administered } });
+  can('stop', 'Transaction', { chargingStationId: { $in: administeredStations } });
 }

@@ -1,8 +1,9 @@
 import { APP_CONFIG, AppConfig, asTenantId, isValidTenantId } from '@csms/common';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { Principal, PrincipalLookup } from '../principal';
+import { Principal, PrincipalLookup, SiteRoleLookup } from '../principal';
+import { Role } from '../role';
 import { TokenClaims } from './token-claims';
 
 export const JWT_ALGORITHM = 'HS256';
@@ -12,6 +13,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly principals: PrincipalLookup,
+    @Optional() private readonly siteRoles?: SiteRoleLookup,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -24,6 +26,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   /** Passport treats a null result as an authentication failure. */
   async validate(claims: TokenClaims): Promise<Principal | null> {
     if (!isValidTenantId(claims.tid)) return null;
-    return this.principals.findPrincipal(asTenantId(claims.tid), claims.sub, claims.tv);
+    const principal = await this.principals.findPrincipal(asTenantId(claims.tid), claims.sub, claims.tv);
+    // Site roles matter to basic users only: admins already manage every site, demo users read all.
+    if (!principal || principal.role !== Role.BASIC || !this.siteRoles) return principal;
+    return { ...principal, ...(await this.siteRoles.siteRolesOf(principal.tenantId, principal.userId)) };
   }
 }

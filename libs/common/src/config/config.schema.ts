@@ -82,10 +82,27 @@ export const configSchema = z
       .optional(),
     SMTP_FROM: z.string().min(3).default('CSMS <no-reply@csms.local>'),
     FRONTEND_URL: z.string().url().default('http://localhost:3000'),
+    // Where stations reach this server (e.g. https://csms.example.com), for the URLs shown with
+    // registration tokens; default http(s)://localhost:PORT.
+    PUBLIC_URL: z.string().url().optional(),
     // A session whose energy stopped flowing this long counts as fully charged (end-of-charge email).
     END_OF_CHARGE_IDLE_MINUTES: z.coerce.number().positive().default(5),
     NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+    // Notifications on charging: the state of charge that counts as an optimal charge (once per session),
+    // and how long an unknown badge at one station is announced to admins only once.
+    OPTIMAL_CHARGE_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
+    UNKNOWN_TAG_NOTIFICATION_MINUTES: z.coerce.number().positive().default(15),
+    // Housekeeping (libs/housekeeping): scheduled jobs, one instance at a time through a database lock.
+    HOUSEKEEPING_OFFLINE_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
+    HOUSEKEEPING_OFFLINE_AFTER_MISSED_HEARTBEATS: z.coerce.number().positive().default(3),
+    HOUSEKEEPING_OFFLINE_MIN_SECONDS: z.coerce.number().int().min(1).default(120),
+    HOUSEKEEPING_STALE_SESSION_HOURS: z.coerce.number().positive().default(24),
+    HOUSEKEEPING_LOCK_TTL_SECONDS: z.coerce.number().int().min(10).default(300),
+    // Retention in days; 0 keeps forever.
+    OCPP_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    STATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+    NOTIFICATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {

@@ -5,30 +5,9 @@ import { FrontendLinks } from '../frontend-links';
 import { NotificationType } from '../notification-type';
 import { NotificationService } from '../notification.service';
 import { RecipientDirectory } from '../recipient';
+import { CONSUMPTION_ADDED_EVENT, readConsumptionEvent } from './consumption-event';
 import { EndOfChargeDetector } from './end-of-charge.detector';
 import { SESSION_STOPPED_EVENT, readSessionEvent } from './session-event';
-
-export const CONSUMPTION_ADDED_EVENT = 'ConsumptionAdded';
-
-/** What this listener reads from a `ConsumptionAdded` event (a point of the live curve). */
-interface ConsumptionEventPayload {
-  transactionId: string;
-  chargingStationId: string;
-  connectorId: number;
-  userId?: string;
-  consumption: {
-    timestamp: Date | string;
-    cumulatedWh: number;
-    instantWatts?: number | null;
-    stateOfCharge?: number | null;
-  };
-}
-
-function readConsumptionEvent(payload: unknown): ConsumptionEventPayload | null {
-  const candidate = payload as Partial<ConsumptionEventPayload> | null;
-  if (typeof candidate?.transactionId !== 'string' || typeof candidate.consumption !== 'object') return null;
-  return candidate as ConsumptionEventPayload;
-}
 
 /** Tells drivers, in their language, that their car has finished charging and the charger can be freed. */
 @Injectable()

@@ -37,4 +37,11 @@ describe('station event payloads', () => {
     });
     expect(readStationConnectivity({ id: 'CS' })).toBeNull();
   });
+
+  it('reads the presence check’s offline transition, only for an offline station', () => {
+    expect(readStationConnectivity({ id: 'CS', online: false, wentOffline: true })?.wentOffline).toBe(true);
+    expect(readStationConnectivity({ id: 'CS', online: true, wentOffline: true })).not.toHaveProperty(
+      'wentOffline',
+    );
+  });
 });

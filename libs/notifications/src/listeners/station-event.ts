@@ -27,13 +27,21 @@ export interface StationConnectivity {
   chargingStationId: string;
   online: boolean;
   lastSeen?: Date;
+  /** Set by the presence check (housekeeping): an offline transition even if this process never saw it online. */
+  wentOffline?: boolean;
 }
 
 export function readStationConnectivity(payload: unknown): StationConnectivity | null {
   if (!isRecord(payload) || typeof payload.id !== 'string' || typeof payload.online !== 'boolean')
     return null;
   const lastSeen = payload.lastSeen ? new Date(payload.lastSeen as string | Date) : undefined;
-  return { chargingStationId: payload.id, online: payload.online, lastSeen };
+  const wentOffline = payload.wentOffline === true && !payload.online;
+  return {
+    chargingStationId: payload.id,
+    online: payload.online,
+    lastSeen,
+    ...(wentOffline ? { wentOffline } : {}),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -13,7 +13,8 @@ import {
 
 /**
  * Operational messages to the tenant's admins: a connector fault, a station going offline. Offline
- * is a transition this process saw (online, then not), so a restart does not re-announce stations.
+ * is a transition this process saw (online, then not), so a restart does not re-announce stations,
+ * or one the presence check found (`wentOffline`: the database said online, the station is gone).
  */
 @Injectable()
 export class StationNotificationListener implements OnModuleInit, OnModuleDestroy {
@@ -56,7 +57,7 @@ export class StationNotificationListener implements OnModuleInit, OnModuleDestro
     const key = `${event.tenantId}/${station.chargingStationId}`;
     const wasOnline = this.online.get(key);
     this.online.set(key, station.online);
-    if (station.online || wasOnline !== true) return;
+    if (station.online || (wasOnline !== true && !station.wentOffline)) return;
     const link = this.links.to(
       event.tenantId,
       `/charging-stations/${encodeURIComponent(station.chargingStationId)}`,

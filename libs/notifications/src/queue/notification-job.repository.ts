@@ -38,6 +38,12 @@ export class NotificationJobRepository extends TenantRepository<NotificationJobD
     await this.deleteOne(tenantId, { _id: id });
   }
 
+  /** Retention: deletes the jobs given up on before `before` (sent ones are deleted at once). */
+  async deleteFailedBefore(tenantId: TenantId, before: Date): Promise<number> {
+    return (await this.model.deleteMany(this.scope(tenantId, { failedAt: { $lt: before } })).exec())
+      .deletedCount;
+  }
+
   /**
    * Jobs still to send, of every tenant: the one query here not scoped to a tenant, because the
    * queue recovers all pending work after a restart.

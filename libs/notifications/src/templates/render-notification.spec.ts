@@ -33,6 +33,13 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     stateOfCharge: 100,
     link: LINK,
   },
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    chargingStationId: 'CS-42',
+    connectorId: 2,
+    stateOfCharge: 81,
+    energyWh: 12345,
+    link: LINK,
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     chargingStationId: 'CS-42',
     connectorId: 2,
@@ -42,6 +49,12 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
   [NotificationType.STATION_OFFLINE]: {
     chargingStationId: 'CS-42',
     lastSeen: new Date('2026-03-01T08:00:00Z'),
+    link: LINK,
+  },
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    chargingStationId: 'CS-42',
+    tagId: 'BADGE-0xF00D',
+    presentedAt: new Date('2026-03-01T08:00:00Z'),
     link: LINK,
   },
 };
@@ -84,6 +97,15 @@ describe('renderNotification', () => {
       if (type === NotificationType.NEW_USER_REGISTERED) expect(message.text).toContain('new@example.com');
       if (type === NotificationType.STATION_STATUS_ERROR) expect(message.text).toContain('GroundFailure');
       if (type === NotificationType.STATION_OFFLINE) expect(message.text).toContain('2026');
+      if (type === NotificationType.OPTIMAL_CHARGE_REACHED) {
+        expect(message.subject).toContain('81 %');
+        expect(message.text).toMatch(/12[.,]35 kWh/);
+      }
+      if (type === NotificationType.UNKNOWN_TAG_USED) {
+        expect(message.subject).toContain('BADGE-0xF00D');
+        expect(message.text).toContain('BADGE-0xF00D');
+        expect(message.text).toContain('2026');
+      }
     });
   });
 

@@ -35,6 +35,11 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
     );
   }
 
+  /** Retention: deletes the frames logged before `before`; returns how many. */
+  async deleteBefore(tenantId: TenantId, before: Date): Promise<number> {
+    return (await this.model.deleteMany(this.scope(tenantId, { at: { $lt: before } })).exec()).deletedCount;
+  }
+
   /** Newest first. */
   page(
     tenantId: TenantId,

@@ -110,6 +110,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
         address.stationId,
         password,
         certified,
+        address.registrationToken,
       );
       if (!decision.allowed) {
         if (decision.reason === 'bad-credentials') return reject(401, 'Unauthorized');
@@ -119,7 +120,8 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
         );
       }
     } catch (error) {
-      this.logger.error({ err: error, ...address }, 'Could not check a station connection');
+      const { tenantId, stationId } = address;
+      this.logger.error({ err: error, tenantId, stationId }, 'Could not check a station connection');
       return reject(503, 'Service unavailable');
     }
     const subprotocol = this.adapters.negotiate(handshake.protocols);

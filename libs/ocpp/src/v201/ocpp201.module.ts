@@ -37,6 +37,6 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
     Ocpp201SessionLocator,
     Ocpp201Resolver,
   ],
-  exports: [Ocpp201Adapter],
+  exports: [Ocpp201Adapter, StationNotificationRepository],
 })
 export class Ocpp201Module {}

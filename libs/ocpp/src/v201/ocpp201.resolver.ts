@@ -1,5 +1,6 @@
 import { CheckAbility, CurrentPrincipal, Principal } from '@csms/auth';
-import { CommandResultModel, ResetType } from '@csms/stations';
+import { CommandResultModel, ResetType, StationAccessGuard } from '@csms/stations';
+import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DeviceModelRepository } from './device-model.repository';
 import {
@@ -32,6 +33,7 @@ function result(status: string, data?: Record<string, unknown>): CommandResultMo
  * profile reports, per-EVSE reset); version-neutral commands stay on the shared mutations.
  */
 @Resolver()
+@UseGuards(StationAccessGuard)
 export class Ocpp201Resolver {
   constructor(
     private readonly sessions: Ocpp201SessionLocator,

@@ -33,6 +33,12 @@ export class StationNotificationRepository extends TenantRepository<
     return this.insert(tenantId, { chargingStationId, action, payload: { ...payload } });
   }
 
+  /** Retention: deletes the reports received before `before`; returns how many. */
+  async deleteReceivedBefore(tenantId: TenantId, before: Date): Promise<number> {
+    const result = await this.model.deleteMany(this.scope(tenantId, { receivedAt: { $lt: before } })).exec();
+    return result.deletedCount;
+  }
+
   /** Newest first. */
   async listForStation(
     tenantId: TenantId,

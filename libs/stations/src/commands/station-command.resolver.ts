@@ -2,6 +2,7 @@ import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal }
 import { BadInputError, TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { Tag, TagService } from '@csms/users';
+import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { ChargingProfileGraphQLInput } from '../dto/charging-profile.input';
 import {
@@ -19,6 +20,7 @@ import { ConfigurationKey } from '../models/configuration-key.model';
 import { CommandResult, LocalListEntry, StationCommands } from '../ports/station-commands.port';
 import { AvailabilityType, LocalListUpdateType, ResetType } from './command-enums';
 import { toLocalListEntry } from './local-list';
+import { StationAccessGuard } from './station-access.guard';
 import { StationCommandService } from './station-command.service';
 
 const MAX_LOCAL_LIST_ENTRIES = 10_000;
@@ -31,6 +33,7 @@ const stationIdArg = { name: 'chargingStationId', type: () => ID };
 
 /** Every central-system → station command; the station's answer comes back as CommandResult. */
 @Resolver()
+@UseGuards(StationAccessGuard)
 export class StationCommandResolver {
   constructor(
     private readonly commands: StationCommandService,

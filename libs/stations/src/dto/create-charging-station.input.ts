@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const STATION_ID_PATTERN = /^[A-Za-z0-9._~*-]{1,48}$/;
 
@@ -16,4 +16,9 @@ export class CreateChargingStationInput {
   @IsOptional()
   @Length(8, 64, { message: 'password must be 8 to 64 characters long' })
   password?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The site area the station stands in' })
+  @IsOptional()
+  @IsString()
+  siteAreaId?: string;
 }

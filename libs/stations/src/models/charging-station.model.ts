@@ -1,5 +1,8 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ChargePoint } from './charge-point.model';
 import { Connector } from './connector.model';
+import { StationCapabilities } from './station-capabilities.model';
+import { TemplateParameterResult } from './template-parameter-result.model';
 
 @ObjectType()
 export class ChargingStation {
@@ -74,8 +77,49 @@ export class ChargingStation {
   @Field({ description: 'Whether the station must authenticate with HTTP Basic auth' })
   hasPassword: boolean;
 
+  @Field(() => ID, { nullable: true, description: 'The site area the station stands in' })
+  siteAreaId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The site of its site area' })
+  siteId?: string;
+
   @Field(() => [Connector], { description: 'Connectors 1..n sorted by id (connector 0 is `status`)' })
   connectors: Connector[];
+
+  @Field(() => [ChargePoint], { nullable: true, description: 'From the station template' })
+  chargePoints?: ChargePoint[];
+
+  @Field(() => StationCapabilities, { nullable: true, description: 'From the station template' })
+  capabilities?: StationCapabilities;
+
+  @Field(() => Float, { nullable: true, description: 'From the station template' })
+  maximumPowerWatts?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Nominal voltage, from the station template' })
+  voltage?: number;
+
+  @Field(() => Boolean, {
+    description: 'Configured by hand: station templates leave it alone',
+  })
+  manualConfiguration: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The station template applied last' })
+  templateId?: string;
+
+  @Field(() => Date, { nullable: true })
+  templateAppliedAt?: Date;
+
+  @Field(() => [TemplateParameterResult], {
+    nullable: true,
+    description: 'Per configuration key, what the last template application did',
+  })
+  templateParameters?: TemplateParameterResult[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the last template application reset the station (a key needed a reboot)',
+  })
+  templateResetSent?: boolean;
 
   @Field(() => Date, { nullable: true })
   createdAt?: Date;

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectorType, CurrentType } from './connector-kinds';
 
 @ObjectType({ description: 'A connector (OCPP 1.x) or EVSE (2.0.1) and its last reported status' })
 export class Connector {
@@ -23,8 +24,23 @@ export class Connector {
   @Field(() => Date, { nullable: true })
   statusUpdatedAt?: Date;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'From the station template' })
   maxPowerWatts?: number;
+
+  @Field(() => ConnectorType, { nullable: true, description: 'From the station template' })
+  type?: ConnectorType;
+
+  @Field(() => Float, { nullable: true, description: 'From the station template' })
+  amperage?: number;
+
+  @Field(() => Int, { nullable: true, description: 'From the station template' })
+  numberOfPhases?: number;
+
+  @Field(() => CurrentType, { nullable: true, description: 'From the station template' })
+  currentType?: CurrentType;
+
+  @Field(() => Int, { nullable: true, description: 'The charge point feeding it (station template)' })
+  chargePointId?: number;
 
   @Field(() => ID, { nullable: true })
   currentTransactionId?: string;

@@ -59,13 +59,15 @@ export abstract class StationInbound {
   /** Checked at the WebSocket upgrade / first SOAP message. */
   /**
    * `certified`: the station presented a client certificate, verified against our CA, naming it
-   * (security profile 3); it then needs no password.
+   * (security profile 3); it then needs no password. `registrationToken`: the `?token=` of the
+   * station's URL, which lets a new station in (see libs/organizations registration tokens).
    */
   abstract mayConnect(
     tenantId: string,
     stationId: string,
     password?: string,
     certified?: boolean,
+    registrationToken?: string,
   ): Promise<ConnectionDecision>;
   abstract connected(tenantId: TenantId, stationId: string, link: StationLink): Promise<void>;
   abstract disconnected(tenantId: TenantId, stationId: string): Promise<void>;

@@ -1,6 +1,12 @@
 import { TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
+import {
+  ChargePointSpec,
+  ConnectorSpec,
+  StationCapabilitySet,
+  TemplateParameterOutcome,
+} from './station-technical-data';
 
 /** One connector's last reported state, stored under `connectors.<connectorId>` so one $set updates it. */
 export interface ConnectorState {
@@ -85,12 +91,55 @@ export class ChargingStationDocument extends TenantDocument {
   @Prop()
   diagnosticsStatusAt?: Date;
 
+  /** Placement (libs/organizations): the site area, and its site so that site roles filter in one query. */
+  @Prop()
+  siteAreaId?: string;
+
+  @Prop()
+  siteId?: string;
+
   /** Keyed by connector id as a string; "0" is the station itself. */
   @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
   connectors: Record<string, ConnectorState>;
+
+  // ---- station template (libs/templates) -------------------------------------------------------
+
+  /** Keyed by connector id as a string: type, power, phases from the template. */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  connectorSpecs?: Record<string, ConnectorSpec>;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: undefined })
+  chargePoints?: ChargePointSpec[];
+
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  capabilities?: StationCapabilitySet;
+
+  @Prop()
+  maximumPowerWatts?: number;
+
+  @Prop()
+  voltage?: number;
+
+  /** Set by an operator: templates leave this station's configuration alone. */
+  @Prop()
+  manualConfiguration?: boolean;
+
+  @Prop()
+  templateId?: string;
+
+  @Prop()
+  templateAppliedAt?: Date;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: undefined })
+  templateParameters?: TemplateParameterOutcome[];
+
+  @Prop()
+  templateResetSent?: boolean;
 
   createdAt?: Date;
 }
 
 export const ChargingStationSchema = SchemaFactory.createForClass(ChargingStationDocument);
 ChargingStationSchema.index({ tenantId: 1, stationId: 1 }, { unique: true });
+ChargingStationSchema.index({ tenantId: 1, siteId: 1 });
+ChargingStationSchema.index({ tenantId: 1, siteAreaId: 1 });

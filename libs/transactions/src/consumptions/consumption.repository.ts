@@ -64,6 +64,12 @@ export class ConsumptionRepository extends TenantRepository<
     await this.stationValues.insertMany(records.map((record) => ({ ...record, tenantId })));
   }
 
+  /** Retention: deletes the meter values outside sessions measured before `before`; returns how many. */
+  async deleteStationValuesBefore(tenantId: TenantId, before: Date): Promise<number> {
+    const filter = this.scope(tenantId, { timestamp: { $lt: before } }) as never;
+    return (await this.stationValues.deleteMany(filter).exec()).deletedCount;
+  }
+
   async countStationValues(tenantId: TenantId, chargingStationId: string): Promise<number> {
     return this.stationValues.countDocuments(this.scope(tenantId, { chargingStationId }) as never).exec();
   }

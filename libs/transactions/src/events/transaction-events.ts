@@ -22,3 +22,11 @@ export interface ConsumptionAddedPayload {
 }
 
 export type ConsumptionAddedEvent = DomainEvent<typeof CONSUMPTION_ADDED, ConsumptionAddedPayload>;
+
+export const UNKNOWN_TAG_PRESENTED = 'UnknownTagPresented';
+
+/** A station asked about a badge the tenant does not know (Authorize, StartTransaction). */
+export type UnknownTagPresentedEvent = DomainEvent<
+  typeof UNKNOWN_TAG_PRESENTED,
+  { chargingStationId: string; tagId: string; presentedAt: Date }
+>;

@@ -72,6 +72,15 @@ export const de: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    subject: ({ tenantName, chargingStationId, stateOfCharge }) =>
+      `${tenantName}: Akku bei ${formatNumber(stateOfCharge)} % an ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, stateOfCharge, energyWh, link }) => [
+      `Ihr Fahrzeug an Station ${chargingStationId}, Anschluss ${connectorId}, ist zu ${formatNumber(stateOfCharge)} % geladen: Darüber hinaus wird das Laden langsamer und belastet den Akku stärker.`,
+      `Geladene Energie: ${formatNumber(energyWh / 1000)} kWh. Trennen Sie Ihr Fahrzeug jetzt, wenn Sie keinen vollen Akku brauchen, und geben Sie die Ladestation frei.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: Störung an ${chargingStationId}, Anschluss ${connectorId}`,
@@ -88,6 +97,15 @@ export const de: LocaleMessages = {
       lastSeen
         ? `Die Ladestation ${chargingStationId} hat ihre Verbindung verloren (zuletzt gesehen am ${formatDate(lastSeen)}).`
         : `Die Ladestation ${chargingStationId} hat ihre Verbindung verloren.`,
+      link,
+    ],
+  },
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    subject: ({ tenantName, chargingStationId, tagId }) =>
+      `${tenantName}: unbekannte Ladekarte ${tagId} an ${chargingStationId}`,
+    lines: ({ chargingStationId, tagId, presentedAt, link }) => [
+      `An der Ladestation ${chargingStationId} wurde am ${formatDate(presentedAt)} die Ladekarte ${tagId} vorgelegt. Sie ist nicht registriert und wurde abgelehnt.`,
+      'Falls sie jemandem gehört, registrieren Sie sie. Details der Ladestation:',
       link,
     ],
   },

@@ -68,6 +68,15 @@ export const en: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    subject: ({ tenantName, chargingStationId, stateOfCharge }) =>
+      `${tenantName}: battery at ${formatNumber(stateOfCharge)} % at ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, stateOfCharge, energyWh, link }) => [
+      `Your vehicle at station ${chargingStationId}, connector ${connectorId}, is charged to ${formatNumber(stateOfCharge)} %: beyond this, charging slows down and wears the battery more.`,
+      `Energy delivered so far: ${formatNumber(energyWh / 1000)} kWh. Unplug now if you do not need a full battery, and free the charger for others.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: fault on ${chargingStationId}, connector ${connectorId}`,
@@ -83,6 +92,15 @@ export const en: LocaleMessages = {
       lastSeen
         ? `Station ${chargingStationId} lost its connection (last seen ${formatDate(lastSeen)}).`
         : `Station ${chargingStationId} lost its connection.`,
+      link,
+    ],
+  },
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    subject: ({ tenantName, chargingStationId, tagId }) =>
+      `${tenantName}: unknown badge ${tagId} at ${chargingStationId}`,
+    lines: ({ chargingStationId, tagId, presentedAt, link }) => [
+      `Station ${chargingStationId} was presented badge ${tagId} on ${formatDate(presentedAt)}. It is not registered and was refused.`,
+      'If it belongs to someone, register it. Station details:',
       link,
     ],
   },

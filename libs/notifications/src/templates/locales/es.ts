@@ -67,6 +67,15 @@ export const es: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    subject: ({ tenantName, chargingStationId, stateOfCharge }) =>
+      `${tenantName}: batería al ${formatNumber(stateOfCharge)} % en ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, stateOfCharge, energyWh, link }) => [
+      `Su vehículo en la estación ${chargingStationId}, conector ${connectorId}, está cargado al ${formatNumber(stateOfCharge)} %: a partir de aquí la carga se ralentiza y desgasta más la batería.`,
+      `Energía entregada: ${formatNumber(energyWh / 1000)} kWh. Desconéctelo ahora si no necesita la batería llena y libere el cargador.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: avería en ${chargingStationId}, conector ${connectorId}`,
@@ -83,6 +92,15 @@ export const es: LocaleMessages = {
       lastSeen
         ? `La estación ${chargingStationId} ha perdido la conexión (vista por última vez el ${formatDate(lastSeen)}).`
         : `La estación ${chargingStationId} ha perdido la conexión.`,
+      link,
+    ],
+  },
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    subject: ({ tenantName, chargingStationId, tagId }) =>
+      `${tenantName}: tarjeta desconocida ${tagId} en ${chargingStationId}`,
+    lines: ({ chargingStationId, tagId, presentedAt, link }) => [
+      `En la estación ${chargingStationId} se presentó la tarjeta ${tagId} el ${formatDate(presentedAt)}. No está registrada y fue rechazada.`,
+      'Si pertenece a alguien, regístrela. Detalles de la estación:',
       link,
     ],
   },

@@ -69,6 +69,15 @@ export const fr: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    subject: ({ tenantName, chargingStationId, stateOfCharge }) =>
+      `${tenantName} : batterie à ${formatNumber(stateOfCharge)} % sur ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, stateOfCharge, energyWh, link }) => [
+      `Votre véhicule sur la borne ${chargingStationId}, connecteur ${connectorId}, est chargé à ${formatNumber(stateOfCharge)} % : au-delà, la recharge ralentit et use davantage la batterie.`,
+      `Énergie délivrée : ${formatNumber(energyWh / 1000)} kWh. Débranchez-le maintenant si vous n'avez pas besoin d'une batterie pleine, et libérez la borne.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName} : défaut sur ${chargingStationId}, connecteur ${connectorId}`,
@@ -85,6 +94,15 @@ export const fr: LocaleMessages = {
       lastSeen
         ? `La borne ${chargingStationId} a perdu sa connexion (vue pour la dernière fois le ${formatDate(lastSeen)}).`
         : `La borne ${chargingStationId} a perdu sa connexion.`,
+      link,
+    ],
+  },
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    subject: ({ tenantName, chargingStationId, tagId }) =>
+      `${tenantName} : badge inconnu ${tagId} sur ${chargingStationId}`,
+    lines: ({ chargingStationId, tagId, presentedAt, link }) => [
+      `Le badge ${tagId} a été présenté à la borne ${chargingStationId} le ${formatDate(presentedAt)}. Il n'est pas enregistré et a été refusé.`,
+      "S'il appartient à quelqu'un, enregistrez-le. Détails de la borne :",
       link,
     ],
   },

@@ -68,6 +68,15 @@ export const it: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    subject: ({ tenantName, chargingStationId, stateOfCharge }) =>
+      `${tenantName}: batteria al ${formatNumber(stateOfCharge)} % presso ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, stateOfCharge, energyWh, link }) => [
+      `Il tuo veicolo alla stazione ${chargingStationId}, connettore ${connectorId}, è carico al ${formatNumber(stateOfCharge)} %: oltre questo livello la ricarica rallenta e usura di più la batteria.`,
+      `Energia erogata: ${formatNumber(energyWh / 1000)} kWh. Scollega ora il veicolo se non ti serve la batteria piena e libera il caricatore.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: guasto su ${chargingStationId}, connettore ${connectorId}`,
@@ -84,6 +93,15 @@ export const it: LocaleMessages = {
       lastSeen
         ? `La stazione ${chargingStationId} ha perso la connessione (vista l'ultima volta il ${formatDate(lastSeen)}).`
         : `La stazione ${chargingStationId} ha perso la connessione.`,
+      link,
+    ],
+  },
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    subject: ({ tenantName, chargingStationId, tagId }) =>
+      `${tenantName}: badge sconosciuto ${tagId} presso ${chargingStationId}`,
+    lines: ({ chargingStationId, tagId, presentedAt, link }) => [
+      `Alla stazione ${chargingStationId} è stato presentato il badge ${tagId} il ${formatDate(presentedAt)}. Non è registrato ed è stato rifiutato.`,
+      'Se appartiene a qualcuno, registralo. Dettagli della stazione:',
       link,
     ],
   },

@@ -69,6 +69,15 @@ export const pt: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.OPTIMAL_CHARGE_REACHED]: {
+    subject: ({ tenantName, chargingStationId, stateOfCharge }) =>
+      `${tenantName}: bateria a ${formatNumber(stateOfCharge)} % em ${chargingStationId}`,
+    lines: ({ chargingStationId, connectorId, stateOfCharge, energyWh, link }) => [
+      `O seu veículo na estação ${chargingStationId}, conector ${connectorId}, está carregado a ${formatNumber(stateOfCharge)} %: a partir daqui o carregamento abranda e desgasta mais a bateria.`,
+      `Energia fornecida: ${formatNumber(energyWh / 1000)} kWh. Desligue-o agora se não precisar da bateria cheia e liberte o carregador.`,
+      link,
+    ],
+  },
   [NotificationType.STATION_STATUS_ERROR]: {
     subject: ({ tenantName, chargingStationId, connectorId }) =>
       `${tenantName}: avaria em ${chargingStationId}, conector ${connectorId}`,
@@ -85,6 +94,15 @@ export const pt: LocaleMessages = {
       lastSeen
         ? `O posto ${chargingStationId} perdeu a ligação (visto pela última vez em ${formatDate(lastSeen)}).`
         : `O posto ${chargingStationId} perdeu a ligação.`,
+      link,
+    ],
+  },
+  [NotificationType.UNKNOWN_TAG_USED]: {
+    subject: ({ tenantName, chargingStationId, tagId }) =>
+      `${tenantName}: cartão desconhecido ${tagId} em ${chargingStationId}`,
+    lines: ({ chargingStationId, tagId, presentedAt, link }) => [
+      `O cartão ${tagId} foi apresentado no posto ${chargingStationId} em ${formatDate(presentedAt)}. Não está registado e foi recusado.`,
+      'Se pertencer a alguém, registe-o. Detalhes do posto:',
       link,
     ],
   },

@@ -61,6 +61,7 @@ export class SoapCentralSystemService {
     version: SoapOcppVersion,
     xml: string,
     authorization?: string,
+    registrationToken?: string,
   ): Promise<SoapHttpAnswer> {
     const namespace = SOAP_VERSIONS[version].centralSystemNamespace;
     const startedAt = Date.now();
@@ -82,7 +83,8 @@ export class SoapCentralSystemService {
       if (!stationId)
         throw new SoapFault('Sender', 'ProtocolError', 'The chargeBoxIdentity header is missing');
       this.checkAddressing(request, operation);
-      const tenantId = await this.admit(tenant, stationId, passwordOf(authorization, stationId));
+      const password = passwordOf(authorization, stationId);
+      const tenantId = await this.admit(tenant, stationId, password, registrationToken);
       station = { tenantId, stationId };
       this.messageLog.received(station, operation, request.addressing.messageId, xml);
 
@@ -149,13 +151,26 @@ export class SoapCentralSystemService {
       throw new SoapFault('Sender', 'ProtocolError', 'The WS-Addressing MessageID header is missing');
   }
 
-  private async admit(tenant: string, stationId: string, password: string | undefined): Promise<TenantId> {
+  private async admit(
+    tenant: string,
+    stationId: string,
+    password: string | undefined,
+    registrationToken?: string,
+  ): Promise<TenantId> {
     // Keyed by the credentials too, so a password is verified (slowly) once per TTL, not per message.
-    const credentials = password === undefined ? '' : createHash('sha256').update(password).digest('base64');
+    const secrets = JSON.stringify([password ?? null, registrationToken ?? null]);
+    const credentials =
+      secrets === '[null,null]' ? '' : createHash('sha256').update(secrets).digest('base64');
     const key = `${tenant}\u0000${stationId}\u0000${credentials}`;
     const until = this.admitted.get(key);
     if (until !== undefined && until > Date.now()) return asTenantId(tenant);
-    const decision = await this.port(StationInbound).mayConnect(tenant, stationId, password);
+    const decision = await this.port(StationInbound).mayConnect(
+      tenant,
+      stationId,
+      password,
+      false,
+      registrationToken,
+    );
     if (!decision.allowed) {
       this.admitted.delete(key);
       const reasons = {

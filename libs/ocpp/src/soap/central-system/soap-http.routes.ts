@@ -47,6 +47,7 @@ export class SoapHttpRoutes implements OnModuleInit {
       res.status(404).type('text/plain').send(`OCPP-S versions: 1.5, 1.6`);
       return;
     }
+    const registrationToken = typeof req.query.token === 'string' ? req.query.token : undefined;
     try {
       const xml = await readBody(req);
       const answer = await this.centralSystem.handle(
@@ -54,6 +55,7 @@ export class SoapHttpRoutes implements OnModuleInit {
         version,
         xml,
         req.headers.authorization,
+        registrationToken,
       );
       res.status(answer.status).type(SOAP12_CONTENT_TYPE).send(answer.body);
     } catch (error) {

@@ -7,13 +7,17 @@ describe('notification preferences', () => {
       sessionStarted: true,
       sessionEnded: true,
       endOfCharge: true,
+      optimalChargeReached: true,
       accountStatusChanged: true,
       newUserRegistered: true,
       stationStatusError: true,
       stationOffline: true,
+      unknownTagUsed: true,
     });
     expect(preferencesOf([NotificationType.SESSION_ENDED]).sessionEnded).toBe(false);
     expect(preferencesOf([NotificationType.END_OF_CHARGE]).endOfCharge).toBe(false);
+    expect(preferencesOf([NotificationType.OPTIMAL_CHARGE_REACHED]).optimalChargeReached).toBe(false);
+    expect(preferencesOf([NotificationType.UNKNOWN_TAG_USED]).unknownTagUsed).toBe(false);
   });
 
   it('change only the keys given', () => {

@@ -7,10 +7,12 @@ export const OPTIONAL_NOTIFICATIONS = {
   sessionStarted: NotificationType.SESSION_STARTED,
   sessionEnded: NotificationType.SESSION_ENDED,
   endOfCharge: NotificationType.END_OF_CHARGE,
+  optimalChargeReached: NotificationType.OPTIMAL_CHARGE_REACHED,
   accountStatusChanged: NotificationType.ACCOUNT_STATUS_CHANGED,
   newUserRegistered: NotificationType.NEW_USER_REGISTERED,
   stationStatusError: NotificationType.STATION_STATUS_ERROR,
   stationOffline: NotificationType.STATION_OFFLINE,
+  unknownTagUsed: NotificationType.UNKNOWN_TAG_USED,
 } as const;
 
 export type NotificationPreferenceKey = keyof typeof OPTIONAL_NOTIFICATIONS;
@@ -26,6 +28,9 @@ export class NotificationPreferences {
   @Field({ description: 'The car stopped drawing energy or its battery is full' })
   endOfCharge: boolean;
 
+  @Field({ description: 'The battery rose to the optimal state of charge (OPTIMAL_CHARGE_PERCENT)' })
+  optimalChargeReached: boolean;
+
   @Field()
   accountStatusChanged: boolean;
 
@@ -37,6 +42,9 @@ export class NotificationPreferences {
 
   @Field({ description: 'Admins only: a station lost its connection' })
   stationOffline: boolean;
+
+  @Field({ description: 'Admins only: a station was presented a badge the tenant does not know' })
+  unknownTagUsed: boolean;
 }
 
 @InputType()
@@ -59,6 +67,11 @@ export class NotificationPreferencesInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsBoolean()
+  optimalChargeReached?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
   accountStatusChanged?: boolean;
 
   @Field({ nullable: true })
@@ -75,6 +88,11 @@ export class NotificationPreferencesInput {
   @IsOptional()
   @IsBoolean()
   stationOffline?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  unknownTagUsed?: boolean;
 }
 
 export function preferencesOf(disabled: readonly NotificationType[]): NotificationPreferences {

@@ -1,0 +1,43 @@
+import { INSTANCE_ID } from '@csms/cluster';
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ScheduleModule } from '@nestjs/schedule';
+import { HousekeepingScheduler } from './housekeeping.scheduler';
+import { HousekeepingService } from './housekeeping.service';
+import { LogRetentionJob } from './jobs/log-retention.job';
+import { OfflineStationsJob } from './jobs/offline-stations.job';
+import { retentionTargetsProvider } from './jobs/retention-targets.provider';
+import { StaleSessionsJob } from './jobs/stale-sessions.job';
+import { HousekeepingLockRepository } from './lock/housekeeping-lock.repository';
+import { JobLock } from './lock/job-lock';
+import { LeaseStore } from './lock/lease-store';
+import { HousekeepingLockDocument, HousekeepingLockSchema } from './lock/schemas/housekeeping-lock.schema';
+
+/**
+ * Scheduled upkeep: stations gone quiet go offline, stale sessions close, old logs go. No GraphQL.
+ * Uses the domain modules' exported services and repositories (all global) and the cluster's
+ * ownership registry and instance id.
+ */
+@Module({
+  imports: [
+    ScheduleModule.forRoot(),
+    MongooseModule.forFeature([{ name: HousekeepingLockDocument.name, schema: HousekeepingLockSchema }]),
+  ],
+  providers: [
+    HousekeepingLockRepository,
+    { provide: LeaseStore, useExisting: HousekeepingLockRepository },
+    {
+      provide: JobLock,
+      inject: [LeaseStore, INSTANCE_ID],
+      useFactory: (store: LeaseStore, instanceId: string) => new JobLock(store, instanceId),
+    },
+    retentionTargetsProvider,
+    OfflineStationsJob,
+    StaleSessionsJob,
+    LogRetentionJob,
+    HousekeepingService,
+    HousekeepingScheduler,
+  ],
+  exports: [HousekeepingService, JobLock],
+})
+export class HousekeepingModule {}

@@ -1,0 +1,133 @@
+import { JobLock } from './job-lock';
+import { LeaseRecord, LeaseStore } from './lease-store';
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Leases in memory, with the one guarantee the database gives: an `_id` is inserted once. Every call yields. */
+class MemoryLeaseStore extends LeaseStore {
+  readonly leases = new Map<string, LeaseRecord>();
+  /** When set, inserts wait for it: a contender stalled between its read and its insert. */
+  insertGate?: Promise<void>;
+
+  async latest(job: string): Promise<LeaseRecord | null> {
+    await tick();
+    const ofJob = [...this.leases.values()].filter((lease) => lease.job === job);
+    ofJob.sort((a, b) => b.generation - a.generation);
+    return ofJob[0] ? { ...ofJob[0] } : null;
+  }
+
+  async insert(lease: LeaseRecord): Promise<boolean> {
+    await this.insertGate;
+    await tick();
+    const id = `${lease.job}:${lease.generation}`;
+    if (this.leases.has(id)) return false;
+    this.leases.set(id, { ...lease });
+    return true;
+  }
+
+  async release(job: string, generation: number, at: Date): Promise<void> {
+    await tick();
+    const lease = this.leases.get(`${job}:${generation}`);
+    if (lease) lease.releasedAt = at;
+  }
+
+  async prune(job: string, belowGeneration: number): Promise<void> {
+    await tick();
+    for (const [id, lease] of this.leases) {
+      if (lease.job === job && lease.generation < belowGeneration) this.leases.delete(id);
+    }
+  }
+}
+
+describe('JobLock', () => {
+  it('lets exactly one of several simultaneous contenders in', async () => {
+    const store = new MemoryLeaseStore();
+    const locks = ['a', 'b', 'c', 'd'].map((owner) => new JobLock(store, owner));
+    const leases = await Promise.all(locks.map((lock) => lock.acquire('job', 60_000)));
+    expect(leases.filter(Boolean)).toHaveLength(1);
+    expect(store.leases.size).toBe(1);
+  });
+
+  it('refuses a held job, and lets the next instance in once the holder releases it', async () => {
+    const store = new MemoryLeaseStore();
+    const [a, b] = [new JobLock(store, 'a'), new JobLock(store, 'b')];
+    const lease = await a.acquire('job', 60_000);
+    expect(lease?.held).toBe(true);
+    expect(await b.acquire('job', 60_000)).toBeNull();
+    expect(await b.acquire('other-job', 60_000)).not.toBeNull();
+    await lease!.release();
+    expect(lease!.held).toBe(false);
+    const next = await b.acquire('job', 60_000);
+    expect(next?.generation).toBe(2);
+    expect(store.leases.get('job:2')?.owner).toBe('b');
+  });
+
+  it('takes over a lease whose holder did not release it in time; the late holder sees it lost it', async () => {
+    const store = new MemoryLeaseStore();
+    let now = Date.parse('2026-11-28T12:00:00Z');
+    const clock = () => now;
+    const [a, b] = [new JobLock(store, 'a', clock), new JobLock(store, 'b', clock)];
+    const crashed = await a.acquire('job', 60_000);
+    now += 45_000;
+    expect(crashed?.held).toBe(true);
+    expect(await b.acquire('job', 60_000)).toBeNull();
+    // Work stops a safety margin (a fifth of the TTL here) before the expiry.
+    now += 4_000;
+    expect(crashed?.held).toBe(false);
+    expect(await b.acquire('job', 60_000)).toBeNull();
+    now += 11_001;
+    const successor = await b.acquire('job', 60_000);
+    expect(successor?.generation).toBe(2);
+    expect(successor?.held).toBe(true);
+  });
+
+  it('never lets a contender in on a generation it read long ago and that was pruned since', async () => {
+    const store = new MemoryLeaseStore();
+    const [fast, stalled] = [new JobLock(store, 'fast'), new JobLock(store, 'stalled')];
+    let resume!: () => void;
+    store.insertGate = new Promise((resolve) => (resume = resolve));
+    // The stalled contender read "no lease yet" and will insert generation 1.
+    const late = stalled.acquire('job', 60_000);
+    await tick();
+    await tick();
+    store.insertGate = undefined;
+    for (let run = 0; run < 25; run += 1) {
+      const lease = await fast.acquire('job', 60_000);
+      expect(lease).not.toBeNull();
+      await lease!.release();
+    }
+    expect(store.leases.has('job:1')).toBe(false);
+    resume();
+    expect(await late).toBeNull();
+    const latest = await store.latest('job');
+    expect(latest?.generation).toBe(25);
+    expect(await fast.acquire('job', 60_000)).not.toBeNull();
+  });
+
+  it('keeps holders from overlapping under random contention', async () => {
+    const store = new MemoryLeaseStore();
+    let inside = 0;
+    let maxInside = 0;
+    let runs = 0;
+    const contender = async (owner: string) => {
+      const lock = new JobLock(store, owner);
+      for (let attempt = 0; attempt < 30; attempt += 1) {
+        const lease = await lock.acquire('job', 60_000);
+        if (lease) {
+          inside += 1;
+          maxInside = Math.max(maxInside, inside);
+          runs += 1;
+          for (let step = Math.floor(Math.random() * 4); step > 0; step -= 1) await tick();
+          inside -= 1;
+          await lease.release();
+        }
+        for (let pause = Math.floor(Math.random() * 3); pause > 0; pause -= 1) await tick();
+      }
+    };
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map(contender));
+    expect(maxInside).toBe(1);
+    expect(runs).toBeGreaterThan(5);
+    // Old generations are pruned (a late contender's refused lease may linger until the next prune).
+    expect(store.leases.size).toBeLessThanOrEqual(25);
+  });
+});

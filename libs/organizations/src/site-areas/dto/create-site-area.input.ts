@@ -1,0 +1,38 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsIn, IsOptional, IsPositive, IsString, Length } from 'class-validator';
+
+@InputType()
+export class CreateSiteAreaInput {
+  @Field(() => ID)
+  @IsString()
+  siteId: string;
+
+  @Field()
+  @Length(1, 100)
+  name: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsPositive()
+  maximumPowerWatts?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsIn([1, 3], { message: 'numberOfPhases must be 1 or 3' })
+  numberOfPhases?: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsPositive()
+  voltage?: number;
+
+  @Field(() => ID, { nullable: true, description: 'An area of the same site' })
+  @IsOptional()
+  @IsString()
+  parentSiteAreaId?: string;
+
+  @Field({ nullable: true, defaultValue: true })
+  @IsOptional()
+  @IsBoolean()
+  accessControl?: boolean;
+}

@@ -1,0 +1,34 @@
+import { TenantDocument } from '@csms/database';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+@Schema({ collection: 'site_areas', timestamps: true })
+export class SiteAreaDocument extends TenantDocument {
+  /** Fixed at creation: stations carry their area's site, which must not change under them. */
+  @Prop({ required: true })
+  siteId: string;
+
+  @Prop({ required: true })
+  name: string;
+
+  @Prop()
+  maximumPowerWatts?: number;
+
+  @Prop()
+  numberOfPhases?: number;
+
+  @Prop()
+  voltage?: number;
+
+  /** The enclosing area (nested fuses); always in the same site, never a loop. */
+  @Prop({ type: String })
+  parentSiteAreaId?: string;
+
+  @Prop({ default: true })
+  accessControl: boolean;
+
+  createdAt?: Date;
+}
+
+export const SiteAreaSchema = SchemaFactory.createForClass(SiteAreaDocument);
+SiteAreaSchema.index({ tenantId: 1, siteId: 1, name: 1 });
+SiteAreaSchema.index({ tenantId: 1, parentSiteAreaId: 1 });

@@ -1,0 +1,25 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'What the station can do, as its template says' })
+export class StationCapabilities {
+  @Field({ description: 'Power can be limited through a configuration key (no smart charging needed)' })
+  staticLimitation: boolean;
+
+  @Field({ description: 'Smart charging: SetChargingProfile and friends' })
+  chargingProfiles: boolean;
+
+  @Field()
+  remoteStartStop: boolean;
+
+  @Field()
+  unlock: boolean;
+
+  @Field()
+  reservation: boolean;
+
+  @Field()
+  rfid: boolean;
+
+  @Field()
+  firmwareUpdate: boolean;
+}

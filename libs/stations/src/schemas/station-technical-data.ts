@@ -1,0 +1,41 @@
+import { ConnectorType, CurrentType } from '../models/connector-kinds';
+
+/**
+ * What a station template says about the hardware, stored on the station apart from the reported
+ * connector states (`connectors.<id>`), so status updates never overwrite it.
+ */
+export interface ConnectorSpec {
+  connectorId: number;
+  type?: ConnectorType;
+  maxPowerWatts?: number;
+  amperage?: number;
+  numberOfPhases?: number;
+  currentType?: CurrentType;
+  chargePointId?: number;
+}
+
+export interface ChargePointSpec {
+  chargePointId: number;
+  connectorIds: number[];
+  maximumPowerWatts?: number;
+  sharePowerToAllConnectors?: boolean;
+  cannotChargeInParallel?: boolean;
+}
+
+export interface StationCapabilitySet {
+  staticLimitation: boolean;
+  chargingProfiles: boolean;
+  remoteStartStop: boolean;
+  unlock: boolean;
+  reservation: boolean;
+  rfid: boolean;
+  firmwareUpdate: boolean;
+}
+
+/** Accepted, Rejected, RebootRequired, NotSupported (the station's answer), Unchanged or Failed. */
+export interface TemplateParameterOutcome {
+  key: string;
+  value: string;
+  previousValue?: string;
+  status: string;
+}

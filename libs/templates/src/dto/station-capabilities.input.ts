@@ -1,0 +1,33 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
+
+@InputType()
+export class StationCapabilitiesInput {
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  staticLimitation: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  chargingProfiles: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  remoteStartStop: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  unlock: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  reservation: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  rfid: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  firmwareUpdate: boolean;
+}

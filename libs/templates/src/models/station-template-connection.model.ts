@@ -1,0 +1,6 @@
+import { ConnectionType } from '@csms/common';
+import { ObjectType } from '@nestjs/graphql';
+import { StationTemplate } from './station-template.model';
+
+@ObjectType()
+export class StationTemplateConnection extends ConnectionType(StationTemplate) {}
