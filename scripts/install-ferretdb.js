@@ -13,6 +13,66 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 const ROOT = path.resolve(__dirname, '..');
 const BIN_DIR = path.join(ROOT, '.tools', 'bin');
 const BINARY = path.join(BIN_DIR, 'ferretdb');
+/** Bumped whenever PATCHES change, so an existing binary built without them is rebuilt. */
+const PATCH_LEVEL = 'csms-3';
+const STAMP = path.join(BIN_DIR, 'ferretdb.patch-level');
+
+/**
+ * Source patches applied before building. SQLite admits one writer at a time, and FerretDB lets up
+ * to 100 pooled connections start write transactions at once: the losers sleep in SQLite's busy
+ * handler (1 ms up to 100 ms per try), so under concurrent writes latencies reach seconds and
+ * requests time out. Serializing write transactions per database inside FerretDB turns that into a
+ * plain queue; readers are not affected (WAL lets them run beside the writer).
+ */
+const PATCHES = [
+  {
+    // An update holds a read cursor on one pooled connection while it writes on another; with the pool
+    // capped at 100, a hundred concurrent updates could take every connection and wait forever for a
+    // second one. Uncapped, the MongoDB client's own pool bounds the concurrency.
+    file: 'internal/backends/sqlite/metadata/pool/opendb.go',
+    edits: [['\tdb.SetMaxOpenConns(100)\n', '\tdb.SetMaxOpenConns(0)\n']],
+  },
+  {
+    // Only a filter that is exactly {_id} reached SQLite; any other filter read and decoded the whole
+    // collection. A filter that also pins _id (ours add tenantId) can use the primary key as well:
+    // the handler filters every returned document again, so the extra fields stay checked.
+    file: 'internal/backends/sqlite/collection.go',
+    edits: [['\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")', '\tif params.Filter.Len() >= 1 {\n\t\tv, _ := params.Filter.Get("_id")']],
+  },
+  {
+    file: 'internal/util/fsql/db.go',
+    edits: [
+      ['import (\n', 'import (\n\t"sync"\n'],
+      ['\tBatchSize int\n}', '\tBatchSize int\n\n\twriteMu sync.Mutex\n}'],
+      [
+        'func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {\n',
+        'func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {\n' +
+          '\tdb.writeMu.Lock()\n\tdefer db.writeMu.Unlock()\n\n',
+      ],
+      [
+        'func (db *DB) InTransaction(ctx context.Context, f func(*Tx) error) (err error) {\n',
+        'func (db *DB) InTransaction(ctx context.Context, f func(*Tx) error) (err error) {\n' +
+          '\tdb.writeMu.Lock()\n\tdefer db.writeMu.Unlock()\n\n',
+      ],
+    ],
+  },
+];
+
+function applyPatches(source) {
+  for (const { file, edits } of PATCHES) {
+    const full = path.join(source, file);
+    let text = fs.readFileSync(full, 'utf8');
+    for (const [from, to] of edits) {
+      if (!text.includes(from)) throw new Error(`patch for ${file} does not apply: ${JSON.stringify(from)}`);
+      text = text.replace(from, to);
+    }
+    fs.writeFileSync(full, text);
+  }
+}
+
+function installedPatchLevel() {
+  return fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8').trim() : undefined;
+}
 
 function log(message) {
   console.log(`[install-ferretdb] ${message}`);
@@ -55,6 +115,7 @@ function build() {
     fs.cpSync(moduleDir, source, { recursive: true });
     makeWritable(source);
     fs.writeFileSync(path.join(source, 'build', 'version', 'version.txt'), `${VERSION}\n`);
+    applyPatches(source);
 
     fs.mkdirSync(BIN_DIR, { recursive: true });
     run('go', ['build', '-buildvcs=false', '-o', BINARY, './cmd/ferretdb'], {
@@ -82,7 +143,7 @@ function main() {
     log('skipped (CSMS_SKIP_FERRETDB_INSTALL=1)');
     return;
   }
-  if (installedVersion() === VERSION) return;
+  if (installedVersion() === VERSION && installedPatchLevel() === PATCH_LEVEL) return;
   if (!hasGo()) {
     log(
       `warning: Go is not installed, so FerretDB ${VERSION} was not built. The embedded database needs ` +
@@ -95,6 +156,7 @@ function main() {
   );
   try {
     build();
+    fs.writeFileSync(STAMP, `${PATCH_LEVEL}\n`);
   } catch (error) {
     log(`warning: ${error.message}; the embedded database needs a mongod, FerretDB or MONGODB_URI.`);
     return;

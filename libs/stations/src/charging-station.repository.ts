@@ -15,6 +15,19 @@ export type StationFields = Partial<
 
 const STATION_ITSELF = '0';
 
+/**
+ * A station's document id is derived from its identity, so every lookup by identity is a primary-key
+ * lookup on any MongoDB-wire database (FerretDB's SQLite backend uses no other index at all).
+ */
+export function stationDocumentId(tenantId: TenantId, stationId: string): string {
+  return `${tenantId}/${stationId}`;
+}
+
+/** The filter for one station; it names the identity too, so that an upsert stores it. */
+function byIdentity(tenantId: TenantId, stationId: string): { _id: string; stationId: string } {
+  return { _id: stationDocumentId(tenantId, stationId), stationId };
+}
+
 /** Domain field names that differ in storage, for accessibleQuery. */
 export const STATION_FIELD_NAMES = { id: 'stationId' };
 
@@ -25,16 +38,22 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
   }
 
   async create(tenantId: TenantId, stationId: string, fields: StationFields): Promise<ChargingStation> {
-    return this.insert(tenantId, { stationId, online: false, connectors: {}, ...fields });
+    return this.insert(tenantId, {
+      _id: stationDocumentId(tenantId, stationId),
+      stationId,
+      online: false,
+      connectors: {},
+      ...fields,
+    });
   }
 
   findByStationId(tenantId: TenantId, stationId: string): Promise<ChargingStation | null> {
-    return this.findOne(tenantId, { stationId });
+    return this.findOne(tenantId, byIdentity(tenantId, stationId));
   }
 
   async passwordHashOf(tenantId: TenantId, stationId: string): Promise<{ passwordHash?: string } | null> {
     return this.model
-      .findOne(this.scope(tenantId, { stationId }), { passwordHash: 1 })
+      .findOne(this.scope(tenantId, byIdentity(tenantId, stationId)), { passwordHash: 1 })
       .lean<{ passwordHash?: string }>()
       .exec();
   }
@@ -48,12 +67,14 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
   ): Promise<ChargingStation | null> {
     const update: UpdateQuery<ChargingStationDocument> = { $set: fields };
     if (options.upsert) update.$setOnInsert = { connectors: {} };
-    return this.updateOne(tenantId, { stationId }, update, options);
+    return this.updateOne(tenantId, byIdentity(tenantId, stationId), update, options);
   }
 
   /** Write-only update for hot paths: no document comes back. */
   async write(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
-    await this.model.updateOne(this.scope(tenantId, { stationId }), { $set: fields }).exec();
+    await this.model
+      .updateOne(this.scope(tenantId, byIdentity(tenantId, stationId)), { $set: fields })
+      .exec();
   }
 
   async writeConnector(tenantId: TenantId, stationId: string, connector: ConnectorState): Promise<void> {
@@ -61,7 +82,7 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
   }
 
   remove(tenantId: TenantId, stationId: string): Promise<boolean> {
-    return this.deleteOne(tenantId, { stationId });
+    return this.deleteOne(tenantId, byIdentity(tenantId, stationId));
   }
 
   /** `filter` narrows the page, e.g. to what the caller may list (accessibleQuery). */

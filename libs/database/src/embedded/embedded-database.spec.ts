@@ -95,7 +95,7 @@ describe('serverLayout', () => {
     expect(args).toEqual(
       expect.arrayContaining([
         '--handler=sqlite',
-        '--sqlite-url=file:///data/ferretdb/',
+        '--sqlite-url=file:///data/ferretdb/?_pragma=synchronous(normal)',
         '--listen-addr=127.0.0.1:27100',
         '--state-dir=/data/ferretdb-state',
         '--telemetry=disable',

@@ -23,7 +23,11 @@ export function serverLayout(kind: EmbeddedDatabaseKind, dataDir: string, port: 
     args: [
       '--handler=sqlite',
       // A directory URL: FerretDB keeps one SQLite file per database in it, and requires the trailing slash.
-      `--sqlite-url=${pathToFileURL(sqliteDir).href}/`,
+      // synchronous=NORMAL in WAL mode: a commit survives a crash of FerretDB or of this machine's
+      // processes, only a power loss may drop the last commits (MongoDB's default, journal flushed every
+      // 100 ms, makes the same trade). FULL costs one fsync per commit, which caps writes at a few hundred
+      // per second and made every write queue behind the disk.
+      `--sqlite-url=${pathToFileURL(sqliteDir).href}/?_pragma=synchronous(normal)`,
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${stateDir}`,
       // Never reach the internet, never open a second (debug/metrics) listener.
