@@ -187,6 +187,23 @@ describe('several instances through Redis', () => {
     unsubscribe.forEach((stop) => stop());
   });
 
+  it('delivers to own-event subscribers only on the publishing instance, so side effects happen once', async () => {
+    const own = { a: [] as number[], b: [] as number[] };
+    const all: number[] = [];
+    const unsubscribe = [
+      a.bus.subscribeOwn<Ping>('Ping', (event) => void own.a.push(event.payload.n)),
+      b.bus.subscribeOwn<Ping>('Ping', (event) => void own.b.push(event.payload.n)),
+      b.bus.subscribe<Ping>('Ping', (event) => void all.push(event.payload.n)),
+    ];
+    const at = new Date();
+    await a.bus.publish(domainEvent('Ping', TENANT, { n: 5, at, from: 'A' }));
+    await b.bus.publish(domainEvent('Ping', TENANT, { n: 6, at, from: 'B' }));
+    await eventually(() => all.length === 2);
+    expect(own).toEqual({ a: [5], b: [6] });
+    expect(all).toEqual([5, 6]);
+    unsubscribe.forEach((stop) => stop());
+  });
+
   it('runs a command issued on B for a station held by A on A, and brings the answer back', async () => {
     await a.connect('CS-A1');
     const expiryDate = new Date('2026-12-01T10:00:00.000Z');

@@ -15,6 +15,13 @@ export abstract class EventBus {
   abstract subscribe<E extends DomainEvent>(type: E['type'], handler: EventHandler<E>): Unsubscribe;
 
   /**
+   * Calls `handler` only for events of `type` published by this instance: for side effects that must
+   * happen once in the cluster, not once per instance (an email, for instance). Station events are
+   * published by the instance that holds the station, so its per-station state stays in one place.
+   */
+  abstract subscribeOwn<E extends DomainEvent>(type: E['type'], handler: EventHandler<E>): Unsubscribe;
+
+  /**
    * An async iterator of the events of `types` that pass `filter`, for GraphQL subscriptions.
    * Buffers up to `highWaterMark` events per subscriber and drops the oldest beyond it, so a slow
    * client cannot grow the server's memory without bound.

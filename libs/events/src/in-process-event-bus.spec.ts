@@ -16,6 +16,16 @@ describe('InProcessEventBus', () => {
     expect(seen).toEqual([1]);
   });
 
+  it('delivers its own events to own-event subscribers as well (one process is the whole cluster)', async () => {
+    const bus = new InProcessEventBus();
+    const seen: number[] = [];
+    const unsubscribe = bus.subscribeOwn<Ping>('Ping', (event) => void seen.push(event.payload.n));
+    await bus.publish(domainEvent('Ping', DEFAULT_TENANT_ID, { n: 1 }));
+    unsubscribe();
+    await bus.publish(domainEvent('Ping', DEFAULT_TENANT_ID, { n: 2 }));
+    expect(seen).toEqual([1]);
+  });
+
   it('keeps delivering when a handler throws', async () => {
     const bus = new InProcessEventBus();
     const seen: number[] = [];

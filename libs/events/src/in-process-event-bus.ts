@@ -7,14 +7,22 @@ import { EventBus, EventHandler, Unsubscribe } from './event-bus';
 export class InProcessEventBus extends EventBus {
   private readonly logger = new Logger(InProcessEventBus.name);
   private readonly handlers = new Map<string, Set<EventHandler>>();
+  private readonly ownHandlers = new Map<string, Set<EventHandler>>();
 
   async publish(event: DomainEvent): Promise<void> {
-    this.deliver(event);
+    this.deliver(event, true);
   }
 
-  /** Runs the handlers of this process; the Redis bus calls it for events from other instances too. */
-  protected deliver(event: DomainEvent): void {
-    for (const handler of this.handlers.get(event.type) ?? []) {
+  /**
+   * Runs the handlers of this process; the Redis bus calls it for events from other instances too,
+   * with `own` false so that only `subscribe` handlers see those.
+   */
+  protected deliver(event: DomainEvent, own: boolean): void {
+    const handlers = [
+      ...(this.handlers.get(event.type) ?? []),
+      ...((own && this.ownHandlers.get(event.type)) || []),
+    ];
+    for (const handler of handlers) {
       try {
         const result = handler(event);
         if (result instanceof Promise) result.catch((error: unknown) => this.logFailure(event, error));
@@ -25,13 +33,25 @@ export class InProcessEventBus extends EventBus {
   }
 
   subscribe<E extends DomainEvent>(type: E['type'], handler: EventHandler<E>): Unsubscribe {
-    const set = this.handlers.get(type) ?? new Set<EventHandler>();
-    this.handlers.set(type, set);
-    set.add(handler as EventHandler);
-    return () => set.delete(handler as EventHandler);
+    return addHandler(this.handlers, type, handler as EventHandler);
+  }
+
+  subscribeOwn<E extends DomainEvent>(type: E['type'], handler: EventHandler<E>): Unsubscribe {
+    return addHandler(this.ownHandlers, type, handler as EventHandler);
   }
 
   private logFailure(event: DomainEvent, error: unknown): void {
     this.logger.error({ err: error, eventType: event.type }, 'Event handler failed');
   }
+}
+
+function addHandler(
+  registry: Map<string, Set<EventHandler>>,
+  type: string,
+  handler: EventHandler,
+): Unsubscribe {
+  const set = registry.get(type) ?? new Set<EventHandler>();
+  registry.set(type, set);
+  set.add(handler);
+  return () => set.delete(handler);
 }

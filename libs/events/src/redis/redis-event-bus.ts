@@ -86,7 +86,7 @@ export class RedisEventBus extends InProcessEventBus implements OnApplicationShu
       this.awaitingEcho.get(seq)?.();
       this.awaitingEcho.delete(seq);
       this.log.error({ err: error, eventType: event.type }, 'Redis refused the event; delivered here only');
-      this.deliver(event);
+      this.deliver(event, true);
       return;
     }
     await echoed;
@@ -101,8 +101,9 @@ export class RedisEventBus extends InProcessEventBus implements OnApplicationShu
       return;
     }
     if (!isEnvelope(envelope)) return;
-    this.deliver(envelope.event);
-    if (envelope.origin !== this.origin) return;
+    const own = envelope.origin === this.origin;
+    this.deliver(envelope.event, own);
+    if (!own) return;
     this.awaitingEcho.get(envelope.seq)?.();
     this.awaitingEcho.delete(envelope.seq);
   }

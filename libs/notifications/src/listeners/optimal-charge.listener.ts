@@ -31,8 +31,8 @@ export class OptimalChargeListener implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribers = [
-      this.events.subscribe(CONSUMPTION_ADDED_EVENT, (event) => this.onConsumption(event)),
-      this.events.subscribe(SESSION_STOPPED_EVENT, (event) => {
+      this.events.subscribeOwn(CONSUMPTION_ADDED_EVENT, (event) => this.onConsumption(event)),
+      this.events.subscribeOwn(SESSION_STOPPED_EVENT, (event) => {
         const session = readSessionEvent(event.payload);
         const id = session?.transactionId ?? session?.id;
         if (id) this.detector.forget(id);

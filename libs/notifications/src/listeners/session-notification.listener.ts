@@ -27,10 +27,10 @@ export class SessionNotificationListener implements OnModuleInit, OnModuleDestro
 
   onModuleInit(): void {
     this.unsubscribers = [
-      this.events.subscribe(SESSION_STARTED_EVENT, (event) =>
+      this.events.subscribeOwn(SESSION_STARTED_EVENT, (event) =>
         this.onSession(event, NotificationType.SESSION_STARTED),
       ),
-      this.events.subscribe(SESSION_STOPPED_EVENT, (event) =>
+      this.events.subscribeOwn(SESSION_STOPPED_EVENT, (event) =>
         this.onSession(event, NotificationType.SESSION_ENDED),
       ),
     ];

@@ -30,8 +30,8 @@ export class StationNotificationListener implements OnModuleInit, OnModuleDestro
 
   onModuleInit(): void {
     this.unsubscribers = [
-      this.events.subscribe(CONNECTOR_STATUS_CHANGED_EVENT, (event) => this.onConnectorStatus(event)),
-      this.events.subscribe(STATION_UPDATED_EVENT, (event) => this.onStationUpdated(event)),
+      this.events.subscribeOwn(CONNECTOR_STATUS_CHANGED_EVENT, (event) => this.onConnectorStatus(event)),
+      this.events.subscribeOwn(STATION_UPDATED_EVENT, (event) => this.onStationUpdated(event)),
     ];
   }
 

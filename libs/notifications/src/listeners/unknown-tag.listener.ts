@@ -29,7 +29,7 @@ export class UnknownTagListener implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.unsubscribe = this.events.subscribe(UNKNOWN_TAG_PRESENTED_EVENT, (event) =>
+    this.unsubscribe = this.events.subscribeOwn(UNKNOWN_TAG_PRESENTED_EVENT, (event) =>
       this.onUnknownTag(event),
     );
   }
