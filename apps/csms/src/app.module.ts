@@ -7,7 +7,7 @@ import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
-import { StationsModule } from '@csms/stations';
+import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
 import { UsersModule } from '@csms/users';
@@ -17,12 +17,14 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
+import { redactRequestSecrets } from './logging/url-secrets';
 
 /** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
 export const DOMAIN_MODULES = [
   UsersModule,
   NotificationsModule,
   StationsModule,
+  StationLimitsModule,
   TransactionsModule,
   OcppModule,
   TemplatesModule,
@@ -42,6 +44,7 @@ export class AppModule {
             transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
             autoLogging: { ignore: (req) => req.url === '/health' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: redactRequestSecrets },
           },
         }),
         DatabaseModule,
