@@ -6,3 +6,4 @@ export * from './new-id';
 export * from './tenant-document';
 export * from './tenant-repository';
 export * from './embedded';
+export * from './index-builder';
