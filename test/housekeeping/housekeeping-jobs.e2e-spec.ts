@@ -1,8 +1,10 @@
+import { DEFAULT_TENANT_ID } from '@csms/common';
 import { newId } from '@csms/database';
 import { DomainEvent, EventBus } from '@csms/events';
 import { HousekeepingService, JobLock, LeaseStore } from '@csms/housekeeping';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import { stationDocumentId } from '@csms/stations';
 import { RPCClient } from 'ocpp-rpc';
 import { SoapTestStation } from '../ocpp-soap/support/soap-test-station';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
@@ -81,7 +83,7 @@ describe('housekeeping jobs (one instance, real database, OCPP-J and OCPP-S stat
     await chattySoap.call('BootNotification', boot);
     // A station of an instance that died: recorded online, its socket long gone.
     await db.collection('charging_stations').insertOne({
-      _id: newId() as never,
+      _id: stationDocumentId(DEFAULT_TENANT_ID, 'CS-JSON-ORPHAN') as never,
       tenantId: 'default',
       stationId: 'CS-JSON-ORPHAN',
       online: true,

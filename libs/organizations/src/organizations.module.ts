@@ -1,11 +1,14 @@
 import { SiteRoleLookup } from '@csms/auth';
-import { RegistrationTokenVerifier, SiteAreaDirectory } from '@csms/stations';
+import { RegistrationTokenVerifier, SiteAreaDirectory, SiteAreaSupply } from '@csms/stations';
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CompanyRepository } from './companies/company.repository';
 import { CompanyResolver } from './companies/company.resolver';
 import { CompanyService } from './companies/company.service';
 import { CompanyDocument, CompanySchema } from './companies/schemas/company.schema';
+import { SiteAreaLimitResolver } from './limits/site-area-limit.resolver';
+import { SiteAreaLimitService } from './limits/site-area-limit.service';
+import { SiteAreaSupplyService } from './limits/site-area-supply.service';
 import { NearbyStationsResolver } from './placement/nearby-stations.resolver';
 import { NearbyStationsService } from './placement/nearby-stations.service';
 import { SiteAreaDirectoryService } from './placement/site-area-directory.service';
@@ -71,10 +74,13 @@ import { SiteService } from './sites/site.service';
     StationPlacementResolver,
     NearbyStationsService,
     NearbyStationsResolver,
+    SiteAreaLimitService,
+    SiteAreaLimitResolver,
     { provide: SiteRoleLookup, useClass: SiteRoleLookupService },
     { provide: SiteAreaDirectory, useClass: SiteAreaDirectoryService },
+    { provide: SiteAreaSupply, useClass: SiteAreaSupplyService },
     { provide: RegistrationTokenVerifier, useClass: RegistrationTokenVerifierService },
   ],
-  exports: [SiteRoleLookup, SiteAreaDirectory, RegistrationTokenVerifier],
+  exports: [SiteRoleLookup, SiteAreaDirectory, SiteAreaSupply, RegistrationTokenVerifier],
 })
 export class OrganizationsModule {}

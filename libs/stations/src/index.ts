@@ -1,4 +1,4 @@
-export { STATION_FIELD_NAMES } from './charging-station.repository';
+export { STATION_FIELD_NAMES, stationDocumentId } from './charging-station.repository';
 export * from './charging-station.service';
 export * from './commands/command-enums';
 export * from './commands/station-access.guard';
@@ -6,6 +6,7 @@ export * from './commands/station-command.service';
 export * from './data-transfer-handlers';
 export * from './dto/charging-profile.input';
 export * from './events/station-events';
+export * from './limits';
 export * from './models/charge-point.model';
 export * from './models/charging-station.model';
 export * from './models/command-result.model';

@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { StaticLimitationKeys } from '@csms/stations';
+import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { StaticLimitationKeysService } from './application/static-limitation-keys.service';
 import { TemplateApplicationLeaseRepository } from './application/template-application-lease.repository';
 import { TemplateApplicationListener } from './application/template-application.listener';
 import { TemplateApplier } from './application/template-applier';
@@ -14,7 +16,11 @@ import { StationTemplateRepository } from './station-template.repository';
 import { StationTemplateResolver } from './station-template.resolver';
 import { StationTemplateService } from './station-template.service';
 
-/** Station templates: zero configuration for the stations they match, applied after each accepted boot. */
+/**
+ * Station templates: zero configuration for the stations they match, applied after each accepted boot.
+ * Global because it implements a port the stations domain looks up: StaticLimitationKeys.
+ */
+@Global()
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -31,7 +37,8 @@ import { StationTemplateService } from './station-template.service';
     TemplateApplier,
     TemplateApplicationListener,
     BuiltInTemplatesSeeder,
+    { provide: StaticLimitationKeys, useClass: StaticLimitationKeysService },
   ],
-  exports: [StationTemplateService],
+  exports: [StationTemplateService, StaticLimitationKeys],
 })
 export class TemplatesModule {}

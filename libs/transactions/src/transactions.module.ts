@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ActiveTransactionCache } from './active-transaction-cache';
 import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
 import { ConsumptionRepository } from './consumptions/consumption.repository';
+import { StaticLimitListener } from './limits/static-limit.listener';
 import { TransactionLoaderFactory } from './loaders/transaction-loaders';
 import { TransactionInbound } from './ports/transaction-inbound.port';
 import { ConsumptionDocument, ConsumptionSchema } from './schemas/consumption.schema';
@@ -38,6 +39,7 @@ import { TransactionService } from './transaction.service';
     TransactionQueryService,
     TransactionLoaderFactory,
     TransactionResolver,
+    StaticLimitListener,
     { provide: TransactionInbound, useExisting: TransactionService },
   ],
   exports: [TransactionInbound, TransactionService, ConsumptionBatchWriter, ConsumptionRepository],
