@@ -14,9 +14,26 @@ export function benchTagOf(stationIndex: number): string {
   return `BENCH-TAG-${String(stationIndex + 1).padStart(4, '0')}`;
 }
 
-async function login(graphql: GraphqlClient, credentials: typeof FIRST_ADMIN): Promise<GraphqlClient> {
+async function loginToken(graphql: GraphqlClient, credentials: typeof FIRST_ADMIN): Promise<string> {
   const data = await graphql.request<{ login: { token: string } }>(LOGIN, credentials);
-  return graphql.withToken(data.login.token);
+  return data.login.token;
+}
+
+export interface BenchAdmin {
+  client: GraphqlClient;
+  /** For graphql-ws: `Bearer <token>` in connectionParams.authorization. */
+  token: string;
+}
+
+/** A tenant ADMIN of the default tenant, created by the first super admin, logged in. */
+export async function createBenchAdmin(graphqlUrl: string): Promise<BenchAdmin> {
+  const anonymous = new GraphqlClient(graphqlUrl);
+  const superAdmin = anonymous.withToken(await loginToken(anonymous, FIRST_ADMIN));
+  await superAdmin.request(CREATE_USER, {
+    input: { ...BENCH_ADMIN, role: 'ADMIN', firstName: 'Bench', lastName: 'Admin' },
+  });
+  const token = await loginToken(anonymous, BENCH_ADMIN);
+  return { client: anonymous.withToken(token), token };
 }
 
 /**
@@ -24,12 +41,11 @@ async function login(graphql: GraphqlClient, credentials: typeof FIRST_ADMIN): P
  * could be refused as ConcurrentTx). Super admins may not manage a tenant's tags: a tenant ADMIN does it.
  */
 export async function createBenchTags(graphqlUrl: string, stations: number): Promise<void> {
-  const anonymous = new GraphqlClient(graphqlUrl);
-  const superAdmin = await login(anonymous, FIRST_ADMIN);
-  await superAdmin.request(CREATE_USER, {
-    input: { ...BENCH_ADMIN, role: 'ADMIN', firstName: 'Bench', lastName: 'Admin' },
-  });
-  const admin = await login(anonymous, BENCH_ADMIN);
+  const { client: admin } = await createBenchAdmin(graphqlUrl);
+  await createTagsAs(admin, stations);
+}
+
+export async function createTagsAs(admin: GraphqlClient, stations: number): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < stations) {

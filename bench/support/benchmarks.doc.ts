@@ -13,17 +13,37 @@ machine they ran on. Each compares the CSMS with a baseline measured in the same
 
 `;
 
-const METER_VALUES_SECTION = `## Meter-value ingest (\`npm run bench:meter-values\`)
+/** A benchmark's part of the document: a heading, what it measures, and a table of one row per run. */
+export interface BenchSection {
+  /** `## Title (\`npm run bench:x\`)`: also how the section is found again. */
+  heading: string;
+  /** Paragraph(s) under the heading, already wrapped. */
+  intro: string;
+  columns: string[];
+}
 
-N stations, each in a transaction, send MeterValues in a closed loop; baseline: a bare \`ws\` server
+const METER_VALUES: BenchSection = {
+  heading: '## Meter-value ingest (`npm run bench:meter-values`)',
+  intro: `N stations, each in a transaction, send MeterValues in a closed loop; baseline: a bare \`ws\` server
 answering every CALL at once. Target on 2 cores: ratio ≥ 0.5, p99 < 50 ms, every acknowledged sample
 stored (stored / acked: acknowledged samples found in the database). Latencies in ms: p50 / p95 / p99.
 The machine's 1-minute load average at the start is noted: other work on it moves the figures; CPU time
-per MeterValues (server process, and the database's for the CSMS) moves less.
-
-| Date (UTC) | Machine | Stations × s | Baseline MV/s | Baseline latency | CSMS MV/s | CSMS latency | CPU µs/MV: baseline / CSMS / database | Ratio | CSMS errors / set-up failures / boot retries | Stored / acked | Verdict |
-|---|---|---|---|---|---|---|---|---|---|---|---|
-`;
+per MeterValues (server process, and the database's for the CSMS) moves less.`,
+  columns: [
+    'Date (UTC)',
+    'Machine',
+    'Stations × s',
+    'Baseline MV/s',
+    'Baseline latency',
+    'CSMS MV/s',
+    'CSMS latency',
+    'CPU µs/MV: baseline / CSMS / database',
+    'Ratio',
+    'CSMS errors / set-up failures / boot retries',
+    'Stored / acked',
+    'Verdict',
+  ],
+};
 
 export function describeMachine(): string {
   let model = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -41,26 +61,36 @@ export function describeMachine(): string {
 }
 
 /** Appends one table row, creating the file and the section the first time; the file stays prettier-clean. */
-export async function appendMeterValuesRow(cells: string[]): Promise<void> {
+export async function appendBenchRow(section: BenchSection, cells: string[]): Promise<void> {
   fs.mkdirSync(path.dirname(BENCHMARKS_DOC), { recursive: true });
   let text = fs.existsSync(BENCHMARKS_DOC) ? fs.readFileSync(BENCHMARKS_DOC, 'utf8') : HEADER;
-  if (!text.includes(METER_VALUES_SECTION.split('\n')[0])) {
-    text = `${text.trimEnd()}\n\n${METER_VALUES_SECTION}`;
+  if (!text.split('\n').includes(section.heading)) {
+    const table = `| ${section.columns.join(' | ')} |\n|${section.columns.map(() => '---').join('|')}|\n`;
+    text = `${text.trimEnd()}\n\n${section.heading}\n\n${section.intro}\n\n${table}`;
   }
   const row = `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   const options = (await prettier.resolveConfig(BENCHMARKS_DOC)) ?? {};
   fs.writeFileSync(
     BENCHMARKS_DOC,
-    await prettier.format(insertRow(text, row), { ...options, parser: 'markdown' }),
+    await prettier.format(insertRow(text, section.heading, row), { ...options, parser: 'markdown' }),
   );
 }
 
-/** The row goes at the end of the meter-value table, even if other sections follow it. */
-function insertRow(text: string, row: string): string {
+export function appendMeterValuesRow(cells: string[]): Promise<void> {
+  return appendBenchRow(METER_VALUES, cells);
+}
+
+/** The row goes at the end of its section's table, even if other sections follow it. */
+function insertRow(text: string, heading: string, row: string): string {
   const lines = text.split('\n');
-  const start = lines.findIndex((line) => line.startsWith('## Meter-value ingest'));
+  const start = lines.indexOf(heading);
   let end = lines.findIndex((line, index) => index > start && /^\|\s*:?-/.test(line));
   while (end + 1 < lines.length && lines[end + 1].startsWith('|')) end++;
   lines.splice(end + 1, 0, row);
   return lines.join('\n');
+}
+
+/** `2026-11-28 03:51`, the date column of every table. */
+export function benchDate(): string {
+  return new Date().toISOString().slice(0, 16).replace('T', ' ');
 }

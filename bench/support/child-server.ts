@@ -14,6 +14,14 @@ export interface ChildServerOptions {
   /** Printed by the child once it listens; the first capture group is the port. */
   readyPattern: RegExp;
   startTimeoutMs: number;
+  /** Opens an IPC channel, for children that answer `ask()` (see `bench-probe.ts`). */
+  ipc?: boolean;
+}
+
+interface IpcReply {
+  replyTo: number;
+  result?: unknown;
+  error?: string;
 }
 
 const TAIL_LINES = 40;
@@ -23,6 +31,8 @@ const STOP_TIMEOUT_MS = 10_000;
 export class ChildServer {
   private readonly tail: string[] = [];
   private readonly exited: Promise<void>;
+  private readonly pending = new Map<number, (reply: IpcReply) => void>();
+  private nextRequest = 0;
 
   private constructor(
     readonly name: string,
@@ -38,7 +48,41 @@ export class ChildServer {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    child.on('message', (message: IpcReply) => {
+      this.pending.get(message.replyTo)?.(message);
+      this.pending.delete(message.replyTo);
+    });
+    child.once('exit', () => {
+      for (const settle of this.pending.values()) settle({ replyTo: -1, error: `${name} exited` });
+      this.pending.clear();
+    });
     process.once('exit', this.killOnExit);
+  }
+
+  /** Sends a command over IPC and resolves with the child's answer. */
+  ask<T>(command: Record<string, unknown>, timeoutMs = 30_000): Promise<T> {
+    const id = ++this.nextRequest;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${this.name} did not answer ${String(command.type)} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(id, (reply) => {
+        clearTimeout(timer);
+        if (reply.error !== undefined) reject(new Error(reply.error));
+        else resolve(reply.result as T);
+      });
+      if (!this.child.send?.({ ...command, id })) {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        reject(new Error(`${this.name} has no IPC channel`));
+      }
+    });
+  }
+
+  /** Sends a command over IPC without waiting for an answer. */
+  tell(command: Record<string, unknown>): void {
+    this.child.send?.(command);
   }
 
   get pid(): number | undefined {
@@ -68,7 +112,7 @@ export class ChildServer {
       {
         cwd: REPO_ROOT,
         env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...options.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
       },
     );
     const server = new ChildServer(options.name, child);
@@ -79,6 +123,17 @@ export class ChildServer {
       await server.stop();
       throw error;
     }
+  }
+
+  /** Resolves true once the child has exited, false if it still runs after `timeoutMs`. */
+  async waitForExit(timeoutMs: number): Promise<boolean> {
+    const abort = new AbortController();
+    const exited = await Promise.race([
+      this.exited.then(() => true),
+      sleep(timeoutMs, false, { signal: abort.signal }).catch(() => false),
+    ]);
+    abort.abort();
+    return exited;
   }
 
   async stop(): Promise<void> {

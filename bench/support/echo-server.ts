@@ -1,4 +1,5 @@
 import { WebSocketServer } from 'ws';
+import { serveBenchProbe } from './bench-probe';
 
 /**
  * The baseline: a bare `ws` server that accepts `ocpp1.6` and answers every CALL `[2,id,action,payload]`
@@ -30,5 +31,7 @@ server.on('listening', () => {
   const port = typeof address === 'object' && address ? address.port : 0;
   process.stdout.write(`listening ${port}\n`);
 });
+
+serveBenchProbe({});
 
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

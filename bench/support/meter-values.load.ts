@@ -4,6 +4,7 @@ import { LatencyRecorder, LatencySummary } from './latency-recorder';
 import { CpuWindow } from './process-cpu';
 import { BenchSession } from './meter-values.payload';
 import { CallOutcome, OcppStationClient } from './ocpp-station.client';
+import { forEachLimited } from './run-limited';
 
 export interface LoadTarget {
   name: string;
@@ -52,7 +53,7 @@ const SETUP_BUDGET_MS = 180_000;
 const METER_VALUES_TIMEOUT_MS = 10_000;
 const MAX_ERROR_SAMPLES = 5;
 
-interface ChargingStation {
+export interface ChargingStation {
   id: string;
   client: OcppStationClient;
   session: BenchSession;
@@ -161,7 +162,8 @@ export async function runMeterValuesLoad(target: LoadTarget, options: LoadOption
   };
 }
 
-async function prepareStation(
+/** Connects, boots (retrying a CALLERROR as a station does), and starts a transaction on connector 1. */
+export async function prepareStation(
   target: LoadTarget,
   index: number,
   deadline: number,
@@ -222,17 +224,4 @@ async function prepareStation(
 function expectResult(action: string, outcome: CallOutcome): Record<string, unknown> {
   if (!outcome.ok) throw new Error(`${action}: ${outcome.error}`);
   return outcome.payload;
-}
-
-/** Runs work(0..count-1) with at most `limit` in flight, so set-up does not turn into a connect storm. */
-async function forEachLimited(
-  count: number,
-  limit: number,
-  work: (index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) await work(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }

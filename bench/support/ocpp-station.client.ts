@@ -68,6 +68,11 @@ export class OcppStationClient {
     });
   }
 
+  /** Drops the connection at once, without a closing handshake: a station losing its network. */
+  terminate(): void {
+    this.socket.terminate();
+  }
+
   close(): Promise<void> {
     if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {

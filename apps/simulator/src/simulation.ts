@@ -8,8 +8,10 @@ import { offlineScenario } from './scenarios/offline.scenario';
 import { Scenario } from './scenarios/scenario';
 import { stormScenario } from './scenarios/storm.scenario';
 import { delay } from './station/delay';
-import { ProtocolFactory, SimulatedStation } from './station/simulated-station';
+import { OcppBinding, SimulatedStation } from './station/simulated-station';
 import { SimulationStats } from './stats/simulation-stats';
+import { jsonTransport } from './transport/json-transport';
+import { soapTransport } from './transport/soap/soap-transport';
 
 const SCENARIOS: Record<SimulatorOptions['mode'], Scenario> = {
   demo: demoScenario,
@@ -18,10 +20,20 @@ const SCENARIOS: Record<SimulatorOptions['mode'], Scenario> = {
   offline: offlineScenario,
 };
 
-const PROTOCOLS: Record<SimulatorOptions['ocpp'], ProtocolFactory> = {
-  '1.6': (station) => new Ocpp16Protocol(station),
-  '2.0.1': (station) => new Ocpp201Protocol(station),
-};
+/** 1.6 over SOAP is the same station, the same payloads: only the transport differs. */
+function bindingOf(options: SimulatorOptions): OcppBinding {
+  switch (options.ocpp) {
+    case '1.6':
+      return { protocol: (station) => new Ocpp16Protocol(station), transport: jsonTransport('ocpp1.6') };
+    case '2.0.1':
+      return { protocol: (station) => new Ocpp201Protocol(station), transport: jsonTransport('ocpp2.0.1') };
+    case '1.6-soap':
+      return {
+        protocol: (station) => new Ocpp16Protocol(station),
+        transport: soapTransport({ host: options.soapHost }),
+      };
+  }
+}
 
 export interface Simulation {
   readonly stations: SimulatedStation[];
@@ -39,6 +51,7 @@ export function stationIdentity(prefix: string, index: number, total: number): s
 /** Creates the stations, connects them at the configured rate and runs the mode's scenario. */
 export function startSimulation(options: SimulatorOptions, stats = new SimulationStats()): Simulation {
   const random = seededRandom(options.seed);
+  const binding = bindingOf(options);
   const stations = Array.from(
     { length: options.stations },
     (_, index) =>
@@ -55,7 +68,7 @@ export function startSimulation(options: SimulatorOptions, stats = new Simulatio
         },
         stats,
         seededRandom(options.seed * 7919 + index),
-        PROTOCOLS[options.ocpp],
+        binding,
       ),
   );
   const scenarioAbort = new AbortController();

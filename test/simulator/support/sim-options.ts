@@ -7,6 +7,7 @@ export function simOptions(url: string, overrides: Partial<SimulatorOptions>): S
     stations: 1,
     ocpp: '1.6',
     url,
+    soapHost: '127.0.0.1',
     connectors: 2,
     interval: 0.25,
     mode: 'demo',

@@ -69,6 +69,24 @@ describe('parseSimulatorArgs', () => {
     });
   });
 
+  it('speaks OCPP-S 1.6 to the CentralSystemService URL, announcing the station on --soap-host', () => {
+    expect(options(['--ocpp', '1.6-soap'])).toMatchObject({
+      ocpp: '1.6-soap',
+      url: 'http://localhost:3000/ocpp/soap/default/1.6',
+      soapHost: '127.0.0.1',
+    });
+    expect(
+      options([
+        '--ocpp',
+        '1.6-soap',
+        '--url',
+        'https://csms.example/ocpp/soap/t1/1.6/',
+        '--soap-host',
+        '10.0.0.5',
+      ]),
+    ).toMatchObject({ url: 'https://csms.example/ocpp/soap/t1/1.6', soapHost: '10.0.0.5' });
+  });
+
   it('recognises --help', () => {
     expect(parseSimulatorArgs(['--help'])).toEqual({ help: true });
   });
@@ -79,6 +97,8 @@ describe('parseSimulatorArgs', () => {
     [['--ocpp', '1.5'], /--ocpp/],
     [['--mode', 'party'], /--mode/],
     [['--url', 'http://x'], /--url/],
+    [['--ocpp', '1.6-soap', '--url', 'ws://x/ocpp/default'], /http:\/\//],
+    [['--ocpp', '1.6-soap', '--soap-host', 'a b'], /--soap-host/],
     [['--interval', 'soon'], /number/],
     [['--tag', 'A'.repeat(21)], /--tag/],
     [['--unknown'], /Unknown option/],

@@ -3,8 +3,11 @@ import { OcppVersion, SimulationMode, SimulatorOptions } from './simulator-optio
 
 export const USAGE = `Usage: npm run simulate -- [options]
   --stations N        simulated stations (default 1)
-  --ocpp 1.6|2.0.1    protocol version (default 1.6)
-  --url URL           CSMS endpoint without the station id (default ws://localhost:3000/ocpp/default)
+  --ocpp V            1.6 | 2.0.1 (OCPP-J, WebSocket) | 1.6-soap (OCPP-S, SOAP) (default 1.6)
+  --url URL           OCPP-J: CSMS endpoint without the station id (default ws://localhost:3000/ocpp/default)
+                      OCPP-S: CentralSystemService URL (default http://localhost:3000/ocpp/soap/default/1.6)
+  --soap-host H       OCPP-S: address each station's ChargePointService listens on and announces in
+                      WS-Addressing From (default 127.0.0.1)
   --connectors N      connectors per station (default 2)
   --interval S        seconds between meter values (default 10)
   --mode M            demo | load | storm | offline (default demo)
@@ -27,7 +30,7 @@ export const USAGE = `Usage: npm run simulate -- [options]
 export class ArgsError extends Error {}
 
 const MODES: readonly SimulationMode[] = ['demo', 'load', 'storm', 'offline'];
-const VERSIONS: readonly OcppVersion[] = ['1.6', '2.0.1'];
+const VERSIONS: readonly OcppVersion[] = ['1.6', '2.0.1', '1.6-soap'];
 
 export type ParsedArgs = { help: true } | { help: false; options: SimulatorOptions };
 
@@ -44,6 +47,7 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
         stations: stringOption,
         ocpp: stringOption,
         url: stringOption,
+        'soap-host': stringOption,
         connectors: stringOption,
         interval: stringOption,
         mode: stringOption,
@@ -79,8 +83,16 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
   const mode = text('mode') ?? 'demo';
   if (!MODES.includes(mode as SimulationMode))
     throw new ArgsError(`--mode must be one of ${MODES.join(', ')}`);
-  const url = text('url') ?? 'ws://localhost:3000/ocpp/default';
-  if (!/^wss?:\/\/[^/]+/.test(url)) throw new ArgsError('--url must be a ws:// or wss:// URL');
+  const soap = ocpp === '1.6-soap';
+  const url =
+    text('url') ??
+    (soap ? 'http://localhost:3000/ocpp/soap/default/1.6' : 'ws://localhost:3000/ocpp/default');
+  if (soap && !/^https?:\/\/[^/]+/.test(url))
+    throw new ArgsError('--url must be an http:// or https:// URL for OCPP-S');
+  if (!soap && !/^wss?:\/\/[^/]+/.test(url)) throw new ArgsError('--url must be a ws:// or wss:// URL');
+  const soapHost = text('soap-host') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.-]{1,253}$/.test(soapHost))
+    throw new ArgsError('--soap-host must be a host name or IPv4 address');
   const idPrefix = text('id-prefix') ?? 'SIM';
   if (!/^[A-Za-z0-9_.-]{1,40}$/.test(idPrefix))
     throw new ArgsError('--id-prefix: letters, digits, _ . - only');
@@ -93,6 +105,7 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
       stations: integer(text('stations'), 'stations', 1, 1, 100_000),
       ocpp: ocpp as OcppVersion,
       url: url.replace(/\/+$/, ''),
+      soapHost,
       connectors: integer(text('connectors'), 'connectors', 2, 1, 32),
       interval: decimal(text('interval'), 'interval', 10, 0.05),
       mode: mode as SimulationMode,

@@ -1,11 +1,17 @@
-export type OcppVersion = '1.6' | '2.0.1';
+/** OCPP-J 1.6 and 2.0.1 over WebSocket, OCPP-S 1.6 over SOAP. */
+export type OcppVersion = '1.6' | '2.0.1' | '1.6-soap';
 export type SimulationMode = 'demo' | 'load' | 'storm' | 'offline';
 
 export interface SimulatorOptions {
   stations: number;
   ocpp: OcppVersion;
-  /** Base endpoint; the station identity is appended as the last path segment. */
+  /**
+   * OCPP-J: base endpoint, the station identity is appended as the last path segment. OCPP-S: the
+   * CentralSystemService URL itself (the identity travels in the chargeBoxIdentity header).
+   */
   url: string;
+  /** OCPP-S: where each station's ChargePointService listens, announced in WS-Addressing From. */
+  soapHost: string;
   connectors: number;
   /** Seconds between meter values (wall clock). */
   interval: number;

@@ -1,14 +1,15 @@
-import { RPCClient, RPCNotImplementedError } from 'ocpp-rpc';
+import { RPCNotImplementedError } from 'ocpp-rpc';
 import { SimulationStats } from '../stats/simulation-stats';
+import { CommandRegistry } from '../transport/ocpp-transport';
 
 export type CommandHandler<P> = (params: P) => object | Promise<object>;
 
 /**
- * Registers a typed handler for a CSMS→station call. Strict mode has validated `params` against the
- * version's schema before the handler runs, so the cast only names a shape that is already checked.
+ * Registers a typed handler for a CSMS→station call. The transport has validated `params` against the
+ * version's schema (JSON schema, or WSDL) before the handler runs, so the cast only names a checked shape.
  */
 export function handleCommand<P>(
-  client: RPCClient,
+  client: CommandRegistry,
   stats: SimulationStats,
   method: string,
   handler: CommandHandler<P>,
@@ -20,7 +21,7 @@ export function handleCommand<P>(
 }
 
 /** Anything the simulator does not implement gets the CALLERROR a real station sends. */
-export function rejectUnknownCommands(client: RPCClient, stats: SimulationStats): void {
+export function rejectUnknownCommands(client: CommandRegistry, stats: SimulationStats): void {
   client.handle(async ({ method }) => {
     stats.commandsReceived++;
     throw new RPCNotImplementedError(`${method ?? 'call'} is not implemented by the simulator`);

@@ -1,7 +1,6 @@
-import type { RPCClient } from 'ocpp-rpc';
 import type { ConfigKeyDefinition } from '../model/config-store';
 import type { ChargingSession, Connector, MeterSample } from '../model/connector';
-import type { Subprotocol } from '../station/station-connection';
+import type { CommandRegistry } from '../transport/ocpp-transport';
 
 export type BootReason = 'PowerUp' | 'RemoteReset' | 'FirmwareUpdate';
 
@@ -23,10 +22,9 @@ export interface SettingKeys {
  * CSMS's commands into calls on the model.
  */
 export interface StationProtocol {
-  readonly subprotocol: Subprotocol;
   readonly keys: SettingKeys;
   configDefinitions(): ConfigKeyDefinition[];
-  registerHandlers(client: RPCClient): void;
+  registerHandlers(client: CommandRegistry): void;
   boot(reason: BootReason): Promise<{ accepted: boolean; intervalS: number }>;
   heartbeat(): Promise<void>;
   sendStatus(connector: Connector): void;

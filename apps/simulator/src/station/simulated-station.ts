@@ -20,6 +20,7 @@ import {
 import { nextEv } from '../model/ev-fleet';
 import { BootReason, StationProtocol } from '../protocol/station-protocol';
 import { SimulationStats } from '../stats/simulation-stats';
+import { TransportFactory } from '../transport/ocpp-transport';
 import { delay, withTimeout } from './delay';
 import { StationCommands } from './station-commands';
 import { StationConnection } from './station-connection';
@@ -37,6 +38,12 @@ export interface StationSettings {
 }
 
 export type ProtocolFactory = (station: SimulatedStation) => StationProtocol;
+
+/** How a station speaks: the version adapter and the transport that carries its messages. */
+export interface OcppBinding {
+  protocol: ProtocolFactory;
+  transport: TransportFactory;
+}
 
 const FREE_STATUSES: readonly ConnectorStatus[] = ['Available', 'Preparing', 'Reserved'];
 
@@ -71,11 +78,11 @@ export class SimulatedStation {
     readonly settings: StationSettings,
     readonly stats: SimulationStats,
     private readonly random: () => number,
-    protocolFactory: ProtocolFactory,
+    binding: OcppBinding,
   ) {
     setMaxListeners(0, this.lifetime.signal);
     this.firstBoot = new Promise<void>((resolve) => (this.resolveFirstBoot = resolve));
-    this.protocol = protocolFactory(this);
+    this.protocol = binding.protocol(this);
     this.config = new ConfigStore(this.protocol.configDefinitions());
     this.config.onChange((key) => {
       if (key === this.protocol.keys.heartbeatInterval) this.startHeartbeat();
@@ -91,7 +98,7 @@ export class SimulatedStation {
       {
         endpoint: settings.endpoint,
         identity: settings.identity,
-        subprotocol: this.protocol.subprotocol,
+        transport: binding.transport,
         password: settings.password,
       },
       stats,

@@ -1,12 +1,15 @@
-import { RPCClient } from 'ocpp-rpc';
 import { SimulationStats } from '../stats/simulation-stats';
-
-export type Subprotocol = 'ocpp1.6' | 'ocpp2.0.1';
+import {
+  CommandRegistry,
+  OcppTransport,
+  TransportFactory,
+  ValidationFailure,
+} from '../transport/ocpp-transport';
 
 export interface ConnectionOptions {
   endpoint: string;
   identity: string;
-  subprotocol: Subprotocol;
+  transport: TransportFactory;
   password?: string;
   callTimeoutMs?: number;
 }
@@ -23,12 +26,12 @@ interface QueuedMessage {
 }
 
 /**
- * One station's OCPP-J connection: an `ocpp-rpc` client in strict mode, latency and error counting, and the
+ * One station's connection to the CSMS over its transport (OCPP-J or OCPP-S), latency and error counting, and the
  * offline queue: transaction messages produced while disconnected are kept (built lazily, so a 1.6
  * transactionId learnt during the replay is used) and sent in order once the station is back online.
  */
 export class StationConnection {
-  private client?: RPCClient;
+  private client?: OcppTransport;
   private readonly queue: QueuedMessage[] = [];
   private flushing = false;
   private connected = false;
@@ -41,7 +44,7 @@ export class StationConnection {
   constructor(
     private readonly options: ConnectionOptions,
     private readonly stats: SimulationStats,
-    private readonly registerHandlers: (client: RPCClient) => void,
+    private readonly registerHandlers: (client: CommandRegistry) => void,
   ) {}
 
   get isConnected(): boolean {
@@ -52,20 +55,15 @@ export class StationConnection {
     return this.queue.length;
   }
 
-  /** Opens a fresh WebSocket; rejects when the CSMS cannot be reached or refuses the station. */
+  /** Opens a fresh transport; rejects when the CSMS cannot be reached or refuses the station. */
   async open(): Promise<void> {
-    const client = new RPCClient({
+    const client = this.options.transport({
       endpoint: this.options.endpoint,
       identity: this.options.identity,
-      protocols: [this.options.subprotocol],
-      strictMode: true,
-      password: this.options.password ?? null,
+      password: this.options.password,
       callTimeoutMs: this.options.callTimeoutMs ?? 30_000,
-      reconnect: true,
-      maxReconnects: Infinity,
-      backoff: { initialDelay: 1000, maxDelay: 15_000, factor: 2, randomisationFactor: 0.25 },
-    } as ConstructorParameters<typeof RPCClient>[0]);
-    client.on('strictValidationFailure', (event: { method?: string; error?: Error; outbound?: boolean }) => {
+    });
+    client.on('strictValidationFailure', (event: ValidationFailure) => {
       this.stats.recordError(
         `${event.outbound ? 'sent' : 'received'} invalid ${event.method}: ${event.error?.message}`,
       );
@@ -79,7 +77,7 @@ export class StationConnection {
       if (this.client !== client || this.connected) return;
       this.connected = true;
       this.stats.connectedStations++;
-      // The first 'open' is connect() itself; later ones are ocpp-rpc's automatic reconnects.
+      // The first 'open' is connect() itself; later ones are the transport's automatic reconnects.
       if (reopening) {
         this.stats.reconnects++;
         this.onReconnected?.();

@@ -1,4 +1,4 @@
-import { RPCClient } from 'ocpp-rpc';
+import { CommandRegistry } from '../../transport/ocpp-transport';
 import { SimulatedStation } from '../../station/simulated-station';
 import { handleCommand, rejectUnknownCommands } from '../command-handlers';
 import { bumpVersion } from '../firmware-version';
@@ -20,7 +20,7 @@ export class Ocpp16CommandHandlers {
     private readonly protocol: Ocpp16Protocol,
   ) {}
 
-  register(client: RPCClient): void {
+  register(client: CommandRegistry): void {
     const station = this.station;
     const on = <P>(method: string, handler: (params: P) => object | Promise<object>): void =>
       handleCommand<P>(client, station.stats, method, handler);

@@ -1,4 +1,4 @@
-import { RPCClient } from 'ocpp-rpc';
+import { CommandRegistry } from '../../transport/ocpp-transport';
 import { ConfigKeyDefinition } from '../../model/config-store';
 import { ChargingSession, Connector, MeterSample, StopReason } from '../../model/connector';
 import { SimulatedStation } from '../../station/simulated-station';
@@ -21,7 +21,6 @@ const STOP_REASONS_16: Record<StopReason, string> = {
 
 /** OCPP 1.6-J: BootNotification … StopTransaction out, the Core/SmartCharging/… profiles' commands in. */
 export class Ocpp16Protocol implements StationProtocol {
-  readonly subprotocol = 'ocpp1.6' as const;
   readonly keys = OCPP16_KEYS;
 
   private readonly handlers: Ocpp16CommandHandlers;
@@ -130,7 +129,7 @@ export class Ocpp16Protocol implements StationProtocol {
     return this.station.config.getList(this.keys.measurands);
   }
 
-  registerHandlers(client: RPCClient): void {
+  registerHandlers(client: CommandRegistry): void {
     this.handlers.register(client);
   }
 }

@@ -1,4 +1,4 @@
-import { RPCClient } from 'ocpp-rpc';
+import { CommandRegistry } from '../../transport/ocpp-transport';
 import { Connector } from '../../model/connector';
 import { delay } from '../../station/delay';
 import { SimulatedStation } from '../../station/simulated-station';
@@ -23,7 +23,7 @@ export class Ocpp201CommandHandlers {
     private readonly protocol: Ocpp201Protocol,
   ) {}
 
-  register(client: RPCClient): void {
+  register(client: CommandRegistry): void {
     const station = this.station;
     const on = <P>(method: string, handler: (params: P) => object | Promise<object>): void =>
       handleCommand<P>(client, station.stats, method, handler);

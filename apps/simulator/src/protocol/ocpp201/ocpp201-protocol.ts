@@ -1,4 +1,4 @@
-import { RPCClient } from 'ocpp-rpc';
+import { CommandRegistry } from '../../transport/ocpp-transport';
 import { ConfigKeyDefinition } from '../../model/config-store';
 import { ChargingSession, Connector, ConnectorStatus, MeterSample, StopReason } from '../../model/connector';
 import { SimulatedStation } from '../../station/simulated-station';
@@ -54,7 +54,6 @@ const idToken = (tag: string): IdToken201 => ({ idToken: tag, type: 'ISO14443' }
 
 /** OCPP 2.0.1-J: each connector is an EVSE with one connector; transactions are TransactionEvents with seqNo. */
 export class Ocpp201Protocol implements StationProtocol {
-  readonly subprotocol = 'ocpp2.0.1' as const;
   readonly keys = OCPP201_KEYS;
 
   private readonly handlers: Ocpp201CommandHandlers;
@@ -185,7 +184,7 @@ export class Ocpp201Protocol implements StationProtocol {
     return this.station.config.getList(this.keys.measurands);
   }
 
-  registerHandlers(client: RPCClient): void {
+  registerHandlers(client: CommandRegistry): void {
     this.handlers.register(client);
   }
 }
