@@ -1,46 +1,35 @@
 import { APP_CONFIG, AppConfig } from '@csms/common';
-import { DomainEvent, EventBus, Unsubscribe } from '@csms/events';
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DomainEvent, EventBus } from '@csms/events';
+import { Inject, Injectable } from '@nestjs/common';
 import { FrontendLinks } from '../frontend-links';
 import { NotificationType } from '../notification-type';
 import { NotificationService } from '../notification.service';
 import { RecipientDirectory } from '../recipient';
-import { CONSUMPTION_ADDED_EVENT, readConsumptionEvent } from './consumption-event';
+import { readConsumptionEvent } from './consumption-event';
 import { EndOfChargeDetector } from './end-of-charge.detector';
-import { SESSION_STOPPED_EVENT, readSessionEvent } from './session-event';
+import { SessionCurveListener } from './session-curve.listener';
 
 /** Tells drivers, in their language, that their car has finished charging and the charger can be freed. */
 @Injectable()
-export class EndOfChargeListener implements OnModuleInit, OnModuleDestroy {
+export class EndOfChargeListener extends SessionCurveListener {
   private readonly detector: EndOfChargeDetector;
-  private unsubscribers: Unsubscribe[] = [];
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly events: EventBus,
+    events: EventBus,
     private readonly recipients: RecipientDirectory,
     private readonly notifications: NotificationService,
     private readonly links: FrontendLinks,
   ) {
+    super(events);
     this.detector = new EndOfChargeDetector(config.END_OF_CHARGE_IDLE_MINUTES * 60_000);
   }
 
-  onModuleInit(): void {
-    this.unsubscribers = [
-      this.events.subscribeOwn(CONSUMPTION_ADDED_EVENT, (event) => this.onConsumption(event)),
-      this.events.subscribeOwn(SESSION_STOPPED_EVENT, (event) => {
-        const session = readSessionEvent(event.payload);
-        const id = session?.transactionId ?? session?.id;
-        if (id) this.detector.forget(id);
-      }),
-    ];
+  protected forget(transactionId: string): void {
+    this.detector.forget(transactionId);
   }
 
-  onModuleDestroy(): void {
-    this.unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }
-
-  private async onConsumption(event: DomainEvent): Promise<void> {
+  protected async onConsumption(event: DomainEvent): Promise<void> {
     const point = readConsumptionEvent(event.payload);
     if (!point?.userId) return;
     const { consumption } = point;

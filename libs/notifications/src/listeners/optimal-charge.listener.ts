@@ -1,13 +1,13 @@
 import { APP_CONFIG, AppConfig } from '@csms/common';
-import { DomainEvent, EventBus, Unsubscribe } from '@csms/events';
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DomainEvent, EventBus } from '@csms/events';
+import { Inject, Injectable } from '@nestjs/common';
 import { FrontendLinks } from '../frontend-links';
 import { NotificationType } from '../notification-type';
 import { NotificationService } from '../notification.service';
 import { RecipientDirectory } from '../recipient';
-import { CONSUMPTION_ADDED_EVENT, readConsumptionEvent } from './consumption-event';
+import { readConsumptionEvent } from './consumption-event';
 import { OptimalChargeDetector } from './optimal-charge.detector';
-import { SESSION_STOPPED_EVENT, readSessionEvent } from './session-event';
+import { SessionCurveListener } from './session-curve.listener';
 
 /**
  * Tells drivers, in their language, that their battery reached OPTIMAL_CHARGE_PERCENT (as the
@@ -15,36 +15,25 @@ import { SESSION_STOPPED_EVENT, readSessionEvent } from './session-event';
  * frees the charger.
  */
 @Injectable()
-export class OptimalChargeListener implements OnModuleInit, OnModuleDestroy {
+export class OptimalChargeListener extends SessionCurveListener {
   private readonly detector: OptimalChargeDetector;
-  private unsubscribers: Unsubscribe[] = [];
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly events: EventBus,
+    events: EventBus,
     private readonly recipients: RecipientDirectory,
     private readonly notifications: NotificationService,
     private readonly links: FrontendLinks,
   ) {
+    super(events);
     this.detector = new OptimalChargeDetector(config.OPTIMAL_CHARGE_PERCENT);
   }
 
-  onModuleInit(): void {
-    this.unsubscribers = [
-      this.events.subscribeOwn(CONSUMPTION_ADDED_EVENT, (event) => this.onConsumption(event)),
-      this.events.subscribeOwn(SESSION_STOPPED_EVENT, (event) => {
-        const session = readSessionEvent(event.payload);
-        const id = session?.transactionId ?? session?.id;
-        if (id) this.detector.forget(id);
-      }),
-    ];
+  protected forget(transactionId: string): void {
+    this.detector.forget(transactionId);
   }
 
-  onModuleDestroy(): void {
-    this.unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }
-
-  private async onConsumption(event: DomainEvent): Promise<void> {
+  protected async onConsumption(event: DomainEvent): Promise<void> {
     const point = readConsumptionEvent(event.payload);
     if (!point?.userId) return;
     const { stateOfCharge, cumulatedWh } = point.consumption;
