@@ -7,6 +7,7 @@ import { MemorySnapshot } from './support/bench-probe';
 import { appendBenchRow, benchDate, BENCHMARKS_DOC } from './support/benchmarks.doc';
 import { ChildServer } from './support/child-server';
 import { BENCH_TENANT, startCsmsUnderTest } from './support/csms-under-test';
+import { logDatabaseCommands } from './support/database-commands';
 import { LatencyRecorder } from './support/latency-recorder';
 import { stationIdOf } from './support/meter-values.load';
 import { OcppStationClient } from './support/ocpp-station.client';
@@ -226,6 +227,7 @@ async function measureCsms(): Promise<CsmsRun> {
       booted,
     );
     const before = await memoryOf(csms.server);
+    await logDatabaseCommands(csms.server, 'the warm-up', () => undefined);
     const bootStart = performance.now();
     const progress = setInterval(() => log(`  … ${clients.length} booted`), 30_000);
     await connectRange(
@@ -242,10 +244,12 @@ async function measureCsms(): Promise<CsmsRun> {
     const bootSeconds = (performance.now() - bootStart) / 1000;
     log(`  ${clients.length} stations booted (${bootSeconds.toFixed(1)} s after the warm-up)`);
     const afterBoot = await memoryOf(csms.server);
+    await logDatabaseCommands(csms.server, 'the boots', log);
     log(`  heartbeats for ${options.hold} s`);
     clients.forEach(heartbeatOf);
     await sleep(options.hold * 1000);
     const after = await memoryOf(csms.server);
+    await logDatabaseCommands(csms.server, 'the heartbeats', log);
     if (!csms.server.alive) throw new Error(`the CSMS died during the run:\n${csms.server.output}`);
     const onlineInDatabase = await countOnline(csms.databaseUri).catch(() => NaN);
     if (counters.bootFailures + heartbeatErrors > 0)

@@ -29,6 +29,8 @@ export function lastLines(text: string, lines: number): string {
 
 /** Runs a benchmark's main: exit 0 whatever the figures, 1 only when the run itself broke. */
 export function runBench(main: () => Promise<void>): void {
+  // Ctrl-C runs the exit handlers that stop the server and database children.
+  process.once('SIGINT', () => process.exit(130));
   main().then(
     () => process.exit(0),
     (error: unknown) => {

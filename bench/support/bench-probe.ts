@@ -17,6 +17,8 @@ type ProbeHandler = (command: Record<string, unknown>) => unknown;
  */
 export function serveBenchProbe(handlers: Record<string, ProbeHandler>): void {
   if (!process.send) return;
+  // The benchmark is gone (it broke, or was interrupted): a server left behind would hold ports and CPU.
+  process.once('disconnect', () => process.exit(0));
   const all: Record<string, ProbeHandler> = { memory: () => memorySnapshot(), ...handlers };
   process.on('message', (message: Record<string, unknown>) => {
     const id = message.id;
