@@ -13,50 +13,11 @@ const MODULE = 'github.com/FerretDB/FerretDB';
 const ROOT = path.resolve(__dirname, '..');
 const BIN_DIR = path.join(ROOT, '.tools', 'bin');
 const BINARY = path.join(BIN_DIR, 'ferretdb');
-/** Bumped whenever PATCHES change, so an existing binary built without them is rebuilt. */
-const PATCH_LEVEL = 'csms-3';
+/** Bumped whenever ferretdb-patches.js changes, so a binary built without them is rebuilt. */
+const PATCH_LEVEL = 'csms-4';
 const STAMP = path.join(BIN_DIR, 'ferretdb.patch-level');
 
-/**
- * Source patches applied before building. SQLite admits one writer at a time, and FerretDB lets up
- * to 100 pooled connections start write transactions at once: the losers sleep in SQLite's busy
- * handler (1 ms up to 100 ms per try), so under concurrent writes latencies reach seconds and
- * requests time out. Serializing write transactions per database inside FerretDB turns that into a
- * plain queue; readers are not affected (WAL lets them run beside the writer).
- */
-const PATCHES = [
-  {
-    // An update holds a read cursor on one pooled connection while it writes on another; with the pool
-    // capped at 100, a hundred concurrent updates could take every connection and wait forever for a
-    // second one. Uncapped, the MongoDB client's own pool bounds the concurrency.
-    file: 'internal/backends/sqlite/metadata/pool/opendb.go',
-    edits: [['\tdb.SetMaxOpenConns(100)\n', '\tdb.SetMaxOpenConns(0)\n']],
-  },
-  {
-    // Only a filter that is exactly {_id} reached SQLite; any other filter read and decoded the whole
-    // collection. A filter that also pins _id (ours add tenantId) can use the primary key as well:
-    // the handler filters every returned document again, so the extra fields stay checked.
-    file: 'internal/backends/sqlite/collection.go',
-    edits: [['\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")', '\tif params.Filter.Len() >= 1 {\n\t\tv, _ := params.Filter.Get("_id")']],
-  },
-  {
-    file: 'internal/util/fsql/db.go',
-    edits: [
-      ['import (\n', 'import (\n\t"sync"\n'],
-      ['\tBatchSize int\n}', '\tBatchSize int\n\n\twriteMu sync.Mutex\n}'],
-      [
-        'func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {\n',
-        'func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {\n' +
-          '\tdb.writeMu.Lock()\n\tdefer db.writeMu.Unlock()\n\n',
-      ],
-      [
-        'func (db *DB) InTransaction(ctx context.Context, f func(*Tx) error) (err error) {\n',
-        'func (db *DB) InTransaction(ctx context.Context, f func(*Tx) error) (err error) {\n' +
-          '\tdb.writeMu.Lock()\n\tdefer db.writeMu.Unlock()\n\n',
-      ],
-    ],
-  },
-];
+const { PATCHES } = require('./ferretdb-patches');
 
 function applyPatches(source) {
   for (const { file, edits } of PATCHES) {

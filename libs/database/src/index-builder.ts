@@ -15,9 +15,11 @@ function driverOptions(options: IndexOptions): CreateIndexesOptions {
 }
 
 /**
- * The indexes worth building on this server. FerretDB 1.x answers every query by reading the
- * collection (only an _id lookup reaches its storage), so a secondary index there serves no read
- * and costs every write; only unique indexes, which enforce rules, are kept.
+ * The indexes worth building on this server. On FerretDB (as scripts/ferretdb-patches.js builds it)
+ * an index serves only _id and plain string equalities, and every index key is computed from the
+ * document's JSON on each write: with the message log's and the curve's indexes, ingest took twice
+ * the database time. Only unique indexes are kept there; they enforce rules and serve the lookups
+ * by identity (station, tag, a station's sessions).
  */
 export function indexesToBuild(indexes: SchemaIndex[], ferretDb: boolean): SchemaIndex[] {
   return ferretDb ? indexes.filter(([, options]) => isUnique(options)) : indexes;
