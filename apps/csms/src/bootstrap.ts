@@ -8,6 +8,13 @@ import { AppModule } from './app.module';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
 
+/**
+ * Connections the kernel may hold until the server accepts them (capped by net.core.somaxconn).
+ * Node's 511 overflowed when a thousand stations reconnected at once after an outage: the extra
+ * connections were reset and had to retry.
+ */
+const LISTEN_BACKLOG = 4096;
+
 /** Builds and starts the server; used by main.ts and by the end-to-end tests. */
 export async function startServer(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
@@ -22,7 +29,13 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
   app.enableShutdownHooks();
-  await app.listen(config.PORT, config.HOST);
+  // Nest passes extra arguments on to http.Server#listen(port, host, backlog); its typing omits them.
+  const listen = app.listen.bind(app) as unknown as (
+    port: number,
+    host: string,
+    backlog: number,
+  ) => Promise<unknown>;
+  await listen(config.PORT, config.HOST, LISTEN_BACKLOG);
   return app;
 }
 

@@ -18,8 +18,18 @@ import { Tenant } from './models/tenant.model';
 import { RegistrationPolicy, TENANT_COMPONENTS } from './schemas/tenant.schema';
 import { TenantChanges, TenantRepository } from './tenant.repository';
 
+/**
+ * How long the OCPP edge trusts an active tenant it has read: when thousands of stations reconnect
+ * at once, each upgrade and boot would otherwise read the same tenant again. A change made through
+ * this instance applies at once; other instances see it within this time.
+ */
+export const ACTIVE_TENANT_TTL_MS = 5_000;
+
 @Injectable()
 export class TenantService {
+  /** Active tenants (and reads in flight) by id; unknown ids are never kept, so it cannot grow unbounded. */
+  private readonly activeTenants = new Map<string, { tenant: Promise<Tenant | null>; until: number }>();
+
   constructor(
     private readonly tenants: TenantRepository,
     private readonly users: UserService,
@@ -70,6 +80,7 @@ export class TenantService {
       changes.components = applyComponents(enabled, components);
     }
     const updated = await this.tenants.update(id as TenantId, { $set: changes });
+    this.activeTenants.delete(id);
     if (!updated) throw new NotFoundError('Tenant', id);
     return updated;
   }
@@ -85,9 +96,19 @@ export class TenantService {
   }
 
   /** The tenant when it exists and is active: what the OCPP edge checks at the upgrade. */
-  async findActive(id: string): Promise<Tenant | null> {
-    const tenant = await this.tenants.findById(id as TenantId);
-    return tenant?.active ? tenant : null;
+  findActive(id: string): Promise<Tenant | null> {
+    const cached = this.activeTenants.get(id);
+    if (cached && cached.until > Date.now()) return cached.tenant;
+    const tenant = this.tenants.findById(id as TenantId).then((found) => (found?.active ? found : null));
+    const entry = { tenant, until: Date.now() + ACTIVE_TENANT_TTL_MS };
+    this.activeTenants.set(id, entry);
+    const forget = (): void => {
+      if (this.activeTenants.get(id) === entry) this.activeTenants.delete(id);
+    };
+    void tenant.then((active) => {
+      if (!active) forget();
+    }, forget);
+    return tenant;
   }
 
   list(): Promise<Tenant[]> {
