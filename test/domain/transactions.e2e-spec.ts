@@ -171,7 +171,7 @@ describe('transactions domain', () => {
       .get<Connection>(getConnectionToken())
       .collection('consumptions')
       .findOne({ transactionId: session!.id, timestamp: minutes(1) });
-    expect(raw?.sampledValues).toHaveLength(3);
+    expect(JSON.parse(raw?.sampledValuesJson as string)).toHaveLength(3);
   });
 
   it('resumes a session from the database once its memory is gone (restart)', async () => {
@@ -338,6 +338,9 @@ describe('transactions domain', () => {
       .find({ tenantId: 'default', chargingStationId: 'CS-T' })
       .toArray();
     expect(kept.map((doc) => doc.ocppTransactionId ?? null)).toEqual([null, '424242']);
+    expect(JSON.parse(kept[1].sampledValuesJson as string)).toEqual([
+      expect.objectContaining({ measurand: 'Energy.Active.Import.Register', value: '6' }),
+    ]);
   });
 
   it('shows basic users only their own sessions, filtered as asked', async () => {

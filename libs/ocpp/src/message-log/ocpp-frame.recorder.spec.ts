@@ -57,6 +57,15 @@ describe('recordFrames', () => {
     );
   });
 
+  it('reads ids the header pattern cannot (escaped quotes) from the parsed frame', () => {
+    frame('[2,"a\\"1","Heartbeat",{}]', false);
+    frame('[4,"a\\"1","NotImplemented","",{}]', true);
+    expect(records).toEqual([
+      expect.objectContaining({ messageType: 'CALL', messageId: 'a"1', action: 'Heartbeat' }),
+      expect.objectContaining({ messageType: 'CALLERROR', errorCode: 'NotImplemented', action: 'Heartbeat' }),
+    ]);
+  });
+
   it('records frames it cannot parse as INVALID', () => {
     frame('not json', false);
     frame('[9,"q"]', false);

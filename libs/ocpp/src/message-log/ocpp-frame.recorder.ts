@@ -13,8 +13,22 @@ interface PendingCall {
   at: number;
 }
 
-/** What the log needs of a frame, read from its text. */
+/** `[type,"id"` and, when it is a string, the third element: the header every OCPP-J frame starts with. */
+const FRAME_HEADER = /^\s*\[\s*([234])\s*,\s*"([^"\\]*)"\s*(?:,\s*"([^"\\]*)")?/;
+
+/**
+ * What the log needs of a frame, read from its header: parsing the whole frame a second time (the
+ * RPC layer parses and validates it) would cost more than the rest of the record. A header that the
+ * pattern does not read (escaped quotes in the id) falls back to a full parse.
+ */
 function describe(
+  frame: string,
+): Pick<OcppMessageRecord, 'messageType' | 'messageId' | 'action' | 'errorCode'> {
+  const header = FRAME_HEADER.exec(frame);
+  return header ? classify(Number(header[1]), header[2], header[3]) : describeParsed(frame);
+}
+
+function describeParsed(
   frame: string,
 ): Pick<OcppMessageRecord, 'messageType' | 'messageId' | 'action' | 'errorCode'> {
   let message: unknown;
@@ -25,12 +39,18 @@ function describe(
   }
   if (!Array.isArray(message)) return { messageType: 'INVALID' };
   const [type, messageId, third] = message as unknown[];
+  return classify(type, messageId, typeof third === 'string' ? third : undefined);
+}
+
+function classify(
+  type: unknown,
+  messageId: unknown,
+  third: string | undefined,
+): Pick<OcppMessageRecord, 'messageType' | 'messageId' | 'action' | 'errorCode'> {
   const messageType = typeof type === 'number' ? MESSAGE_TYPES[type] : undefined;
   if (!messageType || typeof messageId !== 'string') return { messageType: 'INVALID' };
-  if (messageType === 'CALL')
-    return { messageType, messageId, action: typeof third === 'string' ? third : undefined };
-  if (messageType === 'CALLERROR')
-    return { messageType, messageId, errorCode: typeof third === 'string' ? third : undefined };
+  if (messageType === 'CALL') return { messageType, messageId, action: third };
+  if (messageType === 'CALLERROR') return { messageType, messageId, errorCode: third };
   return { messageType, messageId };
 }
 

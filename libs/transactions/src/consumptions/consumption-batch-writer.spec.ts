@@ -1,5 +1,5 @@
 import { asTenantId } from '@csms/common';
-import { BATCH_MAX_ITEMS, ConsumptionBatchWriter } from './consumption-batch-writer';
+import { BATCH_MAX_ITEMS, BATCHES_IN_FLIGHT, ConsumptionBatchWriter } from './consumption-batch-writer';
 import { ConsumptionRecord, ConsumptionRepository } from './consumption.repository';
 
 const record = (n: number): ConsumptionRecord => ({
@@ -41,28 +41,33 @@ describe('ConsumptionBatchWriter', () => {
     expect(acknowledged).toBe(true);
   });
 
-  it('groups what arrives while a batch is in flight into the next single insert', async () => {
+  it('groups what arrives while two batches are in flight into the next single insert', async () => {
     const { repository, batches, pending } = controlledRepository();
     const writer = new ConsumptionBatchWriter(repository);
     const first = writer.write([record(1)]);
     await tick();
+    const second = writer.write([record(0)]);
+    await tick();
+    expect(batches).toHaveLength(BATCHES_IN_FLIGHT);
     const queued = [
       writer.write([record(2)]),
       writer.write([record(3), record(4)]),
       writer.write([record(5)]),
     ];
     await tick();
-    expect(batches).toHaveLength(1);
+    expect(batches).toHaveLength(2);
     pending[0].resolve();
     await first;
     await tick();
     expect(batches.map((batch) => batch.map((item) => item.transactionId))).toEqual([
       ['tx-1'],
+      ['tx-0'],
       ['tx-2', 'tx-3', 'tx-4', 'tx-5'],
     ]);
     pending[1].resolve();
-    await Promise.all(queued);
-    expect(writer.stats).toMatchObject({ batches: 2, records: 5, largestBatch: 4 });
+    pending[2].resolve();
+    await Promise.all([second, ...queued]);
+    expect(writer.stats).toMatchObject({ batches: 3, records: 6, largestBatch: 4 });
   });
 
   it('flushes at once when the batch is full', async () => {

@@ -53,7 +53,7 @@ export class ConsumptionRepository extends TenantRepository<
         chargingStationId,
         connectorId,
         ...point,
-        sampledValues,
+        sampledValuesJson: JSON.stringify(sampledValues),
       })),
       { ordered: false },
     );
@@ -61,7 +61,13 @@ export class ConsumptionRepository extends TenantRepository<
 
   async insertStationValues(tenantId: TenantId, records: StationMeterValueRecord[]): Promise<void> {
     if (!records.length) return;
-    await this.stationValues.insertMany(records.map((record) => ({ ...record, tenantId })));
+    await this.stationValues.insertMany(
+      records.map(({ sampledValues, ...record }) => ({
+        ...record,
+        tenantId,
+        sampledValuesJson: JSON.stringify(sampledValues),
+      })),
+    );
   }
 
   /** Retention: deletes the meter values outside sessions measured before `before`; returns how many. */

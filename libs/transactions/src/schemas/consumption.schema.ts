@@ -1,7 +1,5 @@
 import { TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Schema as MongooseSchema } from 'mongoose';
-import { SampledValue } from '../ports/transaction-inbound.port';
 
 /** One MeterValue of a session: the computed curve point and the raw samples (signed data included). */
 @Schema({ collection: 'consumptions', versionKey: false })
@@ -51,8 +49,12 @@ export class ConsumptionDocument extends TenantDocument {
   @Prop()
   cumulatedAmount?: number;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, default: [] })
-  sampledValues: SampledValue[];
+  /**
+   * The raw samples (signed meter data included) as JSON text: an archive that is never queried, and
+   * one string costs the embedded database a fraction of what a nested array of objects does.
+   */
+  @Prop({ type: String, required: true })
+  sampledValuesJson: string;
 }
 
 export const ConsumptionSchema = SchemaFactory.createForClass(ConsumptionDocument);

@@ -1,7 +1,5 @@
 import { TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { Schema as MongooseSchema } from 'mongoose';
-import { SampledValue } from '../ports/transaction-inbound.port';
 
 /** Meter values outside a (known) transaction, kept per station as they came. */
 @Schema({ collection: 'station_meter_values', versionKey: false })
@@ -19,8 +17,9 @@ export class StationMeterValueDocument extends TenantDocument {
   @Prop({ required: true })
   timestamp: Date;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, default: [] })
-  sampledValues: SampledValue[];
+  /** The raw samples as JSON text, like a session's consumptions keep them. */
+  @Prop({ type: String, required: true })
+  sampledValuesJson: string;
 }
 
 export const StationMeterValueSchema = SchemaFactory.createForClass(StationMeterValueDocument);
