@@ -1,11 +1,11 @@
-import { EmbeddedDatabase } from '@csms/database/embedded';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MeterValuesBenchArgs, parseBenchArgs } from './support/bench-args';
 import { benchTagOf, createBenchTags } from './support/bench-tags.setup';
 import { appendMeterValuesRow, BENCHMARKS_DOC, describeMachine } from './support/benchmarks.doc';
 import { ChildServer } from './support/child-server';
+import { BENCH_TENANT, startCsmsUnderTest } from './support/csms-under-test';
+import { logDatabaseCommands } from './support/database-commands';
 import { LoadResult, runMeterValuesLoad } from './support/meter-values.load';
 import { CpuWindow } from './support/process-cpu';
 import { checkStoredSamples, StoredCheck } from './support/stored-samples';
@@ -16,7 +16,7 @@ import { checkStoredSamples, StoredCheck } from './support/stored-samples';
  * stored. Usage: npm run bench:meter-values -- --stations 500 --seconds 20
  */
 
-const TENANT = 'default';
+const TENANT = BENCH_TENANT;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const SERVER_START_TIMEOUT_MS = 120_000;
@@ -55,51 +55,33 @@ async function measureBaseline(args: MeterValuesBenchArgs): Promise<Measurement>
 }
 
 async function measureCsms(args: MeterValuesBenchArgs): Promise<CsmsMeasurement> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-bench-'));
-  const database = await EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'db') });
-  const databaseUri = `${database.uri}csms_bench`;
-  let server: ChildServer | undefined;
+  const csms = await startCsmsUnderTest({
+    nodeArgs: args.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${args.cpuProfileDir}`] : [],
+  });
+  const { server } = csms;
   try {
-    log(`database: ${database.kind} on ${database.uri}`);
-    const started = await ChildServer.start({
-      name: 'CSMS',
-      entry: 'apps/csms/src/main.ts',
-      env: {
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-        MONGODB_URI: databaseUri,
-        DATA_DIR: path.join(dataDir, 'csms'),
-      },
-      nodeArgs: args.profileFile
-        ? ['--prof', '--no-logfile-per-isolate', `--logfile=${path.resolve(args.profileFile)}`]
-        : [],
-      readyPattern: /CSMS listening on https?:\/\/[^\s]+:(\d+)/,
-      startTimeoutMs: SERVER_START_TIMEOUT_MS,
-    });
-    server = started.server;
-    const origin = `127.0.0.1:${started.port}`;
-    log(`CSMS listening on ${origin} (pid ${server.pid}); creating ${args.stations} tags`);
+    log(`database: ${csms.database.kind} on ${csms.database.uri}`);
+    log(`CSMS listening on ${csms.origin} (pid ${server.pid}); creating ${args.stations} tags`);
     const tagsStart = Date.now();
     let acceptedTags = true;
     try {
-      await createBenchTags(`http://${origin}/graphql`, args.stations);
+      await createBenchTags(csms.graphqlUrl, args.stations);
       log(`tags created in ${((Date.now() - tagsStart) / 1000).toFixed(1)} s`);
     } catch (error) {
       // Unknown tags still get a transactionId (idTagInfo Invalid): the ingest path is measured all the same.
       acceptedTags = false;
       log(`could not create tags (${(error as Error).message}); stations charge with unknown tags`);
     }
+    await logDatabaseCommands(server, 'start-up', () => undefined);
     const cpu = new CpuWindow({
       server: server.pid,
-      database: database.pid,
+      database: csms.database.pid,
       'load generator': process.pid,
     });
     const load = await runMeterValuesLoad(
       {
         name: 'CSMS',
-        stationUrlPrefix: `ws://${origin}/ocpp/${TENANT}/`,
+        stationUrlPrefix: csms.stationUrlPrefix,
         idTagOf: benchTagOf,
         strict: { acceptedTags },
       },
@@ -107,8 +89,9 @@ async function measureCsms(args: MeterValuesBenchArgs): Promise<CsmsMeasurement>
     );
     if (!server.alive) throw new Error(`the CSMS died during the run:\n${server.output}`);
     if (load.errors + load.setupFailures > 0) log(`last CSMS output:\n${lastLines(server.output, 8)}`);
+    await logDatabaseCommands(server, 'the set-up and the run', log);
     // Counted while the server still runs: a sample must be stored when it is acknowledged, not at shutdown.
-    const stored = await checkStoredSamples(databaseUri, TENANT, load.acknowledgedByStation).catch(
+    const stored = await checkStoredSamples(csms.databaseUri, TENANT, load.acknowledgedByStation).catch(
       (error: unknown): StoredCheck => {
         const reason = (error as Error).message;
         log(`stored-sample check failed: ${reason}`);
@@ -117,9 +100,7 @@ async function measureCsms(args: MeterValuesBenchArgs): Promise<CsmsMeasurement>
     );
     return { load, cpu, stored };
   } finally {
-    await server?.stop();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await csms.stop();
   }
 }
 

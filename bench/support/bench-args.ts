@@ -7,8 +7,8 @@ export interface MeterValuesBenchArgs {
   baselineOnly: boolean;
   /** Do not append a row to docs/benchmarks.md. */
   noRecord: boolean;
-  /** Write a V8 tick profile of the CSMS here (`node --prof-process` reads it). */
-  profileFile: string | undefined;
+  /** Write a V8 CPU profile of the CSMS into this directory (`node --cpu-prof`), for Chrome DevTools. */
+  cpuProfileDir: string | undefined;
 }
 
 const DEFAULTS: MeterValuesBenchArgs = {
@@ -17,7 +17,7 @@ const DEFAULTS: MeterValuesBenchArgs = {
   warmupSeconds: 3,
   baselineOnly: false,
   noRecord: false,
-  profileFile: undefined,
+  cpuProfileDir: undefined,
 };
 
 const LIMITS = { stations: [1, 5000], seconds: [1, 300], warmupSeconds: [0, 60] } as const;
@@ -51,14 +51,14 @@ export function parseBenchArgs(argv: readonly string[]): MeterValuesBenchArgs {
       case '--no-record':
         args.noRecord = true;
         break;
-      case '--profile':
-        args.profileFile = argv[++i];
-        if (!args.profileFile) throw new Error('--profile needs a file name');
+      case '--cpu-prof':
+        args.cpuProfileDir = argv[++i];
+        if (!args.cpuProfileDir) throw new Error('--cpu-prof needs a directory');
         break;
       default:
         throw new Error(
           `unknown option ${flag} (--stations N, --seconds S, --warmup S, --baseline-only, --no-record, ` +
-            '--profile FILE)',
+            '--cpu-prof DIR)',
         );
     }
   }
