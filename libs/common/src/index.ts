@@ -12,3 +12,4 @@ export * from './graphql/cursor';
 export * from './graphql/page-info.model';
 export * from './graphql/query-limits.plugin';
 export * from './tenancy/tenant-id';
+export * from './caching/read-through-cache';

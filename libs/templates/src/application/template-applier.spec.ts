@@ -12,7 +12,7 @@ import {
 } from '@csms/stations';
 import { Logger } from '@nestjs/common';
 import { StationTemplate } from '../models/station-template.model';
-import { StationTemplateRepository } from '../station-template.repository';
+import { StationTemplateService } from '../station-template.service';
 import { TemplateApplier } from './template-applier';
 
 const TENANT = 'default' as TenantId;
@@ -104,14 +104,14 @@ class FakeStation {
 
 function applierWith(templates: StationTemplate[], fake: FakeStation) {
   const updates: StationConfiguration[] = [];
-  const repository = { findAll: async () => templates } as unknown as StationTemplateRepository;
+  const catalog = { all: async () => templates } as unknown as StationTemplateService;
   const stations = {
     updateConfiguration: async (_tenant: TenantId, _id: string, configuration: StationConfiguration) => {
       updates.push(configuration);
       return station;
     },
   } as unknown as ChargingStationService;
-  const applier = new TemplateApplier(repository, stations, fake.commands as unknown as StationCommands);
+  const applier = new TemplateApplier(catalog, stations, fake.commands as unknown as StationCommands);
   return { applier, updates };
 }
 

@@ -10,7 +10,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { changeStatusOf, planChanges } from '../matching/configuration-diff';
 import { bestTemplate, parametersFor } from '../matching/template-matcher';
 import { TemplateParameter } from '../models/template-parameter-block.model';
-import { StationTemplateRepository } from '../station-template.repository';
+import { StationTemplateService } from '../station-template.service';
 import { technicalConfigurationOf } from './technical-configuration';
 
 export interface TemplateApplication {
@@ -32,14 +32,14 @@ export class TemplateApplier {
   private readonly logger = new Logger(TemplateApplier.name);
 
   constructor(
-    private readonly templates: StationTemplateRepository,
+    private readonly templates: StationTemplateService,
     private readonly stations: ChargingStationService,
     private readonly commands: StationCommands,
   ) {}
 
   /** Undefined when no template matches the station. */
   async apply(tenantId: TenantId, station: ChargingStation): Promise<TemplateApplication | undefined> {
-    const template = bestTemplate(await this.templates.findAll(), station);
+    const template = bestTemplate(await this.templates.all(), station);
     if (!template) return undefined;
     await this.stations.updateConfiguration(tenantId, station.id, technicalConfigurationOf(template));
     const { parameters, resetSent } = await this.configure(

@@ -5,6 +5,7 @@ import {
   BadInputError,
   DEFAULT_TENANT_ID,
   NotFoundError,
+  ReadThroughCache,
   TenantId,
   asTenantId,
 } from '@csms/common';
@@ -27,8 +28,10 @@ export const ACTIVE_TENANT_TTL_MS = 5_000;
 
 @Injectable()
 export class TenantService {
-  /** Active tenants (and reads in flight) by id; unknown ids are never kept, so it cannot grow unbounded. */
-  private readonly activeTenants = new Map<string, { tenant: Promise<Tenant | null>; until: number }>();
+  private readonly activeTenants = new ReadThroughCache<Tenant | null>(
+    ACTIVE_TENANT_TTL_MS,
+    (tenant) => tenant !== null,
+  );
 
   constructor(
     private readonly tenants: TenantRepository,
@@ -80,7 +83,7 @@ export class TenantService {
       changes.components = applyComponents(enabled, components);
     }
     const updated = await this.tenants.update(id as TenantId, { $set: changes });
-    this.activeTenants.delete(id);
+    this.activeTenants.forget(id);
     if (!updated) throw new NotFoundError('Tenant', id);
     return updated;
   }
@@ -97,18 +100,10 @@ export class TenantService {
 
   /** The tenant when it exists and is active: what the OCPP edge checks at the upgrade. */
   findActive(id: string): Promise<Tenant | null> {
-    const cached = this.activeTenants.get(id);
-    if (cached && cached.until > Date.now()) return cached.tenant;
-    const tenant = this.tenants.findById(id as TenantId).then((found) => (found?.active ? found : null));
-    const entry = { tenant, until: Date.now() + ACTIVE_TENANT_TTL_MS };
-    this.activeTenants.set(id, entry);
-    const forget = (): void => {
-      if (this.activeTenants.get(id) === entry) this.activeTenants.delete(id);
-    };
-    void tenant.then((active) => {
-      if (!active) forget();
-    }, forget);
-    return tenant;
+    return this.activeTenants.get(id, async () => {
+      const tenant = await this.tenants.findById(id as TenantId);
+      return tenant?.active ? tenant : null;
+    });
   }
 
   list(): Promise<Tenant[]> {

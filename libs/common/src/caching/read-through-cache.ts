@@ -1,0 +1,32 @@
+/**
+ * Values read from the database for a short while, one read shared by everyone asking at once: for
+ * what every connection or boot reads and an operator rarely changes. `keep` says which loaded values
+ * stay (misses are not kept, so unknown keys cannot make it grow); a failed read is never kept.
+ */
+export class ReadThroughCache<V> {
+  private readonly entries = new Map<string, { value: Promise<V>; until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly keep: (value: V) => boolean = () => true,
+  ) {}
+
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const cached = this.entries.get(key);
+    if (cached && cached.until > Date.now()) return cached.value;
+    const entry = { value: load(), until: Date.now() + this.ttlMs };
+    this.entries.set(key, entry);
+    const drop = (): void => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    };
+    entry.value.then((value) => {
+      if (!this.keep(value)) drop();
+    }, drop);
+    return entry.value;
+  }
+
+  /** After a change made here: the next read goes to the database. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+}
