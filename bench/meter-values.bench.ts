@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MeterValuesBenchArgs, parseBenchArgs } from './support/bench-args';
+import { csmsNodeArgs, parseBenchOptions } from './support/bench-options';
 import { benchTagOf, createBenchTags } from './support/bench-tags.setup';
 import { appendMeterValuesRow, BENCHMARKS_DOC, describeMachine } from './support/benchmarks.doc';
 import { ChildServer } from './support/child-server';
@@ -21,6 +21,18 @@ const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const SERVER_START_TIMEOUT_MS = 120_000;
 
+const options = parseBenchOptions(
+  process.argv.slice(2),
+  {
+    stations: { default: 500, min: 1, max: 5000, integer: true },
+    seconds: { default: 20, min: 1, max: 300 },
+    warmup: { default: 3, min: 0, max: 60 },
+  },
+  // Develop the load generator against the baseline alone.
+  ['baseline-only'],
+);
+const loadOptions = { stations: options.stations, seconds: options.seconds, warmupSeconds: options.warmup };
+
 interface Measurement {
   load: LoadResult;
   cpu: CpuWindow;
@@ -30,7 +42,7 @@ interface CsmsMeasurement extends Measurement {
   stored: StoredCheck;
 }
 
-async function measureBaseline(args: MeterValuesBenchArgs): Promise<Measurement> {
+async function measureBaseline(): Promise<Measurement> {
   const { server, port } = await ChildServer.start({
     name: 'baseline ws server',
     entry: 'bench/support/echo-server.ts',
@@ -46,7 +58,7 @@ async function measureBaseline(args: MeterValuesBenchArgs): Promise<Measurement>
         idTagOf: benchTagOf,
         strict: undefined,
       },
-      { stations: args.stations, seconds: args.seconds, warmupSeconds: args.warmupSeconds, cpu },
+      { ...loadOptions, cpu },
     );
     return { load, cpu };
   } finally {
@@ -54,18 +66,18 @@ async function measureBaseline(args: MeterValuesBenchArgs): Promise<Measurement>
   }
 }
 
-async function measureCsms(args: MeterValuesBenchArgs): Promise<CsmsMeasurement> {
+async function measureCsms(): Promise<CsmsMeasurement> {
   const csms = await startCsmsUnderTest({
-    nodeArgs: args.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${args.cpuProfileDir}`] : [],
+    nodeArgs: csmsNodeArgs(options),
   });
   const { server } = csms;
   try {
     log(`database: ${csms.database.kind} on ${csms.database.uri}`);
-    log(`CSMS listening on ${csms.origin} (pid ${server.pid}); creating ${args.stations} tags`);
+    log(`CSMS listening on ${csms.origin} (pid ${server.pid}); creating ${options.stations} tags`);
     const tagsStart = Date.now();
     let acceptedTags = true;
     try {
-      await createBenchTags(csms.graphqlUrl, args.stations);
+      await createBenchTags(csms.graphqlUrl, options.stations);
       log(`tags created in ${((Date.now() - tagsStart) / 1000).toFixed(1)} s`);
     } catch (error) {
       // Unknown tags still get a transactionId (idTagInfo Invalid): the ingest path is measured all the same.
@@ -85,7 +97,7 @@ async function measureCsms(args: MeterValuesBenchArgs): Promise<CsmsMeasurement>
         idTagOf: benchTagOf,
         strict: { acceptedTags },
       },
-      { stations: args.stations, seconds: args.seconds, warmupSeconds: args.warmupSeconds, cpu },
+      { ...loadOptions, cpu },
     );
     if (!server.alive) throw new Error(`the CSMS died during the run:\n${server.output}`);
     if (load.errors + load.setupFailures > 0) log(`last CSMS output:\n${lastLines(server.output, 8)}`);
@@ -151,21 +163,20 @@ function printResult({ load: result, cpu }: Measurement): void {
 }
 
 async function main(): Promise<number> {
-  const args = parseBenchArgs(process.argv.slice(2));
   // Other work on the machine moves the figures: the 1-minute load average says how busy it was.
   const machine = `${describeMachine()}, load ${os.loadavg()[0].toFixed(1)}`;
   log(
-    `meter-value ingest benchmark: ${args.stations} stations, ${args.warmupSeconds} s warm-up + ${args.seconds} s`,
+    `meter-value ingest benchmark: ${options.stations} stations, ${options.warmup} s warm-up + ${options.seconds} s`,
   );
   log(`machine: ${machine}`);
 
-  const baselineRun = await measureBaseline(args);
+  const baselineRun = await measureBaseline();
   printResult(baselineRun);
   const baseline = baselineRun.load;
   if (baseline.charging === 0) throw new Error('no station reached the baseline');
-  if (args.baselineOnly) return 0;
+  if (options['baseline-only']) return 0;
 
-  const csms = await measureCsms(args);
+  const csms = await measureCsms();
   printResult(csms);
   const { stored } = csms;
   const storedLine = stored.error
@@ -192,11 +203,11 @@ async function main(): Promise<number> {
   );
   log(`overall: ${verdict(allPass)}`);
 
-  if (!args.noRecord) {
+  if (!options.noRecord) {
     await appendMeterValuesRow([
       new Date().toISOString().slice(0, 16).replace('T', ' '),
       machine,
-      `${args.stations} × ${args.seconds}`,
+      `${options.stations} × ${options.seconds}`,
       rate(baseline.throughput),
       latencies(baseline),
       rate(csms.load.throughput),

@@ -13,23 +13,35 @@ export interface CommonOptions {
 }
 
 /**
- * `--name value` options of a benchmark, checked against their bounds, plus `--no-record` and
- * `--cpu-prof DIR`. Names are the flags without dashes (`stations` for `--stations`).
+ * `--name value` options of a benchmark, checked against their bounds, `--switch` flags of its own,
+ * plus `--no-record` and `--cpu-prof DIR`. Names are the flags without dashes (`stations` for
+ * `--stations`).
  */
-export function parseBenchOptions<Name extends string>(
+export function parseBenchOptions<Name extends string, Switch extends string = never>(
   argv: readonly string[],
   numeric: Record<Name, NumericOption>,
-): Record<Name, number> & CommonOptions {
+  switches: readonly Switch[] = [],
+): Record<Name, number> & Record<Switch, boolean> & CommonOptions {
   const values = Object.fromEntries(
     Object.entries<NumericOption>(numeric).map(([name, option]) => [name, option.default]),
   ) as Record<Name, number>;
+  const switched = Object.fromEntries(switches.map((name) => [name, false])) as Record<Switch, boolean>;
   const common: CommonOptions = { noRecord: false, cpuProfileDir: undefined };
   const usage = (): string =>
-    [...Object.keys(numeric).map((name) => `--${name} N`), '--no-record', '--cpu-prof DIR'].join(', ');
+    [
+      ...Object.keys(numeric).map((name) => `--${name} N`),
+      ...switches.map((name) => `--${name}`),
+      '--no-record',
+      '--cpu-prof DIR',
+    ].join(', ');
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--no-record') {
       common.noRecord = true;
+      continue;
+    }
+    if (switches.some((name) => flag === `--${name}`)) {
+      switched[flag.slice(2) as Switch] = true;
       continue;
     }
     if (flag === '--cpu-prof') {
@@ -55,7 +67,7 @@ export function parseBenchOptions<Name extends string>(
     }
     values[name] = value;
   }
-  return { ...values, ...common };
+  return { ...values, ...switched, ...common };
 }
 
 /** Node options for the CSMS child: the CPU profile when asked for, and whatever else the benchmark needs. */
