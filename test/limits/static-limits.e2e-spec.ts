@@ -8,16 +8,7 @@ import {
   createStationIn,
 } from '../organizations/support/organizations';
 import { LimitTestStation } from './support/limit-test-station';
-
-const CAPABILITIES = {
-  staticLimitation: false,
-  chargingProfiles: true,
-  remoteStartStop: true,
-  unlock: true,
-  reservation: false,
-  rfid: true,
-  firmwareUpdate: true,
-};
+import { WALLBOX_CAPABILITIES } from '../support/template-capabilities';
 
 /** Two 16 A three-phase sockets at 230 V: 10 A on one connector is 6900 W. */
 const SMART_TEMPLATE = {
@@ -36,14 +27,14 @@ const SMART_TEMPLATE = {
       currentType: 'AC',
     })),
   },
-  capabilities: CAPABILITIES,
+  capabilities: WALLBOX_CAPABILITIES,
 };
 
 const KEY_TEMPLATE = {
   ...SMART_TEMPLATE,
   name: 'Limits e2e: wallbox without smart charging',
   vendorPattern: '^Limits-Static$',
-  capabilities: { ...CAPABILITIES, chargingProfiles: false, staticLimitation: true },
+  capabilities: { ...WALLBOX_CAPABILITIES, chargingProfiles: false, staticLimitation: true },
   staticPowerLimitationKey: 'MaxStationPowerW',
 };
 

@@ -5,6 +5,7 @@ import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createUserAndLogin, eventually } from '../support/users';
 import { ConfigurableStation } from './configurable-station';
+import { WALLBOX_CAPABILITIES } from '../support/template-capabilities';
 
 const TEMPLATE_FIELDS = 'id name builtIn vendorPattern modelPattern ocppVersions';
 const CREATE = `mutation($input: StationTemplateInput!) { createStationTemplate(input: $input) { ${TEMPLATE_FIELDS} } }`;
@@ -42,16 +43,6 @@ interface StationView {
   }[];
 }
 
-const CAPABILITIES = {
-  staticLimitation: false,
-  chargingProfiles: true,
-  remoteStartStop: true,
-  unlock: true,
-  reservation: false,
-  rfid: true,
-  firmwareUpdate: true,
-};
-
 /** A template for our test vendor; `overrides` replace top-level fields. */
 function templateInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -62,7 +53,7 @@ function templateInput(overrides: Record<string, unknown> = {}): Record<string, 
       maximumPowerWatts: 3680,
       connectors: [{ connectorId: 1, type: 'Domestic', powerWatts: 3680, currentType: 'AC' }],
     },
-    capabilities: CAPABILITIES,
+    capabilities: WALLBOX_CAPABILITIES,
     parameterBlocks: [{ ocppVersions: ['1.6'], parameters: [{ key: 'HeartbeatInterval', value: '999' }] }],
     ...overrides,
   };
