@@ -4,9 +4,9 @@
 'use strict';
 
 /**
- * The WHERE clause of queries, explains included: _id when the filter pins it, else the filter's
- * plain string equalities on indexed fields, written like the index expressions so that SQLite can
- * use them.
+ * The WHERE clause of queries, explains included: _id when the filter pins it or lists it with $in,
+ * else the filter's plain string equalities on indexed fields, written like the index expressions so
+ * that SQLite can use them.
  */
 const WHERE_CLAUSE_GO = `// prepareWhereClause returns the WHERE clause SQLite can answer from an index (csms patch). The
 // handler filters every returned document again, so the clause may select more than the filter.
@@ -15,9 +15,14 @@ func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (s
 		return "", nil
 	}
 
-	switch v, _ := filter.Get("_id"); v.(type) {
+	switch v, _ := filter.Get("_id"); v := v.(type) {
 	case string, types.ObjectID:
 		return fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn), []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+	case *types.Document:
+		if ids := idsIn(v); len(ids) > 0 {
+			placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+			return fmt.Sprintf(" WHERE %s IN (%s)", metadata.IDColumn, placeholders), ids
+		}
 	}
 
 	indexed := map[string]bool{}
@@ -48,6 +53,29 @@ func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (s
 	}
 
 	return " WHERE " + strings.Join(conditions, " AND "), args
+}
+
+// idsIn returns the encoded ids of an {$in: [...]} condition on _id that holds only strings and
+// ObjectIDs (what a batched lookup sends), else nil.
+func idsIn(condition *types.Document) []any {
+	in, _ := condition.Get("$in")
+	values, ok := in.(*types.Array)
+	if condition.Len() != 1 || !ok || values.Len() > 1000 {
+		return nil
+	}
+
+	ids := make([]any, 0, values.Len())
+
+	for i := 0; i < values.Len(); i++ {
+		switch id := must.NotFail(values.Get(i)).(type) {
+		case string, types.ObjectID:
+			ids = append(ids, string(must.NotFail(sjson.MarshalSingleValue(id))))
+		default:
+			return nil
+		}
+	}
+
+	return ids
 }
 
 func plainJSONString(s string) bool {

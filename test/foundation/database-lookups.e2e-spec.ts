@@ -71,9 +71,25 @@ describe('database lookups', () => {
     expect(await stations().countDocuments({ tenantId: 't2' })).toBe(99);
   });
 
+  it('finds a batch of ids listed with $in, within the tenant, and nothing else', async () => {
+    const ids = ['t1/CS-1', 't1/CS-4', 't0/CS-3', 't1/missing', 't0/Bornée "Süd"'];
+    const found = await stations()
+      .find({ _id: { $in: ids }, tenantId: 't1' }, { sort: { _id: 1 } })
+      .toArray();
+    expect(found.map((doc) => doc._id)).toEqual(['t1/CS-1', 't1/CS-4']);
+    // A number among the ids: the whole list is left to the handler, which still matches exactly.
+    const mixed = await db
+      .collection('lookups')
+      .find({ _id: { $in: ['t0/numeric', 7] } } as Document)
+      .toArray();
+    expect(mixed.map((doc) => doc._id)).toEqual(['t0/numeric']);
+    expect(await stations().countDocuments({ _id: { $in: [] } })).toBe(0);
+  });
+
   it('answers those lookups from an index', async () => {
     expect(await usesIndex({ tenantId: 't1', stationId: 'CS-4' }, /tenantId_1_stationId_1/)).toBe(true);
     expect(await usesIndex({ _id: 't1/CS-4', tenantId: 't1' }, /__id_/)).toBe(true);
+    expect(await usesIndex({ _id: { $in: ['t1/CS-4', 't2/CS-5'] }, tenantId: 't1' }, /__id_/)).toBe(true);
     expect(await usesIndex({ power: 4 }, /./)).toBe(false);
   });
 });
