@@ -1,10 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import mongoose from 'mongoose';
 import { DatabaseServer } from './database-server';
 import { IndexBuilder } from './index-builder';
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}
+
+// Otherwise every query captures and formats a stack trace (only for its "already executed" error):
+// a tenth of the server's CPU in a reconnect storm.
+mongoose.set('skipOriginalStackTraces', true);
 
 @Global()
 @Module({
