@@ -27,6 +27,8 @@ describe('charging stations domain', () => {
   let basic: GraphQLClient;
   let inbound: StationInbound;
 
+  const stationsCollection = () =>
+    server.app.get<Connection>(getConnectionToken()).collection('charging_stations');
   const station = async (id: string) =>
     (
       await admin.data<{ chargingStation: Record<string, unknown> | null }>(
@@ -83,6 +85,23 @@ describe('charging stations domain', () => {
       allowed: false,
       reason: 'unknown-station',
     });
+  });
+
+  it('checks connections arriving together (one batched lookup) each against its own station and tenant', async () => {
+    const decisions = await Promise.all([
+      inbound.mayConnect('default', 'CS-SECURE', 'station-secret-1'),
+      inbound.mayConnect('default', 'CS-SECURE', 'wrong-secret'),
+      inbound.mayConnect('closed', 'CS-SECURE', 'station-secret-1'),
+      inbound.mayConnect('default', 'CS-NEW-2'),
+      inbound.mayConnect('default', 'CS-SECURE'),
+    ]);
+    expect(decisions).toEqual([
+      { allowed: true, registered: true },
+      { allowed: false, reason: 'bad-credentials' },
+      { allowed: false, reason: 'unknown-station' },
+      { allowed: true, registered: false },
+      { allowed: false, reason: 'bad-credentials' },
+    ]);
   });
 
   it('never exposes the password and refuses duplicates and bad identities', async () => {
@@ -290,6 +309,43 @@ describe('charging stations domain', () => {
     const badProfile = `mutation { setChargingProfile(chargingStationId: "CS-BOOT", connectorId: 1, profile: {
       chargingProfileId: 1, purpose: TxDefaultProfile, schedule: { rateUnit: W, periods: [] } }) { status } }`;
     expect(await admin.errorCode(badProfile)).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps the order of each station’s writes: a disconnection and an immediate reconnection leave it online', async () => {
+    const tenant = asTenantId(DEFAULT_TENANT_ID);
+    await inbound.boot(tenant, 'CS-FLAP', BOOT, JSON_16);
+    for (let flap = 0; flap < 5; flap += 1) {
+      await Promise.all([
+        inbound.heartbeat(tenant, 'CS-FLAP'),
+        inbound.disconnected(tenant, 'CS-FLAP'),
+        inbound.connected(tenant, 'CS-FLAP', JSON_16),
+      ]);
+      // What is stored, not the connected station's cached state.
+      expect(await stationsCollection().findOne({ stationId: 'CS-FLAP' })).toMatchObject({
+        online: true,
+        vendor: 'VoltCorp',
+      });
+    }
+    // Many stations' statuses at once, written together: each keeps its own.
+    const ids = Array.from({ length: 40 }, (_, n) => `CS-MANY-${n}`);
+    await Promise.all(ids.map((id) => inbound.connected(tenant, id, JSON_16)));
+    await Promise.all(
+      ids.map((id, n) =>
+        inbound.statusNotification(tenant, id, {
+          connectorId: 1,
+          status: n % 2 ? 'Charging' : 'Available',
+          errorCode: 'NoError',
+        }),
+      ),
+    );
+    const stored = await stationsCollection()
+      .find({ tenantId: DEFAULT_TENANT_ID, stationId: { $regex: '^CS-MANY-' } })
+      .toArray();
+    expect(stored).toHaveLength(ids.length);
+    for (const doc of stored) {
+      const n = Number(String(doc.stationId).split('-')[2]);
+      expect(doc.connectors['1'].status).toBe(n % 2 ? 'Charging' : 'Available');
+    }
   });
 
   it('deletes a station', async () => {

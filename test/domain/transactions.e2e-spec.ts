@@ -430,7 +430,7 @@ describe('transactions domain', () => {
         ),
       );
     }
-    const written = writer.stats.records - before.records;
+    const written = writer.stats.items - before.items;
     const batches = writer.stats.batches - before.batches;
     expect(written).toBe(sessions.length * rounds);
     expect(batches).toBeLessThan(written / 5);

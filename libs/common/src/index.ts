@@ -13,3 +13,4 @@ export * from './graphql/page-info.model';
 export * from './graphql/query-limits.plugin';
 export * from './tenancy/tenant-id';
 export * from './caching/read-through-cache';
+export * from './batching/group-commit';

@@ -1,9 +1,10 @@
 import { isOnline } from './station-online';
-import { Connection, ConnectionArgs, TenantId } from '@csms/common';
+import { Connection, ConnectionArgs, GroupCommit, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import DataLoader from 'dataloader';
+import { AnyBulkWriteOperation, FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { withConnectorSpecs } from './connector-specs';
 import { ChargingStation } from './models/charging-station.model';
 import { Connector } from './models/connector.model';
@@ -31,10 +32,40 @@ function byIdentity(tenantId: TenantId, stationId: string): { _id: string; stati
 /** Domain field names that differ in storage, for accessibleQuery. */
 export const STATION_FIELD_NAMES = { id: 'stationId' };
 
+interface StationKey {
+  tenantId: TenantId;
+  stationId: string;
+}
+
+type Credentials = { passwordHash?: string } | null;
+
 @Injectable()
-export class ChargingStationRepository extends TenantRepository<ChargingStationDocument, ChargingStation> {
+export class ChargingStationRepository
+  extends TenantRepository<ChargingStationDocument, ChargingStation>
+  implements OnModuleDestroy
+{
+  /**
+   * Hot-path writes (heartbeats, statuses, disconnections) of all stations go out as one ordered
+   * bulk write per batch: in a reconnect storm thousands arrive at once.
+   */
+  private readonly writes = new GroupCommit<AnyBulkWriteOperation<ChargingStationDocument>>(
+    { maxItems: 500, maxDelayMs: 2, inFlight: 2 },
+    (operations) => this.model.bulkWrite(operations, { ordered: true }),
+  );
+  /** A station's queued write, which a read-modify-write of the same station waits for. */
+  private readonly queuedWrites = new Map<string, Promise<void>>();
+  /** Connection checks arriving together are answered by one query per tenant. */
+  private readonly credentials = new DataLoader<StationKey, Credentials, string>(
+    (keys) => this.loadCredentials(keys),
+    { cache: false, cacheKeyFn: (key) => stationDocumentId(key.tenantId, key.stationId) },
+  );
+
   constructor(@InjectModel(ChargingStationDocument.name) model: Model<ChargingStationDocument>) {
     super(model);
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.writes.drain();
   }
 
   async create(tenantId: TenantId, stationId: string, fields: StationFields): Promise<ChargingStation> {
@@ -51,15 +82,13 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
     return this.findOne(tenantId, byIdentity(tenantId, stationId));
   }
 
-  async passwordHashOf(tenantId: TenantId, stationId: string): Promise<{ passwordHash?: string } | null> {
-    return this.model
-      .findOne(this.scope(tenantId, byIdentity(tenantId, stationId)), { passwordHash: 1 })
-      .lean<{ passwordHash?: string }>()
-      .exec();
+  /** Null for a station that does not exist. */
+  passwordHashOf(tenantId: TenantId, stationId: string): Promise<Credentials> {
+    return this.credentials.load({ tenantId, stationId });
   }
 
   /** Sets fields and returns the station, creating it when `upsert` (registration policy OPEN). */
-  update(
+  async update(
     tenantId: TenantId,
     stationId: string,
     fields: StationFields,
@@ -67,14 +96,28 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
   ): Promise<ChargingStation | null> {
     const update: UpdateQuery<ChargingStationDocument> = { $set: fields };
     if (options.upsert) update.$setOnInsert = { connectors: {} };
+    // After the station's queued writes, or an older write could land after this one.
+    await this.queuedWrites.get(stationDocumentId(tenantId, stationId))?.catch(() => undefined);
     return this.updateOne(tenantId, byIdentity(tenantId, stationId), update, options);
   }
 
-  /** Write-only update for hot paths: no document comes back. */
-  async write(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
-    await this.model
-      .updateOne(this.scope(tenantId, byIdentity(tenantId, stationId)), { $set: fields })
-      .exec();
+  /** Write-only update for hot paths: no document comes back; settles once the write is stored. */
+  write(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
+    const id = stationDocumentId(tenantId, stationId);
+    const written = this.writes.add([
+      {
+        updateOne: {
+          filter: this.scope(tenantId, byIdentity(tenantId, stationId)),
+          update: { $set: fields },
+        },
+      },
+    ]);
+    this.queuedWrites.set(id, written);
+    const forget = (): void => {
+      if (this.queuedWrites.get(id) === written) this.queuedWrites.delete(id);
+    };
+    written.then(forget, forget);
+    return written;
   }
 
   async writeConnector(tenantId: TenantId, stationId: string, connector: ConnectorState): Promise<void> {
@@ -92,6 +135,21 @@ export class ChargingStationRepository extends TenantRepository<ChargingStationD
     filter: FilterQuery<ChargingStationDocument> = {},
   ): Promise<Connection<ChargingStation>> {
     return this.findPage(tenantId, filter, args, { field: 'stationId', direction: 1 });
+  }
+
+  private async loadCredentials(keys: readonly StationKey[]): Promise<Credentials[]> {
+    const found = new Map<string, Credentials>();
+    for (const tenantId of new Set(keys.map((key) => key.tenantId))) {
+      const ids = keys
+        .filter((key) => key.tenantId === tenantId)
+        .map((key) => stationDocumentId(tenantId, key.stationId));
+      const docs = await this.model
+        .find(this.scope(tenantId, { _id: { $in: ids } }), { passwordHash: 1 })
+        .lean<{ _id: string; passwordHash?: string }[]>()
+        .exec();
+      for (const { _id, passwordHash } of docs) found.set(_id, { passwordHash });
+    }
+    return keys.map((key) => found.get(stationDocumentId(key.tenantId, key.stationId)) ?? null);
   }
 
   protected toEntity(doc: Lean<ChargingStationDocument>): ChargingStation {

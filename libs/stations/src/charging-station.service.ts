@@ -41,6 +41,7 @@ import {
 } from './ports/station-organization.port';
 import { ChargingStationDocument, ConnectorState } from './schemas/charging-station.schema';
 import { StationConfiguration, withConfiguration } from './station-configuration';
+import { isOnline } from './station-online';
 import { StationDataTransferRepository } from './station-data-transfer.repository';
 import { StationStateCache } from './station-state-cache';
 
@@ -222,7 +223,7 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       lastBootAt: now,
       heartbeatIntervalSeconds: interval,
     };
-    const station = await this.stations.update(tenantId, stationId, fields, { upsert: true });
+    const station = await this.recordBoot(tenantId, stationId, fields);
     if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
     await this.events.publish(
       domainEvent(CHARGING_STATION_BOOTED, tenantId, { chargingStationId: stationId, bootedAt: now }),
@@ -337,6 +338,19 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       { upsert: true },
     );
     return { allowed: true, registered: true };
+  }
+
+  /** The connection cached the station already, as a boot follows it: then nothing needs reading. */
+  private async recordBoot(
+    tenantId: TenantId,
+    stationId: string,
+    fields: StationFields,
+  ): Promise<ChargingStation | null> {
+    const cached = this.cache.get(tenantId, stationId);
+    if (!cached) return this.stations.update(tenantId, stationId, fields, { upsert: true });
+    await this.stations.write(tenantId, stationId, fields);
+    const station = { ...cached, ...definedOnly(fields) };
+    return { ...station, online: isOnline(station) };
   }
 
   private async setFields(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {

@@ -1,38 +1,29 @@
-import { asTenantId } from '@csms/common';
-import { BATCH_MAX_ITEMS, BATCHES_IN_FLIGHT, ConsumptionBatchWriter } from './consumption-batch-writer';
-import { ConsumptionRecord, ConsumptionRepository } from './consumption.repository';
+import { GroupCommit } from './group-commit';
 
-const record = (n: number): ConsumptionRecord => ({
-  tenantId: asTenantId('default'),
-  transactionId: `tx-${n}`,
-  chargingStationId: 'CS',
-  connectorId: 1,
-  point: { timestamp: new Date(n), cumulatedWh: n },
-  sampledValues: [],
-});
+const OPTIONS = { maxItems: 1000, maxDelayMs: 4, inFlight: 2 };
 
-/** A repository whose inserts complete only when the test says so. */
-function controlledRepository() {
-  const batches: ConsumptionRecord[][] = [];
+/** A group commit whose batch writes complete only when the test says so. */
+function controlledCommit() {
+  const batches: string[][] = [];
   const pending: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  const repository = {
-    insertBatch: (records: ConsumptionRecord[]) =>
+  const commit = new GroupCommit<string>(
+    OPTIONS,
+    (items) =>
       new Promise<void>((resolve, reject) => {
-        batches.push(records);
+        batches.push(items);
         pending.push({ resolve, reject });
       }),
-  } as unknown as ConsumptionRepository;
-  return { repository, batches, pending };
+  );
+  return { commit, batches, pending };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-describe('ConsumptionBatchWriter', () => {
+describe('GroupCommit', () => {
   it('acknowledges a write only once the batch holding it is stored', async () => {
-    const { repository, batches, pending } = controlledRepository();
-    const writer = new ConsumptionBatchWriter(repository);
+    const { commit, batches, pending } = controlledCommit();
     let acknowledged = false;
-    const write = writer.write([record(1)]).then(() => (acknowledged = true));
+    const write = commit.add([`tx-${1}`]).then(() => (acknowledged = true));
     await tick();
     expect(batches).toHaveLength(1);
     expect(acknowledged).toBe(false);
@@ -42,62 +33,50 @@ describe('ConsumptionBatchWriter', () => {
   });
 
   it('groups what arrives while two batches are in flight into the next single insert', async () => {
-    const { repository, batches, pending } = controlledRepository();
-    const writer = new ConsumptionBatchWriter(repository);
-    const first = writer.write([record(1)]);
+    const { commit, batches, pending } = controlledCommit();
+    const first = commit.add([`tx-${1}`]);
     await tick();
-    const second = writer.write([record(0)]);
+    const second = commit.add([`tx-${0}`]);
     await tick();
-    expect(batches).toHaveLength(BATCHES_IN_FLIGHT);
-    const queued = [
-      writer.write([record(2)]),
-      writer.write([record(3), record(4)]),
-      writer.write([record(5)]),
-    ];
+    expect(batches).toHaveLength(OPTIONS.inFlight);
+    const queued = [commit.add([`tx-${2}`]), commit.add([`tx-${3}`, `tx-${4}`]), commit.add([`tx-${5}`])];
     await tick();
     expect(batches).toHaveLength(2);
     pending[0].resolve();
     await first;
     await tick();
-    expect(batches.map((batch) => batch.map((item) => item.transactionId))).toEqual([
-      ['tx-1'],
-      ['tx-0'],
-      ['tx-2', 'tx-3', 'tx-4', 'tx-5'],
-    ]);
+    expect(batches).toEqual([['tx-1'], ['tx-0'], ['tx-2', 'tx-3', 'tx-4', 'tx-5']]);
     pending[1].resolve();
     pending[2].resolve();
     await Promise.all([second, ...queued]);
-    expect(writer.stats).toMatchObject({ batches: 3, records: 6, largestBatch: 4 });
+    expect(commit.stats).toMatchObject({ batches: 3, items: 6, largestBatch: 4 });
   });
 
   it('flushes at once when the batch is full', async () => {
-    const { repository, batches, pending } = controlledRepository();
-    const writer = new ConsumptionBatchWriter(repository);
-    const writes = Array.from({ length: BATCH_MAX_ITEMS }, (_, n) => writer.write([record(n)]));
+    const { commit, batches, pending } = controlledCommit();
+    const writes = Array.from({ length: OPTIONS.maxItems }, (_, n) => commit.add([`tx-${n}`]));
     expect(batches).toHaveLength(1);
-    expect(batches[0]).toHaveLength(BATCH_MAX_ITEMS);
+    expect(batches[0]).toHaveLength(OPTIONS.maxItems);
     pending[0].resolve();
     await Promise.all(writes);
   });
 
   it('rejects every write of a failed batch and keeps serving the next ones', async () => {
-    const { repository, pending } = controlledRepository();
-    const writer = new ConsumptionBatchWriter(repository);
-    const failing = [writer.write([record(1)]), writer.write([record(2)])];
+    const { commit, pending } = controlledCommit();
+    const failing = [commit.add([`tx-${1}`]), commit.add([`tx-${2}`])];
     await tick();
     pending[0].reject(new Error('disk full'));
     for (const write of failing) await expect(write).rejects.toThrow('disk full');
-    const next = writer.write([record(3)]);
+    const next = commit.add([`tx-${3}`]);
     await tick();
     pending[1].resolve();
     await expect(next).resolves.toBeUndefined();
   });
 
   it('writes what is queued before the module shuts down', async () => {
-    const { repository, batches, pending } = controlledRepository();
-    const writer = new ConsumptionBatchWriter(repository);
-    const write = writer.write([record(1)]);
-    const shutdown = writer.onModuleDestroy();
+    const { commit, batches, pending } = controlledCommit();
+    const write = commit.add([`tx-${1}`]);
+    const shutdown = commit.drain();
     await Promise.resolve();
     expect(batches).toHaveLength(1);
     pending[0].resolve();

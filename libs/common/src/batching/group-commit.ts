@@ -1,0 +1,83 @@
+export interface GroupCommitOptions {
+  /** A batch is written at once when it holds this many items… */
+  maxItems: number;
+  /** …or this long after its first item arrived, whichever comes first. */
+  maxDelayMs: number;
+  /**
+   * Batches written at once: with two, the database decodes one batch while it stores the other,
+   * instead of idling between round-trips.
+   */
+  inFlight: number;
+}
+
+interface Pending<T> {
+  items: readonly T[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: items from many callers are queued and written together, one database round-trip
+ * per batch. Each caller's promise settles when the batch holding its items is written, so nothing
+ * is acknowledged before it is stored; a failed batch fails every caller in it. What arrives while
+ * `inFlight` batches are being written forms the next batch, in arrival order.
+ */
+export class GroupCommit<T> {
+  private queue: Pending<T>[] = [];
+  private queuedItems = 0;
+  private timer?: NodeJS.Timeout;
+  private readonly writing = new Set<Promise<void>>();
+  readonly stats = { batches: 0, items: 0, largestBatch: 0, writeMs: 0 };
+
+  constructor(
+    private readonly options: GroupCommitOptions,
+    private readonly writeBatch: (items: T[]) => Promise<unknown>,
+  ) {}
+
+  add(items: readonly T[]): Promise<void> {
+    if (!items.length) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ items, resolve, reject });
+      this.queuedItems += items.length;
+      if (this.queuedItems >= this.options.maxItems) this.kick();
+      else this.timer ??= setTimeout(() => this.kick(), this.options.maxDelayMs);
+    });
+  }
+
+  /** Writes everything queued and waits for it: for shutdown. */
+  async drain(): Promise<void> {
+    while (this.queue.length || this.writing.size) {
+      this.kick();
+      await Promise.allSettled(this.writing);
+    }
+  }
+
+  private kick(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.writing.size >= this.options.inFlight || !this.queue.length) return;
+    const write = this.flush().finally(() => {
+      this.writing.delete(write);
+      if (this.queue.length) this.kick();
+    });
+    this.writing.add(write);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.queuedItems = 0;
+    try {
+      const items = batch.flatMap((pending) => pending.items);
+      const started = performance.now();
+      await this.writeBatch(items);
+      this.stats.writeMs += performance.now() - started;
+      this.stats.batches += 1;
+      this.stats.items += items.length;
+      this.stats.largestBatch = Math.max(this.stats.largestBatch, items.length);
+      batch.forEach((pending) => pending.resolve());
+    } catch (error) {
+      batch.forEach((pending) => pending.reject(error));
+    }
+  }
+}
