@@ -5,8 +5,8 @@
 
 /**
  * The WHERE clause of queries, explains included: _id when the filter pins it or lists it with $in,
- * else the filter's plain string equalities on indexed fields, written like the index expressions so
- * that SQLite can use them.
+ * else the filter's plain strings on indexed fields (equal to one, or $in a list), written like the
+ * index expressions so that SQLite can use them.
  */
 const WHERE_CLAUSE_GO = `// prepareWhereClause returns the WHERE clause SQLite can answer from an index (csms patch). The
 // handler filters every returned document again, so the clause may select more than the filter.
@@ -19,9 +19,8 @@ func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (s
 	case string, types.ObjectID:
 		return fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn), []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
 	case *types.Document:
-		if ids := idsIn(v); len(ids) > 0 {
-			placeholders := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-			return fmt.Sprintf(" WHERE %s IN (%s)", metadata.IDColumn, placeholders), ids
+		if ids := inValues(v, isID); len(ids) > 0 {
+			return fmt.Sprintf(" WHERE %s IN (%s)", metadata.IDColumn, placeholders(len(ids))), ids
 		}
 	}
 
@@ -37,15 +36,22 @@ func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (s
 	var args []any
 
 	for _, k := range filter.Keys() {
-		v, _ := filter.Get(k)
-
-		s, ok := v.(string)
-		if !ok || !indexed[k] || strings.ContainsAny(k, ".$") || !plainJSONString(s) {
+		if !indexed[k] || strings.ContainsAny(k, ".$") {
 			continue
 		}
 
-		conditions = append(conditions, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, k))
-		args = append(args, string(must.NotFail(sjson.MarshalSingleValue(s))))
+		switch v := must.NotFail(filter.Get(k)).(type) {
+		case string:
+			if plainJSONString(v) {
+				conditions = append(conditions, fmt.Sprintf("%s->%q = ?", metadata.DefaultColumn, k))
+				args = append(args, string(must.NotFail(sjson.MarshalSingleValue(v))))
+			}
+		case *types.Document:
+			if values := inValues(v, isPlainString); len(values) > 0 {
+				conditions = append(conditions, fmt.Sprintf("%s->%q IN (%s)", metadata.DefaultColumn, k, placeholders(len(values))))
+				args = append(args, values...)
+			}
+		}
 	}
 
 	if len(conditions) == 0 {
@@ -55,27 +61,45 @@ func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (s
 	return " WHERE " + strings.Join(conditions, " AND "), args
 }
 
-// idsIn returns the encoded ids of an {$in: [...]} condition on _id that holds only strings and
-// ObjectIDs (what a batched lookup sends), else nil.
-func idsIn(condition *types.Document) []any {
+// inValues returns the encoded values of an {$in: [...]} condition (a batched lookup) when it lists
+// at most 1000 values, each accepted, else nil.
+func inValues(condition *types.Document, accept func(any) bool) []any {
 	in, _ := condition.Get("$in")
 	values, ok := in.(*types.Array)
 	if condition.Len() != 1 || !ok || values.Len() > 1000 {
 		return nil
 	}
 
-	ids := make([]any, 0, values.Len())
+	encoded := make([]any, 0, values.Len())
 
 	for i := 0; i < values.Len(); i++ {
-		switch id := must.NotFail(values.Get(i)).(type) {
-		case string, types.ObjectID:
-			ids = append(ids, string(must.NotFail(sjson.MarshalSingleValue(id))))
-		default:
+		value := must.NotFail(values.Get(i))
+		if !accept(value) {
 			return nil
 		}
+
+		encoded = append(encoded, string(must.NotFail(sjson.MarshalSingleValue(value))))
 	}
 
-	return ids
+	return encoded
+}
+
+func isID(v any) bool {
+	switch v.(type) {
+	case string, types.ObjectID:
+		return true
+	default:
+		return false
+	}
+}
+
+func isPlainString(v any) bool {
+	s, ok := v.(string)
+	return ok && plainJSONString(s)
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 func plainJSONString(s string) bool {
@@ -196,9 +220,15 @@ const PATCHES = [
   {
     // An update holds a read cursor on one pooled connection while it writes on another; with the pool
     // capped at 100, a hundred concurrent updates could take every connection and wait forever for a
-    // second one. Uncapped, the MongoDB client's own pool bounds the concurrency.
+    // second one. Uncapped, the MongoDB client's own pool bounds the concurrency. Idle connections are
+    // kept up to that peak too: beyond 100 they were closed after each use and reopened by the next
+    // one, and opening a SQLite connection parses the whole schema (a fifth of FerretDB's CPU in a
+    // reconnect storm).
     file: 'internal/backends/sqlite/metadata/pool/opendb.go',
-    edits: [['\tdb.SetMaxOpenConns(100)\n', '\tdb.SetMaxOpenConns(0)\n']],
+    edits: [
+      ['\tdb.SetMaxIdleConns(100)\n', '\tdb.SetMaxIdleConns(1000)\n'],
+      ['\tdb.SetMaxOpenConns(100)\n', '\tdb.SetMaxOpenConns(0)\n'],
+    ],
   },
   {
     // The _id index is built on `_ferretdb_sjson->"_id"`, but lookups, updates and deletes by _id

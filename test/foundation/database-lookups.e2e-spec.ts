@@ -86,10 +86,24 @@ describe('database lookups', () => {
     expect(await stations().countDocuments({ _id: { $in: [] } })).toBe(0);
   });
 
+  it('finds a batch of indexed strings listed with $in, and nothing else', async () => {
+    const found = await stations()
+      .find({ tenantId: 't1', stationId: { $in: ['CS-1', 'CS-4', 'CS-3', 'Bornée "Süd"'] } })
+      .toArray();
+    expect(found.map((doc) => doc._id).sort()).toEqual(['t1/CS-1', 't1/CS-4']);
+    const withNumber = await stations()
+      .find({ tenantId: 't0', stationId: { $in: ['Bornée "Süd"', 42] } } as Document)
+      .toArray();
+    expect(withNumber.map((doc) => doc._id).sort()).toEqual(['t0/Bornée "Süd"', 't0/numeric']);
+  });
+
   it('answers those lookups from an index', async () => {
     expect(await usesIndex({ tenantId: 't1', stationId: 'CS-4' }, /tenantId_1_stationId_1/)).toBe(true);
     expect(await usesIndex({ _id: 't1/CS-4', tenantId: 't1' }, /__id_/)).toBe(true);
     expect(await usesIndex({ _id: { $in: ['t1/CS-4', 't2/CS-5'] }, tenantId: 't1' }, /__id_/)).toBe(true);
+    expect(
+      await usesIndex({ tenantId: 't1', stationId: { $in: ['CS-4', 'CS-7'] } }, /tenantId_1_stationId_1/),
+    ).toBe(true);
     expect(await usesIndex({ power: 4 }, /./)).toBe(false);
   });
 });
