@@ -7,6 +7,7 @@ import {
   decodeCursor,
   encodeCursor,
 } from '@csms/common';
+import DataLoader from 'dataloader';
 import { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key';
 import { TenantDocument } from './tenant-document';
@@ -17,6 +18,12 @@ export interface PageSort<TDoc> {
 }
 
 export type Lean<TDoc> = TDoc & { _id: string };
+
+/** A lookup by one field's value within a tenant. */
+export interface FieldKey {
+  tenantId: TenantId;
+  value: string;
+}
 
 /**
  * Base of every repository: each method takes the tenant first and scopes its query to it, so no
@@ -54,6 +61,40 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
     if (limit) query.limit(limit);
     const docs = await query.lean<Lean<TDoc>[]>().exec();
     return docs.map((doc) => this.toEntity(doc));
+  }
+
+  /**
+   * Lookups by one field that arrive together (a reconnect storm's thousands) become one `$in`
+   * query per tenant and loop turn; each key gets its documents. Nothing is cached: every load reads the database.
+   */
+  protected batchedBy<T extends object = Lean<TDoc>>(
+    field: keyof TDoc & string,
+    filter: FilterQuery<TDoc> = {},
+    projection?: Record<string, 1>,
+  ): DataLoader<FieldKey, T[], string> {
+    const keyOf = (tenantId: string, value: unknown): string => `${tenantId}\u0000${String(value)}`;
+    const load = async (keys: readonly FieldKey[]): Promise<T[][]> => {
+      const found = new Map<string, T[]>();
+      for (const tenantId of new Set(keys.map((key) => key.tenantId))) {
+        const values = keys.filter((key) => key.tenantId === tenantId).map((key) => key.value);
+        const scoped = this.scope(tenantId, { ...filter, [field]: { $in: values } });
+        const docs = await this.model.find(scoped, projection).lean<T[]>().exec();
+        for (const doc of docs) {
+          const key = keyOf(tenantId, (doc as Record<string, unknown>)[field]);
+          const list = found.get(key);
+          if (list) list.push(doc);
+          else found.set(key, [doc]);
+        }
+      }
+      return keys.map((key) => found.get(keyOf(key.tenantId, key.value)) ?? []);
+    };
+    return new DataLoader(load, {
+      cache: false,
+      cacheKeyFn: (key) => keyOf(key.tenantId, key.value),
+      // After the I/O callbacks of this loop turn: lookups from many connections' frames batch together
+      // (within one tick there is rarely more than one).
+      batchScheduleFn: (callback) => setImmediate(callback),
+    });
   }
 
   async count(tenantId: TenantId, filter: FilterQuery<TDoc> = {}): Promise<number> {

@@ -3,7 +3,6 @@ import { Connection, ConnectionArgs, GroupCommit, TenantId } from '@csms/common'
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import DataLoader from 'dataloader';
 import { AnyBulkWriteOperation, FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { withConnectorSpecs } from './connector-specs';
 import { ChargingStation } from './models/charging-station.model';
@@ -32,13 +31,6 @@ function byIdentity(tenantId: TenantId, stationId: string): { _id: string; stati
 /** Domain field names that differ in storage, for accessibleQuery. */
 export const STATION_FIELD_NAMES = { id: 'stationId' };
 
-interface StationKey {
-  tenantId: TenantId;
-  stationId: string;
-}
-
-type Credentials = { passwordHash?: string } | null;
-
 @Injectable()
 export class ChargingStationRepository
   extends TenantRepository<ChargingStationDocument, ChargingStation>
@@ -54,11 +46,9 @@ export class ChargingStationRepository
   );
   /** A station's queued write, which a read-modify-write of the same station waits for. */
   private readonly queuedWrites = new Map<string, Promise<void>>();
-  /** Connection checks arriving together are answered by one query per tenant. */
-  private readonly credentials = new DataLoader<StationKey, Credentials, string>(
-    (keys) => this.loadCredentials(keys),
-    { cache: false, cacheKeyFn: (key) => stationDocumentId(key.tenantId, key.stationId) },
-  );
+  /** By document id: lookups arriving together (a reconnect storm's connections) are one query. */
+  private readonly credentials = this.batchedBy<{ passwordHash?: string }>('_id', {}, { passwordHash: 1 });
+  private readonly documents = this.batchedBy('_id');
 
   constructor(@InjectModel(ChargingStationDocument.name) model: Model<ChargingStationDocument>) {
     super(model);
@@ -78,13 +68,20 @@ export class ChargingStationRepository
     });
   }
 
-  findByStationId(tenantId: TenantId, stationId: string): Promise<ChargingStation | null> {
-    return this.findOne(tenantId, byIdentity(tenantId, stationId));
+  /** Reads what the station's queued writes leave. */
+  async findByStationId(tenantId: TenantId, stationId: string): Promise<ChargingStation | null> {
+    await this.afterQueuedWrites(tenantId, stationId);
+    const [doc] = await this.documents.load({ tenantId, value: stationDocumentId(tenantId, stationId) });
+    return doc ? this.toEntity(doc) : null;
   }
 
   /** Null for a station that does not exist. */
-  passwordHashOf(tenantId: TenantId, stationId: string): Promise<Credentials> {
-    return this.credentials.load({ tenantId, stationId });
+  async passwordHashOf(tenantId: TenantId, stationId: string): Promise<{ passwordHash?: string } | null> {
+    const [credentials] = await this.credentials.load({
+      tenantId,
+      value: stationDocumentId(tenantId, stationId),
+    });
+    return credentials ?? null;
   }
 
   /** Sets fields and returns the station, creating it when `upsert` (registration policy OPEN). */
@@ -97,7 +94,7 @@ export class ChargingStationRepository
     const update: UpdateQuery<ChargingStationDocument> = { $set: fields };
     if (options.upsert) update.$setOnInsert = { connectors: {} };
     // After the station's queued writes, or an older write could land after this one.
-    await this.queuedWrites.get(stationDocumentId(tenantId, stationId))?.catch(() => undefined);
+    await this.afterQueuedWrites(tenantId, stationId);
     return this.updateOne(tenantId, byIdentity(tenantId, stationId), update, options);
   }
 
@@ -137,19 +134,8 @@ export class ChargingStationRepository
     return this.findPage(tenantId, filter, args, { field: 'stationId', direction: 1 });
   }
 
-  private async loadCredentials(keys: readonly StationKey[]): Promise<Credentials[]> {
-    const found = new Map<string, Credentials>();
-    for (const tenantId of new Set(keys.map((key) => key.tenantId))) {
-      const ids = keys
-        .filter((key) => key.tenantId === tenantId)
-        .map((key) => stationDocumentId(tenantId, key.stationId));
-      const docs = await this.model
-        .find(this.scope(tenantId, { _id: { $in: ids } }), { passwordHash: 1 })
-        .lean<{ _id: string; passwordHash?: string }[]>()
-        .exec();
-      for (const { _id, passwordHash } of docs) found.set(_id, { passwordHash });
-    }
-    return keys.map((key) => found.get(stationDocumentId(key.tenantId, key.stationId)) ?? null);
+  private async afterQueuedWrites(tenantId: TenantId, stationId: string): Promise<void> {
+    await this.queuedWrites.get(stationDocumentId(tenantId, stationId))?.catch(() => undefined);
   }
 
   protected toEntity(doc: Lean<ChargingStationDocument>): ChargingStation {

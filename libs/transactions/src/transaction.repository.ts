@@ -18,6 +18,8 @@ export interface TransactionProgress {
 
 @Injectable()
 export class TransactionRepository extends TenantRepository<TransactionDocument, Transaction> {
+  private readonly activeOfStations = this.batchedBy('chargingStationId', { active: true });
+
   constructor(@InjectModel(TransactionDocument.name) model: Model<TransactionDocument>) {
     super(model);
   }
@@ -50,14 +52,10 @@ export class TransactionRepository extends TenantRepository<TransactionDocument,
     return this.findMany(tenantId, { chargingStationId, connectorId, active: true });
   }
 
-  findActiveOfStation(
-    tenantId: TenantId,
-    chargingStationId: string,
-    createdBefore?: Date,
-  ): Promise<Transaction[]> {
-    const filter: FilterQuery<TransactionDocument> = { chargingStationId, active: true };
-    if (createdBefore) filter.createdAt = { $lt: createdBefore };
-    return this.findMany(tenantId, filter);
+  /** A station's open sessions; the boots of a reconnect storm ask together, in one query. */
+  async findActiveOfStation(tenantId: TenantId, chargingStationId: string): Promise<Transaction[]> {
+    const docs = await this.activeOfStations.load({ tenantId, value: chargingStationId });
+    return docs.map((doc) => this.toEntity(doc));
   }
 
   /** Open sessions started before `quietSince` with no meter value since either (oldest first). */
