@@ -17,7 +17,12 @@ describe('account emails through a real SMTP server (Mailpit)', () => {
   let superAdmin: GraphQLClient;
   const anonymous = () => new GraphQLClient(server.httpUrl);
   // No retry within a test: a failed send waits for the restart below.
-  const env = () => ({ SMTP_URL: mailpit.smtpUrl, FRONTEND_URL, NOTIFICATION_RETRY_BASE_MS: '600000' });
+  const env = () => ({
+    SMTP_URL: mailpit.smtpUrl,
+    FRONTEND_URL,
+    NOTIFICATION_RETRY_BASE_MS: '600000',
+    STATION_OFFLINE_NOTIFICATION_SECONDS: '1',
+  });
 
   beforeAll(async () => {
     mailpit = await Mailpit.start();
@@ -252,6 +257,11 @@ describe('account emails through a real SMTP server (Mailpit)', () => {
     await events.publish(
       domainEvent('ChargingStationUpdated', DEFAULT_TENANT_ID, { ...station, online: false }),
     );
+    // Back within the grace period (a network blip): no news.
+    const blip = { id: 'CS-10', lastSeen: station.lastSeen };
+    for (const online of [true, false, true]) {
+      await events.publish(domainEvent('ChargingStationUpdated', DEFAULT_TENANT_ID, { ...blip, online }));
+    }
 
     const fault = await mailpit.waitFor(admin.email, (mail) => mail.subject.includes('guasto'));
     expect(fault.subject).toBe('Default: guasto su CS-9, connettore 1');
@@ -259,6 +269,11 @@ describe('account emails through a real SMTP server (Mailpit)', () => {
     expect(linkIn(fault, '/charging-stations/CS-9')).toBeDefined();
     const offline = await mailpit.waitFor(admin.email, (mail) => mail.subject.includes('offline'));
     expect(offline.subject).toBe('Default: la stazione CS-9 è offline');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const offlineMails = (await mailpit.messages()).filter(
+      (mail) => mail.to.includes(admin.email) && mail.subject.includes('offline'),
+    );
+    expect(offlineMails.map((mail) => mail.subject)).toEqual(['Default: la stazione CS-9 è offline']);
     expect((await mailpit.messages()).filter((mail) => mail.to.includes(muted.email))).toEqual([]);
   });
 

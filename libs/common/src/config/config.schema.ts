@@ -93,6 +93,9 @@ export const configSchema = z
     // and how long an unknown badge at one station is announced to admins only once.
     OPTIMAL_CHARGE_PERCENT: z.coerce.number().int().min(1).max(100).default(80),
     UNKNOWN_TAG_NOTIFICATION_MINUTES: z.coerce.number().positive().default(15),
+    // A station is announced offline only when it has not come back within this time: a network blip
+    // or a reconnect storm (thousands of stations back within seconds) is no news.
+    STATION_OFFLINE_NOTIFICATION_SECONDS: z.coerce.number().min(0).default(60),
     // Housekeeping (libs/housekeeping): scheduled jobs, one instance at a time through a database lock.
     HOUSEKEEPING_OFFLINE_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
     HOUSEKEEPING_OFFLINE_AFTER_MISSED_HEARTBEATS: z.coerce.number().positive().default(3),

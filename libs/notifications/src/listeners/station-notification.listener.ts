@@ -1,5 +1,6 @@
+import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
 import { DomainEvent, EventBus, Unsubscribe } from '@csms/events';
-import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { FrontendLinks } from '../frontend-links';
 import { NotificationType } from '../notification-type';
 import { NotificationService } from '../notification.service';
@@ -9,24 +10,34 @@ import {
   STATION_UPDATED_EVENT,
   readConnectorFault,
   readStationConnectivity,
+  StationConnectivity,
 } from './station-event';
 
 /**
  * Operational messages to the tenant's admins: a connector fault, a station going offline. Offline
  * is a transition this process saw (online, then not), so a restart does not re-announce stations,
  * or one the presence check found (`wentOffline`: the database said online, the station is gone).
+ * A disconnection is announced only if the station is still offline STATION_OFFLINE_NOTIFICATION_SECONDS
+ * later.
  */
 @Injectable()
 export class StationNotificationListener implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(StationNotificationListener.name);
   private readonly online = new Map<string, boolean>();
+  /** Stations gone offline, announced when their timer fires; a reconnection cancels it. */
+  private readonly announcements = new Map<string, NodeJS.Timeout>();
+  private readonly graceMs: number;
   private unsubscribers: Unsubscribe[] = [];
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly events: EventBus,
     private readonly recipients: RecipientDirectory,
     private readonly notifications: NotificationService,
     private readonly links: FrontendLinks,
-  ) {}
+  ) {
+    this.graceMs = config.STATION_OFFLINE_NOTIFICATION_SECONDS * 1000;
+  }
 
   onModuleInit(): void {
     this.unsubscribers = [
@@ -37,6 +48,7 @@ export class StationNotificationListener implements OnModuleInit, OnModuleDestro
 
   onModuleDestroy(): void {
     this.unsubscribers.forEach((unsubscribe) => unsubscribe());
+    this.announcements.forEach((timer) => clearTimeout(timer));
   }
 
   private async onConnectorStatus(event: DomainEvent): Promise<void> {
@@ -51,18 +63,36 @@ export class StationNotificationListener implements OnModuleInit, OnModuleDestro
     }
   }
 
-  private async onStationUpdated(event: DomainEvent): Promise<void> {
+  private onStationUpdated(event: DomainEvent): void {
     const station = readStationConnectivity(event.payload);
     if (!station) return;
     const key = `${event.tenantId}/${station.chargingStationId}`;
     const wasOnline = this.online.get(key);
     this.online.set(key, station.online);
-    if (station.online || (wasOnline !== true && !station.wentOffline)) return;
+    if (station.online) {
+      clearTimeout(this.announcements.get(key));
+      this.announcements.delete(key);
+      return;
+    }
+    if ((wasOnline !== true && !station.wentOffline) || this.announcements.has(key)) return;
+    // The presence check finds only stations silent for long already: no need to wait more.
+    const delayMs = station.wentOffline ? 0 : this.graceMs;
+    const timer = setTimeout(() => {
+      this.announcements.delete(key);
+      this.announceOffline(event.tenantId, station).catch((error: unknown) =>
+        this.logger.error({ err: error, key }, 'Could not announce an offline station'),
+      );
+    }, delayMs);
+    timer.unref();
+    this.announcements.set(key, timer);
+  }
+
+  private async announceOffline(tenantId: TenantId, station: StationConnectivity): Promise<void> {
     const link = this.links.to(
-      event.tenantId,
+      tenantId,
       `/charging-stations/${encodeURIComponent(station.chargingStationId)}`,
     );
-    for (const admin of await this.recipients.findAdmins(event.tenantId)) {
+    for (const admin of await this.recipients.findAdmins(tenantId)) {
       this.notifications.notify(admin, NotificationType.STATION_OFFLINE, {
         chargingStationId: station.chargingStationId,
         lastSeen: station.lastSeen,
