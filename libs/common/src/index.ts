@@ -14,3 +14,4 @@ export * from './graphql/query-limits.plugin';
 export * from './tenancy/tenant-id';
 export * from './caching/read-through-cache';
 export * from './batching/group-commit';
+export * from './concurrency/concurrency-limit';

@@ -1,6 +1,6 @@
 import { hasRole, StationOwnershipRegistry } from '@csms/cluster';
 import { presentsCertificateOf } from './client-certificate';
-import { APP_CONFIG, AppConfig, asTenantId, TenantId } from '@csms/common';
+import { APP_CONFIG, AppConfig, asTenantId, ConcurrencyLimit, TenantId } from '@csms/common';
 import { StationInbound } from '@csms/stations/ports/station-inbound.port';
 import {
   BeforeApplicationShutdown,
@@ -21,8 +21,14 @@ import { OcppMessageLogWriter } from '../message-log/ocpp-message-log.writer';
 import { StationSession } from '../session/station-session';
 import { StationSessionRegistry } from '../session/station-session.registry';
 import { isOcppPath, parseStationAddress } from './ocpp-path';
-import { CALL_CONCURRENCY, MAX_FRAME_BYTES, PING_INTERVAL_MS } from './ocpp-transport.constants';
+import {
+  CALL_CONCURRENCY,
+  INBOUND_CALLS_AT_ONCE,
+  MAX_FRAME_BYTES,
+  PING_INTERVAL_MS,
+} from './ocpp-transport.constants';
 import { createSchemaValidator, SchemaValidator } from './ocpp-validation';
+import { admitCalls } from './call-admission';
 import { RpcConnection } from './rpc-connection';
 
 type Accept = (session?: Record<string, unknown>, protocol?: string | false) => void;
@@ -43,6 +49,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(OcppJsonServer.name);
   private readonly validators = new Map<string, SchemaValidator>();
   private readonly pendingNotifications = new Set<Promise<void>>();
+  private readonly inboundCalls = new ConcurrencyLimit(INBOUND_CALLS_AT_ONCE);
   private rpc: RPCServer | undefined;
   private httpServer: Server | undefined;
 
@@ -159,22 +166,9 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     const connected = this.notify(tenantId, seed.stationId, 'connected', () =>
       this.stations.connected(tenantId, seed.stationId, session.link),
     );
-    this.afterConnected(connection, connected);
+    admitCalls(connection, connected, this.inboundCalls);
     adapter.attach(session);
     connection.once('close', () => this.onClose(session));
-  }
-
-  /**
-   * Station CALLs are handled only once the domain knows the station is connected: a new
-   * station's BootNotification would otherwise race the connection record (both create it).
-   */
-  private afterConnected(connection: RpcConnection, connected: Promise<void>): void {
-    const handle = connection.handle.bind(connection);
-    connection.handle = (method, handler) =>
-      handle(method, async (context) => {
-        await connected;
-        return handler(context);
-      });
   }
 
   /** Every frame this connection sends passes the adapter's dialect filter (e.g. 1.6 error codes). */

@@ -9,3 +9,10 @@ export const MAX_FRAME_BYTES = 256 * 1024;
 
 /** One CALL in flight per direction per station (OCPP-J), later ones queue. */
 export const CALL_CONCURRENCY = 1;
+
+/**
+ * Station CALLs handled at once by this instance; later ones wait their turn. In a reconnect storm
+ * the first stations are then answered within seconds rather than all of them late together (after
+ * their own timeouts), and a call whose station hung up while waiting is dropped unhandled.
+ */
+export const INBOUND_CALLS_AT_ONCE = 500;
