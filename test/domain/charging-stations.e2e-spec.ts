@@ -116,7 +116,13 @@ describe('charging stations domain', () => {
     expect(await basic.errorCode(create, { input: { id: 'CS-BASIC' } })).toBe('FORBIDDEN');
   });
 
-  it('creates an unknown station at boot and stores its vendor data with the configured interval', async () => {
+  it('creates an unknown station when it connects and stores its boot’s vendor data with the configured interval', async () => {
+    // The edge records the connection first; a boot whose connection has closed since is not recorded.
+    expect(await inbound.boot(DEFAULT_TENANT_ID, 'CS-BOOT', BOOT, JSON_16)).toMatchObject({
+      status: 'Rejected',
+    });
+    expect(await station('CS-BOOT')).toBeNull();
+    await inbound.connected(DEFAULT_TENANT_ID, 'CS-BOOT', JSON_16);
     const decision = await inbound.boot(DEFAULT_TENANT_ID, 'CS-BOOT', BOOT, JSON_16);
     expect(decision).toMatchObject({ status: 'Accepted', interval: 300 });
     expect(decision.currentTime).toBeInstanceOf(Date);
@@ -313,6 +319,7 @@ describe('charging stations domain', () => {
 
   it('keeps the order of each station’s writes: a disconnection and an immediate reconnection leave it online', async () => {
     const tenant = asTenantId(DEFAULT_TENANT_ID);
+    await inbound.connected(tenant, 'CS-FLAP', JSON_16);
     await inbound.boot(tenant, 'CS-FLAP', BOOT, JSON_16);
     for (let flap = 0; flap < 5; flap += 1) {
       await Promise.all([

@@ -77,6 +77,8 @@ describe('transactions domain', () => {
     await createTag(admin, { id: 'OLD', expiresAt: '2020-01-01T00:00:00Z' });
     transactions = server.app.get(TransactionInbound);
     stations = server.app.get(StationInbound);
+    // As the OCPP-J edge does: the connection first, then the boot.
+    await stations.connected(tenant, 'CS-T', JSON_16);
     await stations.boot(tenant, 'CS-T', { vendor: 'V', model: 'M' }, JSON_16);
   });
   afterAll(() => server.close());
@@ -291,6 +293,7 @@ describe('transactions domain', () => {
   });
 
   it('closes sessions left open when the station boots again (power loss)', async () => {
+    await stations.connected(tenant, 'CS-P', JSON_16);
     await stations.boot(tenant, 'CS-P', { vendor: 'V', model: 'M' }, JSON_16);
     const open = await transactions.start(tenant, 'CS-P', {
       connectorId: 1,

@@ -52,12 +52,10 @@ describe('charging stations and sessions: the role matrix over GraphQL', () => {
     await createTag(admin.client, { id: 'DRIVER', userId: driver.id });
     await createTag(admin.client, { id: 'OTHER', userId: otherDriver.id });
     const stations = server.app.get(StationInbound);
-    await stations.boot(
-      DEFAULT_TENANT_ID,
-      'CS-M',
-      { vendor: 'V', model: 'M' },
-      { ocppVersion: '1.6', ocppProtocol: 'json' },
-    );
+    const json16 = { ocppVersion: '1.6', ocppProtocol: 'json' } as const;
+    // As the OCPP-J edge does: the connection first, then the boot.
+    await stations.connected(DEFAULT_TENANT_ID, 'CS-M', json16);
+    await stations.boot(DEFAULT_TENANT_ID, 'CS-M', { vendor: 'V', model: 'M' }, json16);
     const transactions = server.app.get(TransactionInbound);
     const start = { meterStartWh: 0, timestamp: new Date() };
     await transactions.start(DEFAULT_TENANT_ID, 'CS-M', { ...start, connectorId: 1, idTag: 'DRIVER' });

@@ -3,11 +3,12 @@ import { Connection, ConnectionArgs, GroupCommit, TenantId } from '@csms/common'
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AnyBulkWriteOperation, FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { withConnectorSpecs } from './connector-specs';
 import { ChargingStation } from './models/charging-station.model';
 import { Connector } from './models/connector.model';
 import { ChargingStationDocument, ConnectorState } from './schemas/charging-station.schema';
+import { foldStationWrites, StationWrite } from './station-writes';
 
 export type StationFields = Partial<
   Omit<ChargingStationDocument, '_id' | 'tenantId' | 'stationId' | 'connectors' | 'createdAt'>
@@ -40,9 +41,9 @@ export class ChargingStationRepository
    * Hot-path writes (heartbeats, statuses, disconnections) of all stations go out as one ordered
    * bulk write per batch: in a reconnect storm thousands arrive at once.
    */
-  private readonly writes = new GroupCommit<AnyBulkWriteOperation<ChargingStationDocument>>(
+  private readonly writes = new GroupCommit<StationWrite>(
     { maxItems: 500, maxDelayMs: 2, inFlight: 2 },
-    (operations) => this.model.bulkWrite(operations, { ordered: true }),
+    (writes) => this.model.bulkWrite(foldStationWrites(writes), { ordered: true }),
   );
   /** A station's queued write, which a read-modify-write of the same station waits for. */
   private readonly queuedWrites = new Map<string, Promise<void>>();
@@ -102,12 +103,7 @@ export class ChargingStationRepository
   write(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
     const id = stationDocumentId(tenantId, stationId);
     const written = this.writes.add([
-      {
-        updateOne: {
-          filter: this.scope(tenantId, byIdentity(tenantId, stationId)),
-          update: { $set: fields },
-        },
-      },
+      { id, filter: this.scope(tenantId, byIdentity(tenantId, stationId)), set: fields },
     ]);
     this.queuedWrites.set(id, written);
     const forget = (): void => {

@@ -224,7 +224,14 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       lastBootAt: now,
       heartbeatIntervalSeconds: interval,
     };
-    const station = await this.recordBoot(tenantId, stationId, fields);
+    const cached = this.cache.get(tenantId, stationId);
+    // A JSON station is cached from its connection on. Uncached, that connection has closed since (its
+    // boot waited too long, in a storm): nobody reads this answer and the station repeats its boot when
+    // it reconnects, so nothing is recorded (it would mark a gone station online).
+    if (!cached && link.ocppProtocol === 'json') return { status: 'Rejected', interval, currentTime: now };
+    const station = cached
+      ? await this.writeFields(tenantId, cached, fields)
+      : await this.stations.update(tenantId, stationId, fields, { upsert: true });
     if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
     await this.events.publish(
       domainEvent(CHARGING_STATION_BOOTED, tenantId, { chargingStationId: stationId, bootedAt: now }),
@@ -339,17 +346,6 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       { upsert: true },
     );
     return { allowed: true, registered: true };
-  }
-
-  /** The connection cached the station already, as a boot follows it: then nothing needs reading. */
-  private async recordBoot(
-    tenantId: TenantId,
-    stationId: string,
-    fields: StationFields,
-  ): Promise<ChargingStation | null> {
-    const cached = this.cache.get(tenantId, stationId);
-    if (!cached) return this.stations.update(tenantId, stationId, fields, { upsert: true });
-    return this.writeFields(tenantId, cached, fields);
   }
 
   /** Writes fields over a station read before, and returns it as stored now. */
