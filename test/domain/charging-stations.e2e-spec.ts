@@ -5,7 +5,7 @@ import { Connection } from 'mongoose';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
-import { createUserAndLogin } from '../support/users';
+import { createUserAndLogin, eventually } from '../support/users';
 
 const JSON_16 = { ocppVersion: '1.6', ocppProtocol: 'json' } as const;
 const BOOT = {
@@ -327,11 +327,12 @@ describe('charging stations domain', () => {
         inbound.disconnected(tenant, 'CS-FLAP'),
         inbound.connected(tenant, 'CS-FLAP', JSON_16),
       ]);
-      // What is stored, not the connected station's cached state.
-      expect(await stationsCollection().findOne({ stationId: 'CS-FLAP' })).toMatchObject({
-        online: true,
-        vendor: 'VoltCorp',
-      });
+      // What is stored, not the connected station's cached state (a connection's write is not awaited).
+      const stored = await eventually(
+        () => stationsCollection().findOne({ stationId: 'CS-FLAP' }),
+        (doc) => doc?.online === true,
+      );
+      expect(stored).toMatchObject({ vendor: 'VoltCorp' });
     }
     // Many stations' statuses at once, written together: each keeps its own.
     const ids = Array.from({ length: 40 }, (_, n) => `CS-MANY-${n}`);

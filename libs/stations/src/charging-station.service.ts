@@ -56,6 +56,12 @@ function definedOnly<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
+/** A station read before, with fields written over it since. */
+function withFields(station: ChargingStation, fields: StationFields): ChargingStation {
+  const updated = { ...station, ...definedOnly(fields) };
+  return { ...updated, online: isOnline(updated) };
+}
+
 @Injectable()
 export class ChargingStationService extends StationInbound implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ChargingStationService.name);
@@ -189,10 +195,17 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     // A known station (nearly always) is read in a batch and written in one: a storm's thousands of
     // connections are a few queries instead of one round-trip each.
     const known = await this.stations.findByStationId(tenantId, stationId);
-    const station = known
-      ? await this.writeFields(tenantId, known, fields)
-      : await this.stations.update(tenantId, stationId, fields, { upsert: true });
-    if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
+    if (!known) {
+      const created = await this.stations.update(tenantId, stationId, fields, { upsert: true });
+      if (created) this.publishUpdated(tenantId, this.cache.set(tenantId, created));
+      return;
+    }
+    this.publishUpdated(tenantId, this.cache.set(tenantId, withFields(known, fields)));
+    // The station's calls need not wait for this write: a connection acknowledges nothing, and their
+    // own writes queue after it (a boot's often folds into the same statement).
+    this.stations.write(tenantId, stationId, fields).catch((error: unknown) => {
+      this.logger.error({ err: error, tenantId, stationId }, 'Could not record a connection');
+    });
   }
 
   async disconnected(tenantId: TenantId, stationId: string): Promise<void> {
@@ -229,8 +242,9 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     // boot waited too long, in a storm): nobody reads this answer and the station repeats its boot when
     // it reconnects, so nothing is recorded (it would mark a gone station online).
     if (!cached && link.ocppProtocol === 'json') return { status: 'Rejected', interval, currentTime: now };
+    if (cached) await this.stations.write(tenantId, stationId, fields);
     const station = cached
-      ? await this.writeFields(tenantId, cached, fields)
+      ? withFields(cached, fields)
       : await this.stations.update(tenantId, stationId, fields, { upsert: true });
     if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
     await this.events.publish(
@@ -346,17 +360,6 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       { upsert: true },
     );
     return { allowed: true, registered: true };
-  }
-
-  /** Writes fields over a station read before, and returns it as stored now. */
-  private async writeFields(
-    tenantId: TenantId,
-    station: ChargingStation,
-    fields: StationFields,
-  ): Promise<ChargingStation> {
-    await this.stations.write(tenantId, station.id, fields);
-    const updated = { ...station, ...definedOnly(fields) };
-    return { ...updated, online: isOnline(updated) };
   }
 
   private async setFields(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {
