@@ -65,7 +65,8 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
 
   /**
    * Lookups by one field that arrive together (a reconnect storm's thousands) become one `$in`
-   * query per tenant and loop turn; each key gets its documents. Nothing is cached: every load reads the database.
+   * query per tenant and loop turn; each key gets its documents. Nothing is cached: every load
+   * reads the database.
    */
   protected batchedBy<T extends object = Lean<TDoc>>(
     field: keyof TDoc & string,

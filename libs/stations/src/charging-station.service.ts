@@ -192,8 +192,8 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
 
   async connected(tenantId: TenantId, stationId: string, link: StationLink): Promise<void> {
     const fields = { ...this.linkFields(link), online: true, lastSeen: new Date() };
-    // A known station (nearly always) is read in a batch and written in one: a storm's thousands of
-    // connections are a few queries instead of one round-trip each.
+    // A known station (nearly always) is read in a batch and written in a batch: a storm's thousands
+    // of connections are a few queries instead of a round-trip each.
     const known = await this.stations.findByStationId(tenantId, stationId);
     if (!known) {
       const created = await this.stations.update(tenantId, stationId, fields, { upsert: true });

@@ -17,8 +17,8 @@ import {
  * Operational messages to the tenant's admins: a connector fault, a station going offline. Offline
  * is a transition this process saw (online, then not), so a restart does not re-announce stations,
  * or one the presence check found (`wentOffline`: the database said online, the station is gone).
- * A disconnection is announced only if the station is still offline STATION_OFFLINE_NOTIFICATION_SECONDS
- * later.
+ * A disconnection is announced only if the station is still offline
+ * STATION_OFFLINE_NOTIFICATION_SECONDS later.
  */
 @Injectable()
 export class StationNotificationListener implements OnModuleInit, OnModuleDestroy {
