@@ -237,15 +237,12 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       lastBootAt: now,
       heartbeatIntervalSeconds: interval,
     };
-    const cached = this.cache.get(tenantId, stationId);
     // A JSON station is cached from its connection on. Uncached, that connection has closed since (its
     // boot waited too long, in a storm): nobody reads this answer and the station repeats its boot when
     // it reconnects, so nothing is recorded (it would mark a gone station online).
-    if (!cached && link.ocppProtocol === 'json') return { status: 'Rejected', interval, currentTime: now };
-    if (cached) await this.stations.write(tenantId, stationId, fields);
-    const station = cached
-      ? withFields(cached, fields)
-      : await this.stations.update(tenantId, stationId, fields, { upsert: true });
+    if (!this.cache.get(tenantId, stationId) && link.ocppProtocol === 'json')
+      return { status: 'Rejected', interval, currentTime: now };
+    const station = await this.setFields(tenantId, stationId, fields, { upsert: true });
     if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
     await this.events.publish(
       domainEvent(CHARGING_STATION_BOOTED, tenantId, { chargingStationId: stationId, bootedAt: now }),
@@ -312,11 +309,11 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
   }
 
   firmwareStatus(tenantId: TenantId, stationId: string, status: string): Promise<void> {
-    return this.setFields(tenantId, stationId, { firmwareStatus: status, firmwareStatusAt: new Date() });
+    return this.recordStatus(tenantId, stationId, { firmwareStatus: status, firmwareStatusAt: new Date() });
   }
 
   diagnosticsStatus(tenantId: TenantId, stationId: string, status: string): Promise<void> {
-    return this.setFields(tenantId, stationId, {
+    return this.recordStatus(tenantId, stationId, {
       diagnosticsStatus: status,
       diagnosticsStatusAt: new Date(),
     });
@@ -362,18 +359,21 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     return { allowed: true, registered: true };
   }
 
-  private async setFields(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {
+  /** Writes fields over a station; a cached one needs no read back (and stays cached). Null: unknown. */
+  private async setFields(
+    tenantId: TenantId,
+    stationId: string,
+    fields: StationFields,
+    options: { upsert?: boolean } = {},
+  ): Promise<ChargingStation | null> {
     const cached = this.cache.get(tenantId, stationId);
-    if (cached) {
-      await this.stations.write(tenantId, stationId, fields);
-      const { firmwareStatus, diagnosticsStatus } = fields;
-      this.publishUpdated(
-        tenantId,
-        this.cache.set(tenantId, { ...cached, ...definedOnly({ firmwareStatus, diagnosticsStatus }) }),
-      );
-      return;
-    }
-    const station = await this.stations.update(tenantId, stationId, fields);
+    if (!cached) return this.stations.update(tenantId, stationId, fields, options);
+    await this.stations.write(tenantId, stationId, fields);
+    return this.cache.set(tenantId, withFields(cached, fields));
+  }
+
+  private async recordStatus(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {
+    const station = await this.setFields(tenantId, stationId, fields);
     if (station) this.publishUpdated(tenantId, station);
   }
 
