@@ -295,6 +295,23 @@ const PATCHES = [
       ],
     ],
   },
+  {
+    // An update command closed the read cursor of each of its statements only when the whole command
+    // returned, so a bulk write of N updates held N pooled SQLite connections: a reconnect storm had
+    // thousands in use, beyond the idle cap, each reopened (a schema parse) by the next command.
+    // Closed as soon as its statement is done, a command holds one.
+    file: 'internal/handler/msg_update.go',
+    edits: [
+      [
+        '\t\tcloser := iterator.NewMultiCloser()\n\t\tdefer closer.Close()\n',
+        '\t\tcloser := iterator.NewMultiCloser()\n',
+      ],
+      [
+        '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
+        '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tcloser.Close()\n',
+      ],
+    ],
+  },
 ];
 
 module.exports = { PATCHES };
