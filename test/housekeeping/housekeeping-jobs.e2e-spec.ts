@@ -5,6 +5,7 @@ import { HousekeepingService, JobLock, LeaseStore } from '@csms/housekeeping';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { stationDocumentId } from '@csms/stations';
+import { TransactionProgressWriter } from '@csms/transactions/transaction-progress-writer';
 import { RPCClient } from 'ocpp-rpc';
 import { SoapTestStation } from '../ocpp-soap/support/soap-test-station';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
@@ -166,15 +167,14 @@ describe('housekeeping jobs (one instance, real database, OCPP-J and OCPP-S stat
       ],
     });
     const transactions = db.collection('transactions');
-    // The session's progress reaches its document in the background (every couple of seconds).
-    await eventually(
-      () =>
-        transactions.countDocuments({
-          chargingStationId: 'CS-HK-SESSIONS',
-          lastMeterValueAt: { $exists: true },
-        }),
-      (count) => count === 2,
-    );
+    // The sessions' progress reaches their documents in the background: here, at once.
+    await server.app.get(TransactionProgressWriter).flush();
+    expect(
+      await transactions.countDocuments({
+        chargingStationId: 'CS-HK-SESSIONS',
+        lastMeterValueAt: { $exists: true },
+      }),
+    ).toBe(2);
     events.length = 0;
 
     const run = await housekeeping.runOnce('stale-sessions');
