@@ -17,6 +17,30 @@ export type StationFields = Partial<
 const STATION_ITSELF = '0';
 
 /**
+ * How long a connection's or disconnection's write may wait to fold into the station's next one
+ * (its boot, a status): it acknowledges nothing, memory and the bus have the news at once, and
+ * every statement rewrites the whole document. A station that drops and reconnects within this
+ * time costs one statement instead of three.
+ */
+export const PRESENCE_WRITE_DELAY_MS = 2000;
+
+/** How long the document read to admit a connection may serve that connection's own first read. */
+const ADMISSION_READ_TTL_MS = 5000;
+
+interface AdmissionRead {
+  doc?: Lean<ChargingStationDocument>;
+  at: number;
+}
+
+interface PresenceWrite {
+  tenantId: TenantId;
+  stationId: string;
+  fields: Record<string, unknown>;
+  written: Promise<void>;
+  settle: (written: Promise<void>) => void;
+}
+
+/**
  * A station's document id is derived from its identity, so every lookup by identity is a primary-key
  * lookup on any MongoDB-wire database (FerretDB's SQLite backend uses no other index at all).
  */
@@ -42,20 +66,30 @@ export class ChargingStationRepository
    * bulk write per batch: in a reconnect storm thousands arrive at once.
    */
   private readonly writes = new GroupCommit<StationWrite>(
-    { maxItems: 500, maxDelayMs: 2, inFlight: 2 },
+    // One batch at a time: two in flight could store a station's later write before its earlier one.
+    { maxItems: 500, maxDelayMs: 2, inFlight: 1 },
     (writes) => this.model.bulkWrite(foldStationWrites(writes), { ordered: true }),
   );
   /** A station's queued write, which a read-modify-write of the same station waits for. */
   private readonly queuedWrites = new Map<string, Promise<void>>();
+  /** Presence writes not yet queued, by document id; released together every PRESENCE_WRITE_DELAY_MS. */
+  private readonly presence = new Map<string, PresenceWrite>();
+  private presenceTimer?: NodeJS.Timeout;
   /** By document id: lookups arriving together (a reconnect storm's connections) are one query. */
-  private readonly credentials = this.batchedBy<{ passwordHash?: string }>('_id', {}, { passwordHash: 1 });
   private readonly documents = this.batchedBy('_id');
+  /**
+   * Documents read to admit a connection, which its station's first read (on connecting) takes
+   * instead of a second query. An entry is dropped by any write queued for its station since the
+   * read began, so it never hides a write; presence writes still waiting are applied on top.
+   */
+  private readonly admissionReads = new Map<string, AdmissionRead>();
 
   constructor(@InjectModel(ChargingStationDocument.name) model: Model<ChargingStationDocument>) {
     super(model);
   }
 
   onModuleDestroy(): Promise<void> {
+    this.releasePresence();
     return this.writes.drain();
   }
 
@@ -71,18 +105,39 @@ export class ChargingStationRepository
 
   /** Reads what the station's queued writes leave. */
   async findByStationId(tenantId: TenantId, stationId: string): Promise<ChargingStation | null> {
+    const id = stationDocumentId(tenantId, stationId);
+    const admitted = this.takeAdmissionRead(id);
+    if (admitted) return this.toEntity({ ...admitted, ...this.presence.get(id)?.fields });
     await this.afterQueuedWrites(tenantId, stationId);
-    const [doc] = await this.documents.load({ tenantId, value: stationDocumentId(tenantId, stationId) });
+    const [doc] = await this.documents.load({ tenantId, value: id });
     return doc ? this.toEntity(doc) : null;
   }
 
-  /** Null for a station that does not exist. */
+  /** Null for a station that does not exist. Its document is kept a moment for findByStationId. */
   async passwordHashOf(tenantId: TenantId, stationId: string): Promise<{ passwordHash?: string } | null> {
-    const [credentials] = await this.credentials.load({
-      tenantId,
-      value: stationDocumentId(tenantId, stationId),
-    });
-    return credentials ?? null;
+    const id = stationDocumentId(tenantId, stationId);
+    // A write still queued may be missing from what the read returns: then nothing is kept.
+    const read: AdmissionRead | undefined = this.queuedWrites.has(id) ? undefined : { at: Date.now() };
+    if (read) this.keepAdmissionRead(id, read);
+    const [doc] = await this.documents.load({ tenantId, value: id });
+    if (read) read.doc = doc;
+    return doc ? { passwordHash: doc.passwordHash } : null;
+  }
+
+  private keepAdmissionRead(id: string, read: AdmissionRead): void {
+    this.admissionReads.delete(id);
+    this.admissionReads.set(id, read);
+    // Reads no connection took (refused upgrades, SOAP requests) expire; the oldest come first.
+    for (const [oldId, old] of this.admissionReads) {
+      if (Date.now() - old.at < ADMISSION_READ_TTL_MS) break;
+      this.admissionReads.delete(oldId);
+    }
+  }
+
+  private takeAdmissionRead(id: string): Lean<ChargingStationDocument> | undefined {
+    const read = this.admissionReads.get(id);
+    this.admissionReads.delete(id);
+    return read?.doc && Date.now() - read.at < ADMISSION_READ_TTL_MS ? read.doc : undefined;
   }
 
   /** Sets fields and returns the station, creating it when `upsert` (registration policy OPEN). */
@@ -94,6 +149,7 @@ export class ChargingStationRepository
   ): Promise<ChargingStation | null> {
     const update: UpdateQuery<ChargingStationDocument> = { $set: fields };
     if (options.upsert) update.$setOnInsert = { connectors: {} };
+    this.admissionReads.delete(stationDocumentId(tenantId, stationId));
     // After the station's queued writes, or an older write could land after this one.
     await this.afterQueuedWrites(tenantId, stationId);
     return this.updateOne(tenantId, byIdentity(tenantId, stationId), update, options);
@@ -102,6 +158,53 @@ export class ChargingStationRepository
   /** Write-only update for hot paths: no document comes back; settles once the write is stored. */
   write(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
     const id = stationDocumentId(tenantId, stationId);
+    // Queued just before this one, a waiting presence write lands in the same batch and folds into it.
+    this.releasePresenceOf(id);
+    return this.enqueue(id, tenantId, stationId, fields);
+  }
+
+  /**
+   * A write that acknowledges nothing (a connection came or went): it waits up to
+   * PRESENCE_WRITE_DELAY_MS for the station's next write, later fields winning. Settles once stored.
+   */
+  writePresence(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
+    const id = stationDocumentId(tenantId, stationId);
+    const waiting = this.presence.get(id);
+    if (waiting) {
+      Object.assign(waiting.fields, fields);
+      return waiting.written;
+    }
+    let settle!: (written: Promise<void>) => void;
+    const written = new Promise<void>((resolve, reject) => {
+      settle = (stored) => {
+        stored.then(resolve, reject);
+      };
+    });
+    this.presence.set(id, { tenantId, stationId, fields: { ...fields }, written, settle });
+    this.presenceTimer ??= setTimeout(() => this.releasePresence(), PRESENCE_WRITE_DELAY_MS);
+    return written;
+  }
+
+  private releasePresence(): void {
+    clearTimeout(this.presenceTimer);
+    this.presenceTimer = undefined;
+    for (const id of [...this.presence.keys()]) this.releasePresenceOf(id);
+  }
+
+  private releasePresenceOf(id: string): void {
+    const waiting = this.presence.get(id);
+    if (!waiting) return;
+    this.presence.delete(id);
+    waiting.settle(this.enqueue(id, waiting.tenantId, waiting.stationId, waiting.fields));
+  }
+
+  private enqueue(
+    id: string,
+    tenantId: TenantId,
+    stationId: string,
+    fields: Record<string, unknown>,
+  ): Promise<void> {
+    this.admissionReads.delete(id);
     const written = this.writes.add([
       { id, filter: this.scope(tenantId, byIdentity(tenantId, stationId)), set: fields },
     ]);
@@ -118,6 +221,7 @@ export class ChargingStationRepository
   }
 
   remove(tenantId: TenantId, stationId: string): Promise<boolean> {
+    this.admissionReads.delete(stationDocumentId(tenantId, stationId));
     return this.deleteOne(tenantId, byIdentity(tenantId, stationId));
   }
 
@@ -131,7 +235,9 @@ export class ChargingStationRepository
   }
 
   private async afterQueuedWrites(tenantId: TenantId, stationId: string): Promise<void> {
-    await this.queuedWrites.get(stationDocumentId(tenantId, stationId))?.catch(() => undefined);
+    const id = stationDocumentId(tenantId, stationId);
+    this.releasePresenceOf(id);
+    await this.queuedWrites.get(id)?.catch(() => undefined);
   }
 
   protected toEntity(doc: Lean<ChargingStationDocument>): ChargingStation {

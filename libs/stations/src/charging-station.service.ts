@@ -201,18 +201,17 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       return;
     }
     this.publishUpdated(tenantId, this.cache.set(tenantId, withFields(known, fields)));
-    // The station's calls need not wait for this write: a connection acknowledges nothing, and their
-    // own writes queue after it (a boot's often folds into the same statement).
-    this.stations.write(tenantId, stationId, fields).catch((error: unknown) => {
-      this.logger.error({ err: error, tenantId, stationId }, 'Could not record a connection');
-    });
+    // The station's calls need not wait for this write: a connection acknowledges nothing, and it
+    // folds into the station's next write (its boot, usually).
+    this.recordPresence(tenantId, stationId, fields);
   }
 
   async disconnected(tenantId: TenantId, stationId: string): Promise<void> {
     const cached = this.cache.get(tenantId, stationId);
     this.cache.evict(tenantId, stationId);
     if (cached) {
-      await this.stations.write(tenantId, stationId, { online: false });
+      // A station that reconnects soon (a network blip, a storm) overwrites this before it is stored.
+      this.recordPresence(tenantId, stationId, { online: false });
       this.publishUpdated(tenantId, { ...cached, online: false });
       return;
     }
@@ -370,6 +369,12 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     if (!cached) return this.stations.update(tenantId, stationId, fields, options);
     await this.stations.write(tenantId, stationId, fields);
     return this.cache.set(tenantId, withFields(cached, fields));
+  }
+
+  private recordPresence(tenantId: TenantId, stationId: string, fields: StationFields): void {
+    this.stations.writePresence(tenantId, stationId, fields).catch((error: unknown) => {
+      this.logger.error({ err: error, tenantId, stationId }, 'Could not record a connection change');
+    });
   }
 
   private async recordStatus(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {
