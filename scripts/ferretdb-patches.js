@@ -312,6 +312,35 @@ const PATCHES = [
       ],
     ],
   },
+  {
+    // A commit that crossed wal_autocheckpoint copied the WAL into the database file and synced it
+    // there and then, inside the write lock above: every writer stalled behind the disk (the machine
+    // sat a third idle in a reconnect storm). The embedded server turns automatic checkpoints off
+    // (wal_autocheckpoint(0) in its URL) and this goroutine runs a passive one every second, beside
+    // the writers.
+    file: 'internal/backends/sqlite/metadata/pool/opendb.go',
+    edits: [
+      ['import (\n\t"context"\n', 'import (\n\t"context"\n\t"strings"\n\t"time"\n'],
+      [
+        '\tif err = db.Ping(); err != nil {\n\t\t_ = db.Close()\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n',
+        '\tif err = db.Ping(); err != nil {\n\t\t_ = db.Close()\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n' +
+          '\tif !memory {\n\t\tgo checkpointInBackground(db, l)\n\t}\n',
+      ],
+      [
+        '\treturn fsql.WrapDB(db, name, l), nil\n}\n',
+        '\treturn fsql.WrapDB(db, name, l), nil\n}\n\n' +
+          '// checkpointInBackground copies the WAL into the database file every second, until db is closed.\n' +
+          'func checkpointInBackground(db *sql.DB, l *slog.Logger) {\n' +
+          '\tticker := time.NewTicker(time.Second)\n' +
+          '\tdefer ticker.Stop()\n\n' +
+          '\tfor range ticker.C {\n' +
+          '\t\tif _, err := db.Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {\n' +
+          '\t\t\tif strings.Contains(err.Error(), "database is closed") {\n\t\t\t\treturn\n\t\t\t}\n\n' +
+          '\t\t\tl.Warn("sqlite.metadata.pool.checkpointInBackground", logging.Error(err))\n' +
+          '\t\t}\n\t}\n}\n',
+      ],
+    ],
+  },
 ];
 
 module.exports = { PATCHES };

@@ -95,7 +95,7 @@ describe('serverLayout', () => {
     expect(args).toEqual(
       expect.arrayContaining([
         '--handler=sqlite',
-        '--sqlite-url=file:///data/ferretdb/?_pragma=synchronous(normal)',
+        '--sqlite-url=file:///data/ferretdb/?_pragma=synchronous(normal)&_pragma=wal_autocheckpoint(0)&_pragma=mmap_size(268435456)',
         '--listen-addr=127.0.0.1:27100',
         '--state-dir=/data/ferretdb-state',
         '--telemetry=disable',

@@ -8,6 +8,8 @@ export interface ServerLayout {
   args: string[];
 }
 
+const SQLITE_PRAGMAS = ['synchronous(normal)', 'wal_autocheckpoint(0)', `mmap_size(${256 * 1024 * 1024})`];
+
 export function serverLayout(kind: EmbeddedDatabaseKind, dataDir: string, port: number): ServerLayout {
   if (kind === 'mongod') {
     const dbPath = path.join(dataDir, 'mongod');
@@ -27,7 +29,10 @@ export function serverLayout(kind: EmbeddedDatabaseKind, dataDir: string, port: 
       // processes, only a power loss may drop the last commits (MongoDB's default, journal flushed every
       // 100 ms, makes the same trade). FULL costs one fsync per commit, which caps writes at a few hundred
       // per second and made every write queue behind the disk.
-      `--sqlite-url=${pathToFileURL(sqliteDir).href}/?_pragma=synchronous(normal)`,
+      // wal_autocheckpoint(0): no commit copies the WAL back into the database file; our FerretDB build
+      // checkpoints in the background instead (scripts/ferretdb-patches.js). mmap_size: pages are read
+      // from the OS page cache without a read call each.
+      `--sqlite-url=${pathToFileURL(sqliteDir).href}/?${SQLITE_PRAGMAS.map((pragma) => `_pragma=${pragma}`).join('&')}`,
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${stateDir}`,
       // Never reach the internet, never open a second (debug/metrics) listener.
