@@ -113,10 +113,11 @@ describe('V16InboundHandlers', () => {
     expect(answer).toEqual({ status: 'Accepted', interval: 300, currentTime: '2026-11-28T10:00:00.000Z' });
   });
 
-  it('leaves open sessions alone when the boot is rejected', async () => {
+  it('closes open sessions even when the boot is rejected: the station restarted all the same', async () => {
     stations.boot.mockResolvedValue({ status: 'Rejected', interval: 60, currentTime: new Date() });
-    await invoke('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
-    expect(transactions.closeOpenTransactions).not.toHaveBeenCalled();
+    const answer = await invoke('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+    expect(transactions.closeOpenTransactions).toHaveBeenCalledWith(DEFAULT_TENANT_ID, 'CS-1', 'PowerLoss');
+    expect(answer).toMatchObject({ status: 'Rejected', interval: 60 });
   });
 
   it('parses timestamps into dates and keeps status error codes', async () => {

@@ -36,16 +36,12 @@ export class V16InboundHandlers {
 
   private readonly handlers: { [A in keyof OcppV16Calls]?: Handler<A> } = {
     BootNotification: async (session, request) => {
-      const decision = await this.stations.boot(
-        session.tenantId,
-        session.stationId,
-        toBootInfo(request),
-        session.link,
-      );
-      // A 1.6 BootNotification means the station restarted: sessions it left open are over.
-      if (decision.status !== 'Rejected') {
-        await this.transactions.closeOpenTransactions(session.tenantId, session.stationId, POWER_LOSS);
-      }
+      // A 1.6 BootNotification means the station restarted: sessions it left open are over, whatever
+      // the answer. Both are stored side by side; the answer waits for the slower.
+      const [decision] = await Promise.all([
+        this.stations.boot(session.tenantId, session.stationId, toBootInfo(request), session.link),
+        this.transactions.closeOpenTransactions(session.tenantId, session.stationId, POWER_LOSS),
+      ]);
       return {
         status: decision.status,
         interval: decision.interval,

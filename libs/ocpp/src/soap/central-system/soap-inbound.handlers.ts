@@ -108,10 +108,11 @@ export class SoapInboundHandlers {
 
   private async boot(context: SoapCallContext, request: BootNotificationRequest) {
     const { tenantId, stationId, link } = context;
-    const decision = await this.stations().boot(tenantId, stationId, toBootInfo(request), link);
-    if (decision.status !== 'Rejected') {
-      await this.transactions().closeOpenTransactions(tenantId, stationId, POWER_LOSS);
-    }
+    // The station restarted: its open sessions are over, whatever the answer (stored side by side).
+    const [decision] = await Promise.all([
+      this.stations().boot(tenantId, stationId, toBootInfo(request), link),
+      this.transactions().closeOpenTransactions(tenantId, stationId, POWER_LOSS),
+    ]);
     return decision;
   }
 
