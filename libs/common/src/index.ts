@@ -13,5 +13,6 @@ export * from './graphql/page-info.model';
 export * from './graphql/query-limits.plugin';
 export * from './tenancy/tenant-id';
 export * from './caching/read-through-cache';
+export * from './batching/delayed-merge';
 export * from './batching/group-commit';
 export * from './concurrency/concurrency-limit';

@@ -1,5 +1,5 @@
 import { isOnline } from './station-online';
-import { Connection, ConnectionArgs, GroupCommit, TenantId } from '@csms/common';
+import { Connection, ConnectionArgs, DelayedMerge, GroupCommit, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -36,8 +36,6 @@ interface PresenceWrite {
   tenantId: TenantId;
   stationId: string;
   fields: Record<string, unknown>;
-  written: Promise<void>;
-  settle: (written: Promise<void>) => void;
 }
 
 /**
@@ -72,9 +70,12 @@ export class ChargingStationRepository
   );
   /** A station's queued write, which a read-modify-write of the same station waits for. */
   private readonly queuedWrites = new Map<string, Promise<void>>();
-  /** Presence writes not yet queued, by document id; released together every PRESENCE_WRITE_DELAY_MS. */
-  private readonly presence = new Map<string, PresenceWrite>();
-  private presenceTimer?: NodeJS.Timeout;
+  /** Presence writes not yet queued, by document id. */
+  private readonly presence = new DelayedMerge<string, PresenceWrite>(
+    PRESENCE_WRITE_DELAY_MS,
+    (earlier, later) => ({ ...earlier, fields: { ...earlier.fields, ...later.fields } }),
+    (id, { tenantId, stationId, fields }) => this.enqueue(id, tenantId, stationId, fields),
+  );
   /** By document id: lookups arriving together (a reconnect storm's connections) are one query. */
   private readonly documents = this.batchedBy('_id');
   /**
@@ -89,7 +90,7 @@ export class ChargingStationRepository
   }
 
   onModuleDestroy(): Promise<void> {
-    this.releasePresence();
+    this.presence.releaseAll();
     return this.writes.drain();
   }
 
@@ -107,7 +108,7 @@ export class ChargingStationRepository
   async findByStationId(tenantId: TenantId, stationId: string): Promise<ChargingStation | null> {
     const id = stationDocumentId(tenantId, stationId);
     const admitted = this.takeAdmissionRead(id);
-    if (admitted) return this.toEntity({ ...admitted, ...this.presence.get(id)?.fields });
+    if (admitted) return this.toEntity({ ...admitted, ...this.presence.peek(id)?.fields });
     await this.afterQueuedWrites(tenantId, stationId);
     const [doc] = await this.documents.load({ tenantId, value: id });
     return doc ? this.toEntity(doc) : null;
@@ -159,7 +160,7 @@ export class ChargingStationRepository
   write(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
     const id = stationDocumentId(tenantId, stationId);
     // Queued just before this one, a waiting presence write lands in the same batch and folds into it.
-    this.releasePresenceOf(id);
+    this.presence.release(id);
     return this.enqueue(id, tenantId, stationId, fields);
   }
 
@@ -168,34 +169,7 @@ export class ChargingStationRepository
    * PRESENCE_WRITE_DELAY_MS for the station's next write, later fields winning. Settles once stored.
    */
   writePresence(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
-    const id = stationDocumentId(tenantId, stationId);
-    const waiting = this.presence.get(id);
-    if (waiting) {
-      Object.assign(waiting.fields, fields);
-      return waiting.written;
-    }
-    let settle!: (written: Promise<void>) => void;
-    const written = new Promise<void>((resolve, reject) => {
-      settle = (stored) => {
-        stored.then(resolve, reject);
-      };
-    });
-    this.presence.set(id, { tenantId, stationId, fields: { ...fields }, written, settle });
-    this.presenceTimer ??= setTimeout(() => this.releasePresence(), PRESENCE_WRITE_DELAY_MS);
-    return written;
-  }
-
-  private releasePresence(): void {
-    clearTimeout(this.presenceTimer);
-    this.presenceTimer = undefined;
-    for (const id of [...this.presence.keys()]) this.releasePresenceOf(id);
-  }
-
-  private releasePresenceOf(id: string): void {
-    const waiting = this.presence.get(id);
-    if (!waiting) return;
-    this.presence.delete(id);
-    waiting.settle(this.enqueue(id, waiting.tenantId, waiting.stationId, waiting.fields));
+    return this.presence.add(stationDocumentId(tenantId, stationId), { tenantId, stationId, fields });
   }
 
   private enqueue(
@@ -236,7 +210,7 @@ export class ChargingStationRepository
 
   private async afterQueuedWrites(tenantId: TenantId, stationId: string): Promise<void> {
     const id = stationDocumentId(tenantId, stationId);
-    this.releasePresenceOf(id);
+    this.presence.release(id);
     await this.queuedWrites.get(id)?.catch(() => undefined);
   }
 
