@@ -13,7 +13,7 @@ import {
   isExecutableFile,
   resolveDatabaseBinary,
 } from './resolve-binary';
-import { serverLayout } from './server-args';
+import { FERRETDB_PATCH_LEVEL_FILE, checkpointsInBackground, serverLayout } from './server-args';
 
 const executables =
   (...files: string[]) =>
@@ -95,13 +95,39 @@ describe('serverLayout', () => {
     expect(args).toEqual(
       expect.arrayContaining([
         '--handler=sqlite',
-        '--sqlite-url=file:///data/ferretdb/?_pragma=synchronous(normal)&_pragma=wal_autocheckpoint(0)&_pragma=mmap_size(268435456)',
+        '--sqlite-url=file:///data/ferretdb/?_pragma=synchronous(normal)&_pragma=mmap_size(268435456)',
         '--listen-addr=127.0.0.1:27100',
         '--state-dir=/data/ferretdb-state',
         '--telemetry=disable',
         '--debug-addr=-',
       ]),
     );
+  });
+
+  it('turns automatic WAL checkpoints off only for a build that checkpoints in the background', () => {
+    const urlOf = (backgroundCheckpoints: boolean) =>
+      serverLayout('ferretdb', '/data', 27100, { backgroundCheckpoints }).args.find((arg) =>
+        arg.startsWith('--sqlite-url='),
+      );
+    expect(urlOf(true)).toContain('&_pragma=wal_autocheckpoint(0)');
+    expect(urlOf(false)).not.toContain('wal_autocheckpoint');
+  });
+
+  it('knows our FerretDB build from the patch level written beside it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-ferretdb-stamp-'));
+    const binary: DatabaseBinary = { kind: 'ferretdb', path: path.join(dir, 'ferretdb') };
+    try {
+      expect(checkpointsInBackground(binary)).toBe(false);
+      fs.writeFileSync(path.join(dir, FERRETDB_PATCH_LEVEL_FILE), 'csms-8\n');
+      expect(checkpointsInBackground(binary)).toBe(false);
+      fs.writeFileSync(path.join(dir, FERRETDB_PATCH_LEVEL_FILE), 'csms-9\n');
+      expect(checkpointsInBackground(binary)).toBe(true);
+      fs.writeFileSync(path.join(dir, FERRETDB_PATCH_LEVEL_FILE), 'csms-12\n');
+      expect(checkpointsInBackground(binary)).toBe(true);
+      expect(checkpointsInBackground({ kind: 'mongod', path: binary.path })).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('binds mongod to loopback', () => {

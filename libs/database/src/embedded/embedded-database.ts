@@ -10,7 +10,7 @@ import {
   NO_DATABASE_BINARY_MESSAGE,
   resolveDatabaseBinary,
 } from './resolve-binary';
-import { serverLayout } from './server-args';
+import { checkpointsInBackground, serverLayout } from './server-args';
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
@@ -63,7 +63,9 @@ export class EmbeddedDatabase {
     if (!binary) throw new Error(NO_DATABASE_BINARY_MESSAGE);
 
     const port = options.port ?? (await findFreePort());
-    const layout = serverLayout(binary.kind, options.dataDir, port);
+    const layout = serverLayout(binary.kind, options.dataDir, port, {
+      backgroundCheckpoints: checkpointsInBackground(binary),
+    });
     for (const dir of layout.dirs) fs.mkdirSync(dir, { recursive: true });
 
     log(`Starting ${binary.kind} (${binary.path}) on 127.0.0.1:${port}`);

@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EmbeddedDatabaseKind } from './resolve-binary';
+import { DatabaseBinary, EmbeddedDatabaseKind } from './resolve-binary';
 
 export interface ServerLayout {
   /** Directories the server writes into; created before spawning. */
@@ -8,9 +9,29 @@ export interface ServerLayout {
   args: string[];
 }
 
-const SQLITE_PRAGMAS = ['synchronous(normal)', 'wal_autocheckpoint(0)', `mmap_size(${256 * 1024 * 1024})`];
+/** Written beside the binary by scripts/install-ferretdb.js: the patches it was built with. */
+export const FERRETDB_PATCH_LEVEL_FILE = 'ferretdb.patch-level';
+/** The first patch level whose FerretDB checkpoints SQLite's WAL in the background. */
+const BACKGROUND_CHECKPOINTS_SINCE = 9;
 
-export function serverLayout(kind: EmbeddedDatabaseKind, dataDir: string, port: number): ServerLayout {
+/** Whether this is our FerretDB build that checkpoints in the background (another one must not be told not to). */
+export function checkpointsInBackground(binary: DatabaseBinary): boolean {
+  if (binary.kind !== 'ferretdb') return false;
+  try {
+    const stamp = fs.readFileSync(path.join(path.dirname(binary.path), FERRETDB_PATCH_LEVEL_FILE), 'utf8');
+    const level = /^csms-(\d+)\s*$/.exec(stamp);
+    return level !== null && Number(level[1]) >= BACKGROUND_CHECKPOINTS_SINCE;
+  } catch {
+    return false;
+  }
+}
+
+export function serverLayout(
+  kind: EmbeddedDatabaseKind,
+  dataDir: string,
+  port: number,
+  options: { backgroundCheckpoints?: boolean } = {},
+): ServerLayout {
   if (kind === 'mongod') {
     const dbPath = path.join(dataDir, 'mongod');
     return {
@@ -29,10 +50,10 @@ export function serverLayout(kind: EmbeddedDatabaseKind, dataDir: string, port: 
       // processes, only a power loss may drop the last commits (MongoDB's default, journal flushed every
       // 100 ms, makes the same trade). FULL costs one fsync per commit, which caps writes at a few hundred
       // per second and made every write queue behind the disk.
-      // wal_autocheckpoint(0): no commit copies the WAL back into the database file; our FerretDB build
-      // checkpoints in the background instead (scripts/ferretdb-patches.js). mmap_size: pages are read
-      // from the OS page cache without a read call each.
-      `--sqlite-url=${pathToFileURL(sqliteDir).href}/?${SQLITE_PRAGMAS.map((pragma) => `_pragma=${pragma}`).join('&')}`,
+      // wal_autocheckpoint(0), for our FerretDB build only: no commit copies the WAL back into the
+      // database file while holding the write lock; the build checkpoints in the background instead
+      // (scripts/ferretdb-patches.js). mmap_size: pages are read without a read call each.
+      `--sqlite-url=${pathToFileURL(sqliteDir).href}/?${sqlitePragmas(options.backgroundCheckpoints)}`,
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${stateDir}`,
       // Never reach the internet, never open a second (debug/metrics) listener.
@@ -41,4 +62,10 @@ export function serverLayout(kind: EmbeddedDatabaseKind, dataDir: string, port: 
       '--log-level=warn',
     ],
   };
+}
+
+function sqlitePragmas(backgroundCheckpoints = false): string {
+  const pragmas = ['synchronous(normal)', `mmap_size(${256 * 1024 * 1024})`];
+  if (backgroundCheckpoints) pragmas.push('wal_autocheckpoint(0)');
+  return pragmas.map((pragma) => `_pragma=${pragma}`).join('&');
 }
