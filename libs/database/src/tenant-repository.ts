@@ -68,20 +68,19 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
    * query per tenant and loop turn; each key gets its documents. Nothing is cached: every load
    * reads the database.
    */
-  protected batchedBy<T extends object = Lean<TDoc>>(
+  protected batchedBy(
     field: keyof TDoc & string,
     filter: FilterQuery<TDoc> = {},
-    projection?: Record<string, 1>,
-  ): DataLoader<FieldKey, T[], string> {
+  ): DataLoader<FieldKey, Lean<TDoc>[], string> {
     const keyOf = (tenantId: string, value: unknown): string => `${tenantId}\u0000${String(value)}`;
-    const load = async (keys: readonly FieldKey[]): Promise<T[][]> => {
-      const found = new Map<string, T[]>();
+    const load = async (keys: readonly FieldKey[]): Promise<Lean<TDoc>[][]> => {
+      const found = new Map<string, Lean<TDoc>[]>();
       for (const tenantId of new Set(keys.map((key) => key.tenantId))) {
         const values = keys.filter((key) => key.tenantId === tenantId).map((key) => key.value);
         const scoped = this.scope(tenantId, { ...filter, [field]: { $in: values } });
-        const docs = await this.model.find(scoped, projection).lean<T[]>().exec();
+        const docs = await this.model.find(scoped).lean<Lean<TDoc>[]>().exec();
         for (const doc of docs) {
-          const key = keyOf(tenantId, (doc as Record<string, unknown>)[field]);
+          const key = keyOf(tenantId, doc[field]);
           const list = found.get(key);
           if (list) list.push(doc);
           else found.set(key, [doc]);

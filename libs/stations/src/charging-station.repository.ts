@@ -40,7 +40,7 @@ interface PresenceWrite {
 
 /**
  * A station's document id is derived from its identity, so every lookup by identity is a primary-key
- * lookup on any MongoDB-wire database (FerretDB's SQLite backend uses no other index at all).
+ * lookup on any MongoDB-wire database (on FerretDB's SQLite backend, the cheapest there is).
  */
 export function stationDocumentId(tenantId: TenantId, stationId: string): string {
   return `${tenantId}/${stationId}`;
