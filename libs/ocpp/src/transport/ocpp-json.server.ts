@@ -23,6 +23,7 @@ import { StationSessionRegistry } from '../session/station-session.registry';
 import { isOcppPath, parseStationAddress } from './ocpp-path';
 import {
   CALL_CONCURRENCY,
+  FIRST_CALL_GRACE_MS,
   INBOUND_CALLS_AT_ONCE,
   MAX_FRAME_BYTES,
   PING_INTERVAL_MS,
@@ -30,6 +31,7 @@ import {
 import { createSchemaValidator, SchemaValidator } from './ocpp-validation';
 import { admitCalls } from './call-admission';
 import { RpcConnection } from './rpc-connection';
+import { Admission, StationAdmissions } from './station-admissions';
 
 type Accept = (session?: Record<string, unknown>, protocol?: string | false) => void;
 type Reject = (code: number, message: string) => void;
@@ -37,6 +39,7 @@ type Reject = (code: number, message: string) => void;
 interface SessionSeed {
   tenantId: string;
   stationId: string;
+  admission: Admission;
 }
 
 /**
@@ -50,6 +53,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
   private readonly validators = new Map<string, SchemaValidator>();
   private readonly pendingNotifications = new Set<Promise<void>>();
   private readonly inboundCalls = new ConcurrencyLimit(INBOUND_CALLS_AT_ONCE);
+  private readonly admissions: StationAdmissions;
   private rpc: RPCServer | undefined;
   private httpServer: Server | undefined;
 
@@ -61,7 +65,9 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     private readonly stations: StationInbound,
     private readonly messageLog: OcppMessageLogWriter,
     private readonly ownership: StationOwnershipRegistry,
-  ) {}
+  ) {
+    this.admissions = new StationAdmissions(config.OCPP_ADMISSIONS_AT_ONCE);
+  }
 
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!this.rpc || !isOcppPath(request.url)) return;
@@ -98,15 +104,41 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
       respondWithDetailedErrors: false,
       wssOptions: { maxPayload: MAX_FRAME_BYTES },
     });
-    this.rpc.auth((accept, reject, handshake) => void this.authenticate(accept, reject, handshake));
+    this.rpc.auth((accept, reject, handshake, signal) => void this.admit(accept, reject, handshake, signal));
     this.rpc.on('client', (client: RpcConnection) => this.onConnection(client));
     this.rpc.on('error', (error: unknown) => this.logger.error({ err: error }, 'OCPP-J server error'));
     httpServer.on('upgrade', this.onUpgrade);
     this.httpServer = httpServer;
   }
 
+  /** The upgrade waits for a free admission slot; a station that hung up meanwhile costs nothing more. */
+  private async admit(
+    accept: Accept,
+    reject: Reject,
+    handshake: IHandshakeInterface,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const admission = await this.admissions.enter();
+    if (signal?.aborted) return admission.release();
+    await this.authenticate(
+      (seed, subprotocol) => {
+        admission.expectCallWithin(FIRST_CALL_GRACE_MS);
+        accept({ ...seed, admission } satisfies SessionSeed, subprotocol);
+      },
+      (code, message) => {
+        admission.release();
+        reject(code, message);
+      },
+      handshake,
+    );
+  }
+
   /** 404 for an unknown tenant or station, 401 for wrong or missing credentials, 400 without a common subprotocol. */
-  private async authenticate(accept: Accept, reject: Reject, handshake: IHandshakeInterface): Promise<void> {
+  private async authenticate(
+    accept: (seed: Omit<SessionSeed, 'admission'>, subprotocol: string) => void,
+    reject: Reject,
+    handshake: IHandshakeInterface,
+  ): Promise<void> {
     const address = parseStationAddress(handshake.request.url);
     if (!address) return reject(404, 'Not found: connect to /ocpp/{tenant}/{chargingStationId}');
     try {
@@ -134,7 +166,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     const subprotocol = this.adapters.negotiate(handshake.protocols);
     if (!subprotocol)
       return reject(400, `No supported subprotocol; offer one of ${this.adapters.subprotocols.join(', ')}`);
-    accept({ tenantId: address.tenantId, stationId: address.stationId } satisfies SessionSeed, subprotocol);
+    accept({ tenantId: address.tenantId, stationId: address.stationId }, subprotocol);
   }
 
   private onConnection(connection: RpcConnection): void {
@@ -142,6 +174,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     const adapter = this.adapters.get(connection.protocol);
     const validator = this.validators.get(connection.protocol);
     if (!adapter || !validator) {
+      seed.admission.release();
       void connection.close({ code: 1002, reason: 'Unsupported subprotocol' });
       return;
     }
@@ -166,7 +199,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     const connected = this.notify(tenantId, seed.stationId, 'connected', () =>
       this.stations.connected(tenantId, seed.stationId, session.link),
     );
-    admitCalls(connection, connected, this.inboundCalls);
+    admitCalls(connection, connected, this.inboundCalls, seed.admission);
     adapter.attach(session);
     connection.once('close', () => this.onClose(session));
   }

@@ -16,3 +16,6 @@ export const CALL_CONCURRENCY = 1;
  * their own timeouts), and a call whose station hung up while waiting is dropped unhandled.
  */
 export const INBOUND_CALLS_AT_ONCE = 500;
+
+/** An admitted station that sends no CALL within this time gives up its admission slot. */
+export const FIRST_CALL_GRACE_MS = 5_000;
