@@ -104,6 +104,8 @@ export class ChildServer {
       [
         ...(options.nodeArgs ?? []),
         '-r',
+        './bench/support/without-ts-node-repl.js',
+        '-r',
         'ts-node/register/transpile-only',
         '-r',
         'tsconfig-paths/register',
