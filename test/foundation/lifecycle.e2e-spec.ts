@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { MongoClient } from 'mongodb';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
+import { connectStation } from '../support/ocpp-station';
 import { startTestApp } from '../support/test-app';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -46,6 +48,25 @@ describe('foundation: lifecycle', () => {
       );
     } finally {
       await second.close();
+    }
+  });
+
+  it('records the stations still connected as offline when it shuts down', async () => {
+    const server = await startTestApp('lifecycle_shutdown');
+    const station = await connectStation(server.wsUrl, 'CS-AT-SHUTDOWN');
+    await station.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+    await server.close();
+    await station.close();
+
+    const client = await MongoClient.connect(server.config.MONGODB_URI ?? '');
+    try {
+      const stored = await client
+        .db()
+        .collection('charging_stations')
+        .findOne({ stationId: 'CS-AT-SHUTDOWN' }, { projection: { online: 1, vendor: 1 } });
+      expect(stored).toMatchObject({ online: false, vendor: 'V' });
+    } finally {
+      await client.close();
     }
   });
 

@@ -80,6 +80,16 @@ describe('ChargingStationRepository presence writes', () => {
     expect(statements).toEqual([[{ online: false }]]);
   });
 
+  it('do not wait once shutdown has begun (stations disconnect during the shutdown)', async () => {
+    const { model, statements } = fakeModel();
+    const repository = new ChargingStationRepository(model);
+    await repository.onModuleDestroy();
+    const written = repository.writePresence(TENANT, 'CS-1', { online: false });
+    await jest.advanceTimersByTimeAsync(10);
+    await written;
+    expect(statements).toEqual([[{ online: false }]]);
+  });
+
   it('fail their callers when the write fails', async () => {
     const model = {
       bulkWrite: () => Promise.reject(new Error('database down')),

@@ -84,12 +84,18 @@ export class ChargingStationRepository
    * read began, so it never hides a write; presence writes still waiting are applied on top.
    */
   private readonly admissionReads = new Map<string, AdmissionRead>();
+  /**
+   * Set once shutdown begins: stations still connected disconnect after this (the OCPP server closes
+   * them later in the shutdown), and their presence writes must reach the database before it closes.
+   */
+  private shuttingDown = false;
 
   constructor(@InjectModel(ChargingStationDocument.name) model: Model<ChargingStationDocument>) {
     super(model);
   }
 
   onModuleDestroy(): Promise<void> {
+    this.shuttingDown = true;
     this.presence.releaseAll();
     return this.writes.drain();
   }
@@ -166,10 +172,13 @@ export class ChargingStationRepository
 
   /**
    * A write that acknowledges nothing (a connection came or went): it waits up to
-   * PRESENCE_WRITE_DELAY_MS for the station's next write, later fields winning. Settles once stored.
+   * PRESENCE_WRITE_DELAY_MS for the station's next write, later fields winning (not once shutdown has
+   * begun). Settles once stored.
    */
   writePresence(tenantId: TenantId, stationId: string, fields: Record<string, unknown>): Promise<void> {
-    return this.presence.add(stationDocumentId(tenantId, stationId), { tenantId, stationId, fields });
+    const id = stationDocumentId(tenantId, stationId);
+    if (this.shuttingDown) return this.enqueue(id, tenantId, stationId, fields);
+    return this.presence.add(id, { tenantId, stationId, fields });
   }
 
   private enqueue(

@@ -203,7 +203,7 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     this.publishUpdated(tenantId, this.cache.set(tenantId, withFields(known, fields)));
     // The station's calls need not wait for this write: a connection acknowledges nothing, and it
     // folds into the station's next write (its boot, usually).
-    this.recordPresence(tenantId, stationId, fields);
+    void this.recordPresence(tenantId, stationId, fields);
   }
 
   async disconnected(tenantId: TenantId, stationId: string): Promise<void> {
@@ -211,9 +211,10 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     this.cache.evict(tenantId, stationId);
     if (cached) {
       // A station that reconnects soon (a network blip, a storm) overwrites this before it is stored.
-      this.recordPresence(tenantId, stationId, { online: false });
+      const stored = this.recordPresence(tenantId, stationId, { online: false });
       this.publishUpdated(tenantId, { ...cached, online: false });
-      return;
+      // Settles once stored: at shutdown the OCPP server waits for it before the database closes.
+      return stored;
     }
     const station = await this.stations.update(tenantId, stationId, { online: false });
     if (station) this.publishUpdated(tenantId, station);
@@ -371,8 +372,9 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     return this.cache.set(tenantId, withFields(cached, fields));
   }
 
-  private recordPresence(tenantId: TenantId, stationId: string, fields: StationFields): void {
-    this.stations.writePresence(tenantId, stationId, fields).catch((error: unknown) => {
+  /** Never rejects: a failure is logged. */
+  private recordPresence(tenantId: TenantId, stationId: string, fields: StationFields): Promise<void> {
+    return this.stations.writePresence(tenantId, stationId, fields).catch((error: unknown) => {
       this.logger.error({ err: error, tenantId, stationId }, 'Could not record a connection change');
     });
   }
