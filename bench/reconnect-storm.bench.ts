@@ -40,6 +40,9 @@ interface StormResult {
   allAcceptedSeconds: number;
   /** Per station, drop → accepted, ms. */
   perStation: LatencySummary;
+  /** Per accepted attempt: how long its WebSocket upgrade took, and its BootNotification's answer, ms. */
+  upgrade: LatencySummary;
+  bootAnswer: LatencySummary;
   connectFailures: number;
   bootErrors: number;
   retries: number;
@@ -54,6 +57,8 @@ async function storm(
   strict: boolean,
 ): Promise<StormResult> {
   const perStation = new LatencyRecorder();
+  const upgrade = new LatencyRecorder();
+  const bootAnswer = new LatencyRecorder();
   const errorSamples = new Set<string>();
   const note = (error: string): void => {
     if (errorSamples.size < 5) errorSamples.add(error);
@@ -76,6 +81,7 @@ async function storm(
           backoffMs = Math.min(backoffMs * 2, 30_000);
         }
         let client: OcppStationClient;
+        const connectingAt = performance.now();
         try {
           client = await OcppStationClient.connect(`${urlPrefix}${station.id}`, CALL_TIMEOUT_MS);
         } catch (error) {
@@ -83,6 +89,7 @@ async function storm(
           note((error as Error).message);
           continue;
         }
+        const upgradeMs = performance.now() - connectingAt;
         const outcome = await client.call(
           'BootNotification',
           { chargePointVendor: 'VoltGrid', chargePointModel: 'Bench', firmwareVersion: '1.0.0' },
@@ -91,6 +98,8 @@ async function storm(
         if (outcome.ok && (!strict || outcome.payload.status === 'Accepted')) {
           const now = performance.now();
           perStation.record(now - droppedAt);
+          upgrade.record(upgradeMs);
+          bootAnswer.record(outcome.latencyMs);
           lastAcceptedAt = Math.max(lastAcceptedAt, now);
           clients.push(client);
           return;
@@ -105,6 +114,8 @@ async function storm(
     accepted: clients.length,
     allAcceptedSeconds: (lastAcceptedAt - droppedAt) / 1000,
     perStation: perStation.summary(),
+    upgrade: upgrade.summary(),
+    bootAnswer: bootAnswer.summary(),
     connectFailures,
     bootErrors,
     retries,
@@ -117,6 +128,10 @@ function printStorm(name: string, result: StormResult): void {
   log(
     `\n${name}: ${result.accepted}/${options.stations} accepted, the last ${result.allAcceptedSeconds.toFixed(1)} s ` +
       `after the drop (per station ms p50 ${ms(result.perStation.p50)}, p99 ${ms(result.perStation.p99)})`,
+  );
+  log(
+    `  accepted attempts, ms: upgrade p50 ${ms(result.upgrade.p50)}, p99 ${ms(result.upgrade.p99)}; ` +
+      `BootNotification answer p50 ${ms(result.bootAnswer.p50)}, p99 ${ms(result.bootAnswer.p99)}`,
   );
   log(
     `  connect failures ${result.connectFailures}, boot errors ${result.bootErrors}, retries ${result.retries}`,

@@ -120,17 +120,23 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
   ): Promise<void> {
     const admission = await this.admissions.enter();
     if (signal?.aborted) return admission.release();
-    await this.authenticate(
-      (seed, subprotocol) => {
-        admission.expectCallWithin(FIRST_CALL_GRACE_MS);
-        accept({ ...seed, admission } satisfies SessionSeed, subprotocol);
-      },
-      (code, message) => {
-        admission.release();
-        reject(code, message);
-      },
-      handshake,
-    );
+    const refuse: Reject = (code, message) => {
+      admission.release();
+      reject(code, message);
+    };
+    try {
+      await this.authenticate(
+        (seed, subprotocol) => {
+          admission.expectCallWithin(FIRST_CALL_GRACE_MS);
+          accept({ ...seed, admission } satisfies SessionSeed, subprotocol);
+        },
+        refuse,
+        handshake,
+      );
+    } catch (error) {
+      this.logger.error({ err: error, url: handshake.request.url }, 'Could not admit a station');
+      refuse(500, 'Internal server error');
+    }
   }
 
   /** 404 for an unknown tenant or station, 401 for wrong or missing credentials, 400 without a common subprotocol. */
