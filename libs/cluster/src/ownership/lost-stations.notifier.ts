@@ -30,18 +30,21 @@ export class LostStationsNotifier implements OnModuleInit {
       'Stations of a dead instance',
     );
     const inbound = this.stationInbound();
-    for (const { tenantId, stationId, instanceId } of stations) {
-      const event: StationConnectionLostEvent = domainEvent(STATION_CONNECTION_LOST, tenantId, {
-        chargingStationId: stationId,
-        instanceId,
-      });
-      await this.events.publish(event);
-      await inbound
-        ?.disconnected(tenantId, stationId)
-        .catch((error: unknown) =>
-          this.logger.error({ err: error, stationId }, 'Could not record the station offline'),
-        );
-    }
+    // Side by side: a dead instance may have held thousands, and each write settles only once stored.
+    await Promise.all(
+      stations.map(async ({ tenantId, stationId, instanceId }) => {
+        const event: StationConnectionLostEvent = domainEvent(STATION_CONNECTION_LOST, tenantId, {
+          chargingStationId: stationId,
+          instanceId,
+        });
+        await this.events.publish(event);
+        await inbound
+          ?.disconnected(tenantId, stationId)
+          .catch((error: unknown) =>
+            this.logger.error({ err: error, stationId }, 'Could not record the station offline'),
+          );
+      }),
+    );
   }
 
   private stationInbound(): StationInbound | undefined {

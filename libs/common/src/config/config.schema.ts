@@ -60,9 +60,9 @@ export const configSchema = z
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
     OCPP_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     // Stations let in at once between their WebSocket upgrade and the answer to their first CALL; the
-    // rest wait at the upgrade. On two cores a storm boots about 165 stations/s, so 2,000 are answered
-    // within about 12 s: a station's wait splits between its upgrade and its BootNotification, each
-    // well inside the usual 30 s timeouts (measured at 5,000: p99 24 s and 20 s; 26 s and 17 s at 1,500).
+    // rest wait at the upgrade. On two cores a storm boots 150–165 stations/s, so a station's wait
+    // splits between its upgrade and its BootNotification, each inside the usual 30 s timeouts
+    // (5,000 stations, p99: 24–28 s at the upgrade and 20–22 s for the answer; 26 s and 17 s at 1,500).
     OCPP_ADMISSIONS_AT_ONCE: z.coerce.number().int().positive().default(2000),
     // TLS (wss://, https://): security profile 2. With TLS_CA_FILE, stations may also authenticate
     // with a client certificate whose common name is their id (security profile 3).
