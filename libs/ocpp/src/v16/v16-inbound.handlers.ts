@@ -4,9 +4,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { toCallError } from '../adapters/handler-errors';
 import { StationSession } from '../session/station-session';
 import { OcppV16Calls } from './types/generated';
+import { bootAfterRestart } from './v16-boot';
 import {
   encodeIdTagInfo,
-  toBootInfo,
   toDate,
   toMeterValues,
   toOcpp16TransactionId,
@@ -17,9 +17,6 @@ type Handler<A extends keyof OcppV16Calls> = (
   session: StationSession,
   request: OcppV16Calls[A]['request'],
 ) => Promise<OcppV16Calls[A]['response']>;
-
-/** The stop reason of sessions a restart cut off (a 1.6 BootNotification carries no reason). */
-const POWER_LOSS = 'PowerLoss';
 
 /**
  * The station→central system half of OCPP 1.6: each action decoded to one domain call. Payloads
@@ -36,12 +33,7 @@ export class V16InboundHandlers {
 
   private readonly handlers: { [A in keyof OcppV16Calls]?: Handler<A> } = {
     BootNotification: async (session, request) => {
-      // A 1.6 BootNotification means the station restarted: sessions it left open are over, whatever
-      // the answer. Both are stored side by side; the answer waits for the slower.
-      const [decision] = await Promise.all([
-        this.stations.boot(session.tenantId, session.stationId, toBootInfo(request), session.link),
-        this.transactions.closeOpenTransactions(session.tenantId, session.stationId, POWER_LOSS),
-      ]);
+      const decision = await bootAfterRestart(this.stations, this.transactions, session, request);
       return {
         status: decision.status,
         interval: decision.interval,

@@ -14,12 +14,12 @@ import {
 } from '../../v16/types/generated';
 import {
   encodeIdTagInfo,
-  toBootInfo,
   toDate,
   toMeterValues,
   toOcpp16TransactionId,
   toStatusReport,
 } from '../../v16/v16-inbound.mapper';
+import { bootAfterRestart } from '../../v16/v16-boot';
 import { EncodableValue } from '../schema/xsd-codec';
 import { SoapOcppVersion } from '../soap-versions';
 import { fromV15MeterValues, V15MeterValuesRequest, V15StopTransactionRequest } from './soap-inbound.mapper';
@@ -32,9 +32,6 @@ export interface SoapCallContext {
 
 export type SoapResponse = { readonly [key: string]: EncodableValue };
 type Handler = (context: SoapCallContext, request: never) => Promise<SoapResponse>;
-
-/** A BootNotification means the station restarted: sessions it left open are over. */
-const POWER_LOSS = 'PowerLoss';
 
 /**
  * The station→central system operations of OCPP-S, each decoded to the same port call the JSON
@@ -106,14 +103,8 @@ export class SoapInboundHandlers {
     },
   };
 
-  private async boot(context: SoapCallContext, request: BootNotificationRequest) {
-    const { tenantId, stationId, link } = context;
-    // The station restarted: its open sessions are over, whatever the answer (stored side by side).
-    const [decision] = await Promise.all([
-      this.stations().boot(tenantId, stationId, toBootInfo(request), link),
-      this.transactions().closeOpenTransactions(tenantId, stationId, POWER_LOSS),
-    ]);
-    return decision;
+  private boot(context: SoapCallContext, request: BootNotificationRequest) {
+    return bootAfterRestart(this.stations(), this.transactions(), context, request);
   }
 
   private readonly v16: Record<string, Handler> = {
