@@ -280,6 +280,19 @@ describe('OCPP 1.6-J commands through GraphQL', () => {
       await admin.errorCode('mutation { reset(chargingStationId: "CS-SLOW", type: SOFT) { status } }'),
     ).toBe('STATION_TIMEOUT');
     expect(Date.now() - started).toBeGreaterThanOrEqual(CALL_TIMEOUT_MS - 100);
+    // The message log has the call, without an answer, while the station is still connected.
+    type Log = { ocppMessages: { edges: { node: { action: string; answerType: string | null } }[] } };
+    const log = await eventually(
+      () =>
+        admin.data<Log>(
+          '{ ocppMessages(chargingStationId: "CS-SLOW") { edges { node { action answerType } } } }',
+        ),
+      (page) => page.ocppMessages.edges.some((edge) => edge.node.action === 'Reset'),
+    );
+    expect(log.ocppMessages.edges.map((edge) => edge.node)).toContainEqual({
+      action: 'Reset',
+      answerType: null,
+    });
     await slow.close({ force: true });
   });
 

@@ -100,24 +100,22 @@ describe('an independent OCPP 1.6-J peer (Python `ocpp` package) driving a whole
     const { ocppMessages } = await eventually(
       () =>
         admin.data<{
-          ocppMessages: { edges: { node: { direction: string; messageType: string; action: string } }[] };
+          ocppMessages: {
+            edges: { node: { direction: string; action: string; answerType: string | null } }[];
+          };
         }>(
-          '{ ocppMessages(chargingStationId: "CS-PY", first: 100) { edges { node { direction messageType action } } } }',
+          '{ ocppMessages(chargingStationId: "CS-PY", first: 100) { edges { node { direction action answerType } } } }',
         ),
       (page) =>
         page.ocppMessages.edges.some(
-          (edge) => edge.node.action === 'StopTransaction' && edge.node.direction === 'OUT',
+          (edge) => edge.node.action === 'StopTransaction' && edge.node.answerType === 'CALLRESULT',
         ),
     );
     const frames = ocppMessages.edges.map(
-      (edge) => `${edge.node.direction} ${edge.node.messageType} ${edge.node.action}`,
+      (edge) => `${edge.node.direction} ${edge.node.action} ${edge.node.answerType}`,
     );
     expect(frames).toEqual(
-      expect.arrayContaining([
-        'OUT CALL RemoteStopTransaction',
-        'IN CALLRESULT RemoteStopTransaction',
-        'IN CALL MeterValues',
-      ]),
+      expect.arrayContaining(['OUT RemoteStopTransaction CALLRESULT', 'IN MeterValues CALLRESULT']),
     );
     expect(station.errors).toBe('');
   });

@@ -1,4 +1,5 @@
 import { asTenantId } from '@csms/common';
+import { OcppMessageDirection, OcppMessageLogWriter, OcppMessageRepository } from '@csms/ocpp';
 import { SoapStationCommands } from '@csms/ocpp/soap';
 import { SoapEndpointRegistry } from '@csms/ocpp/soap/endpoints/soap-endpoint.registry';
 import { SoapEndpointRepository } from '@csms/ocpp/soap/endpoints/soap-endpoint.repository';
@@ -244,6 +245,15 @@ describe('OCPP-S: bad input gets a SOAP Fault, unreachable stations a typed erro
 
       await station.close();
       await expect(commands.clearCache(TENANT, 'SLOW-1')).rejects.toMatchObject({ code: 'STATION_OFFLINE' });
+
+      // Both calls are in the message log, without an answer.
+      await app.app.get(OcppMessageLogWriter).flush();
+      const log = await app.app.get(OcppMessageRepository).page(TENANT, 'SLOW-1', { first: 10 });
+      const clearCaches = log.edges.map((edge) => edge.node).filter((node) => node.action === 'ClearCache');
+      expect(clearCaches.map((node) => [node.direction, node.messageType, node.answerType])).toEqual([
+        [OcppMessageDirection.OUT, 'CALL', undefined],
+        [OcppMessageDirection.OUT, 'CALL', undefined],
+      ]);
     });
 
     it('reports a Fault from the station as its refusal', async () => {

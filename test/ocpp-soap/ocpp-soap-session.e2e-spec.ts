@@ -304,24 +304,22 @@ describe('OCPP-S: a station built from the OCA WSDLs runs a whole session', () =
     it('logs SOAP traffic in the OCPP message log', async () => {
       type LogPage = {
         ocppMessages: {
-          edges: { node: { direction: string; messageType: string; action: string | null } }[];
+          edges: { node: { direction: string; action: string | null; answerType: string | null } }[];
         };
       };
       // The log is written in batches: poll until the last exchange is in.
       const { ocppMessages } = await eventually(
         () =>
           admin.data<LogPage>(
-            `{ ocppMessages(chargingStationId: "${stationId}", first: 200) { edges { node { direction messageType action } } } }`,
+            `{ ocppMessages(chargingStationId: "${stationId}", first: 200) { edges { node { direction action answerType } } } }`,
           ),
         (page) => page.ocppMessages.edges.some((edge) => edge.node.action === 'GetConfiguration'),
       );
       const nodes = ocppMessages.edges.map((edge) => edge.node);
       expect(nodes).toEqual(
         expect.arrayContaining([
-          { direction: 'IN', messageType: 'CALL', action: 'BootNotification' },
-          { direction: 'OUT', messageType: 'CALLRESULT', action: 'BootNotification' },
-          { direction: 'OUT', messageType: 'CALL', action: 'RemoteStopTransaction' },
-          { direction: 'IN', messageType: 'CALLRESULT', action: 'RemoteStopTransaction' },
+          { direction: 'IN', action: 'BootNotification', answerType: 'CALLRESULT' },
+          { direction: 'OUT', action: 'RemoteStopTransaction', answerType: 'CALLRESULT' },
         ]),
       );
     });

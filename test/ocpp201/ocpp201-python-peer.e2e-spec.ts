@@ -117,23 +117,20 @@ describe('an independent OCPP 2.0.1-J peer (Python `ocpp` package, v201 ChargePo
     const { ocppMessages } = await eventually(
       () =>
         admin.data<{
-          ocppMessages: { edges: { node: { direction: string; messageType: string; action: string } }[] };
+          ocppMessages: {
+            edges: { node: { direction: string; action: string; answerType: string | null } }[];
+          };
         }>(
-          '{ ocppMessages(chargingStationId: "CS-PY201", first: 100) { edges { node { direction messageType action } } } }',
+          '{ ocppMessages(chargingStationId: "CS-PY201", first: 100) { edges { node { direction action answerType } } } }',
         ),
       (page) =>
-        page.ocppMessages.edges.filter((edge) => edge.node.action === 'StatusNotification').length >= 6,
+        page.ocppMessages.edges.filter((edge) => edge.node.action === 'StatusNotification').length >= 3,
     );
     const frames = ocppMessages.edges.map(
-      (edge) => `${edge.node.direction} ${edge.node.messageType} ${edge.node.action}`,
+      (edge) => `${edge.node.direction} ${edge.node.action} ${edge.node.answerType}`,
     );
     expect(frames).toEqual(
-      expect.arrayContaining([
-        'OUT CALL RequestStopTransaction',
-        'IN CALLRESULT RequestStopTransaction',
-        'IN CALL TransactionEvent',
-        'OUT CALLRESULT TransactionEvent',
-      ]),
+      expect.arrayContaining(['OUT RequestStopTransaction CALLRESULT', 'IN TransactionEvent CALLRESULT']),
     );
     expect(frames.some((frame) => frame.includes('CALLERROR'))).toBe(false);
     expect(station.errors).toBe('');

@@ -5,13 +5,16 @@ import { OcppMessageRecord } from './ocpp-message.repository';
 
 const MESSAGE_TYPES: Record<number, string> = { 2: 'CALL', 3: 'CALLRESULT', 4: 'CALLERROR' };
 
-/** Unanswered calls remembered per direction; a station that never answers cannot grow this. */
+/** Calls awaiting their answer per direction; a station that never answers cannot grow this. */
 const MAX_PENDING = 64;
 
 interface PendingCall {
-  action: string;
-  at: number;
+  record: OcppMessageRecord;
+  /** Logs an outbound CALL as unanswered once the station is past its time to answer. */
+  timer?: NodeJS.Timeout;
 }
+
+type FrameHeader = Pick<OcppMessageRecord, 'messageType' | 'messageId' | 'action' | 'errorCode'>;
 
 /** `[type,"id"` and, when it is a string, the third element: the header every OCPP-J frame starts with. */
 const FRAME_HEADER = /^\s*\[\s*([234])\s*,\s*"([^"\\]*)"\s*(?:,\s*"([^"\\]*)")?/;
@@ -21,16 +24,12 @@ const FRAME_HEADER = /^\s*\[\s*([234])\s*,\s*"([^"\\]*)"\s*(?:,\s*"([^"\\]*)")?/
  * RPC layer parses and validates it) would cost more than the rest of the record. A header that the
  * pattern does not read (escaped quotes in the id) falls back to a full parse.
  */
-function describe(
-  frame: string,
-): Pick<OcppMessageRecord, 'messageType' | 'messageId' | 'action' | 'errorCode'> {
+function describe(frame: string): FrameHeader {
   const header = FRAME_HEADER.exec(frame);
   return header ? classify(Number(header[1]), header[2], header[3]) : describeParsed(frame);
 }
 
-function describeParsed(
-  frame: string,
-): Pick<OcppMessageRecord, 'messageType' | 'messageId' | 'action' | 'errorCode'> {
+function describeParsed(frame: string): FrameHeader {
   let message: unknown;
   try {
     message = JSON.parse(frame);
@@ -42,11 +41,7 @@ function describeParsed(
   return classify(type, messageId, typeof third === 'string' ? third : undefined);
 }
 
-function classify(
-  type: unknown,
-  messageId: unknown,
-  third: string | undefined,
-): Pick<OcppMessageRecord, 'messageType' | 'messageId' | 'action' | 'errorCode'> {
+function classify(type: unknown, messageId: unknown, third: string | undefined): FrameHeader {
   const messageType = typeof type === 'number' ? MESSAGE_TYPES[type] : undefined;
   if (!messageType || typeof messageId !== 'string') return { messageType: 'INVALID' };
   if (messageType === 'CALL') return { messageType, messageId, action: third };
@@ -55,51 +50,80 @@ function classify(
 }
 
 /**
- * Turns every frame of one connection into a log record: answers get their CALL's action and
- * the latency since it. Calls are matched per direction (ids are the caller's).
+ * Turns the frames of one connection into log records: a CALL is held until its answer comes (the
+ * answer travels the other way; ids are the caller's) and both are recorded as one, with the
+ * latency. A CALL without an answer is recorded as such when the connection closes, when too many
+ * wait, or, for ours, `unansweredAfterMs` after it was sent. Frames of no call are recorded alone.
  */
 export function recordFrames(
   connection: RpcConnection,
   tenantId: TenantId,
   stationId: string,
   record: (entry: OcppMessageRecord) => void,
+  unansweredAfterMs: number,
 ): void {
   const pending: Record<OcppMessageDirection, Map<string, PendingCall>> = {
     [OcppMessageDirection.IN]: new Map(),
     [OcppMessageDirection.OUT]: new Map(),
   };
+  const take = (direction: OcppMessageDirection, messageId: string): OcppMessageRecord | undefined => {
+    const call = pending[direction].get(messageId);
+    if (!call) return undefined;
+    pending[direction].delete(messageId);
+    clearTimeout(call.timer);
+    return call.record;
+  };
+  const recordUnanswered = (direction: OcppMessageDirection, messageId: string): void => {
+    const call = take(direction, messageId);
+    if (call) record(call);
+  };
+
   connection.on('message', ({ message, outbound }: { message: string | Buffer; outbound: boolean }) => {
     const frame = typeof message === 'string' ? message : message.toString('utf8');
     const now = Date.now();
     const direction = outbound ? OcppMessageDirection.OUT : OcppMessageDirection.IN;
+    const header = describe(frame);
+    const sizeBytes = Buffer.byteLength(frame);
+    const { messageType, messageId } = header;
+    if (messageId !== undefined && messageType !== 'CALL') {
+      const call = take(outbound ? OcppMessageDirection.IN : OcppMessageDirection.OUT, messageId);
+      if (call) {
+        record({
+          ...call,
+          answerType: messageType,
+          answerSizeBytes: sizeBytes,
+          latencyMs: now - call.at.getTime(),
+          errorCode: header.errorCode,
+        });
+        return;
+      }
+    }
     const entry: OcppMessageRecord = {
       tenantId,
       stationId,
       direction,
-      sizeBytes: Buffer.byteLength(frame),
+      sizeBytes,
       at: new Date(now),
-      ...describe(frame),
+      ...header,
     };
-    if (entry.messageId !== undefined) {
-      if (entry.messageType === 'CALL' && entry.action) {
-        const calls = pending[direction];
-        calls.set(entry.messageId, { action: entry.action, at: now });
-        if (calls.size > MAX_PENDING) calls.delete(calls.keys().next().value as string);
-      } else if (entry.messageType !== 'CALL') {
-        // An answer travels the other way from its CALL.
-        const callDirection = outbound ? OcppMessageDirection.IN : OcppMessageDirection.OUT;
-        const call = pending[callDirection].get(entry.messageId);
-        if (call) {
-          pending[callDirection].delete(entry.messageId);
-          entry.action = call.action;
-          entry.latencyMs = now - call.at;
-        }
-      }
+    if (messageId === undefined || messageType !== 'CALL') {
+      record(entry);
+      return;
     }
-    record(entry);
+    const calls = pending[direction];
+    // A CALL that reuses a waiting id ends the earlier one's wait.
+    recordUnanswered(direction, messageId);
+    calls.set(messageId, {
+      record: entry,
+      timer: outbound
+        ? setTimeout(() => recordUnanswered(direction, messageId), unansweredAfterMs).unref()
+        : undefined,
+    });
+    if (calls.size > MAX_PENDING) recordUnanswered(direction, calls.keys().next().value as string);
   });
   connection.once('close', () => {
-    pending[OcppMessageDirection.IN].clear();
-    pending[OcppMessageDirection.OUT].clear();
+    for (const direction of [OcppMessageDirection.IN, OcppMessageDirection.OUT]) {
+      for (const messageId of [...pending[direction].keys()]) recordUnanswered(direction, messageId);
+    }
   });
 }

@@ -6,18 +6,28 @@ import { Model } from 'mongoose';
 import { OcppMessage, OcppMessageDirection } from './models/ocpp-message.model';
 import { OcppMessageDocument } from './schemas/ocpp-message.schema';
 
-/** A frame as recorded on the hot path, before it is stored. */
+/**
+ * A CALL with its answer (one record for both frames: half the writes of a record per frame), or a
+ * frame that belongs to no CALL, as recorded on the hot path before it is stored.
+ */
 export interface OcppMessageRecord {
   tenantId: TenantId;
   stationId: string;
+  /** Who sent the CALL, or the lone frame. */
   direction: OcppMessageDirection;
+  /** CALL; or CALLRESULT, CALLERROR for an answer to no known CALL; or INVALID. */
   messageType: string;
   action?: string;
   messageId?: string;
+  /** Of the CALL, or of the lone frame. */
   sizeBytes: number;
+  /** When the CALL, or the lone frame, passed. */
+  at: Date;
+  /** CALLRESULT or CALLERROR; absent when no answer came. */
+  answerType?: string;
+  answerSizeBytes?: number;
   latencyMs?: number;
   errorCode?: string;
-  at: Date;
 }
 
 @Injectable()
@@ -59,6 +69,8 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
       action: doc.action,
       messageId: doc.messageId,
       sizeBytes: doc.sizeBytes,
+      answerType: doc.answerType,
+      answerSizeBytes: doc.answerSizeBytes,
       latencyMs: doc.latencyMs,
       errorCode: doc.errorCode,
       timestamp: doc.at,

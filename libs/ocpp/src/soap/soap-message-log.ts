@@ -10,10 +10,16 @@ interface StationRef {
   stationId: string;
 }
 
+/** A SOAP answer: a Fault is a CALLERROR whose code is the Fault's subcode. */
+export interface SoapAnswer {
+  xml: string;
+  errorCode?: string;
+}
+
 /**
- * Records SOAP traffic in the OCPP message log with OCPP-J's words: a request is a CALL, its
- * answer a CALLRESULT, a Fault a CALLERROR (errorCode: the Fault's subcode), with the latency.
- * The writer belongs to the JSON edge's module; without it, nothing is recorded.
+ * Records SOAP traffic in the OCPP message log with OCPP-J's words: a request is a CALL, recorded
+ * with its answer (CALLRESULT, or CALLERROR for a Fault) and the latency. The writer belongs to the
+ * JSON edge's module; without it, nothing is recorded.
  */
 @Injectable()
 export class SoapMessageLog implements OnModuleInit {
@@ -29,90 +35,60 @@ export class SoapMessageLog implements OnModuleInit {
     }
   }
 
-  received(
-    { tenantId, stationId }: StationRef,
-    action: string,
-    messageId: string | undefined,
-    xml: string,
-  ): void {
-    this.record(
-      { tenantId, stationId, direction: OcppMessageDirection.IN, messageType: 'CALL', action, messageId },
-      xml,
-    );
-  }
-
-  answered(
-    station: StationRef,
-    action: string,
-    messageId: string | undefined,
-    xml: string,
-    since: number,
-  ): void {
-    this.record(
-      { ...station, direction: OcppMessageDirection.OUT, messageType: 'CALLRESULT', action, messageId },
-      xml,
-      since,
-    );
-  }
-
-  faulted(
+  /** A station's request, received at `since`, and our answer. */
+  handled(
     station: StationRef,
     action: string | undefined,
     messageId: string | undefined,
-    xml: string,
+    requestXml: string,
     since: number,
-    errorCode: string,
+    answer: SoapAnswer,
   ): void {
-    this.record(
-      {
-        ...station,
-        direction: OcppMessageDirection.OUT,
-        messageType: 'CALLERROR',
-        action,
-        messageId,
-        errorCode,
-      },
-      xml,
-      since,
-    );
+    this.record(OcppMessageDirection.IN, station, action, messageId, requestXml, since, answer);
   }
 
-  /** For calls we make: the direction of each half is the other way round. */
-  sent(station: StationRef, action: string, messageId: string, xml: string): void {
-    this.record(
-      { ...station, direction: OcppMessageDirection.OUT, messageType: 'CALL', action, messageId },
-      xml,
-    );
-  }
-
-  reply(
+  /** Our request, sent at `since`, and the station's answer: none when it did not come. */
+  called(
     station: StationRef,
     action: string,
     messageId: string,
-    xml: string,
+    requestXml: string,
     since: number,
-    errorCode?: string,
+    answer?: SoapAnswer,
   ): void {
-    const messageType = errorCode ? 'CALLERROR' : 'CALLRESULT';
-    this.record(
-      { ...station, direction: OcppMessageDirection.IN, messageType, action, messageId, errorCode },
-      xml,
-      since,
-    );
+    this.record(OcppMessageDirection.OUT, station, action, messageId, requestXml, since, answer);
   }
 
   private record(
-    entry: Omit<OcppMessageRecord, 'sizeBytes' | 'at' | 'latencyMs'>,
-    xml: string,
-    since?: number,
+    direction: OcppMessageDirection,
+    { tenantId, stationId }: StationRef,
+    action: string | undefined,
+    messageId: string | undefined,
+    requestXml: string,
+    since: number,
+    answer: SoapAnswer | undefined,
   ): void {
     if (!this.writer) return;
-    const now = Date.now();
-    this.writer.record({
-      ...entry,
-      sizeBytes: Buffer.byteLength(xml),
-      at: new Date(now),
-      ...(since === undefined ? {} : { latencyMs: now - since }),
-    });
+    const call: OcppMessageRecord = {
+      tenantId,
+      stationId,
+      direction,
+      messageType: 'CALL',
+      action,
+      messageId,
+      sizeBytes: Buffer.byteLength(requestXml),
+      at: new Date(since),
+    };
+    this.writer.record(
+      answer
+        ? {
+            ...call,
+            answerType: answer.errorCode ? 'CALLERROR' : 'CALLRESULT',
+            answerSizeBytes: Buffer.byteLength(answer.xml),
+            latencyMs: Date.now() - since,
+            errorCode: answer.errorCode,
+          }
+        : call,
+    );
   }
 }

@@ -187,7 +187,13 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     const tenantId = asTenantId(seed.tenantId);
     const session = new StationSession(tenantId, seed.stationId, adapter.ocppVersion, connection, validator);
     this.speakDialect(connection, adapter);
-    recordFrames(connection, tenantId, seed.stationId, (entry) => this.messageLog.record(entry));
+    recordFrames(
+      connection,
+      tenantId,
+      seed.stationId,
+      (entry) => this.messageLog.record(entry),
+      this.config.OCPP_CALL_TIMEOUT_MS,
+    );
     connection.on(
       'strictValidationFailure',
       ({ outbound, isCall, error }: { outbound: boolean; isCall: boolean; error: Error }) => {

@@ -11,7 +11,10 @@ registerEnumType(OcppMessageDirection, {
   description: 'IN: from the station to the central system; OUT: the other way',
 });
 
-@ObjectType({ description: 'One OCPP-J frame exchanged with a charging station' })
+@ObjectType({
+  description:
+    'One OCPP call and its answer (JSON frames or SOAP messages), or a frame that belongs to no call',
+})
 export class OcppMessage {
   @Field(() => ID)
   id: string;
@@ -19,32 +22,41 @@ export class OcppMessage {
   @Field(() => ID)
   chargingStationId: string;
 
-  @Field(() => OcppMessageDirection)
+  @Field(() => OcppMessageDirection, { description: 'Who sent the CALL (or the lone frame)' })
   direction: OcppMessageDirection;
 
-  @Field({ description: 'CALL, CALLRESULT, CALLERROR, or INVALID (unparsable frame)' })
+  @Field({
+    description:
+      'CALL (its answer in the answer fields); CALLRESULT or CALLERROR for an answer to no known CALL; INVALID for an unparsable frame',
+  })
   messageType: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'The OCPP action; for answers, the action of their CALL',
-  })
+  @Field(() => String, { nullable: true, description: 'The OCPP action of the CALL' })
   action?: string;
 
   @Field(() => String, { nullable: true })
   messageId?: string;
 
-  @Field(() => Int, { description: 'Frame size in bytes' })
+  @Field(() => Int, { description: 'Size in bytes of the CALL (or of the lone frame)' })
   sizeBytes: number;
 
-  @Field(() => Int, { nullable: true, description: 'For answers: milliseconds since their CALL' })
+  @Field({ description: 'When the CALL (or the lone frame) passed' })
+  timestamp: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'CALLRESULT or CALLERROR; null when no answer came (timed out, or the connection closed)',
+  })
+  answerType?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Size in bytes of the answer' })
+  answerSizeBytes?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Milliseconds from the CALL to its answer' })
   latencyMs?: number;
 
-  @Field(() => String, { nullable: true, description: 'The CALLERROR code' })
+  @Field(() => String, { nullable: true, description: 'The CALLERROR code (SOAP: the Fault subcode)' })
   errorCode?: string;
-
-  @Field()
-  timestamp: Date;
 }
 
 export const OcppMessageConnection = ConnectionType(OcppMessage);

@@ -1,17 +1,20 @@
 import { TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** One OCPP-J frame in or out, without its payload (the log says what flowed, not what it carried). */
+/**
+ * One OCPP call and its answer, or a frame that belongs to no call, without payloads (the log says
+ * what flowed, not what it carried).
+ */
 @Schema({ collection: 'ocpp_messages', versionKey: false })
 export class OcppMessageDocument extends TenantDocument {
   @Prop({ required: true })
   stationId: string;
 
-  /** 'in' from the station, 'out' to it. */
+  /** Who sent the CALL (or the lone frame): 'in' the station, 'out' the central system. */
   @Prop({ required: true })
   direction: string;
 
-  /** CALL, CALLRESULT, CALLERROR, or INVALID for a frame that could not be parsed. */
+  /** CALL; CALLRESULT or CALLERROR for an answer to no known CALL; INVALID for an unparsable frame. */
   @Prop({ required: true })
   messageType: string;
 
@@ -21,10 +24,18 @@ export class OcppMessageDocument extends TenantDocument {
   @Prop()
   messageId?: string;
 
+  /** Of the CALL, or of the lone frame. */
   @Prop({ required: true })
   sizeBytes: number;
 
-  /** For answers: milliseconds since the CALL they answer. */
+  /** CALLRESULT or CALLERROR; absent while no answer came. */
+  @Prop()
+  answerType?: string;
+
+  @Prop()
+  answerSizeBytes?: number;
+
+  /** Milliseconds from the CALL to its answer. */
   @Prop()
   latencyMs?: number;
 

@@ -86,7 +86,6 @@ export class SoapCentralSystemService {
       const password = passwordOf(authorization, stationId);
       const tenantId = await this.admit(tenant, stationId, password, registrationToken);
       station = { tenantId, stationId };
-      this.messageLog.received(station, operation, request.addressing.messageId, xml);
 
       const decoded = decodeElement(body, this.schemas[version].element(body.local)!, namespace, '');
       const link: StationLink = {
@@ -103,20 +102,18 @@ export class SoapCentralSystemService {
         addressingHeaders(replyAddressing(request.addressing, `/${operation}Response`)),
         encodeElement(responseName, this.schemas[version].element(responseName)!, result, namespace),
       );
-      this.messageLog.answered(station, operation, request.addressing.messageId, responseXml, startedAt);
+      this.messageLog.handled(station, operation, request.addressing.messageId, xml, startedAt, {
+        xml: responseXml,
+      });
       return { status: 200, body: responseXml };
     } catch (error) {
       const fault = this.toFault(error, operation, station?.stationId);
       const faultXml = faultEnvelope(fault, request?.addressing, namespace);
       if (station) {
-        this.messageLog.faulted(
-          station,
-          operation,
-          request?.addressing.messageId,
-          faultXml,
-          startedAt,
-          fault.subcode,
-        );
+        this.messageLog.handled(station, operation, request?.addressing.messageId, xml, startedAt, {
+          xml: faultXml,
+          errorCode: fault.subcode,
+        });
       }
       return { status: fault.httpStatus, body: faultXml };
     }

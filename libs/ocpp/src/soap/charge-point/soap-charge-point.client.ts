@@ -21,7 +21,7 @@ import {
   WSA_ANONYMOUS,
 } from '../soap-envelope';
 import { SoapFault } from '../soap-fault';
-import { SoapMessageLog } from '../soap-message-log';
+import { SoapAnswer, SoapMessageLog } from '../soap-message-log';
 import { requestElementOf, responseElementOf, SOAP_VERSIONS, SoapOcppVersion } from '../soap-versions';
 import { escapeXml, parseXml, XmlElement } from '../xml/xml-element';
 
@@ -77,15 +77,21 @@ export class SoapChargePointClient {
     this.validate(operation, version, body);
     const xml = envelope(headers, body);
     const startedAt = Date.now();
-    const ref = { tenantId, stationId };
-    this.messageLog.sent(ref, operation, messageId, xml);
+    const log = (answer?: SoapAnswer) =>
+      this.messageLog.called({ tenantId, stationId }, operation, messageId, xml, startedAt, answer);
 
-    const text = await this.post(stationId, operation, endpoint, xml);
+    let text: string;
+    try {
+      text = await this.post(stationId, operation, endpoint, xml);
+    } catch (error) {
+      log();
+      throw error;
+    }
     let answer: SoapRequest;
     try {
       answer = parseEnvelope(text);
     } catch (error) {
-      this.messageLog.reply(ref, operation, messageId, text, startedAt, 'FormationViolation');
+      log({ xml: text, errorCode: 'FormationViolation' });
       throw new StationSoapError(
         stationId,
         operation,
@@ -94,7 +100,7 @@ export class SoapChargePointClient {
     }
     if (answer.body.uri === SOAP12_NS && answer.body.local === 'Fault') {
       const reason = faultReason(answer.body) ?? 'SOAP Fault';
-      this.messageLog.reply(ref, operation, messageId, text, startedAt, 'Fault');
+      log({ xml: text, errorCode: 'Fault' });
       throw new StationSoapError(stationId, operation, reason);
     }
     const responseName = responseElementOf(operation);
@@ -110,11 +116,11 @@ export class SoapChargePointClient {
         namespace,
         '',
       ) as DecodedObject;
-      this.messageLog.reply(ref, operation, messageId, text, startedAt);
+      log({ xml: text });
       return decoded;
     } catch (error) {
       if (!(error instanceof SchemaViolation)) throw error;
-      this.messageLog.reply(ref, operation, messageId, text, startedAt, 'FormationViolation');
+      log({ xml: text, errorCode: 'FormationViolation' });
       throw new StationSoapError(stationId, operation, `invalid answer: ${error.message}`);
     }
   }
