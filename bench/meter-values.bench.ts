@@ -6,7 +6,7 @@ import { appendMeterValuesRow, BENCHMARKS_DOC, describeMachine } from './support
 import { ChildServer } from './support/child-server';
 import { BENCH_TENANT, startCsmsUnderTest } from './support/csms-under-test';
 import { logDatabaseCommands } from './support/database-commands';
-import { LoadResult, runMeterValuesLoad } from './support/meter-values.load';
+import { LoadResult, PacedResult, runMeterValuesLoad } from './support/meter-values.load';
 import { CpuWindow } from './support/process-cpu';
 import { checkStoredSamples, StoredCheck } from './support/stored-samples';
 
@@ -27,6 +27,8 @@ const options = parseBenchOptions(
     stations: { default: 500, min: 1, max: 5000, integer: true },
     seconds: { default: 20, min: 1, max: 300 },
     warmup: { default: 3, min: 0, max: 60 },
+    // Then the CSMS at this share of its closed-loop rate, on a schedule: the latency with headroom.
+    'paced-share': { default: 0.5, min: 0, max: 1 },
   },
   // Develop the load generator against the baseline alone.
   ['baseline-only'],
@@ -97,7 +99,7 @@ async function measureCsms(): Promise<CsmsMeasurement> {
         idTagOf: benchTagOf,
         strict: { acceptedTags },
       },
-      { ...loadOptions, cpu },
+      { ...loadOptions, cpu, pacedShare: options['paced-share'] },
     );
     if (!server.alive) throw new Error(`the CSMS died during the run:\n${server.output}`);
     if (load.errors + load.setupFailures > 0) log(`last CSMS output:\n${lastLines(server.output, 8)}`);
@@ -133,6 +135,9 @@ const rate = (value: number): string => Math.round(value).toLocaleString('en-US'
 const latencies = (result: LoadResult): string =>
   `${ms(result.measured.p50)} / ${ms(result.measured.p95)} / ${ms(result.measured.p99)}`;
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
+const pacedSummary = ({ rate: offered, measured, errors }: PacedResult): string =>
+  `${rate(offered)}/s: latency ms p50 ${ms(measured.p50)}  p95 ${ms(measured.p95)}  ` +
+  `p99 ${ms(measured.p99)}  max ${ms(measured.max)}, errors ${errors}`;
 const cpuPerMessage = ({ load, cpu }: Measurement, name: string): string => {
   const usedMs = cpu.usedMs.get(name);
   return usedMs === undefined ? '—' : ((usedMs * 1000) / Math.max(1, load.measured.count)).toFixed(0);
@@ -153,6 +158,7 @@ function printResult({ load: result, cpu }: Measurement): void {
       `(set-up took ${result.setupSeconds.toFixed(1)} s)`,
   );
   for (const sample of result.errorSamples) log(`  error: ${sample}`);
+  if (result.paced) log(`  then paced at ${pacedSummary(result.paced)}`);
   // CPU per message is less at the mercy of other work on the machine than rates are.
   const perMessage = [...cpu.usedMs].map(
     ([name, usedMs]) =>
@@ -217,6 +223,9 @@ async function main(): Promise<number> {
       `${csms.load.errors} / ${csms.load.setupFailures} / ${csms.load.bootRetries}`,
       `${storedCell} / ${csms.load.acknowledged}`,
       verdict(allPass),
+      csms.load.paced
+        ? `${rate(csms.load.paced.rate)}: ${ms(csms.load.paced.measured.p50)} / ${ms(csms.load.paced.measured.p99)}`
+        : '—',
     ]);
     log(`row appended to ${path.relative(process.cwd(), BENCHMARKS_DOC)}`);
   }

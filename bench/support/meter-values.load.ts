@@ -21,6 +21,19 @@ export interface LoadOptions {
   warmupSeconds: number;
   /** Started and stopped with the measured window. */
   cpu?: CpuWindow;
+  /**
+   * Then as long again at this share of the closed loop's throughput, each station on a schedule
+   * (open loop): the latency a station sees when the server has headroom.
+   */
+  pacedShare?: number;
+}
+
+export interface PacedResult {
+  /** MeterValues per second offered, all stations together. */
+  rate: number;
+  /** From each MeterValues' scheduled time (a late send counts against the server) to its answer. */
+  measured: LatencySummary;
+  errors: number;
 }
 
 export interface LoadResult {
@@ -41,6 +54,7 @@ export interface LoadResult {
   bootRetries: number;
   setupSeconds: number;
   errorSamples: string[];
+  paced?: PacedResult;
 }
 
 /** Few enough that set-up calls do not queue past their timeout on a slow server, wasting its work. */
@@ -51,6 +65,8 @@ const CALL_TIMEOUT_MS = 15_000;
 /** Stations not charging by then are counted as set-up failures: the run stays bounded in time. */
 const SETUP_BUDGET_MS = 180_000;
 const METER_VALUES_TIMEOUT_MS = 10_000;
+/** Between the closed loop and the paced phase: the last closed-loop answers drain. */
+const PACED_LEAD_MS = 1000;
 const MAX_ERROR_SAMPLES = 5;
 
 export interface ChargingStation {
@@ -106,28 +122,49 @@ export async function runMeterValuesLoad(target: LoadTarget, options: LoadOption
     options.cpu?.stop();
   }, measureUntil - performance.now());
 
+  const acknowledgedOf = (station: ChargingStation): number[] => {
+    let acknowledged = acknowledgedByStation.get(station.id);
+    if (!acknowledged) acknowledgedByStation.set(station.id, (acknowledged = []));
+    return acknowledged;
+  };
+  /** One MeterValues: its latency when acknowledged, else undefined (`closed` if the station is gone). */
+  const sendMeterValues = async (station: ChargingStation): Promise<number | undefined | 'closed'> => {
+    const sample = station.session.meterValues(station.transactionId);
+    const outcome = await station.client.call('MeterValues', sample.payload, METER_VALUES_TIMEOUT_MS);
+    if (!outcome.ok) {
+      errors++;
+      noteError(`MeterValues: ${outcome.error}`);
+      const gone = outcome.error.startsWith('connection closed') || outcome.error.startsWith('socket error');
+      return gone ? 'closed' : undefined;
+    }
+    acknowledgedOf(station).push(sample.timestampMs);
+    return outcome.latencyMs;
+  };
+
+  const connected = new Set<ChargingStation>();
   const loop = async (station: ChargingStation): Promise<void> => {
-    const acknowledged: number[] = [];
-    acknowledgedByStation.set(station.id, acknowledged);
+    acknowledgedOf(station);
     while (performance.now() < measureUntil) {
       const sentAt = performance.now();
-      const sample = station.session.meterValues(station.transactionId);
-      const outcome = await station.client.call('MeterValues', sample.payload, METER_VALUES_TIMEOUT_MS);
-      if (!outcome.ok) {
-        errors++;
-        noteError(`MeterValues: ${outcome.error}`);
-        if (outcome.error.startsWith('connection closed') || outcome.error.startsWith('socket error')) break;
-        continue;
-      }
-      acknowledged.push(sample.timestampMs);
-      const answeredAt = sentAt + outcome.latencyMs;
-      if (sentAt >= measureFrom && answeredAt <= measureUntil) latencies.record(outcome.latencyMs);
+      const latencyMs = await sendMeterValues(station);
+      if (latencyMs === 'closed') return;
+      if (latencyMs !== undefined && sentAt >= measureFrom && sentAt + latencyMs <= measureUntil)
+        latencies.record(latencyMs);
     }
+    connected.add(station);
   };
   await Promise.all(charging.map(loop));
   clearTimeout(cpuStart);
   clearTimeout(cpuStop);
   if (!cpuMeasured) options.cpu?.stop();
+
+  let paced: PacedResult | undefined;
+  if (options.pacedShare) {
+    const rate = (latencies.count / options.seconds) * options.pacedShare;
+    const errorsBefore = errors;
+    const measured = await runPaced([...connected], rate, options.seconds, sendMeterValues);
+    paced = { rate, measured, errors: errors - errorsBefore };
+  }
 
   await forEachLimited(charging.length, SETUP_CONCURRENCY, async (index) => {
     const station = charging[index];
@@ -159,7 +196,34 @@ export async function runMeterValuesLoad(target: LoadTarget, options: LoadOption
     bootRetries,
     setupSeconds,
     errorSamples: [...errorSamples],
+    paced,
   };
+}
+
+/** Each station sends on its own schedule, staggered, so that all together offer `rate` per second. */
+async function runPaced(
+  stations: ChargingStation[],
+  rate: number,
+  seconds: number,
+  send: (station: ChargingStation) => Promise<number | undefined | 'closed'>,
+): Promise<LatencySummary> {
+  const latencies = new LatencyRecorder();
+  const intervalMs = (stations.length / Math.max(rate, 1e-9)) * 1000;
+  const from = performance.now() + PACED_LEAD_MS;
+  const until = from + seconds * 1000;
+  await Promise.all(
+    stations.map(async (station, index) => {
+      for (let due = from + (index / stations.length) * intervalMs; due < until; due += intervalMs) {
+        const wait = due - performance.now();
+        if (wait > 0) await sleep(wait);
+        const sentAt = performance.now();
+        const latencyMs = await send(station);
+        if (latencyMs === 'closed') return;
+        if (latencyMs !== undefined) latencies.record(sentAt + latencyMs - due);
+      }
+    }),
+  );
+  return latencies.summary();
 }
 
 /** Connects, boots (retrying a CALLERROR as a station does), and starts a transaction on connector 1. */
