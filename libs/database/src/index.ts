@@ -1,3 +1,4 @@
+export * from './count-matching';
 export * from './database-server';
 export * from './embedded';
 export * from './database.module';

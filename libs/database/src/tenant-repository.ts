@@ -9,6 +9,7 @@ import {
 } from '@csms/common';
 import DataLoader from 'dataloader';
 import { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { countMatching } from './count-matching';
 import { isDuplicateKeyError } from './duplicate-key';
 import { TenantDocument } from './tenant-document';
 
@@ -98,7 +99,7 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
   }
 
   async count(tenantId: TenantId, filter: FilterQuery<TDoc> = {}): Promise<number> {
-    return this.model.countDocuments(this.scope(tenantId, filter)).exec();
+    return countMatching(this.model, this.scope(tenantId, filter));
   }
 
   protected async insert(
@@ -160,7 +161,7 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
         .limit(first + 1)
         .lean<Lean<TDoc>[]>()
         .exec(),
-      this.model.countDocuments(scoped).exec(),
+      countMatching(this.model, scoped),
     ]);
     const page = docs.slice(0, first);
     const edges = page.map((doc) => ({

@@ -1,5 +1,6 @@
 import { Connection, ConnectionArgs, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '@csms/common';
 import { ConnectorType, CurrentType } from '@csms/stations';
+import { countMatching } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
@@ -71,7 +72,7 @@ export class StationTemplateRepository {
         .limit(first + 1)
         .lean<StationTemplateDocument[]>()
         .exec(),
-      this.model.countDocuments().exec(),
+      countMatching(this.model, {}),
     ]);
     const edges = docs.slice(0, first).map((doc) => ({
       node: this.toEntity(doc),

@@ -1,5 +1,5 @@
 import { TenantId } from '@csms/common';
-import { Lean, TenantRepository, newId } from '@csms/database';
+import { countMatching, Lean, TenantRepository, newId } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -77,7 +77,7 @@ export class ConsumptionRepository extends TenantRepository<
   }
 
   async countStationValues(tenantId: TenantId, chargingStationId: string): Promise<number> {
-    return this.stationValues.countDocuments(this.scope(tenantId, { chargingStationId }) as never).exec();
+    return countMatching(this.stationValues, this.scope(tenantId, { chargingStationId }) as never);
   }
 
   /** The last point of a session's curve: where a session resumes after a restart. */
