@@ -350,111 +350,22 @@ const UPDATE_AFTER = `	rows := make([][2]string, len(params.Docs))
 		for _, row := range rows {
 			r, err := tx.ExecContext(ctx, q, row[0], row[1])`;
 
-/** find: the whole query, from the backend's query to the first batch, as FerretDB 1.24.2 has it. */
-const FIND_BATCH_BEFORE = `	queryRes, err := coll.Query(ctx, qp)
+/**
+ * find: should the backend's order of a pushed-down sort prove not to be MongoDB's for these values
+ * (common.SortedIterator), the find runs again with the sort in memory. The whole result is in the
+ * first batch (sortPushdown), so nothing was returned yet.
+ */
+const FIND_FIRST_BATCH_BEFORE = `	docs, err := iterator.ConsumeValuesN(c, int(params.BatchSize))
 	if err != nil {
-		return nil, handleMaxTimeMSError(err, params.MaxTimeMS, "find")
-	}
-
-	// closer accumulates all things that should be closed / canceled.
-	closer := iterator.NewMultiCloser(iterator.CloserFunc(cancel))
-
-	iter, err := h.makeFindIter(queryRes.Iter, closer, params)
-	if err != nil {
-		return nil, handleMaxTimeMSError(err, params.MaxTimeMS, "find")
-	}
-
-	t := cursor.Normal
-
-	if params.Tailable {
-		t = cursor.Tailable
-	}
-
-	if params.AwaitData {
-		t = cursor.TailableAwait
-	}
-
-	c := h.cursors.NewCursor(ctx, iter, &cursor.NewParams{
-		Data: &findCursorData{
-			coll:       coll,
-			qp:         qp,
-			findParams: params,
-		},
-		DB:           params.DB,
-		Collection:   params.Collection,
-		Username:     username,
-		Type:         t,
-		ShowRecordID: params.ShowRecordId,
-	})
-
-	cursorID := c.ID
-
-	docs, err := iterator.ConsumeValuesN(c, int(params.BatchSize))
-	if err != nil {
-		return nil, handleMaxTimeMSError(err, params.MaxTimeMS, "find")
-	}
 `;
-const FIND_BATCH_AFTER = `	// csms patch: should the backend's order of a pushed-down sort prove not to be MongoDB's for these
-	// values (common.SortedIterator), the find is run again with the sort done in memory. The whole
-	// result is in the first batch (sortPushdown), so nothing was returned yet.
-	var c *cursor.Cursor
-	var docs []*types.Document
+const FIND_FIRST_BATCH_AFTER = `	docs, err := iterator.ConsumeValuesN(c, int(params.BatchSize))
+	if errors.Is(err, common.ErrSortedOutOfOrder) {
+		h.cursors.CloseAndRemove(c)
 
-	for {
-		queryRes, err := coll.Query(ctx, qp)
-		if err != nil {
-			return nil, handleMaxTimeMSError(err, params.MaxTimeMS, "find")
-		}
-
-		// closer accumulates all things that should be closed / canceled.
-		closer := iterator.NewMultiCloser(iterator.CloserFunc(cancel))
-
-		sorted := qp.Sort.Len() != 0 && !qp.Sort.Has("$natural")
-
-		iter, err := h.makeFindIter(queryRes.Iter, closer, params, sorted)
-		if err != nil {
-			return nil, handleMaxTimeMSError(err, params.MaxTimeMS, "find")
-		}
-
-		t := cursor.Normal
-
-		if params.Tailable {
-			t = cursor.Tailable
-		}
-
-		if params.AwaitData {
-			t = cursor.TailableAwait
-		}
-
-		c = h.cursors.NewCursor(ctx, iter, &cursor.NewParams{
-			Data: &findCursorData{
-				coll:       coll,
-				qp:         qp,
-				findParams: params,
-			},
-			DB:           params.DB,
-			Collection:   params.Collection,
-			Username:     username,
-			Type:         t,
-			ShowRecordID: params.ShowRecordId,
-		})
-
-		docs, err = iterator.ConsumeValuesN(c, int(params.BatchSize))
-		if sorted && errors.Is(err, common.ErrSortedOutOfOrder) {
-			h.cursors.CloseAndRemove(c)
-			qp.Sort = nil
-
-			continue
-		}
-
-		if err != nil {
-			return nil, handleMaxTimeMSError(err, params.MaxTimeMS, "find")
-		}
-
-		break
+		return h.MsgFind(context.WithValue(connCtx, sortInMemory{}, true), msg)
 	}
 
-	cursorID := c.ID
+	if err != nil {
 `;
 
 const MAKE_FIND_ITER_BEFORE = `func (h *Handler) makeFindIter(iter types.DocumentsIterator, closer *iterator.MultiCloser, params *common.FindParams) (types.DocumentsIterator, error) {
@@ -477,10 +388,17 @@ const MAKE_FIND_ITER_AFTER = `func (h *Handler) makeFindIter(iter types.Document
 	iter, err := sortIterator(iter, closer, params.Sort)
 `;
 
-const SORT_PUSHDOWN_GO = `// sortPushdown tells whether the backend is asked to sort a find (csms patch): a sort on top-level
+const SORT_PUSHDOWN_GO = `// sortInMemory marks the context of a find run again because the backend's order proved wrong.
+type sortInMemory struct{}
+
+// sortPushdown tells whether the backend is asked to sort a find (csms patch): a sort on top-level
 // fields, with a limit small enough that the whole result goes in the first batch.
-func sortPushdown(h *Handler, params *common.FindParams) bool {
+func sortPushdown(ctx context.Context, h *Handler, params *common.FindParams) bool {
 	if h.DisablePushdown || params.Sort.Len() == 0 || params.Tailable || params.MaxTimeMS != 0 {
+		return false
+	}
+
+	if ctx.Value(sortInMemory{}) != nil {
 		return false
 	}
 
@@ -674,7 +592,7 @@ func sortLess(sortDoc *types.Document) (func(a, b *types.Document) bool, error) 
 
 `;
 
-const SORT_PUSHDOWN_USE = `	if sortPushdown(h, params) {
+const SORT_PUSHDOWN_USE = `	if sortPushdown(ctx, h, params) {
 		qp.Sort = params.Sort
 		params.BatchSize = max(params.BatchSize, params.Limit)
 	}
@@ -884,7 +802,11 @@ const PATCHES = [
     file: 'internal/handler/msg_find.go',
     edits: [
       ['\t"time"\n', '\t"time"\n\t"unicode"\n'],
-      [FIND_BATCH_BEFORE, FIND_BATCH_AFTER],
+      [
+        '\titer, err := h.makeFindIter(queryRes.Iter, closer, params)\n',
+        '\titer, err := h.makeFindIter(queryRes.Iter, closer, params, qp.Sort.Len() != 0 && !qp.Sort.Has("$natural"))\n',
+      ],
+      [FIND_FIRST_BATCH_BEFORE, FIND_FIRST_BATCH_AFTER],
       [
         '\t// Limit pushdown is not applied if:\n',
         SORT_PUSHDOWN_USE + '\t// Limit pushdown is not applied if:\n',

@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, '..');
 const BIN_DIR = path.join(ROOT, '.tools', 'bin');
 const BINARY = path.join(BIN_DIR, 'ferretdb');
 /** Bumped whenever ferretdb-patches.js changes, so a binary built without them is rebuilt. */
-const PATCH_LEVEL = 'csms-10';
+const PATCH_LEVEL = 'csms-11';
 // Read by libs/database/src/embedded/server-args.ts too: some settings suit only our patched build.
 const STAMP = path.join(BIN_DIR, 'ferretdb.patch-level');
 
