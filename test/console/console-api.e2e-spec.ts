@@ -56,7 +56,7 @@ describe('the API the console stands on', () => {
     );
 
     station = await connectStation(server.wsUrl, 'DEPOT-2');
-    station.handle('RemoteStartTransaction', ({ params }) => {
+    station.handle('RemoteStartTransaction', async ({ params }) => {
       remoteStarts.push(params);
       return { status: 'Accepted' };
     });
@@ -133,12 +133,12 @@ describe('the API the console stands on', () => {
   });
 
   it('tells who may stop a session: its driver and admins, while it is active', async () => {
-    const { idTagInfo, transactionId } = await station.call('StartTransaction', {
+    const { idTagInfo, transactionId } = (await station.call('StartTransaction', {
       connectorId: 1,
       idTag: 'DRIVER-TAG',
       meterStart: 0,
       timestamp: new Date().toISOString(),
-    });
+    })) as { idTagInfo: { status: string }; transactionId: number };
     expect(idTagInfo.status).toBe('Accepted');
     const canStop = async (client: GraphQLClient) =>
       (

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { operatorConsole } from './console/console.middleware';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
 
@@ -28,6 +29,7 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   );
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
+  app.use(operatorConsole(config.CONSOLE_DIR));
   app.enableShutdownHooks();
   // Nest passes extra arguments on to http.Server#listen(port, host, backlog); its typing omits them.
   const listen = app.listen.bind(app) as unknown as (
