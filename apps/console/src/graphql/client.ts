@@ -13,7 +13,9 @@ export function createGraphQLClient(token: string): { client: Client; dispose: (
   const wsUrl = new URL(GRAPHQL_PATH, window.location.href).href.replace(/^http/, 'ws');
   const ws = createWsClient({
     url: wsUrl,
-    lazy: true,
+    // One socket for the whole signed-in session: pages hand their subscriptions over as the user
+    // navigates, and a lazy socket closing as the last one ends could drop the next page's first one.
+    lazy: false,
     retryAttempts: Infinity,
     shouldRetry: () => true,
     connectionParams: () => ({ authorization: `Bearer ${token}` }),

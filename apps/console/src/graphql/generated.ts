@@ -932,7 +932,7 @@ export const CompanyDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '500' },
+                value: { kind: 'IntValue', value: '100' },
               },
             ],
             selectionSet: {
@@ -1059,7 +1059,7 @@ export const SiteDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '500' },
+                value: { kind: 'IntValue', value: '100' },
               },
             ],
             selectionSet: {
@@ -2095,7 +2095,7 @@ export const StationFilterOptionsDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '500' },
+                value: { kind: 'IntValue', value: '100' },
               },
             ],
             selectionSet: {
@@ -2131,7 +2131,7 @@ export const StationFilterOptionsDocument = {
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
-                value: { kind: 'IntValue', value: '500' },
+                value: { kind: 'IntValue', value: '100' },
               },
             ],
             selectionSet: {

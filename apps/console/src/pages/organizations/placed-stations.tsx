@@ -12,7 +12,7 @@ export function PlacedStations({ filter }: { filter: ChargingStationFilter }) {
   const { t } = useI18n();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: StationsDocument,
-    variables: { first: 500, filter },
+    variables: { first: 100, filter },
   });
   const page = useMemo(() => data?.chargingStations.edges.map((edge) => edge.node), [data]);
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);

@@ -7,7 +7,9 @@ import {
   CurvePointAddedDocument,
   CurvePointAddedSubscription,
   SessionDocument,
+  SessionRowFragment,
   SessionUpdatedDocument,
+  SessionUpdatedSubscription,
 } from '../../graphql/generated';
 import {
   formatDateTime,
@@ -35,12 +37,16 @@ export function SessionPage({ id, theme }: { id: string; theme: string }) {
     { query: CurvePointAddedDocument, variables: { id }, pause: queried ? !queried.active : true },
     (points = [], event) => [...points, event.consumptionAdded],
   );
-  const [updated] = useSubscription({
-    query: SessionUpdatedDocument,
-    variables: { chargingStationId: queried?.chargingStationId },
-    pause: !queried,
-  });
-  const update = updated.data?.transactionUpdated.id === id ? updated.data.transactionUpdated : undefined;
+  // The station's other sessions update too: only this one's latest update is kept.
+  const [updated] = useSubscription<SessionUpdatedSubscription, SessionRowFragment | undefined>(
+    {
+      query: SessionUpdatedDocument,
+      variables: { chargingStationId: queried?.chargingStationId },
+      pause: !queried,
+    },
+    (latest, event) => (event.transactionUpdated.id === id ? event.transactionUpdated : latest),
+  );
+  const update = updated.data;
   const session = queried ? { ...queried, ...update } : undefined;
   const points = useMemo(
     () => uniqueByTime([...(queried?.consumptions ?? []), ...(added.data ?? [])]),
