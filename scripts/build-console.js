@@ -41,9 +41,11 @@ const vite = path.join(
   'bin',
   'vite.js',
 );
+// A production bundle whatever the caller's NODE_ENV (jest runs with `test`, which would bundle React's development build).
 const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
   cwd: consoleDir,
   stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 if (run.status !== 0) {
   console.error('The operator console did not build (see above).');

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MeDocument, SignOutDocument, UpdateMyLocaleDocument } from '../graphql/generated';
 import { LOCALES, LOCALE_NAMES, Locale, useI18n } from '../i18n/i18n';
@@ -32,6 +32,13 @@ export function AppShell({ children, theme, toggleTheme }: AppShellProps) {
         ]
       : []),
   ];
+  // After a navigation, keyboard and screen reader users continue from the new page, not the old link.
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (pathname !== firstPath.current) main.current?.focus();
+    firstPath.current = '';
+  }, [pathname]);
   const chooseLocale = (next: Locale) => {
     setLocale(next);
     // The user's language also decides the language of their emails.
@@ -93,7 +100,7 @@ export function AppShell({ children, theme, toggleTheme }: AppShellProps) {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>
     </div>

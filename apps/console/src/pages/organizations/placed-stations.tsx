@@ -16,7 +16,9 @@ export function PlacedStations({ filter }: { filter: ChargingStationFilter }) {
   });
   const page = useMemo(() => data?.chargingStations.edges.map((edge) => edge.node), [data]);
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const stations = useLiveStations(page, refetch);
+  const stations = useLiveStations(page, refetch, {
+    pageFull: Boolean(data?.chargingStations.pageInfo.hasNextPage),
+  });
   return (
     <section className="card" aria-labelledby="placed-stations-title">
       <h2 id="placed-stations-title">{t('stations.title')}</h2>

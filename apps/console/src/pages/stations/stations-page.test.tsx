@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { Provider } from 'urql';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StationRowFragment } from '../../graphql/generated';
 import { I18nProvider } from '../../i18n/i18n';
 import { navigate } from '../../router/router';
@@ -31,9 +31,14 @@ const pageOf = (stations: StationRowFragment[]) => ({
   },
 });
 
-function renderPage(stations: () => StationRowFragment[]) {
+function renderPage(stations: () => StationRowFragment[], hasNextPage = false) {
   const fake = fakeGraphQLClient({
-    Stations: () => pageOf(stations()),
+    Stations: () => ({
+      chargingStations: {
+        ...pageOf(stations()).chargingStations,
+        pageInfo: { hasNextPage, endCursor: 'c1' },
+      },
+    }),
     StationFilterOptions: () => ({
       sites: { edges: [{ node: { id: 's1', name: 'Depot' } }] },
       siteAreas: { edges: [{ node: { id: 'a1', name: 'Bay 1', siteId: 's1' } }] },
@@ -50,6 +55,8 @@ function renderPage(stations: () => StationRowFragment[]) {
 }
 
 describe('StationsPage', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('updates a station of the page in place when the subscription reports it', () => {
     navigate('/stations');
     const fake = renderPage(() => [station('CS-1')]);
@@ -70,14 +77,31 @@ describe('StationsPage', () => {
     expect(fake.asked.filter((query) => query.name === 'Stations')).toHaveLength(1);
   });
 
-  it('asks for the page again when a station it does not show yet comes online', () => {
+  it('asks for the page again, once for a burst, when stations it does not show yet come online', () => {
+    vi.useFakeTimers();
     navigate('/stations');
     let stations = [station('CS-1')];
     const fake = renderPage(() => stations);
-    stations = [station('CS-1'), station('CS-NEW')];
+    stations = [station('CS-1'), station('CS-NEW'), station('CS-NEW-2')];
     act(() => fake.push('StationUpdated', { chargingStationUpdated: station('CS-NEW') }));
+    act(() => fake.push('StationUpdated', { chargingStationUpdated: station('CS-NEW-2') }));
+    expect(fake.asked.filter((query) => query.name === 'Stations')).toHaveLength(1);
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(fake.asked.filter((query) => query.name === 'Stations')).toHaveLength(2);
-    expect(screen.getByRole('row', { name: /CS-NEW/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /CS-NEW-2/ })).toBeTruthy();
+  });
+
+  it('leaves a full page alone when stations of other pages change', () => {
+    vi.useFakeTimers();
+    navigate('/stations');
+    const fake = renderPage(() => [station('CS-1')], true);
+    act(() => fake.push('StationUpdated', { chargingStationUpdated: station('CS-9999') }));
+    act(() => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(fake.asked.filter((query) => query.name === 'Stations')).toHaveLength(1);
   });
 
   it('takes its filters from the address, so a filtered list can be shared', () => {

@@ -50,7 +50,9 @@ export function StationsPage() {
   const [options] = useQuery({ query: StationFilterOptionsDocument });
   const refetch = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const page = useMemo(() => data?.chargingStations.edges.map((edge) => edge.node), [data]);
-  const stations = useLiveStations(page, refetch);
+  const stations = useLiveStations(page, refetch, {
+    pageFull: (page?.length ?? 0) >= PAGE_SIZE || Boolean(data?.chargingStations.pageInfo.hasNextPage),
+  });
   const sites = options.data?.sites.edges.map((edge) => edge.node) ?? [];
   const areas = (options.data?.siteAreas.edges.map((edge) => edge.node) ?? []).filter(
     (area) => !filter.siteId || area.siteId === filter.siteId,
