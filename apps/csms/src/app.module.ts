@@ -8,6 +8,7 @@ import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
+import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
 import { UsersModule } from '@csms/users';
@@ -29,6 +30,7 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  StatisticsModule,
 ];
 
 @Module({})
