@@ -292,6 +292,121 @@ describe('statistics', () => {
     expect(site.map((s) => [s.key, s.total])).toEqual([['STAT-NY', 20]]);
   });
 
+  describe('CSV exports', () => {
+    interface Job {
+      id: string;
+      kind: string;
+      status: string;
+      rowsWritten: number;
+      totalRows: number;
+      downloadUrl: string;
+      expiresAt: string;
+    }
+    const JOB = 'id kind status rowsWritten totalRows downloadUrl expiresAt';
+
+    const download = async (job: Job): Promise<{ status: number; rows: string[][] }> => {
+      const response = await fetch(`${server.httpUrl}${job.downloadUrl}`);
+      const text = await response.text();
+      return {
+        status: response.status,
+        rows: text
+          .trim()
+          .split('\r\n')
+          .map((line) => line.split(',')),
+      };
+    };
+
+    it('streams the sessions a caller may list behind a signed link, then reports it completed', async () => {
+      const { exportSessions: job } = await admin.data<{ exportSessions: Job }>(
+        `mutation { exportSessions { ${JOB} } }`,
+      );
+      expect(job).toMatchObject({ kind: 'sessions', status: 'READY', rowsWritten: 0, totalRows: 6 });
+      expect(new Date(job.expiresAt).getTime()).toBeGreaterThan(Date.now());
+      const { status, rows } = await download(job);
+      expect(status).toBe(200);
+      expect(rows[0]).toEqual(
+        expect.arrayContaining(['id', 'chargingStationId', 'energyKwh', 'priceInclVat']),
+      );
+      expect(rows).toHaveLength(1 + 6);
+      const energy = rows[0].indexOf('energyKwh');
+      expect(
+        rows
+          .slice(1)
+          .map((row) => Number(row[energy]))
+          .sort((a, b) => a - b),
+      ).toEqual([1, 1, 4, 5, 12, 20]);
+      const { exportJob } = await admin.data<{ exportJob: Job }>(
+        `query($id: ID!) { exportJob(id: $id) { ${JOB} } }`,
+        {
+          id: job.id,
+        },
+      );
+      expect(exportJob).toMatchObject({ status: 'COMPLETED', rowsWritten: 6 });
+    });
+
+    it('gives a site admin the sessions of its sites only, and others no look at the job', async () => {
+      const { exportSessions: job } = await siteAdmin.client.data<{ exportSessions: Job }>(
+        `mutation { exportSessions { ${JOB} } }`,
+      );
+      const { rows } = await download(job);
+      const station = rows[0].indexOf('chargingStationId');
+      expect(rows.slice(1).map((row) => row[station])).toEqual(['STAT-NY']);
+      expect(await admin.errorCode(`query($id: ID!) { exportJob(id: $id) { id } }`, { id: job.id })).toBe(
+        'NOT_FOUND',
+      );
+      expect(await driver.client.errorCode('mutation { exportOcppMessages { id } }')).toBe('FORBIDDEN');
+    });
+
+    it('exports a year of statistics per site as one row per site and month', async () => {
+      const { exportStatistics: job } = await admin.data<{ exportStatistics: Job }>(
+        `mutation($from: DateTime!, $to: DateTime!) {
+          exportStatistics(measure: CONSUMPTION, groupBy: SITE, period: MONTH, from: $from, to: $to) { ${JOB} }
+        }`,
+        PARIS_YEAR,
+      );
+      const { rows } = await download(job);
+      expect(rows[0]).toEqual(['key', 'label', 'period', 'measure', 'value']);
+      expect(rows).toHaveLength(1 + 2 * 13);
+      const series = await query(admin, { measure: 'CONSUMPTION', groupBy: 'SITE', period: 'MONTH' });
+      const expected = series.flatMap((one) =>
+        one.points.map((point) => [one.key, one.label, point.period, 'CONSUMPTION', String(point.value)]),
+      );
+      expect(rows.slice(1)).toEqual(expected);
+      expect(rows).toContainEqual([ids.nySite, 'New York', '2025-03', 'CONSUMPTION', '20']);
+    });
+
+    it('refuses a tampered or expired link with 403', async () => {
+      const { exportChargingStations: job } = await admin.data<{ exportChargingStations: Job }>(
+        `mutation { exportChargingStations { ${JOB} } }`,
+      );
+      const { rows } = await download(job);
+      expect(
+        rows
+          .slice(1)
+          .map((row) => row[0])
+          .sort(),
+      ).toEqual(['STAT-NY', 'STAT-PARIS']);
+      const url = new URL(job.downloadUrl, server.httpUrl);
+      url.searchParams.set('expires', String(Math.floor(Date.now() / 1000) + 3600));
+      expect((await fetch(url)).status).toBe(403);
+      url.searchParams.set('expires', '1000');
+      expect((await fetch(url)).status).toBe(403);
+      expect((await fetch(`${server.httpUrl}/exports/default/${job.id}.csv`)).status).toBe(403);
+    });
+
+    it('exports the OCPP message log of a station', async () => {
+      const { exportOcppMessages: job } = await admin.data<{ exportOcppMessages: Job }>(
+        `mutation { exportOcppMessages(filter: { chargingStationId: "STAT-NY" }) { ${JOB} } }`,
+      );
+      const { rows } = await download(job);
+      const action = rows[0].indexOf('action');
+      expect(rows.slice(1).map((row) => row[action])).toEqual(
+        expect.arrayContaining(['BootNotification', 'StartTransaction', 'StopTransaction']),
+      );
+      expect(rows.slice(1).every((row) => row[1] === 'STAT-NY')).toBe(true);
+    });
+  });
+
   it('refuses a reversed range with BAD_USER_INPUT and anonymous callers', async () => {
     const code = await admin.errorCode(STATISTICS, {
       measure: 'SESSIONS',

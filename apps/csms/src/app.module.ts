@@ -3,6 +3,7 @@ import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
+import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
@@ -58,6 +59,7 @@ export class AppModule {
           useClass: GraphQLOptionsFactory,
         }),
         HealthModule,
+        ExportsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,
       ],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { StatisticsExport, StatisticsExportResolver } from './exports/statistics.export';
 import { SessionFactDocument, SessionFactSchema } from './facts/schemas/session-fact.schema';
 import { SessionFactRepository } from './facts/session-fact.repository';
 import { SessionPlaceResolver } from './facts/session-place.resolver';
@@ -32,6 +33,8 @@ import { StatisticsZonesRepository } from './rollups/statistics-zones.repository
     StatisticsLabels,
     StatisticsQueryService,
     StatisticsResolver,
+    StatisticsExport,
+    StatisticsExportResolver,
   ],
   exports: [StatisticsRollupService, StatisticsQueryService, SessionEndedListener, SessionFactRepository],
 })

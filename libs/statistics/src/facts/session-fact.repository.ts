@@ -7,7 +7,7 @@ import { Measures } from '../measures';
 import { SessionFactDocument } from './schemas/session-fact.schema';
 import { SessionFact, driverKeyOf } from './session-fact';
 
-type FactFields = Omit<SessionFactDocument, 'tenantId'>;
+type FactFields = SessionFactDocument;
 
 @Injectable()
 export class SessionFactRepository extends TenantRepository<SessionFactDocument, SessionFact> {
@@ -19,13 +19,9 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
   async put(tenantId: TenantId, fact: SessionFact): Promise<SessionFact | null> {
     const previous = await this.findById(tenantId, fact.transactionId);
     await this.model
-      .replaceOne(
-        this.scope(tenantId, { _id: fact.transactionId }),
-        { ...toFields(fact), tenantId },
-        {
-          upsert: true,
-        },
-      )
+      .replaceOne(this.scope(tenantId, { _id: fact.transactionId }), factDocument(tenantId, fact), {
+        upsert: true,
+      })
       .exec();
     return previous;
   }
@@ -35,7 +31,7 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
     if (!facts.length) return;
     const now = new Date();
     await this.model.collection.insertMany(
-      facts.map((fact) => ({ ...toFields(fact), tenantId, updatedAt: now }) as never),
+      facts.map((fact) => ({ ...factDocument(tenantId, fact), updatedAt: now }) as never),
       { ordered: false },
     );
   }
@@ -56,8 +52,11 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
     filter: FilterQuery<SessionFactDocument>,
   ): AsyncGenerator<SessionFact> {
     if (!localDays.length) return;
-    const query = this.scope(tenantId, { $and: [{ timeZone, localDay: { $in: localDays } }, filter] });
-    yield* this.stream(query);
+    yield* this.streamMatching(
+      tenantId,
+      { $and: [{ timeZone, localDay: { $in: localDays } }, filter] },
+      2000,
+    );
   }
 
   /** Every fact of the tenant matching `filter`, in the order of `_id` (rebuilds, exports). */
@@ -92,12 +91,14 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
   }
 }
 
-function toFields(fact: SessionFact): FactFields {
+/** A fact as stored: `_id` is the session's id. */
+export function factDocument(tenantId: string, fact: SessionFact): FactFields {
   const { transactionId, ...fields } = fact;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return {
     ...(defined as Omit<SessionFact, 'transactionId'>),
     _id: transactionId,
+    tenantId,
     driverKey: driverKeyOf(fact),
   };
 }

@@ -58,7 +58,7 @@ export class StatisticsRollupRepository extends TenantRepository<StatisticsRollu
     const operations = buckets.map((bucket) => ({
       replaceOne: {
         filter: { _id: bucket.id, tenantId },
-        replacement: toDocument(tenantId, bucket),
+        replacement: withoutId(rollupDocument(tenantId, bucket)),
         upsert: true,
       },
     }));
@@ -126,11 +126,13 @@ export class StatisticsRollupRepository extends TenantRepository<StatisticsRollu
   }
 }
 
-function toDocument(tenantId: TenantId, bucket: Bucket): Record<string, unknown> {
-  const { id: _id, totals, parts, hours, weekdays, ...fields } = bucket;
+/** A rollup as stored, `_id` included (bulk loads write it as it is). */
+export function rollupDocument(tenantId: string, bucket: Bucket): Record<string, unknown> {
+  const { id, totals, parts, hours, weekdays, ...fields } = bucket;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return {
     ...defined,
+    _id: id,
     tenantId,
     totals: totals.map(round),
     parts: parts.toFlat(),
@@ -138,4 +140,9 @@ function toDocument(tenantId: TenantId, bucket: Bucket): Record<string, unknown>
     ...(weekdays ? { weekdays: weekdays.toFlat() } : {}),
     updatedAt: new Date(),
   };
+}
+
+function withoutId(document: Record<string, unknown>): Record<string, unknown> {
+  const { _id: _ignored, ...fields } = document;
+  return fields;
 }
