@@ -394,6 +394,25 @@ describe('statistics', () => {
       expect((await fetch(`${server.httpUrl}/exports/default/${job.id}.csv`)).status).toBe(403);
     });
 
+    it('exports badges and users as the caller may list them', async () => {
+      const tagsOf = async (client: GraphQLClient): Promise<string[]> => {
+        const { exportTags: job } = await client.data<{ exportTags: Job }>(
+          `mutation { exportTags { ${JOB} } }`,
+        );
+        return (await download(job)).rows.slice(1).map((row) => row[0]);
+      };
+      expect(await tagsOf(admin)).toEqual(expect.arrayContaining(['DRIVER', 'COLLEAGUE']));
+      expect(await tagsOf(driver.client)).toEqual(['DRIVER']);
+      const { exportUsers: job } = await admin.data<{ exportUsers: Job }>(
+        `mutation { exportUsers { ${JOB} } }`,
+      );
+      const { rows } = await download(job);
+      expect(rows[0]).not.toContain('passwordHash');
+      expect(rows.slice(1).map((row) => row[1])).toEqual(
+        expect.arrayContaining([driver.email, colleague.email]),
+      );
+    });
+
     it('exports the OCPP message log of a station', async () => {
       const { exportOcppMessages: job } = await admin.data<{ exportOcppMessages: Job }>(
         `mutation { exportOcppMessages(filter: { chargingStationId: "STAT-NY" }) { ${JOB} } }`,

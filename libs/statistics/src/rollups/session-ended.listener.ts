@@ -34,8 +34,10 @@ export class SessionEndedListener implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  onModuleDestroy(): void {
+  /** Before the database closes: sessions stopped just before shutdown are still counted. */
+  async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
+    await this.whenIdle();
   }
 
   /** Resolves when the sessions stopped so far are counted (tests, shutdown). */
