@@ -13,14 +13,17 @@ interface CommandButtonProps {
   label?: string;
   className?: string;
   disabled?: boolean;
+  /** Asked first, for commands that interrupt charging. */
+  confirm?: string;
 }
 
 /** A button for a remote command: busy while the station answers, then its answer word beside it. */
-export function CommandButton({ run, children, label, className, disabled }: CommandButtonProps) {
+export function CommandButton({ run, children, label, className, disabled, confirm }: CommandButtonProps) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<CommandOutcome>();
   const click = async () => {
+    if (confirm && !window.confirm(confirm)) return;
     setBusy(true);
     setOutcome(undefined);
     try {

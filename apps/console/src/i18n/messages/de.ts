@@ -76,6 +76,7 @@ export const de: Messages = {
   'station.commands': 'Befehle',
   'station.softReset': 'Neustart (Soft)',
   'station.hardReset': 'Neustart (Hard)',
+  'station.confirmHardReset': '{id} hart neu starten? Laufende Ladevorgänge werden beendet.',
   'station.clearCache': 'Autorisierungscache leeren',
   'station.limitKw': 'Grenze (kW)',
   'station.setLimit': 'Grenze setzen',

@@ -74,6 +74,7 @@ export const en = {
   'station.commands': 'Commands',
   'station.softReset': 'Soft reset',
   'station.hardReset': 'Hard reset',
+  'station.confirmHardReset': 'Hard reset {id}? Sessions in progress stop.',
   'station.clearCache': 'Clear authorization cache',
   'station.limitKw': 'Limit (kW)',
   'station.setLimit': 'Set the limit',

@@ -75,6 +75,7 @@ export const es: Messages = {
   'station.commands': 'Comandos',
   'station.softReset': 'Reinicio suave',
   'station.hardReset': 'Reinicio completo',
+  'station.confirmHardReset': '¿Reinicio completo de {id}? Las sesiones en curso se detienen.',
   'station.clearCache': 'Vaciar la caché de autorización',
   'station.limitKw': 'Límite (kW)',
   'station.setLimit': 'Aplicar el límite',

@@ -75,6 +75,7 @@ export const fr: Messages = {
   'station.commands': 'Commandes',
   'station.softReset': 'Redémarrage logiciel',
   'station.hardReset': 'Redémarrage matériel',
+  'station.confirmHardReset': 'Redémarrer {id} (matériel) ? Les sessions en cours s’arrêtent.',
   'station.clearCache': 'Vider le cache d’autorisation',
   'station.limitKw': 'Limite (kW)',
   'station.setLimit': 'Appliquer la limite',

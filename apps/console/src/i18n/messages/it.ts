@@ -75,6 +75,7 @@ export const it: Messages = {
   'station.commands': 'Comandi',
   'station.softReset': 'Riavvio software',
   'station.hardReset': 'Riavvio hardware',
+  'station.confirmHardReset': 'Riavvio hardware di {id}? Le sessioni in corso si arrestano.',
   'station.clearCache': 'Svuota la cache di autorizzazione',
   'station.limitKw': 'Limite (kW)',
   'station.setLimit': 'Applica il limite',

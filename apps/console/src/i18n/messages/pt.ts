@@ -75,6 +75,7 @@ export const pt: Messages = {
   'station.commands': 'Comandos',
   'station.softReset': 'Reinício suave',
   'station.hardReset': 'Reinício completo',
+  'station.confirmHardReset': 'Reinício completo de {id}? As sessões em curso param.',
   'station.clearCache': 'Limpar a cache de autorização',
   'station.limitKw': 'Limite (kW)',
   'station.setLimit': 'Aplicar o limite',

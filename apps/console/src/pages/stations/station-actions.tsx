@@ -49,6 +49,7 @@ export function StationActions({ station }: { station: StationDetail }) {
         </CommandButton>
         <CommandButton
           className="danger"
+          confirm={t('station.confirmHardReset', { id: station.id })}
           run={async () =>
             commandOutcome(await reset({ id: station.id, type: 'HARD' }), (d) => d.reset.status)
           }
