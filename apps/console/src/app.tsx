@@ -24,10 +24,10 @@ import { Session, isAdmin, useSession } from './session/session-store';
 import { Theme, useTheme } from './theme/theme';
 
 const PUBLIC_PAGES: Record<string, () => JSX.Element> = {
-  '/sign-in': SignInPage,
-  '/forgot-password': ForgotPasswordPage,
-  '/reset-password': ResetPasswordPage,
-  '/verify-email': VerifyEmailPage,
+  [paths.signIn]: SignInPage,
+  [paths.forgotPassword]: ForgotPasswordPage,
+  [paths.resetPassword]: ResetPasswordPage,
+  [paths.verifyEmail]: VerifyEmailPage,
 };
 
 export function App() {

@@ -26,4 +26,6 @@ export const paths = {
   badges: '/badges',
   signIn: '/sign-in',
   forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password',
+  verifyEmail: '/verify-email',
 };

@@ -42,7 +42,13 @@ describe('operatorConsole', () => {
   });
 
   it('answers / and deep links with the page, under a strict content security policy', async () => {
-    for (const url of ['/', '/stations/CS-1', '/sessions/42?tab=curve']) {
+    for (const url of [
+      '/',
+      '/stations/CS-1',
+      '/sessions/42?tab=curve',
+      '/reset-password?token=t',
+      '/users/u1',
+    ]) {
       const response = await get(url);
       expect([url, response.status]).toEqual([url, 200]);
       expect(await response.text()).toContain('<div id="root">');
@@ -73,7 +79,8 @@ describe('operatorConsole', () => {
       '/graphql',
       '/health',
       '/ocpp/default/CS-1',
-      '/assets/default/a1/readings',
+      '/exports/default/sessions.csv',
+      '/anything-else',
       '/metrics',
     ]) {
       expect([url, await (await get(url)).json()]).toEqual([url, { from: 'server' }]);

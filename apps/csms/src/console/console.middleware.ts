@@ -1,9 +1,7 @@
 import { NextFunction, Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-
-/** Paths that belong to the server's own endpoints; everything else a browser asks for is the console. */
-const SERVER_PREFIXES = ['/graphql', '/ocpp', '/health', '/metrics', '/ocpi', '/oicp', '/billing', '/assets'];
+import { CONSOLE_SECTIONS } from '../../../console/src/router/console-sections';
 
 /** Only this origin's scripts; GraphQL over HTTP and graphql-ws to this origin; styles set by scripts (uPlot). */
 const CONTENT_SECURITY_POLICY = [
@@ -24,14 +22,18 @@ const NOT_BUILT = `<!doctype html>
 The GraphQL API and its explorer are at <a href="/graphql">/graphql</a>.</p></body></html>
 `;
 
-function isServerPath(pathname: string): boolean {
-  return SERVER_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+const SECTIONS = new Set<string>(CONSOLE_SECTIONS);
+
+/** `/` and the console's own pages (`/stations/CS-1`); everything else is the server's (/graphql, /ocpp, …). */
+function isConsolePage(pathname: string): boolean {
+  const [, section] = pathname.split('/');
+  return section === '' || SECTIONS.has(section);
 }
 
 /**
  * Serves the operator console (apps/console, built by Vite into `consoleDir`): its hashed files under
- * /static/ with a long cache, and its page for `/` and every deep link (`/stations/CS-1`) a browser
- * opens, so the console's own router takes over. Server endpoints pass through untouched.
+ * /static/ with a long cache, and its page for `/` and every deep link into it (`/stations/CS-1`) a
+ * browser opens, so the console's own router takes over. Every other path passes through untouched.
  */
 export function operatorConsole(consoleDir: string) {
   const root = path.resolve(consoleDir);
@@ -40,7 +42,7 @@ export function operatorConsole(consoleDir: string) {
   const readPage = (): Promise<string> => readFile(path.join(root, 'index.html'), 'utf8');
 
   return (req: Request, res: Response, next: NextFunction): void => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path)) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const file = /^\/static\/([\w.-]+)$/.exec(req.path)?.[1];
     if (file) {
       res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
@@ -49,7 +51,7 @@ export function operatorConsole(consoleDir: string) {
       });
       return;
     }
-    if (!req.accepts('html')) return next();
+    if (!isConsolePage(req.path) || !req.accepts('html')) return next();
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
