@@ -14,7 +14,11 @@ export type Subject =
   | 'Site'
   | 'SiteArea'
   | 'StationTemplate'
-  | 'RegistrationToken';
+  | 'RegistrationToken'
+  | 'Tariff'
+  | 'TariffAssignment'
+  | 'UserGroup'
+  | 'PricingSettings';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

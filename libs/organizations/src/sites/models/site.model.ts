@@ -26,6 +26,13 @@ export class Site {
   @Field({ description: 'Shown to every user of the tenant (drivers looking for a station)' })
   public: boolean;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'IANA time zone (e.g. Europe/Paris): tariffs’ times of day and weekdays are read on this clock',
+  })
+  timeZone?: string;
+
   @Field(() => Date, { nullable: true })
   createdAt?: Date;
 }

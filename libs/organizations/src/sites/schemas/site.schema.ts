@@ -26,6 +26,10 @@ export class SiteDocument extends TenantDocument {
   @Prop({ default: false })
   public: boolean;
 
+  /** IANA time zone: tariff restrictions (time of day, weekdays) are read on this clock. */
+  @Prop()
+  timeZone?: string;
+
   createdAt?: Date;
 }
 
