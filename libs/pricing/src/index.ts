@@ -24,3 +24,4 @@ export * from './graphql/session-price.presenter';
 export * from './tariffs/models/tariff.model';
 export * from './tariffs/tariff.service';
 export * from './pricing.module';
+export * from './model/frozen-tariff';

@@ -10,6 +10,7 @@ import { ConsumptionDocument, ConsumptionSchema } from './schemas/consumption.sc
 import { StationMeterValueDocument, StationMeterValueSchema } from './schemas/station-meter-value.schema';
 import { TransactionCounterDocument, TransactionCounterSchema } from './schemas/transaction-counter.schema';
 import { TransactionDocument, TransactionSchema } from './schemas/transaction.schema';
+import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
 import { TransactionQueryService } from './transaction-query.service';
@@ -35,6 +36,7 @@ import { TransactionService } from './transaction.service';
     ConsumptionBatchWriter,
     ActiveTransactionCache,
     TransactionProgressWriter,
+    SessionPricingService,
     TransactionService,
     TransactionQueryService,
     TransactionLoaderFactory,
@@ -42,6 +44,12 @@ import { TransactionService } from './transaction.service';
     StaticLimitListener,
     { provide: TransactionInbound, useExisting: TransactionService },
   ],
-  exports: [TransactionInbound, TransactionService, ConsumptionBatchWriter, ConsumptionRepository],
+  exports: [
+    TransactionInbound,
+    TransactionService,
+    ConsumptionBatchWriter,
+    ConsumptionRepository,
+    SessionPricingService,
+  ],
 })
 export class TransactionsModule {}

@@ -138,7 +138,8 @@ export class TariffResolutionService {
         assignment,
         tariff: tariff!,
         rank: LEVEL_RANK[assignment.level],
-        areaDepth: assignment.level === TariffLevel.SITE_AREA ? areaIds.indexOf(assignment.entityId ?? '') : 0,
+        areaDepth:
+          assignment.level === TariffLevel.SITE_AREA ? areaIds.indexOf(assignment.entityId ?? '') : 0,
         narrowed: assignment.userGroupId
           ? 2
           : assignment.connectorType ||
