@@ -25,3 +25,4 @@ export * from './tariffs/models/tariff.model';
 export * from './tariffs/tariff.service';
 export * from './pricing.module';
 export * from './model/frozen-tariff';
+export * from './model/tariff-display-text';

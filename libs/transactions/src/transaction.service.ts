@@ -2,7 +2,7 @@ import { isDuplicateKeyError } from '@csms/database';
 import { TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { CHARGING_PROFILE_SET, ChargingProfileSetEvent, authorizationOfTag } from '@csms/stations';
-import { Rational, toSessionPrice } from '@csms/pricing';
+import { Rational, Tariff, tariffDisplayText, toSessionPrice } from '@csms/pricing';
 import { TagService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
@@ -23,6 +23,7 @@ import { Transaction } from './models/transaction.model';
 import {
   IdTagInfo,
   MeterValue,
+  SessionCost,
   StartTransactionRequest,
   StartTransactionResult,
   StopTransactionRequest,
@@ -37,6 +38,16 @@ import { NewTransaction, TransactionRepository } from './transaction.repository'
 export const SUPERSEDED_REASON = 'Superseded';
 /** The stop reason of a session closed by housekeeping after no news for too long. */
 export const STALE_SESSION_REASON = 'StaleSession';
+
+function costOf(transaction: Transaction | undefined): SessionCost | undefined {
+  const price = transaction?.price;
+  return price ? { totalCost: price.inclVat, currency: price.currency } : undefined;
+}
+
+function personalMessageOf(tariff: Tariff): IdTagInfo['personalMessage'] {
+  const { language, text } = tariffDisplayText(tariff);
+  return { content: text, ...(language ? { language } : {}) };
+}
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
   const { registerWh: _registerWh, ...consumption } = point;
@@ -96,10 +107,27 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
 
   // ---- TransactionInbound ---------------------------------------------------------------------
 
-  async authorize(tenantId: TenantId, stationId: string, idTag: string): Promise<IdTagInfo> {
+  async authorize(
+    tenantId: TenantId,
+    stationId: string,
+    idTag: string,
+    options: { withTariff?: boolean } = {},
+  ): Promise<IdTagInfo> {
     const tag = await this.tags.findByTagId(tenantId, idTag);
     if (!tag) this.reportUnknownTag(tenantId, stationId, idTag);
-    return authorizationOfTag(tag, new Date());
+    const info = authorizationOfTag(tag, new Date());
+    if (!options.withTariff || info.status !== 'Accepted') return info;
+    const frozen = await this.pricing.freezeAtStart(tenantId, {
+      chargingStationId: stationId,
+      tagId: idTag,
+      userId: tag?.userId,
+      at: new Date(),
+    });
+    return frozen ? { ...info, personalMessage: personalMessageOf(frozen.tariff) } : info;
+  }
+
+  runningCost(tenantId: TenantId, stationId: string, ocppTransactionId: string): SessionCost | undefined {
+    return costOf(this.active.get(tenantId, stationId, ocppTransactionId)?.transaction);
   }
 
   async start(
@@ -149,7 +177,13 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     });
     this.active.set(tenantId, { transaction, pricer });
     await this.events.publish(domainEvent(TRANSACTION_STARTED, tenantId, transaction));
-    return { ocppTransactionId: transaction.ocppTransactionId, idTagInfo };
+    return {
+      ocppTransactionId: transaction.ocppTransactionId,
+      idTagInfo:
+        frozen && idTagInfo.status === 'Accepted'
+          ? { ...idTagInfo, personalMessage: personalMessageOf(frozen.tariff) }
+          : idTagInfo,
+    };
   }
 
   /**
@@ -204,7 +238,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     tenantId: TenantId,
     stationId: string,
     request: StopTransactionRequest,
-  ): Promise<{ idTagInfo?: IdTagInfo }> {
+  ): Promise<{ idTagInfo?: IdTagInfo; cost?: SessionCost }> {
     const idTagInfo = request.idTag ? await this.authorize(tenantId, stationId, request.idTag) : undefined;
     const session = await this.session(tenantId, stationId, request.ocppTransactionId, {
       includeStopped: true,
@@ -240,7 +274,8 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       this.publishConsumptions(tenantId, stopped, [...points, ...finalPoints]);
       await this.events.publish(domainEvent(TRANSACTION_STOPPED, tenantId, stopped));
     }
-    return idTagInfo ? { idTagInfo } : {};
+    const cost = costOf(stopped ?? transaction);
+    return { ...(idTagInfo ? { idTagInfo } : {}), ...(cost ? { cost } : {}) };
   }
 
   /** Called by the version adapter after a boot that means a restart (1.x); idempotent. */

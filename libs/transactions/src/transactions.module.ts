@@ -10,6 +10,7 @@ import { ConsumptionDocument, ConsumptionSchema } from './schemas/consumption.sc
 import { StationMeterValueDocument, StationMeterValueSchema } from './schemas/station-meter-value.schema';
 import { TransactionCounterDocument, TransactionCounterSchema } from './schemas/transaction-counter.schema';
 import { TransactionDocument, TransactionSchema } from './schemas/transaction.schema';
+import { RunningCostNotifier } from './pricing/running-cost.notifier';
 import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
@@ -37,6 +38,7 @@ import { TransactionService } from './transaction.service';
     ActiveTransactionCache,
     TransactionProgressWriter,
     SessionPricingService,
+    RunningCostNotifier,
     TransactionService,
     TransactionQueryService,
     TransactionLoaderFactory,

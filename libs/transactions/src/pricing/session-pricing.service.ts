@@ -48,7 +48,7 @@ export class SessionPricingService {
   /** The tariff a starting session gets; none when none applies or it cannot be told (never blocks a start). */
   async freezeAtStart(
     tenantId: TenantId,
-    session: { chargingStationId: string; connectorId: number; tagId?: string; userId?: string; at: Date },
+    session: { chargingStationId: string; connectorId?: number; tagId?: string; userId?: string; at: Date },
   ): Promise<FrozenTariff | undefined> {
     if (!this.resolution) return undefined;
     try {
