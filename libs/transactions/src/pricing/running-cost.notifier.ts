@@ -28,7 +28,8 @@ type Channel = 'CostUpdated' | 'CaliforniaPricing';
 export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RunningCostNotifier.name);
   private readonly unsubscribers: Unsubscribe[] = [];
-  private readonly lastSentAt = new Map<string, number>();
+  /** Per session: when its cost was last sent, and what it was. */
+  private readonly lastSent = new Map<string, { at: number; cost: number }>();
 
   constructor(
     private readonly events: EventBus,
@@ -47,7 +48,7 @@ export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
         this.guard(event, (channel) => this.onUpdated(event.tenantId, event.payload, channel)),
       ),
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STOPPED, (event) => {
-        this.lastSentAt.delete(`${event.tenantId}\u0000${event.payload.id}`);
+        this.lastSent.delete(`${event.tenantId}\u0000${event.payload.id}`);
         return this.guard(event, (channel) => this.onStopped(event.tenantId, event.payload, channel));
       }),
     );
@@ -94,11 +95,14 @@ export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
 
   private async onUpdated(tenantId: TenantId, transaction: Transaction, channel: Channel): Promise<void> {
     const key = `${tenantId}\u0000${transaction.id}`;
+    const totalCost = transaction.price!.inclVat;
+    // Nothing new to show (a session starts at 0, or at its flat fee once sent).
+    const last = this.lastSent.get(key) ?? { at: 0, cost: 0 };
+    if (totalCost === last.cost) return;
     const { costUpdatedIntervalSeconds } = await this.settings.get(tenantId);
     const now = Date.now();
-    if (now - (this.lastSentAt.get(key) ?? 0) < costUpdatedIntervalSeconds * 1000) return;
-    this.lastSentAt.set(key, now);
-    const totalCost = transaction.price!.inclVat;
+    if (now - last.at < costUpdatedIntervalSeconds * 1000) return;
+    this.lastSent.set(key, { at: now, cost: totalCost });
     if (channel === 'CostUpdated') {
       await this.commands.send(tenantId, transaction.chargingStationId, (port) =>
         port.costUpdated(tenantId, transaction.chargingStationId, {
