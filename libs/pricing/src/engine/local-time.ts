@@ -50,9 +50,27 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** Offsets are read from Intl (slow: tens of µs) once per quarter hour of time and zone. */
+const QUARTER_HOUR_MS = 900_000;
+const MAX_CACHED_OFFSETS = 100_000;
+const offsetCache = new Map<string, number>();
+
 /** The UTC offset of `timeZone` at `instantMs`, in ms (local = UTC + offset). */
 export function offsetAt(timeZone: string, instantMs: number): number {
   if (timeZone === 'UTC') return 0;
+  const quarter = Math.floor(instantMs / QUARTER_HOUR_MS);
+  const key = `${timeZone}\u0000${quarter}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const start = intlOffsetAt(timeZone, quarter * QUARTER_HOUR_MS);
+  // A quarter hour with a change of offset inside it (none in today's zones, but history has them) is not cached.
+  if (start !== intlOffsetAt(timeZone, (quarter + 1) * QUARTER_HOUR_MS - 1)) return intlOffsetAt(timeZone, instantMs);
+  if (offsetCache.size >= MAX_CACHED_OFFSETS) offsetCache.clear();
+  offsetCache.set(key, start);
+  return start;
+}
+
+function intlOffsetAt(timeZone: string, instantMs: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatterOf(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

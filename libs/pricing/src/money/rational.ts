@@ -12,9 +12,14 @@ export class Rational {
     readonly denominator: bigint,
   ) {}
 
+  /**
+   * Reduced only once the denominator grows large: every operation here is exact either way, and
+   * Euclid's algorithm on BigInts costs more than the arithmetic it saves on small ones.
+   */
   static of(numerator: bigint, denominator: bigint = 1n): Rational {
     if (denominator === 0n) throw new RangeError('Division by zero');
     if (denominator < 0n) return Rational.of(-numerator, -denominator);
+    if (denominator < REDUCE_ABOVE) return new Rational(numerator, denominator);
     const divisor = gcd(numerator < 0n ? -numerator : numerator, denominator);
     return divisor > 1n
       ? new Rational(numerator / divisor, denominator / divisor)
@@ -30,8 +35,14 @@ export class Rational {
    * double nearest to it.
    */
   static fromNumber(value: number): Rational {
-    if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-    return Rational.parse(String(value));
+    let known = FROM_NUMBER.get(value);
+    if (!known) {
+      if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
+      known = Rational.parse(String(value));
+      if (FROM_NUMBER.size >= 10_000) FROM_NUMBER.clear();
+      FROM_NUMBER.set(value, known);
+    }
+    return known;
   }
 
   /** Parses "12", "-0.25", "1e-7", "2.5E+3". */
@@ -78,6 +89,12 @@ export class Rational {
   compare(other: Rational): number {
     const difference = this.numerator * other.denominator - other.numerator * this.denominator;
     return difference === 0n ? 0 : difference < 0n ? -1 : 1;
+  }
+
+  /** Reduced to lowest terms (equal values then have equal parts). */
+  reduced(): Rational {
+    const divisor = gcd(this.numerator < 0n ? -this.numerator : this.numerator, this.denominator);
+    return divisor > 1n ? new Rational(this.numerator / divisor, this.denominator / divisor) : this;
   }
 
   isZero(): boolean {
@@ -139,7 +156,17 @@ export class Rational {
   }
 }
 
+/** Denominators above this (about 2^100) are reduced by their gcd. */
+const REDUCE_ABOVE = 10n ** 30n;
+
+/** Prices and VAT rates recur: their decimal form is parsed once. */
+const FROM_NUMBER = new Map<number, Rational>();
+
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const rest = a % b;
+    a = b;
+    b = rest;
+  }
   return a;
 }
