@@ -64,7 +64,8 @@ export function offsetAt(timeZone: string, instantMs: number): number {
   if (cached !== undefined) return cached;
   const start = intlOffsetAt(timeZone, quarter * QUARTER_HOUR_MS);
   // A quarter hour with a change of offset inside it (none in today's zones, but history has them) is not cached.
-  if (start !== intlOffsetAt(timeZone, (quarter + 1) * QUARTER_HOUR_MS - 1)) return intlOffsetAt(timeZone, instantMs);
+  if (start !== intlOffsetAt(timeZone, (quarter + 1) * QUARTER_HOUR_MS - 1))
+    return intlOffsetAt(timeZone, instantMs);
   if (offsetCache.size >= MAX_CACHED_OFFSETS) offsetCache.clear();
   offsetCache.set(key, start);
   return start;
