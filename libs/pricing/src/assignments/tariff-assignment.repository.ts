@@ -1,10 +1,13 @@
-import { TenantId } from '@csms/common';
+import { ReadThroughCache, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { TariffAssignment, TariffLevel } from '../model/tariff-assignment';
 import { TariffAssignmentDocument } from './schemas/tariff-assignment.schema';
+
+/** Another instance's new assignment is seen within this. */
+const ANY_ASSIGNMENT_TTL_MS = 5_000;
 
 export type AssignmentFields = Omit<TariffAssignment, 'id' | 'tenantId' | 'createdAt'>;
 
@@ -23,12 +26,23 @@ export class TariffAssignmentRepository extends TenantRepository<TariffAssignmen
     super(model);
   }
 
-  create(tenantId: TenantId, fields: AssignmentFields): Promise<TariffAssignment> {
-    return this.insert(tenantId, fields);
+  /** Whether the tenant has any assignment, known for a few seconds (changes made here are seen at once). */
+  private readonly anyAssignment = new ReadThroughCache<boolean>(ANY_ASSIGNMENT_TTL_MS);
+
+  async create(tenantId: TenantId, fields: AssignmentFields): Promise<TariffAssignment> {
+    const created = await this.insert(tenantId, fields);
+    this.anyAssignment.forget(tenantId);
+    return created;
   }
 
-  remove(tenantId: TenantId, id: string): Promise<boolean> {
-    return this.deleteOne(tenantId, { _id: id });
+  async remove(tenantId: TenantId, id: string): Promise<boolean> {
+    const removed = await this.deleteOne(tenantId, { _id: id });
+    this.anyAssignment.forget(tenantId);
+    return removed;
+  }
+
+  tenantHasAny(tenantId: TenantId): Promise<boolean> {
+    return this.anyAssignment.get(tenantId, async () => (await this.count(tenantId, {})) > 0);
   }
 
   list(

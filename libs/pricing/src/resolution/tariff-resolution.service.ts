@@ -94,6 +94,11 @@ export class TariffResolutionService {
 
   async resolve(tenantId: TenantId, query: TariffQuery): Promise<TariffResolutionResult> {
     const station = await this.stations.get(tenantId, query.chargingStationId);
+    // Most starts in a tenant without any assignment: no further read.
+    if (!(await this.assignments.tenantHasAny(tenantId))) {
+      const { defaultTimeZone } = await this.settings.get(tenantId);
+      return { reason: 'No tariff is assigned in this tenant', timeZone: defaultTimeZone };
+    }
     const [location, userId, settings] = await Promise.all([
       this.locationOf(tenantId, station),
       query.userId || !query.tagId
