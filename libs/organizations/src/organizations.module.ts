@@ -24,6 +24,7 @@ import {
   RegistrationTokenDocument,
   RegistrationTokenSchema,
 } from './registration-tokens/schemas/registration-token.schema';
+import { OrganizationDirectory } from './directory/organization-directory';
 import { OrganizationLoaderFactory } from './shared/organization-loaders';
 import { SiteAreaDocument, SiteAreaSchema } from './site-areas/schemas/site-area.schema';
 import { SiteAreaRepository } from './site-areas/site-area.repository';
@@ -78,6 +79,7 @@ import { SiteService } from './sites/site.service';
     NearbyStationsResolver,
     SiteAreaLimitService,
     SiteAreaLimitResolver,
+    OrganizationDirectory,
     { provide: SiteRoleLookup, useClass: SiteRoleLookupService },
     { provide: SiteAreaDirectory, useClass: SiteAreaDirectoryService },
     { provide: SiteAreaSupply, useClass: SiteAreaSupplyService },
@@ -85,6 +87,7 @@ import { SiteService } from './sites/site.service';
     { provide: RegistrationTokenVerifier, useClass: RegistrationTokenVerifierService },
   ],
   exports: [
+    OrganizationDirectory,
     SiteRoleLookup,
     SiteAreaDirectory,
     SiteAreaSupply,

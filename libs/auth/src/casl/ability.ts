@@ -18,7 +18,8 @@ export type Subject =
   | 'Tariff'
   | 'TariffAssignment'
   | 'UserGroup'
-  | 'PricingSettings';
+  | 'PricingSettings'
+  | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { IsTimeZone } from '../../shared/is-time-zone.validator';
+import { IsBoolean, IsOptional, IsString, IsTimeZone, Length, ValidateNested } from 'class-validator';
 import { AddressInput } from '../../shared/address.model';
 import { CoordinatesInput } from '../../shared/coordinates.model';
 import { OpeningPeriodInput } from '../models/opening-period.model';

@@ -26,7 +26,7 @@ export class SiteDocument extends TenantDocument {
   @Prop({ default: false })
   public: boolean;
 
-  /** IANA time zone: tariff restrictions (time of day, weekdays) are read on this clock. */
+  /** IANA time zone of the site's local days and hours (statistics, tariffs). */
   @Prop()
   timeZone?: string;
 
