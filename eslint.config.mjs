@@ -58,7 +58,7 @@ export default tseslint.config(
   },
   {
     // The operator console runs in browsers, as ES modules.
-    files: ['apps/console/**/*.{ts,tsx}'],
+    files: ['apps/console/**/*.{ts,tsx,mts}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const consoleDir = path.resolve(__dirname, '..', 'apps', 'console');
 const builtPage = path.join(consoleDir, 'dist', 'index.html');
-const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((name) =>
+const sources = ['src', 'index.html', 'vite.config.mts', 'package.json'].map((name) =>
   path.join(consoleDir, name),
 );
 

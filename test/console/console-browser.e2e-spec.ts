@@ -50,6 +50,20 @@ describe('operator console in a browser', () => {
     await createTag(adminApi, { id: 'CONSOLE-TAG' });
     await createTag(adminApi, { id: 'UI-START' });
     await createTag(adminApi, { id: 'DRIVER-TAG', userId: driver.id });
+    // Pricing (#18): every session of the tenant is priced, so its page shows the cost growing.
+    const { createTariff } = await adminApi.data<{ createTariff: { id: string } }>(
+      'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
+      {
+        input: {
+          name: 'Console flat rate',
+          currency: 'EUR',
+          elements: [{ priceComponents: [{ type: 'ENERGY', price: 0.3, vat: 20, stepSize: 1 }] }],
+        },
+      },
+    );
+    await adminApi.data('mutation($input: AssignTariffInput!) { assignTariff(input: $input) { id } }', {
+      input: { tariffId: createTariff.id, level: 'TENANT' },
+    });
     browser = await launchBrowser();
     page = browser.page;
   });
@@ -150,6 +164,9 @@ describe('operator console in a browser', () => {
     );
     expect(await page.locator('.chart canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('.u-legend').textContent()).toContain('Power');
+    await visible('.u-legend :text("Cost")');
+    await visible('dt:has-text("Cost so far")');
+    await visible('dt:has-text("Tariff") + dd:has-text("Console flat rate")');
     await screenshot(page, 'session');
   });
 
@@ -159,12 +176,17 @@ describe('operator console in a browser', () => {
     const total = page.locator('dt:has-text("Total energy") + dd');
     await total.waitFor({ timeout: UI_TIMEOUT_MS });
     const id = decodeURIComponent(sessionUrl.split('/sessions/')[1]);
-    const { transaction } = await adminApi.data<{ transaction: { active: boolean; energyWh: number } }>(
-      'query($id: ID!) { transaction(id: $id) { active energyWh } }',
-      { id },
-    );
+    const { transaction } = await adminApi.data<{
+      transaction: { active: boolean; energyWh: number; price: { inclVat: number; currency: string } };
+    }>('query($id: ID!) { transaction(id: $id) { active energyWh price { inclVat currency } } }', { id });
     expect(transaction.active).toBe(false);
     expect(transaction.energyWh).toBeGreaterThan(0);
+    expect(transaction.price.currency).toBe('EUR');
+    await page.waitForFunction(
+      (amount) => document.querySelector('[data-testid=session-cost]')?.textContent === `€${amount}`,
+      transaction.price.inclVat.toFixed(2),
+      { timeout: UI_TIMEOUT_MS },
+    );
     const shown = `${(transaction.energyWh / 1000).toFixed(2)} kWh`;
     await page.waitForFunction(
       (text) => document.querySelector('[data-testid=session-energy]')?.textContent === text,

@@ -8,6 +8,7 @@ import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { PricingModule } from '@csms/pricing';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
@@ -31,6 +32,7 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  PricingModule,
   StatisticsModule,
 ];
 

@@ -230,6 +230,7 @@ export type SessionRowFragment = {
   stopReason: string | null;
   tagId: string | null;
   canStop: boolean;
+  price: { exclVat: number; inclVat: number | null; currency: string } | null;
   user: { id: string; email: string; firstName: string | null; lastName: string | null } | null;
 };
 
@@ -256,6 +257,7 @@ export type SessionsQuery = {
         stopReason: string | null;
         tagId: string | null;
         canStop: boolean;
+        price: { exclVat: number; inclVat: number | null; currency: string } | null;
         user: { id: string; email: string; firstName: string | null; lastName: string | null } | null;
       };
     }>;
@@ -279,6 +281,7 @@ export type SessionUpdatedSubscription = {
     stopReason: string | null;
     tagId: string | null;
     canStop: boolean;
+    price: { exclVat: number; inclVat: number | null; currency: string } | null;
     user: { id: string; email: string; firstName: string | null; lastName: string | null } | null;
   };
 };
@@ -312,6 +315,7 @@ export type SessionQuery = {
     stopReason: string | null;
     tagId: string | null;
     canStop: boolean;
+    tariff: { id: string; name: string } | null;
     consumptions: Array<{
       timestamp: string;
       instantWatts: number | null;
@@ -320,6 +324,7 @@ export type SessionQuery = {
       limitWatts: number | null;
       cumulatedAmount: number | null;
     }>;
+    price: { exclVat: number; inclVat: number | null; currency: string } | null;
     user: { id: string; email: string; firstName: string | null; lastName: string | null } | null;
   } | null;
 };
@@ -693,6 +698,18 @@ export const SessionRowFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'stopReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'tagId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'canStop' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'price' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'exclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },
@@ -1607,6 +1624,18 @@ export const SessionsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'canStop' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'price' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'exclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'user' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1678,6 +1707,18 @@ export const SessionUpdatedDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'canStop' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'price' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'exclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'user' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1730,6 +1771,17 @@ export const SessionDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'lastMeterValueAt' } },
                 {
                   kind: 'Field',
+                  name: { kind: 'Name', value: 'tariff' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
                   name: { kind: 'Name', value: 'consumptions' },
                   selectionSet: {
                     kind: 'SelectionSet',
@@ -1760,6 +1812,18 @@ export const SessionDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'stopReason' } },
           { kind: 'Field', name: { kind: 'Name', value: 'tagId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'canStop' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'price' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'exclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inclVat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'user' },

@@ -17,6 +17,10 @@ export type Subject =
   | 'SiteArea'
   | 'StationTemplate'
   | 'RegistrationToken'
+  | 'Tariff'
+  | 'TariffAssignment'
+  | 'UserGroup'
+  | 'PricingSettings'
   | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */

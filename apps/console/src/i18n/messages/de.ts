@@ -136,6 +136,8 @@ export const de: Messages = {
   'session.stopped': 'Ende',
   'session.energySoFar': 'Energie bisher',
   'session.totalEnergy': 'Energie gesamt',
+  'session.costSoFar': 'Kosten bisher',
+  'session.tariff': 'Tarif',
   'session.badge': 'Ladekarte',
   'session.stopReason': 'Grund des Endes',
   'session.curve': 'Ladekurve',

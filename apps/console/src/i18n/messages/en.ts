@@ -134,6 +134,8 @@ export const en = {
   'session.stopped': 'Stopped',
   'session.energySoFar': 'Energy so far',
   'session.totalEnergy': 'Total energy',
+  'session.costSoFar': 'Cost so far',
+  'session.tariff': 'Tariff',
   'session.badge': 'Badge',
   'session.stopReason': 'Stop reason',
   'session.curve': 'Charging curve',

@@ -135,6 +135,8 @@ export const es: Messages = {
   'session.stopped': 'Fin',
   'session.energySoFar': 'Energía hasta ahora',
   'session.totalEnergy': 'Energía total',
+  'session.costSoFar': 'Coste hasta ahora',
+  'session.tariff': 'Tarifa',
   'session.badge': 'Tarjeta',
   'session.stopReason': 'Motivo de parada',
   'session.curve': 'Curva de carga',

@@ -135,6 +135,8 @@ export const fr: Messages = {
   'session.stopped': 'Fin',
   'session.energySoFar': 'Énergie jusqu’ici',
   'session.totalEnergy': 'Énergie totale',
+  'session.costSoFar': 'Coût jusqu’ici',
+  'session.tariff': 'Tarif',
   'session.badge': 'Badge',
   'session.stopReason': 'Motif d’arrêt',
   'session.curve': 'Courbe de charge',

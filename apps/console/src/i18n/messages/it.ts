@@ -135,6 +135,8 @@ export const it: Messages = {
   'session.stopped': 'Fine',
   'session.energySoFar': 'Energia finora',
   'session.totalEnergy': 'Energia totale',
+  'session.costSoFar': 'Costo finora',
+  'session.tariff': 'Tariffa',
   'session.badge': 'Tessera',
   'session.stopReason': 'Motivo dell’arresto',
   'session.curve': 'Curva di ricarica',

@@ -135,6 +135,8 @@ export const pt: Messages = {
   'session.stopped': 'Fim',
   'session.energySoFar': 'Energia até agora',
   'session.totalEnergy': 'Energia total',
+  'session.costSoFar': 'Custo até agora',
+  'session.tariff': 'Tarifa',
   'session.badge': 'Cartão',
   'session.stopReason': 'Motivo da paragem',
   'session.curve': 'Curva de carregamento',

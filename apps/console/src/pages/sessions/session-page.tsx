@@ -62,7 +62,11 @@ export function SessionPage({ id, theme }: { id: string; theme: string }) {
     );
   }
   const last = points[points.length - 1];
-  const cost = last?.cumulatedAmount ?? null;
+  // The session's price (live while it runs) once pricing applies a tariff; else the curve's last amount.
+  const cost = session.price
+    ? (session.price.inclVat ?? session.price.exclVat)
+    : (last?.cumulatedAmount ?? null);
+  const currency = session.price?.currency ?? null;
 
   return (
     <section aria-labelledby="session-title" className="stack">
@@ -113,8 +117,14 @@ export function SessionPage({ id, theme }: { id: string; theme: string }) {
         </div>
         {cost !== null && (
           <div>
-            <dt>{t('curve.cost')}</dt>
-            <dd>{formatMoney(cost, null, locale)}</dd>
+            <dt>{session.active ? t('session.costSoFar') : t('curve.cost')}</dt>
+            <dd data-testid="session-cost">{formatMoney(cost, currency, locale)}</dd>
+          </div>
+        )}
+        {session.tariff && (
+          <div>
+            <dt>{t('session.tariff')}</dt>
+            <dd>{session.tariff.name}</dd>
           </div>
         )}
         <div>
@@ -134,7 +144,7 @@ export function SessionPage({ id, theme }: { id: string; theme: string }) {
       </dl>
       <figure className="card" aria-labelledby="curve-title">
         <h2 id="curve-title">{t('session.curve')}</h2>
-        <ChargingCurveChart points={points} theme={theme} />
+        <ChargingCurveChart points={points} currency={currency} theme={theme} />
         <figcaption className="muted" aria-live="polite" data-point-count={points.length}>
           {t('session.points', { count: points.length })}
           {last

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { PAGE_SIZE, Pager, usePaging } from '../../components/paging';
 import { QueryState } from '../../components/query-state';
 import { SessionRowFragment, SessionsDocument, TransactionFilter } from '../../graphql/generated';
-import { formatDateTime, formatDuration, formatEnergy } from '../../format/format';
+import { formatDateTime, formatDuration, formatEnergy, formatMoney } from '../../format/format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, paths } from '../../router/link';
 import { setSearchParams, useLocation } from '../../router/router';
@@ -93,6 +93,7 @@ export function SessionsPage() {
               <th scope="col">{t('sessions.started')}</th>
               <th scope="col">{t('sessions.duration')}</th>
               <th scope="col">{t('sessions.energy')}</th>
+              <th scope="col">{t('curve.cost')}</th>
               <th scope="col">{t('sessions.driver')}</th>
               <th scope="col">{t('sessions.state')}</th>
             </tr>
@@ -110,6 +111,15 @@ export function SessionsPage() {
                 <td>{formatDateTime(session.startedAt, locale)}</td>
                 <td>{formatDuration(session.startedAt, session.stoppedAt)}</td>
                 <td>{formatEnergy(session.energyWh, locale)}</td>
+                <td>
+                  {session.price
+                    ? formatMoney(
+                        session.price.inclVat ?? session.price.exclVat,
+                        session.price.currency,
+                        locale,
+                      )
+                    : '–'}
+                </td>
                 <td>{userName(session.user) ?? session.tagId ?? '–'}</td>
                 <td>
                   {session.active ? (
@@ -122,7 +132,7 @@ export function SessionsPage() {
             ))}
             {data && sessions.length === 0 && (
               <tr>
-                <td colSpan={7} className="muted">
+                <td colSpan={8} className="muted">
                   {t('sessions.none')}
                 </td>
               </tr>
