@@ -1,3 +1,6 @@
+export * from './api-keys/api-key.service';
+export * from './api-keys/api-key-secret';
+export * from './api-keys/models/api-key.model';
 export * from './auth.module';
 export * from './casl/ability';
 export * from './casl/ability.factory';
@@ -7,6 +10,9 @@ export * from './casl/object-permissions';
 export * from './decorators/current-ability.decorator';
 export * from './decorators/current-principal.decorator';
 export * from './decorators/public.decorator';
+export * from './guards/bearer-auth.guard';
+export * from './guards/bearer-token';
+export * from './guards/connection-authenticator';
 export * from './jwt/token-claims';
 export * from './jwt/token.service';
 export * from './principal';

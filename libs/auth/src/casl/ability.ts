@@ -14,7 +14,9 @@ export type Subject =
   | 'Site'
   | 'SiteArea'
   | 'StationTemplate'
-  | 'RegistrationToken';
+  | 'RegistrationToken'
+  | 'ApiKey'
+  | 'AuditEntry';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;
