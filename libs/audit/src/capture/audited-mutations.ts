@@ -28,6 +28,13 @@ const REFUSED_KEY_EVERY_MS = 60_000;
 
 type Context = { req?: AuthenticatedRequest };
 
+/** Marks a wrapped resolver, so that a schema transformed twice is still audited once. */
+const AUDITED_RESOLVER = Symbol('auditedResolver');
+
+function isAudited(resolve: unknown): boolean {
+  return typeof resolve === 'function' && AUDITED_RESOLVER in resolve;
+}
+
 /**
  * Audits every GraphQL mutation, whoever wrote it: the resolver of each Mutation field is wrapped
  * (GraphQL's `transformSchema`, so HTTP and graphql-ws alike) and each call of it, refused by a
@@ -40,14 +47,20 @@ type Context = { req?: AuthenticatedRequest };
 @Injectable()
 export class AuditedMutations {
   private readonly refusedKeysRecordedAt = new Map<string, number>();
+  /** The Mutation fields wrapped (Apollo wraps resolvers again afterwards, so tests ask here). */
+  readonly auditedMutations = new Set<string>();
 
   constructor(private readonly audit: AuditLog) {}
 
   /** For the GraphQL module's `transformSchema`. */
   wrap(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+      if (isAudited(field.resolve)) continue;
       const options = (field.extensions?.[AUDIT_EXTENSION] ?? {}) as AuditFieldOptions;
-      field.resolve = this.audited(field.resolve ?? defaultFieldResolver, options);
+      field.resolve = Object.assign(this.audited(field.resolve ?? defaultFieldResolver, options), {
+        [AUDITED_RESOLVER]: true,
+      });
+      this.auditedMutations.add(field.name);
     }
     return schema;
   }
@@ -66,7 +79,9 @@ export class AuditedMutations {
           if (!options.inService) await this.record(context, info, args, options, operation, { error });
           throw error;
         }
-        if (!options.inService) await this.record(context, info, args, options, operation, { result });
+        // Nest's exception filters hand a guard's error back as the resolver's value; GraphQL throws it.
+        const outcome = result instanceof Error ? { error: result } : { result };
+        if (!options.inService) await this.record(context, info, args, options, operation, outcome);
         return result;
       });
     };
