@@ -42,8 +42,9 @@ describe('cluster: two server processes sharing one database and Redis', () => {
       return { status: 'Accepted' };
     });
     await station.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
-    // Two ts-node servers start one after the other; on a loaded 2-core machine each may take ~40 s.
-  }, 150_000);
+    // Two ts-node servers start one after the other; on a loaded 2-core machine each may take ~40 s,
+    // and far longer on a machine shared with other test runs.
+  }, 400_000);
 
   afterAll(async () => {
     await station?.close({ force: true }).catch(() => undefined);

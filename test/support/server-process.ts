@@ -4,7 +4,8 @@ import { findFreePort } from '../../libs/database/src/embedded';
 import { ADMIN } from './test-app';
 
 const ROOT = path.resolve(__dirname, '../..');
-const START_TIMEOUT_MS = 60_000;
+/** A ts-node server compiles the whole app at start: ~40 s on a busy 2-core machine, more when shared. */
+const START_TIMEOUT_MS = 180_000;
 
 /**
  * One real server process of the app (module-level state is not shared, as between real
@@ -69,7 +70,9 @@ export class ServerProcess {
       );
       if (status === 200) return server;
       if (Date.now() > deadline)
-        throw new Error(`No healthy server within 60 s: ${server.output.slice(-4000)}`);
+        throw new Error(
+          `No healthy server within ${START_TIMEOUT_MS / 1000} s: ${server.output.slice(-4000)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
