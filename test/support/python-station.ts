@@ -1,6 +1,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pythonInterpreter } from './test-tools';
 
 export interface PeerEvent {
   event: string;
@@ -28,7 +29,9 @@ export class PythonStation {
   }
 
   static spawn(script: string, args: string[]): PythonStation {
-    return new PythonStation(spawn('python3', [path.join(__dirname, '..', 'peers', script), ...args]));
+    return new PythonStation(
+      spawn(pythonInterpreter(), [path.join(__dirname, '..', 'peers', script), ...args]),
+    );
   }
 
   next(timeoutMs = 15_000): Promise<PeerEvent> {
