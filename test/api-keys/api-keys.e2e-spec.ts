@@ -277,11 +277,18 @@ describe('API keys for technical users', () => {
     await key.client.data('{ currentTenant { id } }');
     await key.client.data('{ currentTenant { id } }');
 
-    const refused = await key.client.request('{ currentTenant { id } }');
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-    const retryAfter = refused.errors?.[0].extensions?.retryAfterSeconds as number;
+    const response = await fetch(`${server.httpUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key.secret}` },
+      body: JSON.stringify({ query: '{ currentTenant { id } }' }),
+    });
+    const refused = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(refused.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    const retryAfter = refused.errors[0].extensions.retryAfterSeconds as number;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(30);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe(String(retryAfter));
     const http = await whoami(server.httpUrl, key.secret);
     expect(http.status).toBe(429);
     expect(Number(http.retryAfter)).toBeGreaterThanOrEqual(1);
