@@ -17,5 +17,5 @@ export * from './jwt/token-claims';
 export * from './jwt/token.service';
 export * from './principal';
 export * from './rate-limit/auth-rate-limit.guard';
-export * from './rate-limit/too-many-requests.plugin';
+export * from './rate-limit/retry-after-header.plugin';
 export * from './role';

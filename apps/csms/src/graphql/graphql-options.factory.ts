@@ -1,5 +1,5 @@
 import { AuditedMutations } from '@csms/audit';
-import { ConnectionAuthenticator, tooManyRequestsPlugin } from '@csms/auth';
+import { ConnectionAuthenticator, retryAfterHeaderPlugin } from '@csms/auth';
 import { APP_CONFIG, AppConfig, formatGraphQLError, queryComplexityPlugin } from '@csms/common';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
@@ -32,7 +32,7 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       validationRules: [depthLimit(this.config.GRAPHQL_MAX_DEPTH)],
       plugins: [
         queryComplexityPlugin(() => this.schemaHost.schema, this.config.GRAPHQL_MAX_COMPLEXITY),
-        tooManyRequestsPlugin(),
+        retryAfterHeaderPlugin(),
       ],
       context: buildGraphQLContext,
       // Every mutation, of every module, gets its audit entry (libs/audit, docs/audit.md).

@@ -2,10 +2,11 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '@csms/common';
 
 /**
- * A GraphQL request refused by a rate limit, every field of it, answers as HTTP would: status 429 and
- * `Retry-After` (the longest wait its errors give in `extensions.retryAfterSeconds`).
+ * A GraphQL response whose errors are all rate-limit refusals carries `Retry-After` (the longest wait
+ * they give in `extensions.retryAfterSeconds`), as an HTTP 429 would. The status stays 200: Nest keeps
+ * it so for every response with a `data` key, which GraphQL clients parse as a normal answer.
  */
-export function tooManyRequestsPlugin(): ApolloServerPlugin {
+export function retryAfterHeaderPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -19,7 +20,6 @@ export function tooManyRequestsPlugin(): ApolloServerPlugin {
             return;
           }
           const waits = errors.map((error) => Number(error.extensions?.retryAfterSeconds) || 1);
-          response.http.status = 429;
           response.http.headers.set('retry-after', String(Math.max(...waits)));
         },
       };
