@@ -227,6 +227,22 @@ describe('API keys for technical users', () => {
     expect((await listKeys(admin, '(status: EXPIRED)')).map((listed) => listed.id)).toContain(key.id);
   });
 
+  it("belongs to its tenant: another tenant's key works there only, and not once the tenant is deactivated", async () => {
+    const tenant = `keys-${Date.now()}`;
+    const owner = { email: `owner@${tenant}.example.com`, password: 'T3nant!Passw0rd' };
+    await superAdmin.data('mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }', {
+      input: { id: tenant, name: 'Keys Co', adminEmail: owner.email, adminPassword: owner.password },
+    });
+    const tenantAdmin = await new GraphQLClient(server.httpUrl).login(owner.email, owner.password, tenant);
+    const key = await createApiKey(tenantAdmin, { role: 'ADMIN' });
+    expect(key.secret.startsWith(`vg_live_${tenant}_`)).toBe(true);
+    expect((await whoami(server.httpUrl, key.secret)).body).toMatchObject({ tenantId: tenant });
+    expect((await listKeys()).map((listed) => listed.id)).not.toContain(key.id);
+
+    await superAdmin.data('mutation($id: ID!) { deactivateTenant(id: $id) { id } }', { id: tenant });
+    expect((await whoami(server.httpUrl, key.secret)).status).toBe(401);
+  });
+
   it('validates what a key is created with, and refuses what is no key', async () => {
     const bad = (input: Record<string, unknown>) =>
       admin.errorCode(CREATE_KEY, { input: { name: 'k', ...input } });

@@ -31,8 +31,14 @@ export class RedisApiKeyRateLimiter extends ApiKeyRateLimiter implements OnAppli
   }
 
   static async connect(url: string, keyPrefix = 'csms'): Promise<RedisApiKeyRateLimiter> {
-    const redis = new Redis(url, { connectionName: 'csms-api-key-limits', maxRetriesPerRequest: 2 });
-    await redis.ping();
+    // Without an offline queue a request fails at once while Redis is away (and is let through),
+    // rather than waiting for the reconnection.
+    const redis = new Redis(url, {
+      connectionName: 'csms-api-key-limits',
+      lazyConnect: true,
+      enableOfflineQueue: false,
+    });
+    await redis.connect();
     return new RedisApiKeyRateLimiter(redis, keyPrefix);
   }
 
