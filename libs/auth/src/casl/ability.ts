@@ -16,7 +16,8 @@ export type Subject =
   | 'StationTemplate'
   | 'RegistrationToken'
   | 'ApiKey'
-  | 'AuditEntry';
+  | 'AuditEntry'
+  | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -117,6 +117,10 @@ export const configSchema = z
     API_KEY_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     // The audit log (libs/audit) is kept this many days (0: forever).
     AUDIT_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(365),
+    // CSV exports: lifetime of a signed download link.
+    EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
