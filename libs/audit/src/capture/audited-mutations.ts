@@ -23,6 +23,9 @@ const REFUSALS: ReadonlySet<string> = new Set([
   ErrorCode.TOO_MANY_REQUESTS,
 ]);
 
+/** A mutation acting on a whole fleet keeps the first CALLs of it; the message log has the rest. */
+const MAX_OCPP_CALLS = 100;
+
 /** A revoked or expired key that keeps calling is recorded once per this time (per key and instance). */
 const REFUSED_KEY_EVERY_MS = 60_000;
 
@@ -112,7 +115,7 @@ export class AuditedMutations {
       targetType: target.type,
       targetId: target.id,
       changes: args,
-      ocppCalls: [...operation.ocppCalls],
+      ocppCalls: operation.ocppCalls.slice(0, MAX_OCPP_CALLS),
     });
   }
 
