@@ -36,7 +36,8 @@ const options = parseBenchOptions(
     'paced-share': { default: 0.5, min: 0, max: 1 },
   },
   // Develop the load generator against the baselines alone; run the CSMS through ts-node instead of compiled.
-  ['baseline-only', 'ts-node'],
+  // `--reuse-build`: the CSMS as last compiled into dist/bench, when nothing changed since.
+  ['baseline-only', 'ts-node', 'reuse-build'],
 );
 const loadOptions = { stations: options.stations, seconds: options.seconds, warmupSeconds: options.warmup };
 
@@ -218,7 +219,7 @@ async function main(): Promise<number> {
       `CSMS ${build}`,
   );
   log(`machine: ${machine}`);
-  if (!options['ts-node'] && !options['baseline-only']) {
+  if (!options['ts-node'] && !options['baseline-only'] && !options['reuse-build']) {
     log('compiling the CSMS (tsc, bench/tsconfig.compiled.json)…');
     compileBench();
   }
