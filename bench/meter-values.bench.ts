@@ -137,6 +137,8 @@ async function measureCsms(): Promise<CsmsMeasurement> {
       { ...loadOptions, cpu, pacedShare: options['paced-share'] },
     );
     if (!server.alive) throw new Error(`the CSMS died during the run:\n${server.output}`);
+    // Before the slow parts (the database check, the shutdown): the figures are known now.
+    printResult({ load, cpu });
     if (load.errors + load.setupFailures > 0) log(`last CSMS output:\n${lastLines(server.output, 8)}`);
     await logDatabaseCommands(server, 'the set-up and the run', log);
     const stored = await storedOrUnknown(csms.databaseUri, load);
@@ -235,7 +237,6 @@ async function main(): Promise<number> {
   if (options['baseline-only']) return 0;
 
   const csmsRun = await measureCsms();
-  printResult(csmsRun);
   const { stored, load: csms } = csmsRun;
   log(`  ${storedLine(stored, csms)}`);
   if (csms.charging === 0) throw new Error('no station could start charging on the CSMS');
