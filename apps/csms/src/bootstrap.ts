@@ -1,5 +1,5 @@
-import { AppConfig, DomainErrorFilter } from '@csms/common';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { AppConfig, DomainErrorFilter, InputValidationPipe } from '@csms/common';
+import { INestApplication } from '@nestjs/common';
 import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
-    new ValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
+    new InputValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
