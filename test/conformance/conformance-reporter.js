@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const CASE_ID = /\bTC_[A-Z0-9_]+?_CSMS\b/g;
-const VERSION_TITLES = { '1.6': 'OCPP 1.6-J', '2.0.1': 'OCPP 2.0.1' };
+const VERSION_TITLES = { 1.6: 'OCPP 1.6-J', '2.0.1': 'OCPP 2.0.1' };
 /** The 2.0.1 certification profiles a CSMS must pass in full. */
 const REQUIRED_PROFILES = new Set(['Core', 'AdvSec']);
 
@@ -24,9 +24,7 @@ class ConformanceReporter {
   /** @param {import('@jest/types').Config.GlobalConfig} globalConfig */
   constructor(globalConfig) {
     this.rootDir = globalConfig.rootDir;
-    this.catalogue = JSON.parse(
-      fs.readFileSync(path.join(__dirname, 'octt-cases.json'), 'utf8'),
-    );
+    this.catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, 'octt-cases.json'), 'utf8'));
   }
 
   /**
@@ -50,7 +48,11 @@ class ConformanceReporter {
             continue;
           }
           const list = runs.get(id) ?? [];
-          list.push({ test: [...test.ancestorTitles.slice(1), test.title].join(' › '), file, status: test.status });
+          list.push({
+            test: [...test.ancestorTitles.slice(1), test.title].join(' › '),
+            file,
+            status: test.status,
+          });
           runs.set(id, list);
         }
       }
@@ -88,10 +90,13 @@ function outcome(caseRuns, reason) {
  * @param {Record<string, string>} notApplicable
  */
 function render(cases, runs, notApplicable) {
-  const outcomes = new Map(cases.map((entry) => [entry.id, outcome(runs.get(entry.id), notApplicable[entry.id])]));
+  const outcomes = new Map(
+    cases.map((entry) => [entry.id, outcome(runs.get(entry.id), notApplicable[entry.id])]),
+  );
   /** @param {OcttCase[]} group */
   const counts = (group) => {
-    const count = (/** @type {string} */ kind) => group.filter((entry) => outcomes.get(entry.id) === kind).length;
+    const count = (/** @type {string} */ kind) =>
+      group.filter((entry) => outcomes.get(entry.id) === kind).length;
     return `| ${group.length} | ${count('pass')} | ${count('fail')} | ${count('not applicable')} | ${count('not run')} |`;
   };
   const lines = [
@@ -120,15 +125,24 @@ function render(cases, runs, notApplicable) {
   for (const version of Object.keys(VERSION_TITLES)) {
     const group = cases.filter((entry) => entry.version === version);
     const blocks = [...new Set(group.map((entry) => entry.block))];
-    lines.push('', `## ${VERSION_TITLES[version]}`, '', '| Block | Cases | Pass | Fail | Not applicable | Not run |', '| --- | --- | --- | --- | --- | --- |');
-    for (const block of blocks) lines.push(`| ${block} ${counts(group.filter((entry) => entry.block === block))}`);
+    lines.push(
+      '',
+      `## ${VERSION_TITLES[version]}`,
+      '',
+      '| Block | Cases | Pass | Fail | Not applicable | Not run |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const block of blocks)
+      lines.push(`| ${block} ${counts(group.filter((entry) => entry.block === block))}`);
     for (const block of blocks) {
       const withProfile = version === '2.0.1';
       lines.push(
         '',
         `### ${block}`,
         '',
-        withProfile ? '| Case | Title | Certification | Our test | Result |' : '| Case | Title | Our test | Result |',
+        withProfile
+          ? '| Case | Title | Certification | Our test | Result |'
+          : '| Case | Title | Our test | Result |',
         withProfile ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
       );
       for (const entry of group.filter((candidate) => candidate.block === block)) {
@@ -136,7 +150,13 @@ function render(cases, runs, notApplicable) {
         const tests = caseRuns.map((run) => `\`${run.file}\` › ${run.test}`).join('<br>') || '—';
         const result = outcomes.get(entry.id);
         const shown = result === 'not applicable' ? `not applicable: ${notApplicable[entry.id]}` : result;
-        const columns = [`\`${entry.id}\``, entry.title, ...(withProfile ? [entry.certification ?? ''] : []), tests, shown ?? ''];
+        const columns = [
+          `\`${entry.id}\``,
+          entry.title,
+          ...(withProfile ? [entry.certification ?? ''] : []),
+          tests,
+          shown ?? '',
+        ];
         lines.push(`| ${columns.map((column) => cell(column)).join(' | ')} |`);
       }
     }

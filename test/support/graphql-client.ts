@@ -1,4 +1,4 @@
-import { request as httpsRequest } from 'node:https';
+import { Agent, request as httpsRequest } from 'node:https';
 import { ADMIN } from './test-app';
 
 export interface GraphQLErrorShape {
@@ -34,7 +34,9 @@ export class GraphQLClient {
     };
     const body = JSON.stringify({ query, variables });
     if (this.ca) {
-      return JSON.parse(await postOverTls(`${this.httpUrl}/graphql`, this.ca, headers, body)) as GraphQLResponse<T>;
+      return JSON.parse(
+        await postOverTls(`${this.httpUrl}/graphql`, this.ca, headers, body),
+      ) as GraphQLResponse<T>;
     }
     const response = await fetch(`${this.httpUrl}/graphql`, { method: 'POST', headers, body });
     return (await response.json()) as GraphQLResponse<T>;
@@ -70,9 +72,22 @@ export class GraphQLClient {
   }
 }
 
-function postOverTls(url: string, ca: Buffer, headers: Record<string, string>, body: string): Promise<string> {
+/** One kept-alive agent per CA: a TLS handshake per request would dominate a suite's time. */
+const agents = new Map<Buffer, Agent>();
+
+function postOverTls(
+  url: string,
+  ca: Buffer,
+  headers: Record<string, string>,
+  body: string,
+): Promise<string> {
+  let agent = agents.get(ca);
+  if (!agent) {
+    agent = new Agent({ ca, keepAlive: true });
+    agents.set(ca, agent);
+  }
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: 'POST', ca, headers }, (res) => {
+    const req = httpsRequest(url, { method: 'POST', agent, headers }, (res) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => resolve(text));

@@ -36,7 +36,11 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
     it('TC_001_CSMS Cold Boot Charge Point', async () => {
       const peer = await app.station('OCTT16-001', OCPP16);
       const boot = await boot16(peer);
-      expect(boot).toEqual({ status: 'Accepted', currentTime: expect.any(String), interval: expect.any(Number) });
+      expect(boot).toEqual({
+        status: 'Accepted',
+        currentTime: expect.any(String),
+        interval: expect.any(Number),
+      });
       expect(boot.interval).toBeGreaterThan(0);
       expect(Math.abs(Date.parse(boot.currentTime as string) - Date.now())).toBeLessThan(60_000);
       for (const connectorId of [0, 1, 2]) {
@@ -56,7 +60,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
     it('TC_003_CSMS Regular Charging Session – Plugin First', async () => {
       const peer = await station('003');
       await status16(peer, 1, 'Preparing');
-      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({ idTagInfo: { status: 'Accepted' } });
+      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({
+        idTagInfo: { status: 'Accepted' },
+      });
       const started = await start16(peer, { idTag: TOKENS.valid, meterStart: 1000 });
       expect(started).toEqual({ transactionId: expect.any(Number), idTagInfo: { status: 'Accepted' } });
       await status16(peer, 1, 'Charging');
@@ -70,7 +76,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
 
     it('TC_004_1_CSMS Regular Charging Session – Identification First', async () => {
       const peer = await station('004-1');
-      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({ idTagInfo: { status: 'Accepted' } });
+      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({
+        idTagInfo: { status: 'Accepted' },
+      });
       await status16(peer, 1, 'Preparing');
       const started = await start16(peer, { idTag: TOKENS.valid });
       expect(started.idTagInfo).toEqual({ status: 'Accepted' });
@@ -80,7 +88,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
 
     it('TC_004_2_CSMS Regular Charging Session – Identification First – ConnectionTimeOut', async () => {
       const peer = await station('004-2');
-      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({ idTagInfo: { status: 'Accepted' } });
+      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({
+        idTagInfo: { status: 'Accepted' },
+      });
       await status16(peer, 1, 'Preparing');
       await status16(peer, 1, 'Available');
       const state = await op().station(peer.id);
@@ -119,7 +129,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
     it('TC_061_CSMS Clear Authorization Data in Authorization Cache', async () => {
       const peer = await station('061');
       const clear = peer.answer('ClearCache', { status: 'Accepted' });
-      expect(await op().command(`clearCache(chargingStationId: ${str(peer.id)})`)).toEqual({ status: 'Accepted' });
+      expect(await op().command(`clearCache(chargingStationId: ${str(peer.id)})`)).toEqual({
+        status: 'Accepted',
+      });
       expect(await clear).toEqual({});
     });
   });
@@ -134,7 +146,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
       );
       expect(result).toEqual({ status: 'Accepted' });
       expect(await remoteStart).toEqual({ connectorId: 1, idTag: TOKENS.valid });
-      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({ idTagInfo: { status: 'Accepted' } });
+      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({
+        idTagInfo: { status: 'Accepted' },
+      });
       const started = await start16(peer, { idTag: TOKENS.valid });
       expect(started.idTagInfo).toEqual({ status: 'Accepted' });
       await status16(peer, 1, 'Charging');
@@ -143,14 +157,21 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
     it('TC_011_1_CSMS Remote Start Charging Session – Remote Start First', async () => {
       const peer = await station('011-1');
       const remoteStart = peer.answer('RemoteStartTransaction', { status: 'Accepted' });
-      await op().command(`remoteStartTransaction(chargingStationId: ${str(peer.id)}, tagId: ${str(TOKENS.valid)})`);
+      await op().command(
+        `remoteStartTransaction(chargingStationId: ${str(peer.id)}, tagId: ${str(TOKENS.valid)})`,
+      );
       expect(await remoteStart).toEqual({ idTag: TOKENS.valid });
-      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({ idTagInfo: { status: 'Accepted' } });
+      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({
+        idTagInfo: { status: 'Accepted' },
+      });
       await status16(peer, 1, 'Preparing');
       const started = await start16(peer, { idTag: TOKENS.valid });
       expect(started.idTagInfo).toEqual({ status: 'Accepted' });
       await status16(peer, 1, 'Charging');
-      expect(await sessionOf(peer, started.transactionId)).toMatchObject({ active: true, tagId: TOKENS.valid });
+      expect(await sessionOf(peer, started.transactionId)).toMatchObject({
+        active: true,
+        tagId: TOKENS.valid,
+      });
     });
 
     it('TC_011_2_CSMS Remote Start Charging Session – Time Out', async () => {
@@ -174,7 +195,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
       const transactionId = await charging16(peer, TOKENS.valid);
       const session = await sessionOf(peer, transactionId);
       const remoteStop = peer.answer('RemoteStopTransaction', { status: 'Accepted' });
-      expect(await op().command(`remoteStopTransaction(transactionId: ${str(session.id as string)})`)).toEqual({
+      expect(
+        await op().command(`remoteStopTransaction(transactionId: ${str(session.id as string)})`),
+      ).toEqual({
         status: 'Accepted',
       });
       expect(await remoteStop).toEqual({ transactionId });
@@ -205,7 +228,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
     ])('%s', async (_name, answer) => {
       const peer = await station(`unlock-${answer}`);
       const unlock = peer.answer('UnlockConnector', { status: answer });
-      expect(await op().command(`unlockConnector(chargingStationId: ${str(peer.id)}, connectorId: 1)`)).toEqual({
+      expect(
+        await op().command(`unlockConnector(chargingStationId: ${str(peer.id)}, connectorId: 1)`),
+      ).toEqual({
         status: answer,
       });
       expect(await unlock).toEqual({ connectorId: 1 });
@@ -215,14 +240,19 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
       const peer = await station('018-1');
       const transactionId = await charging16(peer, TOKENS.valid);
       const unlock = peer.answer('UnlockConnector', { status: 'Unlocked' });
-      expect(await op().command(`unlockConnector(chargingStationId: ${str(peer.id)}, connectorId: 1)`)).toEqual({
+      expect(
+        await op().command(`unlockConnector(chargingStationId: ${str(peer.id)}, connectorId: 1)`),
+      ).toEqual({
         status: 'Unlocked',
       });
       await unlock;
       await stop16(peer, { transactionId, meterStop: 300, reason: 'UnlockCommand' });
       await status16(peer, 1, 'Finishing');
       await status16(peer, 1, 'Available');
-      expect(await sessionOf(peer, transactionId)).toMatchObject({ active: false, stopReason: 'UnlockCommand' });
+      expect(await sessionOf(peer, transactionId)).toMatchObject({
+        active: false,
+        stopReason: 'UnlockCommand',
+      });
     });
 
     it('TC_019_1_CSMS Retrieve all configuration keys', async () => {
@@ -260,7 +290,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
       const peer = await station(`config-${answer}`);
       const change = peer.answer('ChangeConfiguration', { status: answer });
       expect(
-        await op().command(`changeConfiguration(chargingStationId: ${str(peer.id)}, key: ${str(key)}, value: ${str(value)})`),
+        await op().command(
+          `changeConfiguration(chargingStationId: ${str(peer.id)}, key: ${str(key)}, value: ${str(value)})`,
+        ),
       ).toEqual({ status: answer });
       expect(await change).toEqual({ key, value });
     });
@@ -282,7 +314,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
     it('TC_024_CSMS Start Charging Session – Lock Failure', async () => {
       const peer = await station('024');
       await status16(peer, 1, 'Preparing');
-      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({ idTagInfo: { status: 'Accepted' } });
+      expect(await peer.call('Authorize', { idTag: TOKENS.valid })).toEqual({
+        idTagInfo: { status: 'Accepted' },
+      });
       expect(await status16(peer, 1, 'Faulted', { errorCode: 'ConnectorLockFailure' })).toEqual({});
       expect((await op().station(peer.id)).connectors).toEqual([
         { connectorId: 1, status: 'Faulted', errorCode: 'ConnectorLockFailure' },
@@ -306,7 +340,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
       const transactionId = await charging16(peer, TOKENS.valid);
       const session = await sessionOf(peer, transactionId);
       const remoteStop = peer.answer('RemoteStopTransaction', { status: 'Rejected' });
-      expect(await op().command(`remoteStopTransaction(transactionId: ${str(session.id as string)})`)).toEqual({
+      expect(
+        await op().command(`remoteStopTransaction(transactionId: ${str(session.id as string)})`),
+      ).toEqual({
         status: 'Rejected',
       });
       expect(await remoteStop).toEqual({ transactionId });
@@ -316,7 +352,9 @@ describe('OCTT OCPP 1.6-J Core (CSMS under test)', () => {
     it('TC_031_CSMS Unlock Connector – Unknown Connector', async () => {
       const peer = await station('031');
       const unlock = peer.answer('UnlockConnector', { status: 'NotSupported' });
-      expect(await op().command(`unlockConnector(chargingStationId: ${str(peer.id)}, connectorId: 7)`)).toEqual({
+      expect(
+        await op().command(`unlockConnector(chargingStationId: ${str(peer.id)}, connectorId: 7)`),
+      ).toEqual({
         status: 'NotSupported',
       });
       expect(await unlock).toEqual({ connectorId: 7 });

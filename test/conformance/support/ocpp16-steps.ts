@@ -20,7 +20,13 @@ export function status16(
   status: string,
   extra: Payload = {},
 ): Promise<Payload> {
-  return peer.call('StatusNotification', { connectorId, status, errorCode: 'NoError', timestamp: now(), ...extra });
+  return peer.call('StatusNotification', {
+    connectorId,
+    status,
+    errorCode: 'NoError',
+    timestamp: now(),
+    ...extra,
+  });
 }
 
 /** BootNotification, then StatusNotification Available for connector 0 and each connector. */
@@ -39,7 +45,13 @@ export interface Started16 {
 
 export function start16(
   peer: StationPeer,
-  request: { connectorId?: number; idTag: string; meterStart?: number; timestamp?: string; reservationId?: number },
+  request: {
+    connectorId?: number;
+    idTag: string;
+    meterStart?: number;
+    timestamp?: string;
+    reservationId?: number;
+  },
 ): Promise<Started16> {
   return peer.call<Started16>('StartTransaction', {
     connectorId: request.connectorId ?? 1,

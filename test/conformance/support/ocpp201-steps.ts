@@ -36,7 +36,12 @@ export function energy(registerWh: number, context = 'Sample.Periodic', timestam
   return {
     timestamp,
     sampledValue: [
-      { value: registerWh, context, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'Wh' } },
+      {
+        value: registerWh,
+        context,
+        measurand: 'Energy.Active.Import.Register',
+        unitOfMeasure: { unit: 'Wh' },
+      },
     ],
   };
 }
@@ -116,7 +121,10 @@ export function newTransactionId(prefix: string): string {
 export async function charging201(peer: StationPeer, token: string, prefix = 'tx'): Promise<Tx201> {
   const tx = new Tx201(peer, newTransactionId(prefix));
   await status201(peer, 1, 'Occupied');
-  await tx.started('CablePluggedIn', { chargingState: 'EVConnected', meterValue: [energy(0, 'Transaction.Begin')] });
+  await tx.started('CablePluggedIn', {
+    chargingState: 'EVConnected',
+    meterValue: [energy(0, 'Transaction.Begin')],
+  });
   const authorized = await tx.updated('Authorized', { idToken: idToken(token), chargingState: 'Charging' });
   if (authorized.idTokenInfo?.status !== 'Accepted') throw new Error(`${token} not accepted`);
   return tx;

@@ -10,6 +10,8 @@ import { StationCallError } from './station-call.error';
 export class StationSession {
   readonly connectedAt = new Date();
   readonly ocppProtocol: OcppProtocol = 'json';
+  /** The answer to its last BootNotification on this connection (none yet: undefined). */
+  bootStatus?: 'Accepted' | 'Pending' | 'Rejected';
 
   constructor(
     readonly tenantId: TenantId,

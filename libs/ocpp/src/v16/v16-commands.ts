@@ -3,10 +3,13 @@ import {
   ChargingProfileInput,
   CommandResult,
   ConfigurationReport,
+  FirmwareUpdateRequest,
   LocalListEntry,
 } from '@csms/stations/ports/station-commands.port';
 import { SessionCommands } from '../adapters/version-adapter';
 import { StationSession } from '../session/station-session';
+import { newRequestId } from '../commands/request-ids';
+import { signedFirmwareRequest } from '../commands/signed-firmware';
 import { OcppV16Action, OcppV16Calls, SetChargingProfileRequest } from './types/generated';
 
 type V16ChargingProfile = SetChargingProfileRequest['csChargingProfiles'];
@@ -62,6 +65,32 @@ function encodeLocalListEntry(entry: LocalListEntry) {
   };
 }
 
+async function signedUpdateFirmware(
+  session: StationSession,
+  request: FirmwareUpdateRequest,
+): Promise<CommandResult> {
+  if (!request.signingCertificate || !request.signature) {
+    throw new BadInputError('OCPP 1.6 signed firmware needs both signingCertificate and signature');
+  }
+  const requestId = newRequestId();
+  // Both checked above: the request has its signing certificate and signature.
+  const signed = signedFirmwareRequest(request, requestId) as OcppV16Calls['SignedUpdateFirmware']['request'];
+  const answer = await call(session, 'SignedUpdateFirmware', signed);
+  return { status: answer.status, data: { requestId } };
+}
+
+type ExtendedTrigger = OcppV16Calls['ExtendedTriggerMessage']['request']['requestedMessage'];
+
+/**
+ * Messages only the 1.6 security extension's ExtendedTriggerMessage asks for (2.0.1 names accepted
+ * too); the ones TriggerMessage has keep going through TriggerMessage.
+ */
+const EXTENDED_TRIGGER_MESSAGES: Record<string, ExtendedTrigger> = {
+  SignChargePointCertificate: 'SignChargePointCertificate',
+  SignChargingStationCertificate: 'SignChargePointCertificate',
+  LogStatusNotification: 'LogStatusNotification',
+};
+
 function transactionIdOf(ocppTransactionId: string): number {
   const id = Number(ocppTransactionId);
   if (!Number.isSafeInteger(id)) {
@@ -84,6 +113,15 @@ export const v16Commands: SessionCommands = {
 
   changeConfiguration: async (session, key, value) =>
     statusOf(await call(session, 'ChangeConfiguration', { key, value })),
+
+  // 1.6 security extension: the station reconnects on the new profile after its next reset.
+  setSecurityProfile: async (session, request) =>
+    statusOf(
+      await call(session, 'ChangeConfiguration', {
+        key: 'SecurityProfile',
+        value: String(request.securityProfile),
+      }),
+    ),
 
   getConfiguration: async (session, keys): Promise<ConfigurationReport> => {
     const answer = await call(session, 'GetConfiguration', keys?.length ? { key: keys } : {});
@@ -131,8 +169,12 @@ export const v16Commands: SessionCommands = {
     return { status: 'Accepted', data: answer.fileName === undefined ? {} : { fileName: answer.fileName } };
   },
 
-  // 1.6 answers UpdateFirmware with an empty payload: receiving it is the acceptance.
+  // 1.6 answers UpdateFirmware with an empty payload: receiving it is the acceptance. Signed
+  // firmware is the security extension's SignedUpdateFirmware, which has a status.
   updateFirmware: async (session, request) => {
+    if (request.signingCertificate || request.signature || request.installDate) {
+      return signedUpdateFirmware(session, request);
+    }
     await call(session, 'UpdateFirmware', {
       location: request.location,
       retrieveDate: request.retrieveDate.toISOString(),
@@ -197,11 +239,21 @@ export const v16Commands: SessionCommands = {
     return { status, data: schedule };
   },
 
-  triggerMessage: async (session, request) =>
-    statusOf(
+  triggerMessage: async (session, request) => {
+    const extended = EXTENDED_TRIGGER_MESSAGES[request.message];
+    if (extended) {
+      return statusOf(
+        await call(session, 'ExtendedTriggerMessage', {
+          requestedMessage: extended,
+          connectorId: request.connectorId,
+        }),
+      );
+    }
+    return statusOf(
       await call(session, 'TriggerMessage', {
         requestedMessage: request.message as OcppV16Calls['TriggerMessage']['request']['requestedMessage'],
         connectorId: request.connectorId,
       }),
-    ),
+    );
+  },
 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { OcppSecurityModule } from '../security/ocpp-security.module';
 import { DeviceModelRepository } from './device-model.repository';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { Ocpp201Adapter } from './ocpp201.adapter';
@@ -25,6 +26,7 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
       { name: DeviceVariableDocument.name, schema: DeviceVariableSchema },
       { name: StationNotificationDocument.name, schema: StationNotificationSchema },
     ]),
+    OcppSecurityModule,
   ],
   providers: [
     V201TransactionTracker,
@@ -37,6 +39,6 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
     Ocpp201SessionLocator,
     Ocpp201Resolver,
   ],
-  exports: [Ocpp201Adapter, StationNotificationRepository],
+  exports: [Ocpp201Adapter, StationNotificationRepository, OcppSecurityModule],
 })
 export class Ocpp201Module {}

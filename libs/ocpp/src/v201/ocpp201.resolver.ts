@@ -3,24 +3,14 @@ import { CommandResultModel, ResetType, StationAccessGuard } from '@csms/station
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DeviceModelRepository } from './device-model.repository';
-import {
-  CertificateHashDataInput,
-  GetLogInput,
-  NetworkProfileInput,
-  VariableSelectorInput,
-} from './dto/ocpp201.inputs';
-import {
-  CertificateIdUse,
-  InstallCertificateUse,
-  ReportBase,
-  SignedCertificateUse,
-} from './dto/ocpp201-enums';
+import { NetworkProfileInput, VariableSelectorInput } from './dto/ocpp201.inputs';
+import { ReportBase } from './dto/ocpp201-enums';
 import { DeviceVariableModel } from './models/device-variable.model';
 import { StationNotificationModel } from './models/station-notification.model';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { StationNotificationRepository } from './station-notification.repository';
 import { call201 } from './v201-commands';
-import { newRequestId } from './v201-request-ids';
+import { newRequestId } from '../commands/request-ids';
 
 const stationIdArg = { name: 'chargingStationId', type: () => ID };
 
@@ -131,72 +121,6 @@ export class Ocpp201Resolver {
     return result(answer.status);
   }
 
-  @Mutation(() => CommandResultModel, { description: 'OCPP 2.0.1 InstallCertificate' })
-  @CheckAbility('command', 'ChargingStation')
-  async installCertificate(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('certificateType', { type: () => InstallCertificateUse }) certificateType: InstallCertificateUse,
-    @Args('certificate', { description: 'PEM' }) certificate: string,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'InstallCertificate', { certificateType, certificate });
-    return result(answer.status);
-  }
-
-  @Mutation(() => CommandResultModel, { description: 'OCPP 2.0.1 DeleteCertificate' })
-  @CheckAbility('command', 'ChargingStation')
-  async deleteCertificate(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('certificate') certificate: CertificateHashDataInput,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'DeleteCertificate', { certificateHashData: { ...certificate } });
-    return result(answer.status);
-  }
-
-  @Mutation(() => CommandResultModel, {
-    description: 'OCPP 2.0.1 GetInstalledCertificateIds; `data`: {"certificateHashDataChain": [...]}',
-  })
-  @CheckAbility('command', 'ChargingStation')
-  async getInstalledCertificateIds(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('certificateTypes', { type: () => [CertificateIdUse], nullable: true })
-    certificateTypes?: CertificateIdUse[],
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'GetInstalledCertificateIds', {
-      ...(certificateTypes?.length
-        ? { certificateType: certificateTypes as [CertificateIdUse, ...CertificateIdUse[]] }
-        : {}),
-    });
-    return result(
-      answer.status,
-      answer.certificateHashDataChain ? { certificateHashDataChain: answer.certificateHashDataChain } : {},
-    );
-  }
-
-  @Mutation(() => CommandResultModel, {
-    description: 'OCPP 2.0.1 CertificateSigned: the chain signed for a station’s SignCertificate request',
-  })
-  @CheckAbility('command', 'ChargingStation')
-  async certificateSigned(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('certificateChain', { description: 'PEM chain' }) certificateChain: string,
-    @Args('certificateType', { type: () => SignedCertificateUse, nullable: true })
-    certificateType?: SignedCertificateUse,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'CertificateSigned', {
-      certificateChain,
-      ...(certificateType ? { certificateType } : {}),
-    });
-    return result(answer.status);
-  }
-
   @Mutation(() => CommandResultModel, {
     description:
       'OCPP 2.0.1 GetChargingProfiles; the ReportChargingProfiles that follow are stored. `data`: {"requestId"}',
@@ -215,29 +139,6 @@ export class Ocpp201Resolver {
       chargingProfile: {},
     });
     return result(answer.status, { requestId });
-  }
-
-  @Mutation(() => CommandResultModel, {
-    description: 'OCPP 2.0.1 GetLog (diagnostics or security log); `data`: {"requestId", "filename"}',
-  })
-  @CheckAbility('command', 'ChargingStation')
-  async getLog(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('input') input: GetLogInput,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const requestId = newRequestId();
-    const answer = await call201(session, 'GetLog', {
-      logType: input.logType,
-      requestId,
-      log: {
-        remoteLocation: input.remoteLocation,
-        ...(input.oldestTimestamp ? { oldestTimestamp: input.oldestTimestamp.toISOString() } : {}),
-        ...(input.latestTimestamp ? { latestTimestamp: input.latestTimestamp.toISOString() } : {}),
-      },
-    });
-    return result(answer.status, { requestId, ...(answer.filename ? { filename: answer.filename } : {}) });
   }
 
   @Mutation(() => CommandResultModel, {

@@ -5,6 +5,7 @@ import {
   ConfigurationReport,
   ConfigurationValue,
   LocalListEntry,
+  SecurityProfileRequest,
 } from '@csms/stations/ports/station-commands.port';
 import { SessionCommands } from '../adapters/version-adapter';
 import { StationSession } from '../session/station-session';
@@ -18,7 +19,8 @@ import {
   OcppV201Action,
   OcppV201Calls,
 } from './types/generated';
-import { newRequestId } from './v201-request-ids';
+import { newRequestId } from '../commands/request-ids';
+import { signedFirmwareRequest } from '../commands/signed-firmware';
 import {
   formatVariableAddress,
   OCPP16_KEY_TO_VARIABLE,
@@ -172,6 +174,54 @@ async function getVariables(
   return report;
 }
 
+const NETWORK_PRIORITY: VariableAddress = {
+  component: { name: 'OCPPCommCtrlr' },
+  variable: { name: 'NetworkConfigurationPriority' },
+};
+
+/** The slots of the station's NetworkConfigurationPriority, most preferred first ([] when unknown). */
+async function prioritySlots(session: StationSession): Promise<number[]> {
+  const answer = await call201(session, 'GetVariables', { getVariableData: [{ ...NETWORK_PRIORITY }] });
+  const value = answer.getVariableResult[0]?.attributeValue ?? '';
+  return value
+    .split(',')
+    .map((slot) => Number(slot.trim()))
+    .filter((slot) => Number.isInteger(slot) && slot >= 0);
+}
+
+/**
+ * A security profile is a network connection profile (A05): written to a free slot (or the one
+ * asked for), then put first in NetworkConfigurationPriority. The station moves to it when it
+ * reconnects (after a reset).
+ */
+async function setSecurityProfile(
+  session: StationSession,
+  request: SecurityProfileRequest,
+): Promise<CommandResult> {
+  const slots = await prioritySlots(session);
+  const configurationSlot = request.configurationSlot ?? Math.max(1, ...slots) + 1;
+  const profile = await call201(session, 'SetNetworkProfile', {
+    configurationSlot,
+    connectionData: {
+      ocppVersion: 'OCPP20',
+      ocppTransport: 'JSON',
+      ocppCsmsUrl: request.csmsUrl,
+      messageTimeout: NETWORK_MESSAGE_TIMEOUT_SECONDS,
+      securityProfile: request.securityProfile,
+      ocppInterface: 'Wired0',
+    },
+  });
+  if (profile.status !== 'Accepted') return { status: profile.status, data: { configurationSlot } };
+  const priority = [configurationSlot, ...slots.filter((slot) => slot !== configurationSlot)].join(',');
+  const answer = await call201(session, 'SetVariables', {
+    setVariableData: [{ ...NETWORK_PRIORITY, attributeValue: priority }],
+  });
+  return { status: answer.setVariableResult[0].attributeStatus, data: { configurationSlot } };
+}
+
+/** How long the station waits for our answers on a network profile we write. */
+const NETWORK_MESSAGE_TIMEOUT_SECONDS = 30;
+
 /**
  * The CSMS→station half of OCPP 2.0.1 behind the version-neutral port: each command encoded as
  * its 2.0.1 CALL, the answer's status word handed back as the station gave it.
@@ -201,6 +251,8 @@ export const v201Commands: SessionCommands = {
   },
 
   getConfiguration: (session, keys) => getVariables(session, keys),
+
+  setSecurityProfile: (session, request) => setSecurityProfile(session, request),
 
   remoteStart: async (session, request) => {
     const remoteStartId = newRequestId();
@@ -254,12 +306,7 @@ export const v201Commands: SessionCommands = {
 
   updateFirmware: async (session, request) => {
     const requestId = newRequestId();
-    const answer = await call201(session, 'UpdateFirmware', {
-      requestId,
-      retries: request.retries,
-      retryInterval: request.retryInterval,
-      firmware: { location: request.location, retrieveDateTime: request.retrieveDate.toISOString() },
-    });
+    const answer = await call201(session, 'UpdateFirmware', signedFirmwareRequest(request, requestId));
     return { status: answer.status, data: { requestId } };
   },
 

@@ -1,7 +1,9 @@
 import { StationInbound } from '@csms/stations/ports/station-inbound.port';
 import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
 import { Injectable, Logger } from '@nestjs/common';
+import { refuseWhileHeldBack } from '../adapters/boot-gate';
 import { toCallError } from '../adapters/handler-errors';
+import { CertificateSigning } from '../security/certificate-signing';
 import { StationSession } from '../session/station-session';
 import { DeviceModelRepository, DeviceVariable } from './device-model.repository';
 import { StationNotificationRepository } from './station-notification.repository';
@@ -60,6 +62,7 @@ export class V201InboundHandlers {
     private readonly transactionEvents: V201TransactionEvents,
     private readonly deviceModel: DeviceModelRepository,
     private readonly notifications: StationNotificationRepository,
+    private readonly signing: CertificateSigning,
   ) {}
 
   private readonly handlers: { [A in keyof OcppV201Calls]?: Handler<A> } = {
@@ -71,6 +74,7 @@ export class V201InboundHandlers {
         toBootInfo(request),
         session.link,
       );
+      session.bootStatus = decision.status;
       return {
         status: decision.status,
         interval: decision.interval,
@@ -141,10 +145,10 @@ export class V201InboundHandlers {
       );
       return { status: 'Accepted' };
     },
-    // A Security: the CSR is kept for an operator (or a future CA integration) to sign.
+    // A Security: signed by our station CA (or the ISO 15118 PKI) when there is one; always kept.
     SignCertificate: async (session, request) => {
       await this.notifications.record(session.tenantId, session.stationId, 'SignCertificate', request);
-      return { status: 'Accepted' };
+      return { status: this.signing.answer(session, request.csr, request.certificateType) };
     },
     // ISO 15118 Plug & Charge needs a V2G PKI this CSMS does not have (yet): refused cleanly, kept.
     Get15118EVCertificate: async (session, request) => {
@@ -191,6 +195,7 @@ export class V201InboundHandlers {
 
   private register(session: StationSession, action: string, handler: Handler<keyof OcppV201Calls>): void {
     session.connection.handle(action, async ({ params }) => {
+      refuseWhileHeldBack(session, action);
       try {
         return await handler(session, params as never);
       } catch (error) {

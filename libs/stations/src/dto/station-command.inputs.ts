@@ -71,6 +71,24 @@ export class UpdateFirmwareInput extends RetryPolicyInput {
   @Field(() => Date)
   @IsDate()
   retrieveDate: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When to install (1.6-J security extension, 2.0.1)' })
+  @IsOptional()
+  @IsDate()
+  installDate?: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Signed firmware: PEM of the certificate that signed it (1.6-J: SignedUpdateFirmware)',
+  })
+  @IsOptional()
+  @Length(1, 5500)
+  signingCertificate?: string;
+
+  @Field(() => String, { nullable: true, description: 'Signed firmware: its Base64 signature' })
+  @IsOptional()
+  @Length(1, 800)
+  signature?: string;
 }
 
 @InputType()

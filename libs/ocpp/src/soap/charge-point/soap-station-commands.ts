@@ -4,6 +4,7 @@ import {
   ChargingProfileInput,
   CommandResult,
   ConfigurationReport,
+  FirmwareUpdateRequest,
   LocalListEntry,
   ResetKind,
   StationCommands,
@@ -126,6 +127,11 @@ export class SoapStationCommands extends StationCommands {
     return statusOf(await this.call(tenantId, stationId, 'ChangeConfiguration', () => ({ key, value })));
   }
 
+  // OCPP-S has no security profiles: its stations are secured by the transport around them.
+  setSecurityProfile(): Promise<CommandResult> {
+    return Promise.reject(new BadInputError('OCPP-S stations have no OCPP security profiles'));
+  }
+
   async getConfiguration(
     tenantId: TenantId,
     stationId: string,
@@ -208,9 +214,15 @@ export class SoapStationCommands extends StationCommands {
   async updateFirmware(
     tenantId: TenantId,
     stationId: string,
-    request: { location: string; retrieveDate: Date; retries?: number; retryInterval?: number },
+    request: FirmwareUpdateRequest,
   ): Promise<CommandResult> {
-    await this.call(tenantId, stationId, 'UpdateFirmware', () => ({ ...request }));
+    const { signingCertificate, signature, installDate, ...unsigned } = request;
+    if (signingCertificate || signature || installDate) {
+      throw new BadInputError(
+        'Signed firmware and an install date need OCPP 1.6-J (security extension) or 2.0.1',
+      );
+    }
+    await this.call(tenantId, stationId, 'UpdateFirmware', () => ({ ...unsigned }));
     return { status: 'Accepted' };
   }
 
