@@ -1,5 +1,4 @@
-import { TestPki } from '../../ocpp-security/tls-certificates';
-import { ConformanceApp, startConformanceApp } from '../support/conformance-app';
+import { SecureConformanceApp, startSecureConformanceApp } from '../support/conformance-app';
 import { boot16, bootAndReport16, now, OCPP16 } from '../support/ocpp16-steps';
 import { str } from '../support/operator';
 import { StationPeer } from '../support/station-peer';
@@ -16,9 +15,9 @@ const HASHES = {
  * certificates and its key: security profiles 2 and 3, passwords, certificates, logs, signed firmware.
  */
 describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
-  let app: ConformanceApp;
-  let pki: TestPki;
-  const tls = (client?: { cert: Buffer; key: Buffer }) => ({ ca: pki.ca.cert, ...client });
+  let app: SecureConformanceApp;
+  const tls = (client?: { cert: Buffer; key: Buffer }) => app.tls(client);
+  const pki = () => app.pki;
   const op = () => app.operator;
 
   /**
@@ -40,18 +39,7 @@ describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
     app.station(id, { ...OCPP16, password: options.password, tls: tls(options.client) });
 
   beforeAll(async () => {
-    pki = new TestPki();
-    const server = pki.server();
-    app = await startConformanceApp(
-      'octt16-security',
-      {
-        TLS_CERT_FILE: server.certFile,
-        TLS_KEY_FILE: server.keyFile,
-        TLS_CA_FILE: pki.ca.certFile,
-        TLS_CA_KEY_FILE: pki.ca.keyFile,
-      },
-      pki.ca.cert,
-    );
+    app = await startSecureConformanceApp('octt16-security');
   });
   afterAll(() => app?.close());
 
@@ -64,7 +52,7 @@ describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
       ),
     ).toEqual({ status: 'Accepted' });
     expect(await trigger).toEqual({ requestedMessage: 'SignChargePointCertificate' });
-    const request = pki.request(peer.id, keyType);
+    const request = pki().request(peer.id, keyType);
     return { request, sign: () => peer.call('SignCertificate', { csr: request.csr }) };
   };
 
@@ -92,7 +80,7 @@ describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
       const signed = peer.answer('CertificateSigned', { status: 'Accepted' });
       expect(await sign()).toEqual({ status: 'Accepted' });
       const { certificateChain } = await signed;
-      expect(pki.verify(certificateChain as string)).toEqual({
+      expect(pki().verify(certificateChain as string)).toEqual({
         valid: true,
         subject: `O=OCTT,CN=${peer.id}`,
       });
@@ -118,7 +106,7 @@ describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
     ],
   ])('%s', async (_name, use, ocppUse) => {
     const peer = await station(`075-${use}`);
-    const root = pki.root(`OCTT ${use}`);
+    const root = pki().root(`OCTT ${use}`);
     const install = peer.answer('InstallCertificate', { status: 'Accepted' });
     expect(
       await op().command(
@@ -181,7 +169,7 @@ describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
 
   it('TC_078_CSMS Invalid CentralSystemCertificate Security Event', async () => {
     const peer = await station('078');
-    const root = pki.root('OCTT invalid CSMS root');
+    const root = pki().root('OCTT invalid CSMS root');
     const install = peer.answer('InstallCertificate', { status: 'Rejected' });
     expect(
       await op().command(
@@ -218,7 +206,7 @@ describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
   });
 
   const signedFirmware = async (peer: StationPeer) => {
-    const signing = pki.root('OCTT firmware signer');
+    const signing = pki().root('OCTT firmware signer');
     const update = peer.answer('SignedUpdateFirmware', { status: 'Accepted' });
     const result = await op().command(
       `updateFirmware(chargingStationId: ${str(peer.id)}, input: { location: "https://firmware.example.com/octt-2.bin", retrieveDate: ${str(now())}, signingCertificate: ${str(signing.cert.toString())}, signature: "c2lnbmF0dXJl" })`,
@@ -281,7 +269,7 @@ describe('OCTT OCPP 1.6-J Security (CSMS under test)', () => {
     expect(await change).toEqual({ key: 'SecurityProfile', value: '3' });
     expect(await reset).toEqual({ type: 'Soft' });
     await peer.close();
-    const upgraded = await connect(peer.id, { client: pki.client(peer.id) });
+    const upgraded = await connect(peer.id, { client: pki().client(peer.id) });
     expect((await boot16(upgraded)).status).toBe('Accepted');
     await upgraded.close();
     await expect(connect(peer.id, { password })).rejects.toThrow(/Unauthorized/);

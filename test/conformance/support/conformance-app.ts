@@ -1,3 +1,4 @@
+import { TestPki } from '../../ocpp-security/tls-certificates';
 import { loginAsAdmin } from '../../support/graphql-client';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { createTag, createUserAndLogin } from '../../support/users';
@@ -66,6 +67,44 @@ async function withOperator(server: TestApp, ca: Buffer | undefined): Promise<Co
     async close() {
       await Promise.all(peers.map((peer) => peer.close().catch(() => undefined)));
       await server.close();
+    },
+  };
+}
+
+export interface SecureConformanceApp extends ConformanceApp {
+  pki: TestPki;
+  /** TLS options for a station peer: our CA, and its client certificate if it has one. */
+  tls(client?: { cert: Buffer; key: Buffer }): Record<string, unknown>;
+  /** A station known to the tenant with this password (security profile 2). */
+  createStation(id: string, password: string): Promise<void>;
+}
+
+/** One app per suite serving TLS, with a CA for station certificates and the CA's key (profiles 2, 3). */
+export async function startSecureConformanceApp(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<SecureConformanceApp> {
+  const pki = new TestPki();
+  const server = pki.server();
+  const app = await startConformanceApp(
+    name,
+    {
+      TLS_CERT_FILE: server.certFile,
+      TLS_KEY_FILE: server.keyFile,
+      TLS_CA_FILE: pki.ca.certFile,
+      TLS_CA_KEY_FILE: pki.ca.keyFile,
+      ...env,
+    },
+    pki.ca.cert,
+  );
+  return {
+    ...app,
+    pki,
+    tls: (client) => ({ ca: pki.ca.cert, ...client }),
+    async createStation(id, password) {
+      await app.operator.mutate(
+        `createChargingStation(input: { id: ${JSON.stringify(id)}, password: ${JSON.stringify(password)} }) { id }`,
+      );
     },
   };
 }
