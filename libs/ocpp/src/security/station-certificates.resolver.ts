@@ -3,6 +3,7 @@ import { BadInputError } from '@csms/common';
 import { CommandResultModel, StationAccessGuard } from '@csms/stations';
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { commandResult } from '../commands/command-result';
 import { newRequestId } from '../commands/request-ids';
 import { JsonSessionLocator } from '../session/json-session.locator';
 import { StationSession } from '../session/station-session';
@@ -21,9 +22,7 @@ const V16_CERTIFICATE_USES: Partial<Record<string, V16CertificateUse>> = {
   ManufacturerRootCertificate: 'ManufacturerRootCertificate',
 };
 
-function result(status: string, data?: Record<string, unknown>): CommandResultModel {
-  return { status, ...(data && Object.keys(data).length ? { data: JSON.stringify(data) } : {}) };
-}
+const result = commandResult;
 
 function v16Use(use: string): V16CertificateUse {
   const mapped = V16_CERTIFICATE_USES[use];

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OcppSecurityModule } from '../security/ocpp-security.module';
 import { DeviceModelRepository } from './device-model.repository';
+import { ItemsPerMessage } from './items-per-message';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { Ocpp201Adapter } from './ocpp201.adapter';
 import { Ocpp201Resolver } from './ocpp201.resolver';
+import { VariablesResolver } from './provisioning/variables.resolver';
 import { DeviceVariableDocument, DeviceVariableSchema } from './schemas/device-variable.schema';
 import {
   StationNotificationDocument,
@@ -32,12 +34,14 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
     V201TransactionTracker,
     V201TransactionEvents,
     DeviceModelRepository,
+    ItemsPerMessage,
     StationNotificationRepository,
     V201InboundHandlers,
     V201ConfigurationReader,
     Ocpp201Adapter,
     Ocpp201SessionLocator,
     Ocpp201Resolver,
+    VariablesResolver,
   ],
   exports: [Ocpp201Adapter, StationNotificationRepository, OcppSecurityModule],
 })

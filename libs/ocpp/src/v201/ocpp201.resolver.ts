@@ -10,13 +10,13 @@ import { StationNotificationModel } from './models/station-notification.model';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { StationNotificationRepository } from './station-notification.repository';
 import { call201 } from './v201-commands';
+import { toAddress } from './dto/variable-address';
+import { commandResult } from '../commands/command-result';
 import { newRequestId } from '../commands/request-ids';
 
 const stationIdArg = { name: 'chargingStationId', type: () => ID };
 
-function result(status: string, data?: Record<string, unknown>): CommandResultModel {
-  return { status, ...(data && Object.keys(data).length ? { data: JSON.stringify(data) } : {}) };
-}
+const result = commandResult;
 
 /**
  * Operations only OCPP 2.0.1 has (device model reports, network profiles, certificates, charging
@@ -192,18 +192,4 @@ export class Ocpp201Resolver {
     );
     return found.map((notification) => ({ ...notification, payload: JSON.stringify(notification.payload) }));
   }
-}
-
-function toAddress(selector: VariableSelectorInput) {
-  return {
-    component: {
-      name: selector.component,
-      ...(selector.componentInstance ? { instance: selector.componentInstance } : {}),
-      ...(selector.evseId === undefined || selector.evseId === null ? {} : { evse: { id: selector.evseId } }),
-    },
-    variable: {
-      name: selector.variable,
-      ...(selector.variableInstance ? { instance: selector.variableInstance } : {}),
-    },
-  };
 }

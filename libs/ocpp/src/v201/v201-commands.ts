@@ -20,6 +20,7 @@ import {
   OcppV201Calls,
 } from './types/generated';
 import { newRequestId } from '../commands/request-ids';
+import { inRunsOf } from './items-per-message';
 import { signedFirmwareRequest } from '../commands/signed-firmware';
 import {
   formatVariableAddress,
@@ -146,29 +147,32 @@ const sameAddress = (a: VariableAddress, b: VariableAddress): boolean =>
 
 /**
  * GetVariables for the asked keys (all known 1.6 keys when none are asked, as 1.6 GetConfiguration
- * reports everything). Each result goes back under the key it was asked with; anything the station
- * could not read is an unknown key, as in 1.6.
+ * reports everything), at most `itemsPerMessage` per request. Each result goes back under the key it
+ * was asked with; anything the station could not read is an unknown key, as in 1.6.
  */
-async function getVariables(
+export async function getVariables(
   session: StationSession,
   keys: string[] | undefined,
+  itemsPerMessage?: number,
 ): Promise<ConfigurationReport> {
   const asked = keys?.length ? keys : Object.keys(OCPP16_KEY_TO_VARIABLE);
   const addresses = asked.map((key) => ({ key, address: addressOf(key) }));
-  const answer = await call201(session, 'GetVariables', {
-    getVariableData: addresses.map(({ address }) => ({
-      ...address,
-    })) as OcppV201Calls['GetVariables']['request']['getVariableData'],
-  });
   const report: ConfigurationReport = { keys: [], unknownKeys: [] };
-  for (const { key, address } of addresses) {
-    const result = answer.getVariableResult.find((entry) => sameAddress(entry, address));
-    if (result?.attributeStatus === 'Accepted') {
-      const value: ConfigurationValue = { key };
-      if (result.attributeValue !== undefined) value.value = result.attributeValue;
-      report.keys.push(value);
-    } else if (keys?.length) {
-      report.unknownKeys.push(key);
+  for (const run of inRunsOf(addresses, itemsPerMessage)) {
+    const answer = await call201(session, 'GetVariables', {
+      getVariableData: run.map(({ address }) => ({
+        ...address,
+      })) as OcppV201Calls['GetVariables']['request']['getVariableData'],
+    });
+    for (const { key, address } of run) {
+      const result = answer.getVariableResult.find((entry) => sameAddress(entry, address));
+      if (result?.attributeStatus === 'Accepted') {
+        const value: ConfigurationValue = { key };
+        if (result.attributeValue !== undefined) value.value = result.attributeValue;
+        report.keys.push(value);
+      } else if (keys?.length) {
+        report.unknownKeys.push(key);
+      }
     }
   }
   return report;
