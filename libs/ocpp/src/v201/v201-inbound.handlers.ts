@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { refuseWhileHeldBack } from '../adapters/boot-gate';
 import { toCallError } from '../adapters/handler-errors';
 import { CertificateSigning } from '../security/certificate-signing';
+import { PlugAndChargeService } from '../security/iso15118/plug-and-charge.service';
 import { StationSession } from '../session/station-session';
 import { DeviceModelRepository, DeviceVariable } from './device-model.repository';
 import { StationNotificationRepository } from './station-notification.repository';
@@ -63,6 +64,7 @@ export class V201InboundHandlers {
     private readonly deviceModel: DeviceModelRepository,
     private readonly notifications: StationNotificationRepository,
     private readonly signing: CertificateSigning,
+    private readonly plugAndCharge: PlugAndChargeService,
   ) {}
 
   private readonly handlers: { [A in keyof OcppV201Calls]?: Handler<A> } = {
@@ -97,7 +99,14 @@ export class V201InboundHandlers {
         session.stationId,
         request.idToken.idToken,
       );
-      return { idTokenInfo: encodeIdTokenInfo(info) };
+      const idTokenInfo = encodeIdTokenInfo(info);
+      if (!request.certificate && !request.iso15118CertificateHashData) return { idTokenInfo };
+      // Plug & Charge: the contract certificate must be good too, or the token is not accepted.
+      const certificateStatus = await this.plugAndCharge.contractStatus(request);
+      if (certificateStatus === 'Accepted' || idTokenInfo.status !== 'Accepted') {
+        return { idTokenInfo, certificateStatus };
+      }
+      return { idTokenInfo: { ...idTokenInfo, status: 'Invalid' }, certificateStatus };
     },
     // E Transactions
     TransactionEvent: (session, request) =>
@@ -150,14 +159,14 @@ export class V201InboundHandlers {
       await this.notifications.record(session.tenantId, session.stationId, 'SignCertificate', request);
       return { status: this.signing.answer(session, request.csr, request.certificateType) };
     },
-    // ISO 15118 Plug & Charge needs a V2G PKI this CSMS does not have (yet): refused cleanly, kept.
+    // M ISO 15118 Plug & Charge: through the PKI (Failed without one); the requests are kept.
     Get15118EVCertificate: async (session, request) => {
       await this.notifications.record(session.tenantId, session.stationId, 'Get15118EVCertificate', request);
-      return { status: 'Failed', exiResponse: '' };
+      return this.plugAndCharge.evCertificate(session.stationId, request);
     },
     GetCertificateStatus: async (session, request) => {
       await this.notifications.record(session.tenantId, session.stationId, 'GetCertificateStatus', request);
-      return { status: 'Failed' };
+      return this.plugAndCharge.certificateStatus(request.ocspRequestData);
     },
     // P DataTransfer
     DataTransfer: async (session, request) => {

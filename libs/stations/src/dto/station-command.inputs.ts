@@ -111,6 +111,15 @@ export class SendLocalListInput {
   @ArrayMaxSize(10000)
   @IsString({ each: true })
   tagIds?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'DIFFERENTIAL only: tags to remove from the station’s list (sent without idTagInfo)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10000)
+  @IsString({ each: true })
+  removeTagIds?: string[];
 }
 
 @InputType()
