@@ -1,8 +1,9 @@
 import { CheckAbility, CurrentPrincipal, Principal } from '@csms/auth';
-import { CommandResultModel, ResetType, StationAccessGuard } from '@csms/stations';
+import { AvailabilityType, CommandResultModel, ResetType, StationAccessGuard } from '@csms/stations';
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DeviceModelRepository } from './device-model.repository';
+import { ChargingProfileCriteriaInput, toProfileCriterion } from './dto/charging-profile-criteria.input';
 import { NetworkProfileInput, VariableSelectorInput } from './dto/ocpp201.inputs';
 import { ReportBase } from './dto/ocpp201-enums';
 import { DeviceVariableModel } from './models/device-variable.model';
@@ -122,6 +123,25 @@ export class Ocpp201Resolver {
   }
 
   @Mutation(() => CommandResultModel, {
+    description: 'OCPP 2.0.1 ChangeAvailability of one connector of an EVSE',
+  })
+  @CheckAbility('command', 'ChargingStation')
+  async changeConnectorAvailability(
+    @CurrentPrincipal() principal: Principal,
+    @Args(stationIdArg) stationId: string,
+    @Args('evseId', { type: () => Int }) evseId: number,
+    @Args('connectorId', { type: () => Int }) connectorId: number,
+    @Args('type', { type: () => AvailabilityType }) type: AvailabilityType,
+  ): Promise<CommandResultModel> {
+    const session = this.sessions.get(principal.tenantId, stationId);
+    const answer = await call201(session, 'ChangeAvailability', {
+      operationalStatus: type === AvailabilityType.OPERATIVE ? 'Operative' : 'Inoperative',
+      evse: { id: evseId, connectorId },
+    });
+    return result(answer.status);
+  }
+
+  @Mutation(() => CommandResultModel, {
     description:
       'OCPP 2.0.1 GetChargingProfiles; the ReportChargingProfiles that follow are stored. `data`: {"requestId"}',
   })
@@ -130,13 +150,15 @@ export class Ocpp201Resolver {
     @CurrentPrincipal() principal: Principal,
     @Args(stationIdArg) stationId: string,
     @Args('evseId', { type: () => Int, nullable: true }) evseId?: number,
+    @Args('criteria', { type: () => ChargingProfileCriteriaInput, nullable: true })
+    criteria?: ChargingProfileCriteriaInput,
   ): Promise<CommandResultModel> {
     const session = this.sessions.get(principal.tenantId, stationId);
     const requestId = newRequestId();
     const answer = await call201(session, 'GetChargingProfiles', {
       requestId,
       ...(evseId === undefined || evseId === null ? {} : { evseId }),
-      chargingProfile: {},
+      chargingProfile: toProfileCriterion(criteria),
     });
     return result(answer.status, { requestId });
   }
