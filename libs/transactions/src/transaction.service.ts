@@ -227,6 +227,20 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     return idTagInfo ? { idTagInfo } : {};
   }
 
+  async assignConnector(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+    connectorId: number,
+  ): Promise<void> {
+    const session = await this.session(tenantId, stationId, ocppTransactionId);
+    if (!session || session.transaction.connectorId === connectorId) return;
+    session.transaction.connectorId = connectorId;
+    const updated = await this.transactions.update(tenantId, session.transaction.id, { connectorId });
+    if (updated)
+      await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, { ...session.transaction }));
+  }
+
   /** Called by the version adapter after a boot that means a restart (1.x); idempotent. */
   closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void> {
     // One at a time per station, so a second call reads what the first one closed.

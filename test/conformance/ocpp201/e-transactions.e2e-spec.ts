@@ -94,10 +94,11 @@ describe('OCTT OCPP 2.0.1 E – Transactions (CSMS under test)', () => {
     const peer = await station('E04');
     expect(await peer.call('Authorize', { idToken: valid })).toEqual(ACCEPTED);
     const tx = newTx(peer);
-    expect(await tx.started('Authorized', { idToken: valid, withoutEvse: false })).toEqual(ACCEPTED);
+    expect(await tx.started('Authorized', { idToken: valid, withoutEvse: true })).toEqual(ACCEPTED);
     await status201(peer, 1, 'Occupied');
     expect(await tx.updated('CablePluggedIn', { chargingState: 'EVConnected' })).toEqual({});
     expect(await tx.updated('ChargingStateChanged', { chargingState: 'Charging' })).toEqual({});
+    expect(await sessionOf(peer, tx)).toMatchObject({ active: true, connectorId: 1 });
   });
 
   it('TC_E_07_CSMS Stop transaction options - PowerPathClosed - Local stop', async () => {

@@ -198,8 +198,9 @@ export const v16Commands: SessionCommands = {
     return { status: 'Accepted', data: { listVersion: answer.listVersion } };
   },
 
-  reserveNow: async (session, request) =>
-    statusOf(
+  reserveNow: async (session, request) => {
+    if (request.connectorType) throw new BadInputError('Reserving a connector type needs OCPP 2.0.1');
+    return statusOf(
       await call(session, 'ReserveNow', {
         connectorId: request.connectorId,
         expiryDate: request.expiryDate.toISOString(),
@@ -207,7 +208,8 @@ export const v16Commands: SessionCommands = {
         parentIdTag: request.parentIdTag,
         reservationId: request.reservationId,
       }),
-    ),
+    );
+  },
 
   cancelReservation: async (session, reservationId) =>
     statusOf(await call(session, 'CancelReservation', { reservationId })),

@@ -52,6 +52,7 @@ function fakeTransactions(): jest.Mocked<TransactionInbound> {
     start: jest.fn().mockResolvedValue({ ocppTransactionId: '42', idTagInfo: { status: 'Accepted' } }),
     meterValues: jest.fn().mockResolvedValue(undefined),
     stop: jest.fn().mockResolvedValue({ idTagInfo: { status: 'Accepted', parentIdTag: 'GROUP' } }),
+    assignConnector: jest.fn().mockResolvedValue(undefined),
     closeOpenTransactions: jest.fn().mockResolvedValue(undefined),
   };
 }

@@ -229,6 +229,7 @@ export class StationCommandResolver {
         idTag: input.tagId,
         parentIdTag: tag?.parentTagId,
         reservationId: input.reservationId,
+        connectorType: input.connectorType,
       }),
     );
   }

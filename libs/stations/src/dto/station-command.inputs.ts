@@ -140,6 +140,14 @@ export class ReserveNowInput {
   @Field(() => Int)
   @IsInt()
   reservationId: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'OCPP 2.0.1: reserve a connector of this type (cCCS2, cType2, sType2…) on any EVSE',
+  })
+  @IsOptional()
+  @Length(1, 20)
+  connectorType?: string;
 }
 
 @InputType()

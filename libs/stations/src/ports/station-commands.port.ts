@@ -154,6 +154,8 @@ export abstract class StationCommands {
       idTag: string;
       parentIdTag?: string;
       reservationId: number;
+      /** OCPP 2.0.1 only: a connector of this type (ConnectorEnumType), on any EVSE that has one. */
+      connectorType?: string;
     },
   ): Promise<CommandResult>;
   abstract cancelReservation(

@@ -75,6 +75,16 @@ export abstract class TransactionInbound {
     stationId: string,
     request: StopTransactionRequest,
   ): Promise<{ idTagInfo?: IdTagInfo }>;
+  /**
+   * 2.0.1: a transaction authorized before its EVSE was known (started on connector 0) learns it from a
+   * later event. Nothing happens for an unknown transaction or one already on that connector.
+   */
+  abstract assignConnector(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+    connectorId: number,
+  ): Promise<void>;
   /** After a BootNotification that follows a power loss: close what the station left open. */
   abstract closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void>;
 }

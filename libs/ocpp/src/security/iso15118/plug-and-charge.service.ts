@@ -115,7 +115,8 @@ export class PlugAndChargeService {
       return 'CertChainError';
     }
     const now = Date.now();
-    if (Date.parse(contract.validTo) < now || Date.parse(contract.validFrom) > now) return 'CertificateExpired';
+    if (Date.parse(contract.validTo) < now || Date.parse(contract.validFrom) > now)
+      return 'CertificateExpired';
     if (!contract.checkIssued(issuer)) return 'CertChainError';
     if (!contract.verify(issuer.publicKey)) return 'SignatureError';
     return hashesOf(contract, issuer);

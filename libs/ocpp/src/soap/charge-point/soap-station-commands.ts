@@ -255,9 +255,12 @@ export class SoapStationCommands extends StationCommands {
       idTag: string;
       parentIdTag?: string;
       reservationId: number;
+      connectorType?: string;
     },
   ): Promise<CommandResult> {
-    return statusOf(await this.call(tenantId, stationId, 'ReserveNow', () => ({ ...request })));
+    const { connectorType, ...reservation } = request;
+    if (connectorType) throw new BadInputError('Reserving a connector type needs OCPP 2.0.1');
+    return statusOf(await this.call(tenantId, stationId, 'ReserveNow', () => ({ ...reservation })));
   }
 
   async cancelReservation(
