@@ -69,10 +69,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       for (const session of this.active.ofStation(event.tenantId, chargingStationId)) {
         const { transaction } = session;
         if (connectorId !== 0 && transaction.connectorId !== connectorId) continue;
+        const profileTransaction = profile.ocppTransactionId ?? profile.transactionId;
         if (
-          profile.transactionId !== undefined &&
-          profile.transactionId !== null &&
-          String(profile.transactionId) !== transaction.ocppTransactionId
+          profileTransaction !== undefined &&
+          profileTransaction !== null &&
+          String(profileTransaction) !== transaction.ocppTransactionId
         ) {
           continue;
         }

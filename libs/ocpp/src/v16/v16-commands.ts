@@ -11,6 +11,7 @@ import { StationSession } from '../session/station-session';
 import { newRequestId } from '../commands/request-ids';
 import { signedFirmwareRequest } from '../commands/signed-firmware';
 import { OcppV16Action, OcppV16Calls, SetChargingProfileRequest } from './types/generated';
+import { integerTransactionId } from '../commands/integer-transaction-id';
 
 type V16ChargingProfile = SetChargingProfileRequest['csChargingProfiles'];
 
@@ -36,7 +37,7 @@ function statusOf(answer: { status: string }): CommandResult {
 function encodeChargingProfile(profile: ChargingProfileInput): V16ChargingProfile {
   return withoutUndefined({
     chargingProfileId: profile.chargingProfileId,
-    transactionId: profile.transactionId,
+    transactionId: integerTransactionId(profile),
     stackLevel: profile.stackLevel,
     chargingProfilePurpose: profile.purpose,
     chargingProfileKind: profile.kind,

@@ -76,7 +76,9 @@ export function encodeChargingProfile(profile: ChargingProfileInput): ChargingPr
     recurrencyKind: profile.recurrencyKind,
     validFrom: iso(profile.validFrom),
     validTo: iso(profile.validTo),
-    transactionId: profile.transactionId === undefined ? undefined : String(profile.transactionId),
+    transactionId:
+      profile.ocppTransactionId ??
+      (profile.transactionId === undefined ? undefined : String(profile.transactionId)),
     chargingSchedule: [
       withoutUndefined({
         id: profile.chargingProfileId,

@@ -37,6 +37,8 @@ export interface ChargingProfileInput {
   validFrom?: Date;
   validTo?: Date;
   transactionId?: number;
+  /** The station's own transaction id (2.0.1 strings); wins over `transactionId`. */
+  ocppTransactionId?: string;
   schedule: {
     duration?: number;
     startSchedule?: Date;

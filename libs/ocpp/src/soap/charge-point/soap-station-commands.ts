@@ -15,6 +15,7 @@ import { SoapEndpoint } from '../endpoints/soap-endpoint.repository';
 import { SoapEndpointRegistry } from '../endpoints/soap-endpoint.registry';
 import { DecodedObject, DecodedValue } from '../schema/xsd-codec';
 import { SoapArguments, SoapChargePointClient } from './soap-charge-point.client';
+import { integerTransactionId } from '../../commands/integer-transaction-id';
 
 /** Schema-validated answers hold text where these are read; anything else reads as empty. */
 function textOf(value: DecodedValue | undefined): string {
@@ -38,7 +39,7 @@ function transactionIdOf(ocppTransactionId: string): number {
 function encodeChargingProfile(profile: ChargingProfileInput): SoapArguments {
   return {
     chargingProfileId: profile.chargingProfileId,
-    transactionId: profile.transactionId,
+    transactionId: integerTransactionId(profile),
     stackLevel: profile.stackLevel,
     chargingProfilePurpose: profile.purpose,
     chargingProfileKind: profile.kind,
