@@ -5,6 +5,7 @@ import { DeviceModelRepository } from './device-model.repository';
 import { ItemsPerMessage } from './items-per-message';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { Ocpp201Adapter } from './ocpp201.adapter';
+import { PublishFirmwareResolver } from './firmware/publish-firmware.resolver';
 import { Ocpp201Resolver } from './ocpp201.resolver';
 import { VariablesResolver } from './provisioning/variables.resolver';
 import { DeviceVariableDocument, DeviceVariableSchema } from './schemas/device-variable.schema';
@@ -42,6 +43,7 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
     Ocpp201SessionLocator,
     Ocpp201Resolver,
     VariablesResolver,
+    PublishFirmwareResolver,
   ],
   exports: [Ocpp201Adapter, StationNotificationRepository, OcppSecurityModule],
 })
