@@ -104,6 +104,7 @@ export class TestV2gPki {
       'ocsp',
       '-respin',
       file,
+      '-sha256',
       '-issuer',
       this.subCa.certFile,
       '-serial',
