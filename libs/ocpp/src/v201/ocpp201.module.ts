@@ -5,6 +5,7 @@ import { DeviceModelRepository } from './device-model.repository';
 import { ItemsPerMessage } from './items-per-message';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { Ocpp201Adapter } from './ocpp201.adapter';
+import { DiagnosticsResolver } from './diagnostics/diagnostics.resolver';
 import { PublishFirmwareResolver } from './firmware/publish-firmware.resolver';
 import { Ocpp201Resolver } from './ocpp201.resolver';
 import { VariablesResolver } from './provisioning/variables.resolver';
@@ -44,6 +45,7 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
     Ocpp201Resolver,
     VariablesResolver,
     PublishFirmwareResolver,
+    DiagnosticsResolver,
   ],
   exports: [Ocpp201Adapter, StationNotificationRepository, OcppSecurityModule],
 })
