@@ -6,6 +6,13 @@ import { ItemsPerMessage } from './items-per-message';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { Ocpp201Adapter } from './ocpp201.adapter';
 import { DiagnosticsResolver } from './diagnostics/diagnostics.resolver';
+import { DisplayMessageRepository } from './display-messages/display-message.repository';
+import { DisplayMessagesResolver } from './display-messages/display-messages.resolver';
+import { DisplayMessagesService } from './display-messages/display-messages.service';
+import {
+  DisplayMessageDocument,
+  DisplayMessageSchema,
+} from './display-messages/schemas/display-message.schema';
 import { PublishFirmwareResolver } from './firmware/publish-firmware.resolver';
 import { Ocpp201Resolver } from './ocpp201.resolver';
 import { VariablesResolver } from './provisioning/variables.resolver';
@@ -29,6 +36,7 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
     MongooseModule.forFeature([
       { name: DeviceVariableDocument.name, schema: DeviceVariableSchema },
       { name: StationNotificationDocument.name, schema: StationNotificationSchema },
+      { name: DisplayMessageDocument.name, schema: DisplayMessageSchema },
     ]),
     OcppSecurityModule,
   ],
@@ -46,6 +54,9 @@ import { V201TransactionTracker } from './v201-transaction.tracker';
     VariablesResolver,
     PublishFirmwareResolver,
     DiagnosticsResolver,
+    DisplayMessageRepository,
+    DisplayMessagesService,
+    DisplayMessagesResolver,
   ],
   exports: [Ocpp201Adapter, StationNotificationRepository, OcppSecurityModule],
 })

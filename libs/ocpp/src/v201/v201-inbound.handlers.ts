@@ -7,6 +7,7 @@ import { CertificateSigning } from '../security/certificate-signing';
 import { PlugAndChargeService } from '../security/iso15118/plug-and-charge.service';
 import { StationSession } from '../session/station-session';
 import { DeviceModelRepository, DeviceVariable } from './device-model.repository';
+import { DisplayMessagesService } from './display-messages/display-messages.service';
 import { StationNotificationRepository } from './station-notification.repository';
 import { DataTransferResponse, NotifyReportRequest, OcppV201Calls } from './types/generated';
 import { encodeIdTokenInfo, toBootInfo, toDate, toMeterValues } from './v201-inbound.mapper';
@@ -27,7 +28,6 @@ const STORED_NOTIFICATIONS = [
   'ClearedChargingLimit',
   'NotifyMonitoringReport',
   'NotifyCustomerInformation',
-  'NotifyDisplayMessages',
   'PublishFirmwareStatusNotification',
 ] as const;
 
@@ -65,6 +65,7 @@ export class V201InboundHandlers {
     private readonly notifications: StationNotificationRepository,
     private readonly signing: CertificateSigning,
     private readonly plugAndCharge: PlugAndChargeService,
+    private readonly displayMessages: DisplayMessagesService,
   ) {}
 
   private readonly handlers: { [A in keyof OcppV201Calls]?: Handler<A> } = {
@@ -167,6 +168,12 @@ export class V201InboundHandlers {
     GetCertificateStatus: async (session, request) => {
       await this.notifications.record(session.tenantId, session.stationId, 'GetCertificateStatus', request);
       return this.plugAndCharge.certificateStatus(request.ocspRequestData);
+    },
+    // O Display messages: kept as sent, and what the display shows is updated.
+    NotifyDisplayMessages: async (session, request) => {
+      await this.notifications.record(session.tenantId, session.stationId, 'NotifyDisplayMessages', request);
+      await this.displayMessages.reported(session.tenantId, session.stationId, request);
+      return {};
     },
     // P DataTransfer
     DataTransfer: async (session, request) => {
