@@ -259,4 +259,11 @@ export const v16Commands: SessionCommands = {
       }),
     );
   },
+
+  costUpdated: () =>
+    Promise.reject(
+      new BadInputError(
+        'OCPP 1.6 has no CostUpdated: running costs go through California Pricing DataTransfers',
+      ),
+    ),
 };

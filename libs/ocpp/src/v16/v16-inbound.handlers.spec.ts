@@ -54,6 +54,7 @@ function fakeTransactions(): jest.Mocked<TransactionInbound> {
     stop: jest.fn().mockResolvedValue({ idTagInfo: { status: 'Accepted', parentIdTag: 'GROUP' } }),
     assignConnector: jest.fn().mockResolvedValue(undefined),
     closeOpenTransactions: jest.fn().mockResolvedValue(undefined),
+    runningCost: jest.fn().mockReturnValue(undefined),
   };
 }
 
