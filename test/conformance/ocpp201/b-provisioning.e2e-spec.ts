@@ -1,7 +1,7 @@
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
 import {
   boot201,
-  bootAndReport201,
+  bootedStation201,
   charging201,
   energy,
   now,
@@ -37,11 +37,7 @@ const valuesFor = (request: Payload) => ({
 describe('OCTT OCPP 2.0.1 B – Provisioning (CSMS under test)', () => {
   let app: ConformanceApp;
   const op = () => app.operator;
-  const station = async (name: string, evses = 1): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer, evses);
-    return peer;
-  };
+  const station = (name: string, evses = 1) => bootedStation201(app, name, evses);
   const sessionOf = async (peer: StationPeer, transactionId: string) =>
     (await op().transactionOf(peer.id, transactionId)) ?? {};
   /** A station the operator holds back: its boot is answered Pending. */

@@ -1,10 +1,9 @@
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
 import {
-  bootAndReport201,
+  bootedStation201,
   energy,
   idToken,
   newTransactionId,
-  OCPP201,
   status201,
   Tx201,
 } from '../support/ocpp201-steps';
@@ -23,11 +22,7 @@ describe('OCTT OCPP 2.0.1 C – Authorization, D – Local Authorization List (C
   let v2g: TestV2gPki;
   let pkiUrl: string;
   const op = () => app.operator;
-  const station = async (name: string, evses = 1): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer, evses);
-    return peer;
-  };
+  const station = (name: string, evses = 1) => bootedStation201(app, name, evses);
   const authorize = (peer: StationPeer, token: string, extra: Payload = {}) =>
     peer.call('Authorize', { idToken: idToken(token), ...extra });
 

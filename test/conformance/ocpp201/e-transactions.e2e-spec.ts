@@ -1,11 +1,10 @@
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
 import {
-  bootAndReport201,
+  bootedStation201,
   charging201,
   energy,
   idToken,
   newTransactionId,
-  OCPP201,
   status201,
   Tx201,
 } from '../support/ocpp201-steps';
@@ -19,11 +18,7 @@ const valid = idToken(TOKENS.valid);
 describe('OCTT OCPP 2.0.1 E – Transactions (CSMS under test)', () => {
   let app: ConformanceApp;
   const op = () => app.operator;
-  const station = async (name: string): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer);
-    return peer;
-  };
+  const station = (name: string) => bootedStation201(app, name);
   const newTx = (peer: StationPeer) => new Tx201(peer, newTransactionId(peer.id));
   const sessionOf = async (peer: StationPeer, tx: Tx201) =>
     (await op().transactionOf(peer.id, tx.transactionId)) ?? {};

@@ -1,12 +1,11 @@
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
 import {
-  bootAndReport201,
+  bootedStation201,
   charging201,
   energy,
   idToken,
   newTransactionId,
   now,
-  OCPP201,
   status201,
   Tx201,
 } from '../support/ocpp201-steps';
@@ -19,11 +18,7 @@ const valid = idToken(TOKENS.valid);
 describe('OCTT OCPP 2.0.1 F – Remote Control, G – Availability (CSMS under test)', () => {
   let app: ConformanceApp;
   const op = () => app.operator;
-  const station = async (name: string, evses = 1): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer, evses);
-    return peer;
-  };
+  const station = (name: string, evses = 1) => bootedStation201(app, name, evses);
 
   beforeAll(async () => {
     app = await startConformanceApp('octt201-fg');

@@ -1,5 +1,5 @@
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
-import { bootAndReport201, charging201, idToken, now, OCPP201, Tx201 } from '../support/ocpp201-steps';
+import { bootedStation201, charging201, idToken, now, Tx201 } from '../support/ocpp201-steps';
 import { str } from '../support/operator';
 import { Payload, StationPeer } from '../support/station-peer';
 import { createRPCError } from 'ocpp-rpc';
@@ -53,11 +53,7 @@ const evSchedule = (limit: number) => ({
 describe('OCTT OCPP 2.0.1 K – Smart Charging (CSMS under test)', () => {
   let app: ConformanceApp;
   const op = () => app.operator;
-  const station = async (name: string, evses = 1): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer, evses);
-    return peer;
-  };
+  const station = (name: string, evses = 1) => bootedStation201(app, name, evses);
   /** SetChargingProfile through GraphQL; resolves with what the station received. */
   const setProfile = async (peer: StationPeer, evseId: number, input: string, answer = 'Accepted') => {
     const asked = peer.answer('SetChargingProfile', { status: answer });

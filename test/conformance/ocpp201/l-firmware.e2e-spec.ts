@@ -1,6 +1,6 @@
 import { TestPki } from '../../ocpp-security/tls-certificates';
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
-import { boot201, bootAndReport201, charging201, idToken, now, OCPP201 } from '../support/ocpp201-steps';
+import { boot201, bootedStation201, charging201, idToken, now } from '../support/ocpp201-steps';
 import { str } from '../support/operator';
 import { StationPeer } from '../support/station-peer';
 
@@ -12,11 +12,7 @@ describe('OCTT OCPP 2.0.1 L – Firmware Management (CSMS under test)', () => {
   let app: ConformanceApp;
   let signingCertificate: string;
   const op = () => app.operator;
-  const station = async (name: string): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer);
-    return peer;
-  };
+  const station = (name: string) => bootedStation201(app, name);
 
   /** UpdateFirmware (signed) through GraphQL, answered `answer`; resolves with the requestId. */
   const update = async (peer: StationPeer, answer = 'Accepted', dates = '') => {

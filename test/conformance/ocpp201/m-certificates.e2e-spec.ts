@@ -1,5 +1,5 @@
 import { ConformanceApp, startConformanceApp } from '../support/conformance-app';
-import { bootAndReport201, OCPP201 } from '../support/ocpp201-steps';
+import { bootedStation201 } from '../support/ocpp201-steps';
 import { str } from '../support/operator';
 import { Payload, StationPeer } from '../support/station-peer';
 import { TestV2gPki } from '../support/test-v2g-pki';
@@ -20,11 +20,7 @@ describe('OCTT OCPP 2.0.1 M – (ISO 15118) Certificate Management (CSMS under t
   let v2g: TestV2gPki;
   let pkiUrl: string;
   const op = () => app.operator;
-  const station = async (name: string): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer);
-    return peer;
-  };
+  const station = (name: string) => bootedStation201(app, name);
 
   beforeAll(async () => {
     v2g = new TestV2gPki();

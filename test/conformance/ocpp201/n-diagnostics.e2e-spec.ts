@@ -1,5 +1,5 @@
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
-import { bootAndReport201, idToken, now, OCPP201 } from '../support/ocpp201-steps';
+import { bootedStation201, idToken, now } from '../support/ocpp201-steps';
 import { str } from '../support/operator';
 import { Payload, StationPeer } from '../support/station-peer';
 
@@ -41,11 +41,7 @@ const monitorEvent = (trigger: string, extra: Payload = {}) => ({
 describe('OCTT OCPP 2.0.1 N – Diagnostics (CSMS under test)', () => {
   let app: ConformanceApp;
   const op = () => app.operator;
-  const station = async (name: string): Promise<StationPeer> => {
-    const peer = await app.station(`OCTT201-${name}`, OCPP201);
-    await bootAndReport201(peer);
-    return peer;
-  };
+  const station = (name: string) => bootedStation201(app, name);
 
   beforeAll(async () => {
     app = await startConformanceApp('octt201-n');

@@ -1,3 +1,4 @@
+import type { ConformanceApp } from './conformance-app';
 import { now } from './ocpp16-steps';
 import { Payload, PeerOptions, StationPeer } from './station-peer';
 
@@ -30,6 +31,13 @@ export async function bootAndReport201(peer: StationPeer, evses = 1): Promise<Pa
   const boot = await boot201(peer);
   for (let evseId = 1; evseId <= evses; evseId += 1) await status201(peer, evseId, 'Available');
   return boot;
+}
+
+/** A case's own 2.0.1 station (`OCTT201-<name>`) on the suite's app, booted, its EVSEs Available. */
+export async function bootedStation201(app: ConformanceApp, name: string, evses = 1): Promise<StationPeer> {
+  const peer = await app.station(`OCTT201-${name}`, OCPP201);
+  await bootAndReport201(peer, evses);
+  return peer;
 }
 
 export function energy(registerWh: number, context = 'Sample.Periodic', timestamp = now()): Payload {
