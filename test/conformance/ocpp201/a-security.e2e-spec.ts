@@ -161,6 +161,29 @@ describe('OCTT OCPP 2.0.1 A – Security (CSMS under test)', () => {
     await expect(connect(peer.id, { password: 'A10-new-password-543210' })).rejects.toThrow(/Unauthorized/);
   });
 
+  /** The operator triggers a certificate renewal (TriggerMessage `trigger`), which the station accepts. */
+  const triggerRenewal = async (peer: StationPeer, trigger: string) => {
+    const triggered = peer.answer('TriggerMessage', { status: 'Accepted' });
+    expect(
+      await op().command(`triggerMessage(chargingStationId: ${str(peer.id)}, message: ${str(trigger)})`),
+    ).toEqual({ status: 'Accepted' });
+    expect(await triggered).toEqual({ requestedMessage: trigger });
+  };
+
+  /** The station's SignCertificate and the CertificateSigned that follows; resolves with the chain. */
+  const signCertificate = async (
+    peer: StationPeer,
+    certificateType: string,
+    csr: string,
+    answer = 'Accepted',
+  ) => {
+    const signed = peer.answer('CertificateSigned', { status: answer });
+    expect(await peer.call('SignCertificate', { csr, certificateType })).toEqual({ status: 'Accepted' });
+    const delivered = await signed;
+    expect(delivered.certificateType).toBe(certificateType);
+    return delivered.certificateChain as string;
+  };
+
   /** TriggerMessage for a certificate, the station's SignCertificate, and the CertificateSigned that follows. */
   const renewCertificate = async (
     peer: StationPeer,
@@ -169,16 +192,8 @@ describe('OCTT OCPP 2.0.1 A – Security (CSMS under test)', () => {
     csr: string,
     answer = 'Accepted',
   ) => {
-    const triggered = peer.answer('TriggerMessage', { status: 'Accepted' });
-    expect(
-      await op().command(`triggerMessage(chargingStationId: ${str(peer.id)}, message: ${str(trigger)})`),
-    ).toEqual({ status: 'Accepted' });
-    expect(await triggered).toEqual({ requestedMessage: trigger });
-    const signed = peer.answer('CertificateSigned', { status: answer });
-    expect(await peer.call('SignCertificate', { csr, certificateType })).toEqual({ status: 'Accepted' });
-    const delivered = await signed;
-    expect(delivered.certificateType).toBe(certificateType);
-    return delivered.certificateChain as string;
+    await triggerRenewal(peer, trigger);
+    return signCertificate(peer, certificateType, csr, answer);
   };
 
   it('TC_A_11_CSMS Update Charging Station Certificate by request of CSMS - Success - Charging Station Certificate', async () => {
@@ -200,6 +215,23 @@ describe('OCTT OCPP 2.0.1 A – Security (CSMS under test)', () => {
     const request = v2g.request(peer.id);
     const chain = await renewCertificate(peer, 'SignV2GCertificate', 'V2GCertificate', request.csr);
     expect(v2g.verify(chain)).toEqual({ valid: true, subject: `O=OCTT,CN=${peer.id}` });
+  });
+
+  it('TC_A_13_CSMS Update Charging Station Certificate by request of CSMS - Success - Combined Certificate', async () => {
+    const peer = await station('A13');
+    await triggerRenewal(peer, 'SignCombinedCertificate');
+    // One trigger, two requests: the station's OCPP client certificate, then its V2G certificate, each
+    // signed by its own CA.
+    const ocppRequest = app.pki.request(peer.id);
+    const ocppChain = await signCertificate(peer, 'ChargingStationCertificate', ocppRequest.csr);
+    expect(app.pki.verify(ocppChain)).toEqual({ valid: true, subject: `O=OCTT,CN=${peer.id}` });
+    expect(v2g.verify(ocppChain).valid).toBe(false);
+    const v2gChain = await signCertificate(peer, 'V2GCertificate', v2g.request(peer.id).csr);
+    expect(v2g.verify(v2gChain)).toEqual({ valid: true, subject: `O=OCTT,CN=${peer.id}` });
+    const renewed = await connect(peer.id, {
+      client: { cert: Buffer.from(ocppChain), key: ocppRequest.key },
+    });
+    expect(await boot201(renewed)).toMatchObject({ status: 'Accepted' });
   });
 
   it('TC_A_14_CSMS Update Charging Station Certificate by request of CSMS - Invalid certificate', async () => {
