@@ -6,7 +6,7 @@ import { Rational, Tariff, tariffDisplayText, toSessionPrice } from '@csms/prici
 import { TagService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
-import { limitWattsOf } from './consumptions/charging-limit';
+import { limitWattsOf, periodWatts } from './consumptions/charging-limit';
 import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
 import { ConsumptionPoint, toConsumption } from './consumptions/consumption-math';
 import { ConsumptionRecord, ConsumptionRepository } from './consumptions/consumption.repository';
@@ -23,6 +23,7 @@ import { Transaction } from './models/transaction.model';
 import {
   IdTagInfo,
   MeterValue,
+  ProposedSchedule,
   SessionCost,
   StartTransactionRequest,
   StartTransactionResult,
@@ -129,6 +130,21 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
 
   runningCost(tenantId: TenantId, stationId: string, ocppTransactionId: string): SessionCost | undefined {
     return costOf(this.active.get(tenantId, stationId, ocppTransactionId)?.transaction);
+  }
+
+  withinChargingLimit(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    schedule: ProposedSchedule,
+  ): boolean {
+    const limits = this.active
+      .ofStation(tenantId, stationId)
+      .filter((session) => session.transaction.connectorId === connectorId)
+      .flatMap((session) => (session.limitWatts === undefined ? [] : [session.limitWatts]));
+    if (!limits.length) return true;
+    const limit = Math.min(...limits);
+    return schedule.periods.every((period) => periodWatts(schedule.rateUnit, period) <= limit);
   }
 
   async start(

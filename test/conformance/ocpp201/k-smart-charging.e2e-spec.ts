@@ -387,6 +387,40 @@ describe('OCTT OCPP 2.0.1 K – Smart Charging (CSMS under test)', () => {
     expect(await op().notifications(peer.id, 'NotifyEVChargingNeeds')).toHaveLength(rounds);
   });
 
+  it('TC_K_55_CSMS Charging with load leveling - EV charging profile exceeds limits', async () => {
+    const peer = await station('K55');
+    const tx = await charging201(peer, TOKENS.valid);
+    expect(await peer.call('NotifyEVChargingNeeds', EV_NEEDS)).toEqual({ status: 'Accepted' });
+    await setProfile(
+      peer,
+      1,
+      `{ chargingProfileId: 551, stackLevel: 0, purpose: TxProfile, kind: Relative, ocppTransactionId: ${str(tx.transactionId)}, schedule: { rateUnit: W, periods: [{ startPeriod: 0, limit: 20000 }] } }`,
+    );
+    // Above the 20 kW in force, in watts and in amperes (32 A on 3 phases of 230 V: 22.08 kW): Rejected.
+    const later = {
+      ...evSchedule(20_000).chargingSchedule,
+      chargingSchedulePeriod: [
+        { startPeriod: 0, limit: 20_000 },
+        { startPeriod: 600, limit: 25_000 },
+      ],
+    };
+    expect(
+      await peer.call('NotifyEVChargingSchedule', { ...evSchedule(0), chargingSchedule: later }),
+    ).toEqual({
+      status: 'Rejected',
+    });
+    const amperes = { id: 2, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 32 }] };
+    expect(
+      await peer.call('NotifyEVChargingSchedule', { ...evSchedule(0), chargingSchedule: amperes }),
+    ).toEqual({
+      status: 'Rejected',
+    });
+    expect(await peer.call('NotifyEVChargingSchedule', evSchedule(20_000))).toEqual({ status: 'Accepted' });
+    // The operator sends a new profile; the EV renegotiates within it.
+    await negotiate(peer, tx, 552, 25_000);
+    expect(await op().notifications(peer.id, 'NotifyEVChargingSchedule')).toHaveLength(4);
+  });
+
   it('TC_K_58_CSMS Renegotiating a Charging Schedule - Initiated by CSMS', async () => {
     const peer = await station('K58');
     const tx = await charging201(peer, TOKENS.valid);

@@ -55,6 +55,7 @@ function fakeTransactions(): jest.Mocked<TransactionInbound> {
     assignConnector: jest.fn().mockResolvedValue(undefined),
     closeOpenTransactions: jest.fn().mockResolvedValue(undefined),
     runningCost: jest.fn().mockReturnValue(undefined),
+    withinChargingLimit: jest.fn().mockReturnValue(true),
   };
 }
 

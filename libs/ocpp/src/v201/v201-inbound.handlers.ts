@@ -150,6 +150,7 @@ export class V201InboundHandlers {
       await this.notifications.record(session.tenantId, session.stationId, 'NotifyEVChargingNeeds', request);
       return { status: 'Accepted' };
     },
+    // TC_K_55: an EV schedule above the limit in force for its session is Rejected (the EV renegotiates).
     NotifyEVChargingSchedule: async (session, request) => {
       await this.notifications.record(
         session.tenantId,
@@ -157,7 +158,17 @@ export class V201InboundHandlers {
         'NotifyEVChargingSchedule',
         request,
       );
-      return { status: 'Accepted' };
+      const { chargingRateUnit, chargingSchedulePeriod } = request.chargingSchedule;
+      const within = this.transactions.withinChargingLimit(
+        session.tenantId,
+        session.stationId,
+        request.evseId,
+        {
+          rateUnit: chargingRateUnit,
+          periods: chargingSchedulePeriod,
+        },
+      );
+      return { status: within ? 'Accepted' : 'Rejected' };
     },
     // A Security: signed by our station CA (or the ISO 15118 PKI) when there is one; always kept.
     SignCertificate: async (session, request) => {

@@ -56,6 +56,11 @@ class FakeTransactions extends TransactionInbound {
     this.calls.push(['assignConnector', ocppTransactionId, connectorId]);
     return Promise.resolve();
   }
+
+  withinChargingLimit(): boolean {
+    return true;
+  }
+
   /** What the domain says a session finally cost (set by a test). */
   finalCost?: SessionCost;
 

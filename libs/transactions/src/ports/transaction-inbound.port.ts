@@ -18,6 +18,12 @@ export interface SessionCost {
   currency: string;
 }
 
+/** A charging schedule an EV proposes (ISO 15118, through OCPP 2.0.1 NotifyEVChargingSchedule). */
+export interface ProposedSchedule {
+  rateUnit: 'A' | 'W';
+  periods: { limit: number; numberPhases?: number }[];
+}
+
 /** One sampled value as the station sent it (1.5 `values`, 1.6 `sampledValue`, 2.0.1 `sampledValue`). */
 export interface SampledValue {
   value: string;
@@ -106,6 +112,16 @@ export abstract class TransactionInbound {
     stationId: string,
     ocppTransactionId: string,
   ): SessionCost | undefined;
+  /**
+   * Whether an EV's proposed schedule stays within the smart-charging limit in force for the session on
+   * that connector (from memory, no I/O); true when no limit is known.
+   */
+  abstract withinChargingLimit(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    schedule: ProposedSchedule,
+  ): boolean;
   /** After a BootNotification that follows a power loss: close what the station left open. */
   abstract closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void>;
 }
