@@ -1,6 +1,7 @@
 import { ConformanceApp, startConformanceApp, TOKENS } from '../support/conformance-app';
 import { bootedStation201, charging201, energy, now, status201 } from '../support/ocpp201-steps';
 import { str } from '../support/operator';
+import { eventually } from '../../support/users';
 import { Payload, StationPeer } from '../support/station-peer';
 
 const DISPLAY_FIELDS =
@@ -159,6 +160,32 @@ describe('OCTT OCPP 2.0.1 I, O, P – Tariff and Cost, Display Message, Data Tra
       expect(await shown(peer)).toEqual([
         expect.objectContaining({ id: 6, ocppTransactionId: tx.transactionId }),
       ]);
+      // The station drops it when the transaction ends; so does our view of its display.
+      await tx.ended('StopAuthorized', {
+        stoppedReason: 'Local',
+        meterValue: [energy(100, 'Transaction.End')],
+      });
+      await eventually(
+        () => shown(peer),
+        (messages) => messages.length === 0,
+        15_000,
+      );
+    });
+
+    it('lists no message whose endDateTime has passed', async () => {
+      const peer = await station('O-expired');
+      const past = new Date(Date.now() - 60_000).toISOString();
+      await setMessage(
+        peer,
+        `{ id: 1, priority: NormalCycle, format: ASCII, content: "Over", endDateTime: ${str(past)} }`,
+        'Accepted',
+      );
+      await setMessage(
+        peer,
+        '{ id: 2, priority: NormalCycle, format: ASCII, content: "Still on" }',
+        'Accepted',
+      );
+      expect((await shown(peer)).map((message) => message.id)).toEqual([2]);
     });
 
     it.each([

@@ -44,16 +44,16 @@ export class DisplayMessageRepository extends TenantRepository<DisplayMessageDoc
     );
   }
 
-  /** Deletes one message, or (without `messageIds`) all but the ones kept. */
+  /** Deletes one message, those of one transaction, or all but the ones kept. */
   async remove(
     tenantId: TenantId,
     chargingStationId: string,
-    selection: { messageId: number } | { keep: number[] },
+    selection: { messageId: number } | { transactionId: string } | { keep: number[] },
   ): Promise<void> {
     const filter =
-      'messageId' in selection
-        ? { chargingStationId, messageId: selection.messageId }
-        : { chargingStationId, messageId: { $nin: selection.keep } };
+      'keep' in selection
+        ? { chargingStationId, messageId: { $nin: selection.keep } }
+        : { chargingStationId, ...selection };
     await this.model.deleteMany(this.scope(tenantId, filter)).exec();
   }
 

@@ -1,5 +1,7 @@
 import { TenantId } from '@csms/common';
-import { Injectable } from '@nestjs/common';
+import { EventBus, Unsubscribe } from '@csms/events';
+import { TRANSACTION_STOPPED, TransactionEvent } from '@csms/transactions/events/transaction-events';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { MessageInfoType, NotifyDisplayMessagesRequest } from '../types/generated';
 import { DisplayMessage, DisplayMessageRepository } from './display-message.repository';
 
@@ -26,15 +28,32 @@ function fromStation(chargingStationId: string, info: MessageInfoType): DisplayM
  * What is on a 2.0.1 station's display (O Display Message): messages it accepted from us, replaced by
  * what it reports (NotifyDisplayMessages). A report of every message (GetDisplayMessages without a
  * filter) is the whole truth: messages it leaves out are gone, and "Unknown" means there are none.
+ * The station drops a message at its endDateTime and at the end of its transaction; so do we.
  */
 @Injectable()
-export class DisplayMessagesService {
+export class DisplayMessagesService implements OnModuleInit, OnModuleDestroy {
   private readonly fullReports = new Map<string, number[]>();
+  private unsubscribe?: Unsubscribe;
 
-  constructor(private readonly messages: DisplayMessageRepository) {}
+  constructor(
+    private readonly messages: DisplayMessageRepository,
+    private readonly events: EventBus,
+  ) {}
 
-  list(tenantId: TenantId, chargingStationId: string): Promise<DisplayMessage[]> {
-    return this.messages.listForStation(tenantId, chargingStationId);
+  onModuleInit(): void {
+    this.unsubscribe = this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STOPPED, async (event) => {
+      const { chargingStationId, ocppTransactionId } = event.payload;
+      await this.messages.remove(event.tenantId, chargingStationId, { transactionId: ocppTransactionId });
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  async list(tenantId: TenantId, chargingStationId: string, now = new Date()): Promise<DisplayMessage[]> {
+    const messages = await this.messages.listForStation(tenantId, chargingStationId);
+    return messages.filter((message) => !message.endDateTime || message.endDateTime > now);
   }
 
   /** After SetDisplayMessage: the station shows what it accepted. */
