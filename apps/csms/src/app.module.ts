@@ -1,3 +1,4 @@
+import { AssetsModule } from '@csms/assets';
 import { AuthModule } from '@csms/auth';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
@@ -29,6 +30,7 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  AssetsModule,
 ];
 
 @Module({})

@@ -81,6 +81,6 @@ import { SiteService } from './sites/site.service';
     { provide: SiteAreaSupply, useClass: SiteAreaSupplyService },
     { provide: RegistrationTokenVerifier, useClass: RegistrationTokenVerifierService },
   ],
-  exports: [SiteRoleLookup, SiteAreaDirectory, SiteAreaSupply, RegistrationTokenVerifier],
+  exports: [SiteRoleLookup, SiteAreaDirectory, SiteAreaSupply, RegistrationTokenVerifier, SiteAreaService],
 })
 export class OrganizationsModule {}

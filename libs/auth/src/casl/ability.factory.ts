@@ -30,7 +30,7 @@ export class AbilityFactory {
         can(['list', 'read', 'create', 'update', 'delete'], 'User');
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'OcppLog');
-        can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
+        can(['list', 'read'], ['Company', 'Site', 'SiteArea', 'Asset']);
         // Station templates are global (hardware, not tenants' data): the platform's super admins curate them.
         can(['list', 'read', 'create', 'update', 'delete'], 'StationTemplate');
         cannot('delete', 'User', self);
@@ -45,7 +45,7 @@ export class AbilityFactory {
         can(['list', 'read'], 'OcppLog');
         can(
           ['list', 'read', 'create', 'update', 'delete'],
-          ['Company', 'Site', 'SiteArea', 'RegistrationToken'],
+          ['Company', 'Site', 'SiteArea', 'RegistrationToken', 'Asset'],
         );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
@@ -69,7 +69,7 @@ export class AbilityFactory {
         can('read', 'User', self);
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'Transaction');
-        can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
+        can(['list', 'read'], ['Company', 'Site', 'SiteArea', 'Asset']);
         break;
     }
     return build();
@@ -92,11 +92,11 @@ function grantSiteRoles(can: AbilityBuilder<AppAbility>['can'], principal: Princ
   const administeredStations = principal.siteAdminStationIds ?? [];
   const stations = [...new Set([...administeredStations, ...(principal.siteOwnerStationIds ?? [])])];
   can(['list', 'read'], 'Site', { id: { $in: sites } });
-  can(['list', 'read'], 'SiteArea', { siteId: { $in: sites } });
+  can(['list', 'read'], ['SiteArea', 'Asset'], { siteId: { $in: sites } });
   can(['list', 'read'], 'ChargingStation', { siteId: { $in: sites } });
   can(['list', 'read'], 'Transaction', { chargingStationId: { $in: stations } });
   if (administered.length === 0) return;
-  can(['create', 'update', 'delete'], 'SiteArea', { siteId: { $in: administered } });
+  can(['create', 'update', 'delete'], ['SiteArea', 'Asset'], { siteId: { $in: administered } });
   can(['update', 'command'], 'ChargingStation', { siteId: { $in: administered } });
   can('stop', 'Transaction', { chargingStationId: { $in: administeredStations } });
 }

@@ -14,7 +14,8 @@ export type Subject =
   | 'Site'
   | 'SiteArea'
   | 'StationTemplate'
-  | 'RegistrationToken';
+  | 'RegistrationToken'
+  | 'Asset';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

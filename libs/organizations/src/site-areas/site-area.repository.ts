@@ -49,6 +49,20 @@ export class SiteAreaRepository extends TenantRepository<SiteAreaDocument, SiteA
     return new Map(docs.map((doc) => [doc._id, doc.parentSiteAreaId]));
   }
 
+  /** Every area of the site: a site has tens of areas, the whole tree is read at once. */
+  inSite(tenantId: TenantId, siteId: string): Promise<SiteArea[]> {
+    return this.findMany(tenantId, { siteId });
+  }
+
+  /** The tenants that have areas under smart charging, with those areas (for the periodic run). */
+  async withSmartCharging(): Promise<{ tenantId: TenantId; id: string }[]> {
+    const docs = await this.model
+      .find({ smartCharging: true }, { tenantId: 1 })
+      .lean<{ _id: string; tenantId: string }[]>()
+      .exec();
+    return docs.map((doc) => ({ tenantId: doc.tenantId as TenantId, id: doc._id }));
+  }
+
   update(tenantId: TenantId, id: string, update: UpdateQuery<SiteAreaDocument>): Promise<SiteArea | null> {
     return this.updateOne(tenantId, { _id: id }, update);
   }
@@ -65,6 +79,8 @@ export class SiteAreaRepository extends TenantRepository<SiteAreaDocument, SiteA
       maximumPowerWatts: doc.maximumPowerWatts,
       numberOfPhases: doc.numberOfPhases,
       voltage: doc.voltage,
+      maximumCurrentAmps: doc.maximumCurrentAmps,
+      smartCharging: doc.smartCharging ?? false,
       parentSiteAreaId: doc.parentSiteAreaId,
       accessControl: doc.accessControl ?? true,
       createdAt: doc.createdAt,
