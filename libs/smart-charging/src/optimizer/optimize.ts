@@ -9,6 +9,7 @@ import {
   SessionInput,
   SessionPlan,
 } from './optimizer.types';
+import { repairShortfalls } from './energy-repair';
 import { choosePhases } from './phase-choice';
 import { SlotAllocation, SlotDemand, fillSlot } from './slot-fill';
 
@@ -67,8 +68,21 @@ function independentGroups(input: OptimizerInput): Group[] {
   return [...groups.values()].filter((group) => group.sessions.length > 0);
 }
 
-/** Priority first, then who was charging already, then arrival, then id. */
-function admissionOrder(sessions: readonly SessionInput[]): number[] {
+/**
+ * Who gets the minimum current first: higher priority, then (among equals) who has drawn fewer
+ * ampere-hours per phase from the fuses (what they share), a session that is charging counting one
+ * slot at its minimum less so that pauses rotate every slot or so rather than flap; then arrival,
+ * then id.
+ */
+function admissionOrder(
+  sessions: readonly SessionInput[],
+  servedWh: readonly number[],
+  on: readonly boolean[],
+): number[] {
+  const served = sessions.map(
+    (session, index) =>
+      servedWh[index] / (session.phases.length * session.voltage) - (on[index] ? session.minAmps * 0.25 : 0),
+  );
   return sessions
     .map((_, index) => index)
     .sort((a, b) => {
@@ -76,7 +90,7 @@ function admissionOrder(sessions: readonly SessionInput[]): number[] {
       const y = sessions[b];
       return (
         y.priority - x.priority ||
-        Number(y.charging) - Number(x.charging) ||
+        served[a] - served[b] ||
         x.order - y.order ||
         (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
       );
@@ -89,8 +103,9 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
     slot === 0 ? (input.firstSlotHours ?? input.slotHours) : input.slotHours;
   const prices = input.prices && input.prices.length >= slots ? input.prices : undefined;
   const share = Math.min(1, Math.max(0, input.futureCapacityShare ?? 1));
-  const order = admissionOrder(sessions);
-  const phases = choosePhases(fuses, sessions, order);
+  const received = sessions.map((session) => session.receivedWh ?? 0);
+  const charging = sessions.map((session) => session.charging);
+  const phases = choosePhases(fuses, sessions, admissionOrder(sessions, received, charging));
   const model = buildConstraintModel(fuses, sessions, phases);
 
   const wantsEnergy = sessions.map((session) => session.energyWh === undefined || session.energyWh > EPSILON);
@@ -110,6 +125,7 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
     phases[index].length * sessions[index].voltage * hoursOf(slot);
 
   const amps = sessions.map(() => new Array<number>(slots).fill(0));
+  const plannedWh = sessions.map(() => 0);
   const slotOrder = [...Array(slots).keys()];
   if (prices) slotOrder.sort((a, b) => prices[a] - prices[b] || a - b);
 
@@ -132,13 +148,17 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
       };
     });
     const scale = prices && slot > 0 ? share : 1;
-    const signature = `${scale}|${demands.map((demand) => (demand.present ? demand.capAmps : -1)).join(',')}`;
+    const on = slot > 0 && !prices ? sessions.map((_, index) => amps[index][slot - 1] > 0) : charging;
+    const served = sessions.map((_, index) => received[index] + plannedWh[index]);
+    const order = admissionOrder(sessions, served, on);
+    const signature = `${scale}|${order.join(',')}|${demands.map((demand) => (demand.present ? demand.capAmps : -1)).join(',')}`;
     const allocation =
       memo?.signature === signature ? memo.allocation : fillSlot(model, demands, order, scale);
     memo = { signature, allocation };
     sessions.forEach((_, index) => {
       const current = allocation.amps[index];
       amps[index][slot] = current;
+      plannedWh[index] += current * whPerAmp(index, slot);
       if (enforced[index]) remaining[index] -= current * whPerAmp(index, slot);
     });
     if (slot === 0) firstSlot = { allocation, demands };
@@ -150,6 +170,21 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
         trimToNeed(amps[index], remaining[index], session, (slot) => whPerAmp(index, slot));
     });
   }
+  repairShortfalls({
+    model,
+    amps,
+    slots,
+    minAmps: sessions.map((session) => session.minAmps),
+    maxAmps: sessions.map((session) => (session.maxAmps < session.minAmps ? 0 : session.maxAmps)),
+    needWh: sessions.map((session) =>
+      session.energyWh !== undefined && session.departureSlot !== undefined
+        ? Math.max(0, session.energyWh) / session.efficiency
+        : Infinity,
+    ),
+    departure: sessions.map((session) => session.departureSlot ?? slots),
+    whPerAmp,
+    capacityScale: (slot) => (prices && slot > 0 ? share : 1),
+  });
 
   return sessions.map((session, index) => {
     const rounded = amps[index].map(roundDown);

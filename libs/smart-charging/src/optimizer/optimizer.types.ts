@@ -52,6 +52,11 @@ export interface SessionInput {
   charging: boolean;
   /** Arrival order (start time): earlier first among equals. */
   order: number;
+  /**
+   * Energy it received so far, Wh: among sessions of the same priority, who got less goes first for
+   * the minimum current, so that pauses rotate when not all fit.
+   */
+  receivedWh?: number;
 }
 
 export interface OptimizerInput {
