@@ -8,6 +8,7 @@ import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { SmartChargingModule } from '@csms/smart-charging';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
@@ -31,6 +32,7 @@ export const DOMAIN_MODULES = [
   TemplatesModule,
   OrganizationsModule,
   AssetsModule,
+  SmartChargingModule,
 ];
 
 @Module({})

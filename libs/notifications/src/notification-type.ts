@@ -16,6 +16,8 @@ export enum NotificationType {
   STATION_OFFLINE = 'STATION_OFFLINE',
   /** To admins: a station was presented a badge the tenant does not know. */
   UNKNOWN_TAG_USED = 'UNKNOWN_TAG_USED',
+  /** To admins: a station did not take its smart-charging profiles and was left out. */
+  SMART_CHARGING_STATION_EXCLUDED = 'SMART_CHARGING_STATION_EXCLUDED',
 }
 
 /** Security messages go out whatever the user's preferences say. */
@@ -70,6 +72,11 @@ export interface NotificationData {
     chargingStationId: string;
     tagId: string;
     presentedAt: Date;
+    link: string;
+  };
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    chargingStationId: string;
+    reason: string;
     link: string;
   };
 }

@@ -57,6 +57,11 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     presentedAt: new Date('2026-03-01T08:00:00Z'),
     link: LINK,
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    chargingStationId: 'CS-42',
+    reason: 'did not take its charging profile: the station answered Rejected',
+    link: LINK,
+  },
 };
 
 /** One word per language that its greeting must contain, so a wrong language is caught. */
@@ -100,6 +105,10 @@ describe('renderNotification', () => {
       if (type === NotificationType.OPTIMAL_CHARGE_REACHED) {
         expect(message.subject).toContain('81 %');
         expect(message.text).toMatch(/12[.,]35 kWh/);
+      }
+      if (type === NotificationType.SMART_CHARGING_STATION_EXCLUDED) {
+        expect(message.subject).toContain('CS-42');
+        expect(message.text).toContain('Rejected');
       }
       if (type === NotificationType.UNKNOWN_TAG_USED) {
         expect(message.subject).toContain('BADGE-0xF00D');

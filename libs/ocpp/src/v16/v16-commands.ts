@@ -33,7 +33,8 @@ function statusOf(answer: { status: string }): CommandResult {
 function encodeChargingProfile(profile: ChargingProfileInput): V16ChargingProfile {
   return withoutUndefined({
     chargingProfileId: profile.chargingProfileId,
-    transactionId: profile.transactionId,
+    // 1.6 transaction ids are the integers the server assigned.
+    transactionId: profile.transactionId === undefined ? undefined : Number(profile.transactionId),
     stackLevel: profile.stackLevel,
     chargingProfilePurpose: profile.purpose,
     chargingProfileKind: profile.kind,
@@ -45,7 +46,10 @@ function encodeChargingProfile(profile: ChargingProfileInput): V16ChargingProfil
       startSchedule: iso(profile.schedule.startSchedule),
       chargingRateUnit: profile.schedule.rateUnit,
       minChargingRate: profile.schedule.minChargingRate,
-      chargingSchedulePeriod: profile.schedule.periods.map((period) => withoutUndefined(period)),
+      // 1.6 periods have no phaseToUse (a 2.0.1 field): only what 1.6 knows is sent.
+      chargingSchedulePeriod: profile.schedule.periods.map(({ startPeriod, limit, numberPhases }) =>
+        withoutUndefined({ startPeriod, limit, numberPhases }),
+      ),
     }),
   });
 }

@@ -54,13 +54,9 @@ export class SiteAreaRepository extends TenantRepository<SiteAreaDocument, SiteA
     return this.findMany(tenantId, { siteId });
   }
 
-  /** The tenants that have areas under smart charging, with those areas (for the periodic run). */
-  async withSmartCharging(): Promise<{ tenantId: TenantId; id: string }[]> {
-    const docs = await this.model
-      .find({ smartCharging: true }, { tenantId: 1 })
-      .lean<{ _id: string; tenantId: string }[]>()
-      .exec();
-    return docs.map((doc) => ({ tenantId: doc.tenantId as TenantId, id: doc._id }));
+  /** The areas of the tenant under smart charging (the periodic run). */
+  withSmartCharging(tenantId: TenantId): Promise<SiteArea[]> {
+    return this.findMany(tenantId, { smartCharging: true });
   }
 
   update(tenantId: TenantId, id: string, update: UpdateQuery<SiteAreaDocument>): Promise<SiteArea | null> {

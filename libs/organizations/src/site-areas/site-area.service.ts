@@ -49,9 +49,9 @@ export class SiteAreaService {
     return this.siteAreas.inSite(tenantId, siteId);
   }
 
-  /** Every area under smart charging, in every tenant (the periodic run). */
-  withSmartCharging(): Promise<{ tenantId: TenantId; id: string }[]> {
-    return this.siteAreas.withSmartCharging();
+  /** The tenant's areas under smart charging (the periodic run). */
+  withSmartCharging(tenantId: TenantId): Promise<SiteArea[]> {
+    return this.siteAreas.withSmartCharging(tenantId);
   }
 
   async create(principal: Principal, ability: AppAbility, input: CreateSiteAreaInput): Promise<SiteArea> {

@@ -36,13 +36,15 @@ export interface ChargingProfileInput {
   recurrencyKind?: 'Daily' | 'Weekly';
   validFrom?: Date;
   validTo?: Date;
-  transactionId?: number;
+  /** 1.x: the integer the server assigned; 2.0.1: the station's own transaction id. */
+  transactionId?: number | string;
   schedule: {
     duration?: number;
     startSchedule?: Date;
     rateUnit: 'W' | 'A';
     minChargingRate?: number;
-    periods: { startPeriod: number; limit: number; numberPhases?: number }[];
+    /** `phaseToUse` (2.0.1 only, 1..3): the station phase a single-phase car is put on. */
+    periods: { startPeriod: number; limit: number; numberPhases?: number; phaseToUse?: number }[];
   };
 }
 

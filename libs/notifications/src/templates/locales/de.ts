@@ -109,4 +109,13 @@ export const de: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: Ladestation ${chargingStationId} aus dem Lastmanagement genommen`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `Die Ladestation ${chargingStationId} hat ihre Ladeprofile nicht angenommen und wird nicht mehr vom Lastmanagement gesteuert; sie zählt als ungesteuerte Last, bis sie neu startet oder Sie sie wieder aufnehmen.`,
+      `Grund: ${reason}`,
+      link,
+    ],
+  },
 };

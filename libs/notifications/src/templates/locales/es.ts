@@ -104,4 +104,13 @@ export const es: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: estación ${chargingStationId} excluida de la carga inteligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La estación ${chargingStationId} no aceptó sus perfiles de carga y ya no está controlada por la carga inteligente; cuenta como carga no controlada hasta que se reinicie o la vuelva a incluir.`,
+      `Motivo: ${reason}`,
+      link,
+    ],
+  },
 };

@@ -40,4 +40,4 @@ export class SiteAreaDocument extends TenantDocument {
 export const SiteAreaSchema = SchemaFactory.createForClass(SiteAreaDocument);
 SiteAreaSchema.index({ tenantId: 1, siteId: 1, name: 1 });
 SiteAreaSchema.index({ tenantId: 1, parentSiteAreaId: 1 });
-SiteAreaSchema.index({ smartCharging: 1, tenantId: 1 });
+SiteAreaSchema.index({ tenantId: 1, smartCharging: 1 });
