@@ -21,7 +21,7 @@ export interface SessionMeter {
   phaseAmps: [number | undefined, number | undefined, number | undefined];
   totalAmps?: number;
   stateOfCharge?: number;
-  /** Connector phases seen carrying current while charging (1..3). */
+  /** Connector phases (1..3) carrying current in the last sample that had any. */
   phasesSeen: Set<number>;
 }
 
@@ -80,10 +80,13 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
       point.instantAmpsL2,
       point.instantAmpsL3,
     ];
-    const phasesSeen = new Set(known?.phasesSeen ?? []);
+    // The phases of the last sample with current: a car moved to another phase (2.0.1 phaseToUse)
+    // is where it draws now; a paused car keeps the phases it drew on.
+    const inUse = new Set<number>();
     phaseAmps.forEach((amps, index) => {
-      if (amps !== undefined && amps >= PHASE_IN_USE_AMPS) phasesSeen.add(index + 1);
+      if (amps !== undefined && amps >= PHASE_IN_USE_AMPS) inUse.add(index + 1);
     });
+    const phasesSeen = inUse.size > 0 ? inUse : new Set(known?.phasesSeen ?? []);
     const meter: SessionMeter = {
       chargingStationId,
       connectorId,

@@ -33,6 +33,8 @@ import { SmartChargingScheduler } from './smart-charging.scheduler';
 const UNUSED_AMPS = 2;
 /** A sticky-limited car drawing within this of its limit wants more. */
 const WANTS_MORE_AMPS = 0.5;
+/** As the meter tracker: a phase carrying at least this is in use. */
+const PHASE_IN_USE_AMPS = 1;
 /** As the planner: meter values this soon after a profile may not show the car's answer. */
 const SETTLE_MS = 10_000;
 
@@ -42,6 +44,8 @@ interface Watched {
   limits: number[];
   startSchedule: Date;
   sticky: boolean;
+  /** How many phases the plan counted it on: a car found drawing on fewer is planned again. */
+  phases: number;
   /** Meter values before this may not show the car's answer to its profile yet. */
   settledAt: number;
   /** Sticky limitation is on for its tree: only then is unused power worth a run. */
@@ -121,6 +125,7 @@ export class SmartChargingTriggers implements OnModuleInit, OnModuleDestroy {
               limits: connector.sent.limits,
               startSchedule: connector.sent.startSchedule,
               sticky: connector.stickyAmps !== undefined,
+              phases: connector.gridPhases.length,
               settledAt: connector.sent.sentAt.getTime() + SETTLE_MS,
               stickyLimitation: payload.plan.stickyLimitation,
               reported: false,
@@ -143,13 +148,21 @@ export class SmartChargingTriggers implements OnModuleInit, OnModuleDestroy {
   /** Sticky limitation's two moments: power left unused, and a limited car wanting more. */
   private onConsumption(tenantId: TenantId, payload: ConsumptionAddedEvent['payload']): void {
     const watched = this.watched.get(`${tenantId}\u0000${payload.transactionId}`);
-    if (!watched || watched.reported || !watched.stickyLimitation) return;
+    if (!watched || watched.reported) return;
     const { instantAmpsL1, instantAmpsL2, instantAmpsL3, timestamp } = payload.consumption;
     const phases = [instantAmpsL1, instantAmpsL2, instantAmpsL3].filter(
       (amps): amps is number => amps !== undefined,
     );
     if (phases.length === 0) return;
     const drawn = Math.max(...phases);
+    const inUse = phases.filter((amps) => amps >= PHASE_IN_USE_AMPS).length;
+    if (inUse > 0 && inUse !== watched.phases) {
+      // The car draws on other phases than planned (a single-phase car, learnt now): plan it as it is.
+      watched.reported = true;
+      this.scheduler.schedule(tenantId, watched.siteAreaId);
+      return;
+    }
+    if (!watched.stickyLimitation) return;
     const allowed = limitAt(watched.limits, watched.startSchedule, new Date(timestamp));
     if (allowed === undefined || allowed <= 0) return;
     const wantsMore = watched.sticky && drawn >= allowed - WANTS_MORE_AMPS;
