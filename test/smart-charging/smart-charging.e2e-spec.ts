@@ -3,6 +3,7 @@ import { Simulation, startSimulation } from '../../apps/simulator/src/simulation
 import { SimulatedStation } from '../../apps/simulator/src/station/simulated-station';
 import { simOptions } from '../simulator/support/sim-options';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
+import { Mailpit } from '../support/mailpit';
 import { Subscription, graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
 import { createTag, createUserAndLogin, eventually } from '../support/users';
@@ -44,6 +45,8 @@ const PLAN = `query($id: ID!) { smartChargingPlan(siteAreaId: $id) { siteAreaId 
 describe('smart charging with assets: simulated stations that obey their profiles share a 32 A area', () => {
   let server: TestApp;
   let admin: GraphQLClient;
+  let adminEmail: string;
+  let mailpit: Mailpit;
   let areaId: string;
   let buildingKey: string;
   let buildingId: string;
@@ -107,12 +110,16 @@ describe('smart charging with assets: simulated stations that obey their profile
   };
 
   beforeAll(async () => {
+    mailpit = await Mailpit.start();
     server = await startTestApp('smart_charging', {
+      SMTP_URL: mailpit.smtpUrl,
       SMART_CHARGING_DEBOUNCE_MS: '300',
       SMART_CHARGING_LOAD_INTERVAL_SECONDS: '1',
       SMART_CHARGING_RETRY_DELAY_MS: '200',
     });
-    admin = (await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'ADMIN')).client;
+    const tenantAdmin = await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'ADMIN');
+    admin = tenantAdmin.client;
+    adminEmail = tenantAdmin.email;
     const { createCompany } = await admin.data<{ createCompany: { id: string } }>(
       'mutation { createCompany(input: { name: "Voltgrid Parking" }) { id } }',
     );
@@ -180,6 +187,7 @@ describe('smart charging with assets: simulated stations that obey their profile
     await loads?.close();
     await Promise.all([sim16?.stop(), sim201?.stop()]);
     await server?.close();
+    await mailpit?.stop();
   });
 
   it('shares the fuse between three cars, then four, with each connector told why', async () => {
@@ -288,5 +296,34 @@ describe('smart charging with assets: simulated stations that obey their profile
     expect(latest.ampsL1).toBeCloseTo(3 * 9 + 12 - 10, 0);
     expect(latest.ampsL2).toBeCloseTo(4 * 9 + 6 - 10, 0);
     expect(latest.ampsL3).toBeCloseTo(3 * 9 + 9 - 10, 0);
+  });
+
+  it('excludes a station that refuses its profiles after the retries, tells the admins, plans around it', async () => {
+    // The station's firmware now refuses every charging profile (the peer answers Rejected).
+    jest.spyOn(station('SC16-0003').commands, 'setChargingProfile').mockReturnValue(false);
+    await pushBuilding([2760, 2070, 2070]);
+    const { smartChargingExclusions } = await eventually(
+      () =>
+        admin.data<{ smartChargingExclusions: { chargingStationId: string; reason: string }[] }>(
+          '{ smartChargingExclusions { chargingStationId reason } }',
+        ),
+      (result) => result.smartChargingExclusions.length > 0,
+      20_000,
+    );
+    expect(smartChargingExclusions).toEqual([
+      {
+        chargingStationId: 'SC16-0003',
+        reason: expect.stringContaining('answered Rejected (after 3 tries)'),
+      },
+    ]);
+    const connectors = await eventually(plan, (list) =>
+      list.some((c) => c.chargingStationId === 'SC16-0003' && c.delivery === 'NOT_SENT'),
+    );
+    expect(connectors.find((c) => c.chargingStationId === 'SC16-0003')!.reason).toMatch(
+      /^not controlled: excluded/,
+    );
+    expect(connectors.filter((c) => c.delivery === 'ACCEPTED' || c.delivery === 'UNCHANGED')).toHaveLength(3);
+    const mail = await mailpit.waitFor(adminEmail, (received) => received.subject.includes('SC16-0003'));
+    expect(mail.text).toContain('Rejected');
   });
 });
