@@ -17,13 +17,13 @@ export async function loadLpSolver(): Promise<LpSolver> {
 /** What the LP found: per car, grid Wh over the day, and the objective. */
 export interface LpOutcome {
   deliveredWh: Map<string, number>;
+  /** Grid Wh of all cars per slot. */
+  slotWh: number[];
   objective: number;
   seconds: number;
 }
 
-export type LpGoal =
-  | { kind: 'energy' }
-  | { kind: 'cost'; prices: number[]; atLeastWh: Map<string, number> };
+export type LpGoal = { kind: 'energy' } | { kind: 'cost'; prices: number[]; atLeastWh: Map<string, number> };
 
 /**
  * The same day as a linear program, with full knowledge of every car in advance: a current per car,
@@ -38,6 +38,7 @@ export function solveDay(solver: LpSolver, day: Day, goal: LpGoal): LpOutcome {
   const bounds: string[] = [];
   const onPhase: string[][][] = Array.from({ length: DAY_SLOTS }, () => [[], [], []]);
   const columnsOf = new Map<string, { name: string; whPerAmp: number }[]>();
+  const slotOf = new Map<string, number>();
   day.cars.forEach((car, index) => {
     const columns: { name: string; whPerAmp: number }[] = [];
     for (let slot = car.arrival; slot < car.departure; slot++) {
@@ -45,8 +46,10 @@ export function solveDay(solver: LpSolver, day: Day, goal: LpGoal): LpOutcome {
       const whPerAmp = (car.switchable ? 1 : car.phases.length) * VOLTAGE * SLOT_HOURS;
       const names = phases.map((phase) => `x_${index}_${slot}_${phase}`);
       const current = car.switchable ? names : [names[0]];
-      for (const [at, phase] of phases.entries()) onPhase[slot][phase].push(car.switchable ? names[at] : names[0]);
+      for (const [at, phase] of phases.entries())
+        onPhase[slot][phase].push(car.switchable ? names[at] : names[0]);
       for (const name of current) {
+        slotOf.set(name, slot);
         columns.push({ name, whPerAmp });
         bounds.push(`0 <= ${name} <= ${car.maxAmps}`);
         const price = goal.kind === 'cost' ? (whPerAmp / 1000) * goal.prices[slot] : whPerAmp;
@@ -81,7 +84,12 @@ export function solveDay(solver: LpSolver, day: Day, goal: LpGoal): LpOutcome {
   if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`);
   const deliveredWh = new Map<string, number>();
   for (const car of day.cars) deliveredWh.set(car.id, deliveredOf(car, columnsOf, solution.Columns));
-  return { deliveredWh, objective: solution.ObjectiveValue, seconds };
+  const slotWh = new Array<number>(DAY_SLOTS).fill(0);
+  for (const columns of columnsOf.values()) {
+    for (const column of columns)
+      slotWh[slotOf.get(column.name)!] += (solution.Columns[column.name]?.Primal ?? 0) * column.whPerAmp;
+  }
+  return { deliveredWh, slotWh, objective: solution.ObjectiveValue, seconds };
 }
 
 function deliveredOf(

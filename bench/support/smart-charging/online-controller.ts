@@ -51,7 +51,10 @@ export function runDay(day: Day, options: ControllerOptions): DayOutcome {
       charging.add(plan.id);
       if (plan.phases.length === 1) phaseOf.set(plan.id, plan.phases[0]);
       const car = present.find((candidate) => candidate.id === plan.id)!;
-      const wh = Math.min(amps * plan.phases.length * VOLTAGE * SLOT_HOURS, car.energyWh - delivered.get(car.id)!);
+      const wh = Math.min(
+        amps * plan.phases.length * VOLTAGE * SLOT_HOURS,
+        car.energyWh - delivered.get(car.id)!,
+      );
       delivered.set(car.id, delivered.get(car.id)! + wh);
       energyBySlot.get(car.id)![slot] = wh;
       for (const phase of plan.phases) slotLoad[phase] += amps;

@@ -61,7 +61,13 @@ export function workplaceDay(seed: number, cars: number, fuseAmps: number): Day 
     const arrival = Math.round((arrivalHour - DAY_START_HOUR) / SLOT_HOURS);
     const departure = Math.min(DAY_SLOTS, arrival + Math.max(2, Math.round(stayHours / SLOT_HOURS)));
     const energyWh = clamp(Math.exp(Math.log(10_000) + normal(random) * 0.55), 2_000, 45_000);
-    day.push({ id: `car-${String(index).padStart(3, '0')}`, arrival, departure, energyWh, ...drawCar(random) });
+    day.push({
+      id: `car-${String(index).padStart(3, '0')}`,
+      arrival,
+      departure,
+      energyWh,
+      ...drawCar(random),
+    });
   }
   return { cars: day, fuseAmps };
 }
@@ -76,9 +82,10 @@ export function fairShareDay(seed: number, cars: number, fuseAmps: number): Day 
   for (let index = 0; index < cars; index++) {
     const arrival = 8 + Math.floor(random() * 4);
     const departure = 44;
-    const car = random() < 0.7
-      ? { phases: [0, 1, 2] as Phase[], switchable: false, maxAmps: random() < 0.7 ? 16 : 32 }
-      : { phases: [Math.floor(random() * 3) as Phase], switchable: random() < 0.5, maxAmps: 32 };
+    const car =
+      random() < 0.7
+        ? { phases: [0, 1, 2] as Phase[], switchable: false, maxAmps: random() < 0.7 ? 16 : 32 }
+        : { phases: [Math.floor(random() * 3) as Phase], switchable: random() < 0.5, maxAmps: 32 };
     day.push({ id: `car-${String(index).padStart(3, '0')}`, arrival, departure, energyWh: 80_000, ...car });
   }
   return { cars: day, fuseAmps };
