@@ -21,6 +21,9 @@ export interface ConstraintModel {
   /** Per session: the constraints it takes part in, and its coefficient in each. */
   sessionConstraints: number[][];
   sessionCoefficients: number[][];
+  /** Per constraint: its sessions, and their coefficients. */
+  constraintMembers: number[][];
+  constraintCoefficients: number[][];
 }
 
 const PHASE_NAMES = ['L1', 'L2', 'L3'];
@@ -72,6 +75,8 @@ export function buildConstraintModel(
   const constraints: Constraint[] = [];
   const sessionConstraints: number[][] = sessions.map(() => []);
   const sessionCoefficients: number[][] = sessions.map(() => []);
+  const constraintMembers: number[][] = [];
+  const constraintCoefficients: number[][] = [];
   const sessionPaths = sessions.map((session) => new Set(paths.get(session.fuseId) ?? [session.fuseId]));
   const add = (constraint: Constraint, coefficientOf: (index: number) => number): void => {
     const members: [number, number][] = [];
@@ -81,6 +86,8 @@ export function buildConstraintModel(
     });
     if (members.length === 0) return;
     const id = constraints.push(constraint) - 1;
+    constraintMembers.push(members.map(([index]) => index));
+    constraintCoefficients.push(members.map(([, coefficient]) => coefficient));
     for (const [index, coefficient] of members) {
       sessionConstraints[index].push(id);
       sessionCoefficients[index].push(coefficient);
@@ -136,7 +143,7 @@ export function buildConstraintModel(
       }
     }
   }
-  return { constraints, sessionConstraints, sessionCoefficients };
+  return { constraints, sessionConstraints, sessionCoefficients, constraintMembers, constraintCoefficients };
 }
 
 function round(value: number): number {

@@ -1,6 +1,7 @@
 import { ConstraintModel } from './constraint-model';
 
 const EPSILON = 1e-6;
+const SWAPS_PER_SESSION = 20;
 
 /** What the repair needs to know of a group's plan. */
 export interface RepairContext {
@@ -40,6 +41,8 @@ export function repairShortfalls(context: RepairContext): void {
     .sort((a, b) => departure[a] - departure[b] || a - b);
   if (short.length === 0) return;
   const donors = [...Array(sessions).keys()].sort((a, b) => departure[b] - departure[a] || a - b);
+  // Slots where a donor can never take current back: the repair only ever lowers later slots' room.
+  const full = amps.map(() => new Uint8Array(slots));
 
   const headroom = (session: number, slot: number): number => {
     const members = model.sessionConstraints[session];
@@ -65,9 +68,20 @@ export function repairShortfalls(context: RepairContext): void {
     return current <= EPSILON && room < context.minAmps[session] - EPSILON ? 0 : room;
   };
 
+  /** Swaps tried per session planned: bounds the search when needs cannot all be met. */
+  let budget = SWAPS_PER_SESSION * sessions;
+  /** Whether a donor may still take current back somewhere from `from` on. */
+  const opensAfter = (donor: number, from: number): boolean => {
+    for (let later = from; later < Math.min(departure[donor], slots); later++)
+      if (!full[donor][later]) return true;
+    return false;
+  };
   for (const session of short) {
     let missing = context.needWh[session] - planned[session];
     const end = Math.min(departure[session], slots);
+    const candidates = donors.filter(
+      (donor) => donor !== session && departure[donor] > departure[session] && opensAfter(donor, end),
+    );
     for (let slot = end - 1; slot >= 0 && missing > 1; slot--) {
       const perAmp = context.whPerAmp(session, slot);
       const direct = roomFor(session, slot, missing / perAmp);
@@ -75,10 +89,10 @@ export function repairShortfalls(context: RepairContext): void {
         change(session, slot, direct);
         missing -= direct * perAmp;
       }
-      for (const donor of donors) {
+      for (const donor of candidates) {
         if (missing <= 1) break;
-        if (donor === session || departure[donor] <= departure[session] || amps[donor][slot] <= EPSILON)
-          continue;
+        if (amps[donor][slot] <= EPSILON || !opensAfter(donor, end)) continue;
+        if (budget-- <= 0) return;
         missing -= swap(session, donor, slot, end, missing / perAmp) * perAmp;
       }
     }

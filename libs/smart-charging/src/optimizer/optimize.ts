@@ -130,37 +130,48 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
   if (prices) slotOrder.sort((a, b) => prices[a] - prices[b] || a - b);
 
   let firstSlot: { allocation: SlotAllocation; demands: SlotDemand[] } | undefined;
-  let memo: { signature: string; allocation: SlotAllocation } | undefined;
+  // The last slot filled: a slot with the same sessions, caps and scale gets the same currents (and
+  // when nobody was paused, the admission order made no difference either).
+  let last: { caps: Float64Array; scale: number; order?: number[]; allocation: SlotAllocation } | undefined;
+  const weights = sessions.map((session) => Math.max(session.priority, EPSILON));
   for (const slot of slotOrder) {
+    const caps = new Float64Array(sessions.length);
     const demands = sessions.map((session, index): SlotDemand => {
       const here =
         (session.departureSlot === undefined || slot < session.departureSlot) && wantsEnergy[index];
       let cap = session.maxAmps < session.minAmps ? 0 : session.maxAmps;
-      if (enforced[index] && Number.isFinite(remaining[index])) {
+      if (enforced[index] && remaining[index] !== Infinity) {
         const needAmps = remaining[index] / whPerAmp(index, slot);
         cap = remaining[index] <= EPSILON ? 0 : Math.min(cap, Math.max(session.minAmps, needAmps));
       }
-      return {
-        present: here && cap > 0,
-        minAmps: session.minAmps,
-        capAmps: cap,
-        weight: Math.max(session.priority, EPSILON),
-      };
+      const present = here && cap > 0;
+      caps[index] = present ? cap : -1;
+      return { present, minAmps: session.minAmps, capAmps: cap, weight: weights[index] };
     });
     const scale = prices && slot > 0 ? share : 1;
-    const on = slot > 0 && !prices ? sessions.map((_, index) => amps[index][slot - 1] > 0) : charging;
-    const served = sessions.map((_, index) => received[index] + plannedWh[index]);
-    const order = admissionOrder(sessions, served, on);
-    const signature = `${scale}|${order.join(',')}|${demands.map((demand) => (demand.present ? demand.capAmps : -1)).join(',')}`;
-    const allocation =
-      memo?.signature === signature ? memo.allocation : fillSlot(model, demands, order, scale);
-    memo = { signature, allocation };
-    sessions.forEach((_, index) => {
+    let allocation: SlotAllocation | undefined;
+    let order: number[] | undefined;
+    const sameInputs = last !== undefined && last.scale === scale && sameValues(last.caps, caps);
+    if (sameInputs && !last!.allocation.limits.some((limit) => limit.kind === 'paused')) {
+      allocation = last!.allocation;
+    } else {
+      const on = slot > 0 && !prices ? sessions.map((_, index) => amps[index][slot - 1] > 0) : charging;
+      order = admissionOrder(
+        sessions,
+        sessions.map((_, index) => received[index] + plannedWh[index]),
+        on,
+      );
+      if (sameInputs && last!.order && sameValues(last!.order, order)) allocation = last!.allocation;
+    }
+    allocation ??= fillSlot(model, demands, order!, scale);
+    last = { caps, scale, order: order ?? last?.order, allocation };
+    for (let index = 0; index < sessions.length; index++) {
       const current = allocation.amps[index];
       amps[index][slot] = current;
-      plannedWh[index] += current * whPerAmp(index, slot);
-      if (enforced[index]) remaining[index] -= current * whPerAmp(index, slot);
-    });
+      const wh = current * whPerAmp(index, slot);
+      plannedWh[index] += wh;
+      if (enforced[index]) remaining[index] -= wh;
+    }
     if (slot === 0) firstSlot = { allocation, demands };
   }
 
@@ -267,3 +278,9 @@ function reasonOf(
 }
 
 export type { Phase };
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}

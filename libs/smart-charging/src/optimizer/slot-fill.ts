@@ -79,6 +79,9 @@ export function fillSlot(
 
   const rate = new Float64Array(constraints.length);
   const seenIn = new Int32Array(constraints.length);
+  // Sessions still growing are those in `active` and not yet frozen.
+  const frozen = new Uint8Array(demands.length).fill(1);
+  for (const index of active) frozen[index] = 0;
   const touched: number[] = [];
   for (let round = 1; active.length > 0; round++) {
     for (const constraint of touched) rate[constraint] = 0;
@@ -106,12 +109,13 @@ export function fillSlot(
       for (const index of active) amps[index] += demands[index].weight * step;
       for (const constraint of touched) slack[constraint] -= rate[constraint] * step;
     }
-    const frozen = new Set<number>();
+    let frozenNow = 0;
     for (const index of active) {
       if (demands[index].capAmps - amps[index] <= EPSILON) {
         amps[index] = demands[index].capAmps;
         limits[index] = { kind: 'cap' };
-        frozen.add(index);
+        frozen[index] = 1;
+        frozenNow++;
       }
     }
     for (const constraint of touched) {
@@ -120,24 +124,25 @@ export function fillSlot(
         slack[constraint] > EPSILON * (1 + Math.abs(constraints[constraint].capacity))
       )
         continue;
-      for (const index of active) {
-        if (frozen.has(index)) continue;
-        const at = sessionConstraints[index].indexOf(constraint);
-        if (at >= 0 && sessionCoefficients[index][at] > 0) {
-          limits[index] = { kind: 'constraint', constraint };
-          frozen.add(index);
-        }
+      const members = model.constraintMembers[constraint];
+      const coefficients = model.constraintCoefficients[constraint];
+      for (let at = 0; at < members.length; at++) {
+        const index = members[at];
+        if (frozen[index] || coefficients[at] <= 0) continue;
+        limits[index] = { kind: 'constraint', constraint };
+        frozen[index] = 1;
+        frozenNow++;
       }
     }
-    if (frozen.size === 0) {
+    if (frozenNow === 0) {
       // Rounding left every step at zero without a binding constraint: stop the one closest to its cap.
       const closest = active.reduce((best, index) =>
         demands[index].capAmps - amps[index] < demands[best].capAmps - amps[best] ? index : best,
       );
       limits[closest] = { kind: 'cap' };
-      frozen.add(closest);
+      frozen[closest] = 1;
     }
-    for (let at = active.length - 1; at >= 0; at--) if (frozen.has(active[at])) active.splice(at, 1);
+    for (let at = active.length - 1; at >= 0; at--) if (frozen[active[at]]) active.splice(at, 1);
   }
   return { amps, limits };
 }
