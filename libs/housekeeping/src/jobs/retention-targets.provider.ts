@@ -1,3 +1,4 @@
+import { AssetReadingRepository } from '@csms/assets';
 import { APP_CONFIG, AppConfig } from '@csms/common';
 import { NotificationJobRepository } from '@csms/notifications';
 import { OcppMessageRepository, StationNotificationRepository } from '@csms/ocpp';
@@ -16,6 +17,7 @@ export const retentionTargetsProvider: Provider = {
     StationDataTransferRepository,
     ConsumptionRepository,
     NotificationJobRepository,
+    AssetReadingRepository,
   ],
   useFactory: (
     config: AppConfig,
@@ -24,6 +26,7 @@ export const retentionTargetsProvider: Provider = {
     dataTransfers: StationDataTransferRepository,
     consumptions: ConsumptionRepository,
     notificationJobs: NotificationJobRepository,
+    assetReadings: AssetReadingRepository,
   ): RetentionTarget[] => [
     {
       name: 'ocppMessages',
@@ -49,6 +52,11 @@ export const retentionTargetsProvider: Provider = {
       name: 'failedNotifications',
       retentionDays: config.NOTIFICATION_LOG_RETENTION_DAYS,
       purge: (tenantId, before) => notificationJobs.deleteFailedBefore(tenantId, before),
+    },
+    {
+      name: 'assetReadings',
+      retentionDays: config.ASSET_READING_RETENTION_DAYS,
+      purge: (tenantId, before) => assetReadings.deleteBefore(tenantId, before),
     },
   ],
 };
