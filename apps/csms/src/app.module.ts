@@ -4,12 +4,15 @@ import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
+import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
 import { SmartChargingModule } from '@csms/smart-charging';
+import { PricingModule } from '@csms/pricing';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
+import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
 import { UsersModule } from '@csms/users';
@@ -31,6 +34,8 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  PricingModule,
+  StatisticsModule,
   AssetsModule,
   SmartChargingModule,
 ];
@@ -60,6 +65,7 @@ export class AppModule {
           useClass: GraphQLOptionsFactory,
         }),
         HealthModule,
+        ExportsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,
       ],

@@ -42,10 +42,16 @@ export class AbilityFactory {
         );
         can('command', 'ChargingStation');
         can('stop', 'Transaction');
+        can('list', 'Statistics');
         can(['list', 'read'], 'OcppLog');
         can(
           ['list', 'read', 'create', 'update', 'delete'],
           ['Company', 'Site', 'SiteArea', 'RegistrationToken', 'Asset'],
+        );
+        // Pricing: tariffs, where they apply and to whom, and the tenant's pricing settings.
+        can(
+          ['list', 'read', 'create', 'update', 'delete'],
+          ['Tariff', 'TariffAssignment', 'UserGroup', 'PricingSettings'],
         );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
@@ -59,6 +65,9 @@ export class AbilityFactory {
         can(['list', 'read'], 'Tag', own);
         can(['list', 'read'], 'Transaction', own);
         can('stop', 'Transaction', own);
+        // The tariff that applies to them (resolution and estimates), not the tenant's list of tariffs.
+        can('read', 'Tariff');
+        can('list', 'Statistics', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });
@@ -69,7 +78,9 @@ export class AbilityFactory {
         can('read', 'User', self);
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'Transaction');
+        can('list', 'Statistics');
         can(['list', 'read'], ['Company', 'Site', 'SiteArea', 'Asset']);
+        can(['list', 'read'], ['Tariff', 'TariffAssignment']);
         break;
     }
     return build();
@@ -95,6 +106,8 @@ function grantSiteRoles(can: AbilityBuilder<AppAbility>['can'], principal: Princ
   can(['list', 'read'], ['SiteArea', 'Asset'], { siteId: { $in: sites } });
   can(['list', 'read'], 'ChargingStation', { siteId: { $in: sites } });
   can(['list', 'read'], 'Transaction', { chargingStationId: { $in: stations } });
+  // Statistics remember where each session was: the sites' sessions, whichever station they used then.
+  can('list', 'Statistics', { siteId: { $in: sites } });
   if (administered.length === 0) return;
   can(['create', 'update', 'delete'], ['SiteArea', 'Asset'], { siteId: { $in: administered } });
   can(['update', 'command'], 'ChargingStation', { siteId: { $in: administered } });

@@ -15,6 +15,11 @@ export type Subject =
   | 'SiteArea'
   | 'StationTemplate'
   | 'RegistrationToken'
+  | 'Tariff'
+  | 'TariffAssignment'
+  | 'UserGroup'
+  | 'PricingSettings'
+  | 'Statistics'
   | 'Asset';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */

@@ -112,6 +112,10 @@ export const configSchema = z
     OCPP_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
     STATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(90),
     NOTIFICATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    // CSV exports: lifetime of a signed download link.
+    EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     // Secrets kept for outside parties (an asset meter's OAuth2 client secret, its API key) are stored
     // encrypted with a key derived from this (AES-256-GCM).
     SECRETS_ENCRYPTION_KEY: z
