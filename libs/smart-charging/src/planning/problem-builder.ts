@@ -17,6 +17,7 @@ import { wiringKey } from '../wiring/connector-wiring.repository';
 import { PhaseRotation, gridPhaseOf } from '../wiring/phase-rotation';
 import { AreaSnapshot } from './area-snapshot';
 import { pricesOfSlots } from './price-slots';
+import { tariffPricesOfSlots } from './tariff-prices';
 
 export const SLOT_MINUTES = 15;
 const SLOT_MS = SLOT_MINUTES * 60_000;
@@ -215,7 +216,9 @@ export function buildProblem(snapshot: AreaSnapshot): BuiltProblem {
     firstSlotHours,
     fuses,
     sessions,
-    prices: pricesOfSlots(rootSettings.gridPrices, rootSettings.timeZone, slotStart, SLOT_MINUTES, slotCount),
+    prices:
+      pricesOfSlots(rootSettings.gridPrices, rootSettings.timeZone, slotStart, SLOT_MINUTES, slotCount) ??
+      tariffPricesOfSlots(snapshot.sessions, slotStart, SLOT_MINUTES, slotCount),
     futureCapacityShare: rootSettings.futureCapacitySharePercent / 100,
   };
   return { input, slotStart, sessions: planned, idle, uncontrolled, stationFuseId };
