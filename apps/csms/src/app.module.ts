@@ -1,4 +1,5 @@
 import { AssetsModule } from '@csms/assets';
+import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
@@ -59,6 +60,7 @@ export class AppModule {
         DatabaseModule,
         EventsModule,
         ClusterModule.forRoot(),
+        AuditModule,
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -18,12 +18,16 @@ export enum NotificationType {
   UNKNOWN_TAG_USED = 'UNKNOWN_TAG_USED',
   /** To admins: a station did not take its smart-charging profiles and was left out. */
   SMART_CHARGING_STATION_EXCLUDED = 'SMART_CHARGING_STATION_EXCLUDED',
+  /** To admins and the key's creator: an API key expires within API_KEY_EXPIRY_REMINDER_DAYS. */
+  API_KEY_EXPIRING = 'API_KEY_EXPIRING',
 }
 
 /** Security messages go out whatever the user's preferences say. */
 export const MANDATORY_NOTIFICATIONS: ReadonlySet<NotificationType> = new Set([
   NotificationType.PASSWORD_RESET,
   NotificationType.EMAIL_VERIFICATION,
+  // An integration that stops working unannounced is worse than one more email.
+  NotificationType.API_KEY_EXPIRING,
 ]);
 
 export type AccountStatusName = 'PENDING' | 'ACTIVE' | 'INACTIVE' | 'BLOCKED' | 'LOCKED';
@@ -79,4 +83,5 @@ export interface NotificationData {
     reason: string;
     link: string;
   };
+  [NotificationType.API_KEY_EXPIRING]: { keyName: string; keyPrefix: string; expiresAt: Date; link: string };
 }

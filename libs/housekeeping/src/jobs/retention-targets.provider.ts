@@ -1,4 +1,5 @@
 import { AssetReadingRepository } from '@csms/assets';
+import { AuditEntryRepository } from '@csms/audit';
 import { APP_CONFIG, AppConfig } from '@csms/common';
 import { NotificationJobRepository } from '@csms/notifications';
 import { OcppMessageRepository, StationNotificationRepository } from '@csms/ocpp';
@@ -18,6 +19,7 @@ export const retentionTargetsProvider: Provider = {
     ConsumptionRepository,
     NotificationJobRepository,
     AssetReadingRepository,
+    AuditEntryRepository,
   ],
   useFactory: (
     config: AppConfig,
@@ -27,6 +29,7 @@ export const retentionTargetsProvider: Provider = {
     consumptions: ConsumptionRepository,
     notificationJobs: NotificationJobRepository,
     assetReadings: AssetReadingRepository,
+    auditEntries: AuditEntryRepository,
   ): RetentionTarget[] => [
     {
       name: 'ocppMessages',
@@ -57,6 +60,11 @@ export const retentionTargetsProvider: Provider = {
       name: 'assetReadings',
       retentionDays: config.ASSET_READING_RETENTION_DAYS,
       purge: (tenantId, before) => assetReadings.deleteBefore(tenantId, before),
+    },
+    {
+      name: 'auditLog',
+      retentionDays: config.AUDIT_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => auditEntries.deleteBefore(tenantId, before),
     },
   ],
 };
