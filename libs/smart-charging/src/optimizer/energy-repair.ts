@@ -17,6 +17,8 @@ export interface RepairContext {
   departure: readonly number[];
   whPerAmp(session: number, slot: number): number;
   capacityScale(slot: number): number;
+  /** Price per slot, when energy has one: the cheapest slots are repaired first, else the earliest. */
+  prices?: readonly number[];
 }
 
 /**
@@ -24,8 +26,10 @@ export interface RepairContext {
  * the same current now and has hours left to catch up. This moves current, in a slot before the
  * short car leaves, from a car staying longer to the short one, and gives the staying car the same
  * energy back after the short car has left (where the fuses have room), or lets the short car take
- * room that is simply free. Nobody ends with less energy by their departure; later slots are
- * repaired first, so the current slot's fair share is touched only when nothing else helps.
+ * room that is simply free. Nobody ends with less energy by their departure. The earliest slots are
+ * repaired first (the cheapest, when energy has a price): the plan is made again every quarter hour
+ * and only its first slot is ever drawn, so a shortfall left for later is overtaken by cars arriving
+ * meanwhile and the car leaves short after all.
  */
 export function repairShortfalls(context: RepairContext): void {
   const { model, amps, slots, departure } = context;
@@ -68,6 +72,12 @@ export function repairShortfalls(context: RepairContext): void {
     return current <= EPSILON && room < context.minAmps[session] - EPSILON ? 0 : room;
   };
 
+  const repairOrder = (end: number): number[] => {
+    const order = [...Array(end).keys()];
+    const prices = context.prices;
+    if (prices) order.sort((a, b) => prices[a] - prices[b] || a - b);
+    return order;
+  };
   /** Swaps tried per session planned: bounds the search when needs cannot all be met. */
   let budget = SWAPS_PER_SESSION * sessions;
   /** Whether a donor may still take current back somewhere from `from` on. */
@@ -82,7 +92,8 @@ export function repairShortfalls(context: RepairContext): void {
     const candidates = donors.filter(
       (donor) => donor !== session && departure[donor] > departure[session] && opensAfter(donor, end),
     );
-    for (let slot = end - 1; slot >= 0 && missing > 1; slot--) {
+    for (const slot of repairOrder(end)) {
+      if (missing <= 1) break;
       const perAmp = context.whPerAmp(session, slot);
       const direct = roomFor(session, slot, missing / perAmp);
       if (direct > 0) {
@@ -113,8 +124,14 @@ export function repairShortfalls(context: RepairContext): void {
     const give = donorAmps - target >= context.minAmps[donor] - EPSILON ? target : donorAmps;
     const donorWh = context.whPerAmp(donor, slot);
     for (let later = sessionEnd; later < Math.min(departure[donor], slots); later++) {
+      if (full[donor][later]) continue;
       const ratio = donorWh / context.whPerAmp(donor, later);
-      if (roomFor(donor, later, give * ratio) < give * ratio - EPSILON) continue;
+      const room = roomFor(donor, later, give * ratio);
+      if (room < give * ratio - EPSILON) {
+        if (Math.min(context.maxAmps[donor] - amps[donor][later], headroom(donor, later)) <= EPSILON)
+          full[donor][later] = 1;
+        continue;
+      }
       change(donor, slot, -give);
       const gained = roomFor(session, slot, target);
       if (gained <= EPSILON || gained < floor - EPSILON) {

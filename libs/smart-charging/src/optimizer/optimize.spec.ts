@@ -194,6 +194,23 @@ describe('optimize', () => {
     expect(energy).toBeCloseTo(5520, 0);
   });
 
+  it('lets a car that would leave short take current now from one staying longer, which gets it back later', () => {
+    const whPerAmpSlot = 3 * 230 * 0.25;
+    const input = problem(
+      [area(32)],
+      [
+        session('short', { energyWh: 48 * whPerAmpSlot, departureSlot: 2 }),
+        session('long', { energyWh: 64 * whPerAmpSlot, departureSlot: 4 }),
+      ],
+    );
+    const [short, long] = optimize(input).sessions;
+    // Fair sharing alone gives 16 A each while both are there: the short car would leave 16 A·slots short.
+    // It gets them in the first slot, so a car arriving meanwhile cannot take them from it.
+    expect(short.amps).toEqual([32, 16, 0, 0]);
+    expect(long.amps).toEqual([0, 16, 32, 16]);
+    for (let slot = 0; slot < 4; slot++) expectWithinFuses(input, slot);
+  });
+
   it('plans no more than the energy needed to reach the target', () => {
     const plans = optimize(problem([area(32)], [session('a', { energyWh: 2760 }), session('b')])).sessions;
     expect(plans[0].amps).toEqual([16, 0, 0, 0]);

@@ -195,6 +195,7 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
     departure: sessions.map((session) => session.departureSlot ?? slots),
     whPerAmp,
     capacityScale: (slot) => (prices && slot > 0 ? share : 1),
+    prices,
   });
 
   return sessions.map((session, index) => {

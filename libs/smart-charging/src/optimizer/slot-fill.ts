@@ -17,10 +17,14 @@ export interface SlotDemand {
 
 /** Why a session ended where it did in a slot: a constraint (index) or its own cap. */
 export type SlotLimit =
-  | { kind: 'constraint'; constraint: number }
-  | { kind: 'cap' }
-  | { kind: 'paused'; constraint: number }
-  | { kind: 'absent' };
+  | { readonly kind: 'constraint'; readonly constraint: number }
+  | { readonly kind: 'cap' }
+  | { readonly kind: 'paused'; readonly constraint: number }
+  | { readonly kind: 'absent' };
+
+// Shared: a fill runs for every slot of every area, so it allocates no more than it must.
+const ABSENT: SlotLimit = { kind: 'absent' };
+const CAP: SlotLimit = { kind: 'cap' };
 
 export interface SlotAllocation {
   amps: Float64Array;
@@ -49,7 +53,7 @@ export function fillSlot(
     slack[index] = constraint.scalable ? constraint.capacity * capacityScale : constraint.capacity;
   });
   const amps = new Float64Array(demands.length);
-  const limits: SlotLimit[] = demands.map(() => ({ kind: 'absent' }));
+  const limits = new Array<SlotLimit>(demands.length).fill(ABSENT);
   const active: number[] = [];
 
   for (const index of admissionOrder) {
@@ -74,7 +78,7 @@ export function fillSlot(
     amps[index] = floor;
     for (let at = 0; at < members.length; at++) slack[members[at]] -= coefficients[at] * floor;
     if (demand.capAmps > floor + EPSILON) active.push(index);
-    else limits[index] = { kind: 'cap' };
+    else limits[index] = CAP;
   }
 
   const rate = new Float64Array(constraints.length);
@@ -113,7 +117,7 @@ export function fillSlot(
     for (const index of active) {
       if (demands[index].capAmps - amps[index] <= EPSILON) {
         amps[index] = demands[index].capAmps;
-        limits[index] = { kind: 'cap' };
+        limits[index] = CAP;
         frozen[index] = 1;
         frozenNow++;
       }
@@ -139,7 +143,7 @@ export function fillSlot(
       const closest = active.reduce((best, index) =>
         demands[index].capAmps - amps[index] < demands[best].capAmps - amps[best] ? index : best,
       );
-      limits[closest] = { kind: 'cap' };
+      limits[closest] = CAP;
       frozen[closest] = 1;
     }
     for (let at = active.length - 1; at >= 0; at--) if (frozen[active[at]]) active.splice(at, 1);
