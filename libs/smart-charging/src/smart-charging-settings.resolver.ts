@@ -1,10 +1,9 @@
 import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, canOn } from '@csms/auth';
-import { BadInputError, ForbiddenError } from '@csms/common';
+import { ForbiddenError } from '@csms/common';
 import { SiteArea, SiteAreaService } from '@csms/organizations';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UpdateSmartChargingSettingsInput } from './dto/update-smart-charging-settings.input';
 import { SmartChargingSettingsModel } from './models/smart-charging-settings.model';
-import { isKnownTimeZone } from './planning/price-slots';
 import { SmartChargingSettings } from './settings/smart-charging-settings';
 import { SmartChargingSettingsRepository } from './settings/smart-charging-settings.repository';
 import { SmartChargingScheduler } from './triggers/smart-charging.scheduler';
@@ -46,9 +45,6 @@ export class SmartChargingSettingsResolver {
     const area = await this.siteAreas.getReadable(principal, ability, input.siteAreaId);
     if (!canOn(ability, 'update', 'SiteArea', area))
       throw new ForbiddenError('You may not update this SiteArea');
-    if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) {
-      throw new BadInputError(`Unknown time zone ${input.timeZone}`, { field: 'timeZone' });
-    }
     const { siteAreaId, ...fields } = input;
     const set = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),

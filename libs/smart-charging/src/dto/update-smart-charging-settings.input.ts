@@ -99,11 +99,6 @@ export class UpdateSmartChargingSettingsInput {
   @ArrayMaxSize(96)
   gridPrices?: GridPriceInput[];
 
-  @Field(() => String, { nullable: true, description: 'IANA time zone of the grid price times' })
-  @IsOptional()
-  @IsString()
-  timeZone?: string;
-
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @Min(0)

@@ -52,9 +52,6 @@ export class SmartChargingSettingsModel {
   @Field(() => [GridPrice], { description: 'The cost objective uses them' })
   gridPrices: GridPrice[];
 
-  @Field()
-  timeZone: string;
-
   @Field(() => Float, { description: 'Share of future capacity energy may be moved into, percent' })
   futureCapacitySharePercent: number;
 }

@@ -27,4 +27,6 @@ export interface AreaSnapshot {
   /** What the assets of each area draw, per grid phase. */
   assetAmps: Map<string, PhaseAmps>;
   previous?: StoredPlan;
+  /** The clock of grid prices: the site's time zone, else the tenant's. */
+  timeZone: string;
 }

@@ -39,13 +39,3 @@ export function pricesOfSlots(
     return current.price;
   });
 }
-
-/** Whether the time zone is one Intl knows. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

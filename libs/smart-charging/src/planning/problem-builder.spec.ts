@@ -55,6 +55,7 @@ function snapshot(extra: Partial<AreaSnapshot> = {}): AreaSnapshot {
     wiring: new Map(),
     excluded: new Map(),
     assetAmps: new Map([['A', [4, 2, 0]]]),
+    timeZone: 'UTC',
     ...extra,
   };
 }
@@ -75,6 +76,17 @@ describe('buildProblem', () => {
       ['t2', [0, 1, 2], 6, 32],
     ]);
     expect(sessions.size).toBe(2);
+  });
+
+  it("reads the area's grid prices on the clock of its site (the snapshot's time zone)", () => {
+    const gridPrices = [
+      { startTime: '00:00', price: 0.3 },
+      { startTime: '11:00', price: 0.1 },
+    ];
+    const settings = new Map([['A', { siteAreaId: 'A', ...DEFAULT_SETTINGS, gridPrices }]]);
+    // The first slot starts at 10:00 UTC: 11:00 in Berlin in winter, still 10:00 in London.
+    expect(buildProblem(snapshot({ settings, timeZone: 'Europe/Berlin' })).input.prices![0]).toBe(0.1);
+    expect(buildProblem(snapshot({ settings, timeZone: 'Europe/London' })).input.prices![0]).toBe(0.3);
   });
 
   it('maps the phases a car draws on through the phase rotation, and lets a 2.0.1 switching station move it', () => {

@@ -217,7 +217,7 @@ export function buildProblem(snapshot: AreaSnapshot): BuiltProblem {
     fuses,
     sessions,
     prices:
-      pricesOfSlots(rootSettings.gridPrices, rootSettings.timeZone, slotStart, SLOT_MINUTES, slotCount) ??
+      pricesOfSlots(rootSettings.gridPrices, snapshot.timeZone, slotStart, SLOT_MINUTES, slotCount) ??
       tariffPricesOfSlots(snapshot.sessions, slotStart, SLOT_MINUTES, slotCount),
     futureCapacityShare: rootSettings.futureCapacitySharePercent / 100,
   };

@@ -1,8 +1,9 @@
 import { AssetService, PhaseAmps, effectiveLoad } from '@csms/assets';
 import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
-import { SiteArea, SiteAreaService } from '@csms/organizations';
+import { OrganizationDirectory, SiteArea, SiteAreaService } from '@csms/organizations';
 import { StationLimitService, StationPlacementService } from '@csms/stations';
 import { TransactionService } from '@csms/transactions';
+import { TenantService } from '@csms/users';
 import { Inject, Injectable } from '@nestjs/common';
 import { StationExclusionRepository } from '../exclusions/station-exclusion.repository';
 import { SmartChargingPlanRepository } from '../plans/smart-charging-plan.repository';
@@ -33,6 +34,8 @@ export class SnapshotReader {
     private readonly preferences: SessionPreferenceRepository,
     private readonly exclusions: StationExclusionRepository,
     private readonly plans: SmartChargingPlanRepository,
+    private readonly organizations: OrganizationDirectory,
+    private readonly tenants: TenantService,
   ) {
     this.staleAfterMs = config.ASSET_STALE_AFTER_SECONDS * 1000;
   }
@@ -56,7 +59,7 @@ export class SnapshotReader {
       (station) => station.siteAreaId !== undefined && inAreas.has(station.siteAreaId),
     );
     const stationIds = placed.map((station) => station.id).sort();
-    const [stations, staticLimits, sessions, settings, wiring, exclusions, assets, previous] =
+    const [stations, staticLimits, sessions, settings, wiring, exclusions, assets, previous, timeZone] =
       await Promise.all([
         this.placements.findMany(tenantId, stationIds),
         this.stationLimits.limitsOf(tenantId, stationIds),
@@ -66,6 +69,7 @@ export class SnapshotReader {
         this.exclusions.ofStations(tenantId, stationIds),
         this.assets.ofSiteAreas(tenantId, areaIds),
         this.plans.ofRoot(tenantId, root.id),
+        this.timeZoneOf(tenantId, root.siteId),
       ]);
     const transactionIds = sessions.map((session) => session.id);
     const [cars, preferences] = await Promise.all([
@@ -107,6 +111,13 @@ export class SnapshotReader {
       excluded: new Map([...exclusions].map(([stationId, exclusion]) => [stationId, exclusion.reason])),
       assetAmps,
       previous: previous ?? undefined,
+      timeZone,
     };
+  }
+
+  /** One clock per place, as pricing and statistics read it: the site's zone, else the tenant's. */
+  private async timeZoneOf(tenantId: TenantId, siteId: string): Promise<string> {
+    const site = await this.organizations.site(tenantId, siteId);
+    return site?.timeZone ?? (await this.tenants.timeZoneOf(tenantId));
   }
 }

@@ -56,7 +56,6 @@ export class SmartChargingSettingsRepository extends TenantRepository<
         defaultTargetSoc: doc.defaultTargetSoc,
         defaultStayMinutes: doc.defaultStayMinutes,
         gridPrices: doc.gridPrices,
-        timeZone: doc.timeZone,
         futureCapacitySharePercent: doc.futureCapacitySharePercent,
       }).filter(([, value]) => value !== undefined && value !== null),
     );

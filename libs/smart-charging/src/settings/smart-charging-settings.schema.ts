@@ -42,9 +42,6 @@ export class SmartChargingSettingsDocument extends TenantDocument {
   gridPrices?: GridPricePeriod[];
 
   @Prop()
-  timeZone?: string;
-
-  @Prop()
   futureCapacitySharePercent?: number;
 }
 

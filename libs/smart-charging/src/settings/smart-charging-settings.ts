@@ -27,10 +27,11 @@ export interface SmartChargingSettings {
   defaultTargetSoc: number;
   /** Used when the driver gives no departure: the session leaves this long after it started, minutes. */
   defaultStayMinutes?: number;
-  /** Grid prices per time of day; the cost objective uses them (a tariff's, when pricing provides one). */
+  /**
+   * Grid prices per time of day, on the clock of the area's site (else its tenant's); the cost
+   * objective uses them, else the prices of the tariffs frozen on the sessions.
+   */
   gridPrices: GridPricePeriod[];
-  /** IANA time zone of the grid price times. */
-  timeZone: string;
   /** Share of a future slot's capacity that energy may be moved into, percent (others may arrive). */
   futureCapacitySharePercent: number;
 }
@@ -44,6 +45,5 @@ export const DEFAULT_SETTINGS: Omit<SmartChargingSettings, 'siteAreaId'> = {
   efficiencyPercent: 90,
   defaultTargetSoc: 100,
   gridPrices: [],
-  timeZone: 'UTC',
   futureCapacitySharePercent: 80,
 };
