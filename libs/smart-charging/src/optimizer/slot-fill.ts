@@ -81,48 +81,47 @@ export function fillSlot(
     else limits[index] = CAP;
   }
 
+  // Growth rate of each constraint's load: the weights of its growing members, kept up to date as
+  // sessions freeze, so that a round costs the constraints and the growing sessions, not every pair.
   const rate = new Float64Array(constraints.length);
-  const seenIn = new Int32Array(constraints.length);
-  // Sessions still growing are those in `active` and not yet frozen.
   const frozen = new Uint8Array(demands.length).fill(1);
-  for (const index of active) frozen[index] = 0;
-  const touched: number[] = [];
-  for (let round = 1; active.length > 0; round++) {
-    for (const constraint of touched) rate[constraint] = 0;
-    touched.length = 0;
+  const grow = (index: number, sign: number): void => {
+    const weight = demands[index].weight * sign;
+    const members = sessionConstraints[index];
+    const coefficients = sessionCoefficients[index];
+    for (let at = 0; at < members.length; at++) rate[members[at]] += coefficients[at] * weight;
+  };
+  const freeze = (index: number, limit: SlotLimit): void => {
+    limits[index] = limit;
+    frozen[index] = 1;
+    grow(index, -1);
+  };
+  for (const index of active) {
+    frozen[index] = 0;
+    grow(index, 1);
+  }
+  while (active.length > 0) {
     let step = Infinity;
-    for (const index of active) {
-      const weight = demands[index].weight;
-      step = Math.min(step, (demands[index].capAmps - amps[index]) / weight);
-      const members = sessionConstraints[index];
-      const coefficients = sessionCoefficients[index];
-      for (let at = 0; at < members.length; at++) {
-        const constraint = members[at];
-        if (seenIn[constraint] !== round) {
-          seenIn[constraint] = round;
-          touched.push(constraint);
-        }
-        rate[constraint] += coefficients[at] * weight;
-      }
-    }
-    for (const constraint of touched) {
+    for (const index of active)
+      step = Math.min(step, (demands[index].capAmps - amps[index]) / demands[index].weight);
+    for (let constraint = 0; constraint < constraints.length; constraint++) {
       if (rate[constraint] > EPSILON)
         step = Math.min(step, Math.max(0, slack[constraint]) / rate[constraint]);
     }
     if (step > 0 && Number.isFinite(step)) {
       for (const index of active) amps[index] += demands[index].weight * step;
-      for (const constraint of touched) slack[constraint] -= rate[constraint] * step;
+      for (let constraint = 0; constraint < constraints.length; constraint++)
+        slack[constraint] -= rate[constraint] * step;
     }
     let frozenNow = 0;
     for (const index of active) {
       if (demands[index].capAmps - amps[index] <= EPSILON) {
         amps[index] = demands[index].capAmps;
-        limits[index] = CAP;
-        frozen[index] = 1;
+        freeze(index, CAP);
         frozenNow++;
       }
     }
-    for (const constraint of touched) {
+    for (let constraint = 0; constraint < constraints.length; constraint++) {
       if (
         rate[constraint] <= EPSILON ||
         slack[constraint] > EPSILON * (1 + Math.abs(constraints[constraint].capacity))
@@ -130,11 +129,11 @@ export function fillSlot(
         continue;
       const members = model.constraintMembers[constraint];
       const coefficients = model.constraintCoefficients[constraint];
+      const limit: SlotLimit = { kind: 'constraint', constraint };
       for (let at = 0; at < members.length; at++) {
         const index = members[at];
         if (frozen[index] || coefficients[at] <= 0) continue;
-        limits[index] = { kind: 'constraint', constraint };
-        frozen[index] = 1;
+        freeze(index, limit);
         frozenNow++;
       }
     }
@@ -143,10 +142,11 @@ export function fillSlot(
       const closest = active.reduce((best, index) =>
         demands[index].capAmps - amps[index] < demands[best].capAmps - amps[best] ? index : best,
       );
-      limits[closest] = CAP;
-      frozen[closest] = 1;
+      freeze(closest, CAP);
     }
-    for (let at = active.length - 1; at >= 0; at--) if (frozen[active[at]]) active.splice(at, 1);
+    let kept = 0;
+    for (const index of active) if (!frozen[index]) active[kept++] = index;
+    active.length = kept;
   }
   return { amps, limits };
 }
