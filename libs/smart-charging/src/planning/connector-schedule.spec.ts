@@ -1,4 +1,5 @@
-import { ConnectorSchedule, needsSending, profileOf } from './connector-schedule';
+import { ChargingRateUnit } from '@csms/stations';
+import { ConnectorSchedule, needsSending, profileOf, rateUnitOf } from './connector-schedule';
 
 const start = new Date('2026-12-01T10:00:00Z');
 const schedule = (limits: number[], extra: Partial<ConnectorSchedule> = {}): ConnectorSchedule => ({
@@ -13,6 +14,7 @@ const schedule = (limits: number[], extra: Partial<ConnectorSchedule> = {}): Con
   gridPhases: [0, 1, 2],
   voltage: 230,
   dc: false,
+  rateUnit: 'A',
   ...extra,
 });
 
@@ -43,7 +45,7 @@ describe('profileOf', () => {
     );
     expect(single.transactionId).toBe('abc-1');
     expect(single.schedule.periods).toEqual([{ startPeriod: 0, limit: 12, numberPhases: 1, phaseToUse: 2 }]);
-    expect(profileOf(schedule([20], { dc: true }), 2).schedule).toMatchObject({
+    expect(profileOf(schedule([20], { dc: true, rateUnit: 'W' }), 2).schedule).toMatchObject({
       rateUnit: 'W',
       periods: [{ startPeriod: 0, limit: 13_800 }],
     });
@@ -53,6 +55,27 @@ describe('profileOf', () => {
       purpose: 'TxDefaultProfile',
       transactionId: undefined,
     });
+  });
+});
+
+describe('rateUnitOf', () => {
+  it('gives the station the unit its template asks for, else amperes for AC and watts for DC', () => {
+    expect(rateUnitOf({}, false)).toBe('A');
+    expect(rateUnitOf({}, true)).toBe('W');
+    const inWatts = { capabilities: { chargingRateUnit: ChargingRateUnit.W } } as Parameters<
+      typeof rateUnitOf
+    >[0];
+    expect(rateUnitOf(inWatts, false)).toBe('W');
+    // An AC station asking for watts gets the power over the phases the car draws on.
+    expect(profileOf(schedule([10, 16], { rateUnit: rateUnitOf(inWatts, false) }), 2).schedule).toMatchObject(
+      {
+        rateUnit: 'W',
+        periods: [
+          { startPeriod: 0, limit: 6900, numberPhases: 3 },
+          { startPeriod: 900, limit: 11_040, numberPhases: 3 },
+        ],
+      },
+    );
   });
 });
 

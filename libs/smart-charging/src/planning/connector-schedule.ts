@@ -1,4 +1,4 @@
-import { ChargingProfileInput } from '@csms/stations';
+import { ChargingProfileInput, ChargingStation } from '@csms/stations';
 import { Phase } from '../optimizer/optimizer.types';
 import { SentSchedule } from '../plans/smart-charging-plan.schema';
 import { SLOT_MINUTES, limitAt } from './problem-builder';
@@ -27,22 +27,29 @@ export interface ConnectorSchedule {
   /** 2.0.1 and a switchable single-phase car: the connector phase (1..3) to put it on. */
   phaseToUse?: number;
   voltage: number;
-  /** DC: the station is given watts. */
   dc: boolean;
+  /** What the station is given: amperes per phase, or watts (rateUnitOf). */
+  rateUnit: 'A' | 'W';
+}
+
+/** The unit a station's template asks for, else amperes for AC and watts for DC. */
+export function rateUnitOf(station: Pick<ChargingStation, 'capabilities'>, dc: boolean): 'A' | 'W' {
+  return station.capabilities?.chargingRateUnit ?? (dc ? 'W' : 'A');
 }
 
 /**
  * The OCPP profile of a schedule (version-neutral; the edge encodes 1.6 or 2.0.1): a TxProfile bound
  * to the session, or a TxDefaultProfile for an idle connector, Absolute from the slot start, a period
- * wherever the limit changes and no duration (the last period holds until the next plan). AC in
- * amperes per phase with the phases drawn on, DC in watts.
+ * wherever the limit changes and no duration (the last period holds until the next plan), in the
+ * station's unit: amperes per phase, or watts over the phases drawn on; AC with its number of phases.
  */
 export function profileOf(schedule: ConnectorSchedule, stackLevel: number): ChargingProfileInput {
   const tx = schedule.purpose === 'TxProfile';
   const phases = Math.max(1, schedule.gridPhases.length);
   const periods: ChargingProfileInput['schedule']['periods'] = [];
   schedule.limits.forEach((amps, slot) => {
-    const limit = schedule.dc ? Math.floor(amps * phases * schedule.voltage) : Math.round(amps * 10) / 10;
+    const limit =
+      schedule.rateUnit === 'W' ? Math.floor(amps * phases * schedule.voltage) : Math.round(amps * 10) / 10;
     if (periods.length > 0 && periods[periods.length - 1].limit === limit) return;
     periods.push({
       startPeriod: slot * SLOT_MINUTES * 60,
@@ -57,7 +64,7 @@ export function profileOf(schedule: ConnectorSchedule, stackLevel: number): Char
     purpose: schedule.purpose,
     kind: 'Absolute',
     transactionId: tx ? transactionIdFor(schedule) : undefined,
-    schedule: { startSchedule: schedule.startSchedule, rateUnit: schedule.dc ? 'W' : 'A', periods },
+    schedule: { startSchedule: schedule.startSchedule, rateUnit: schedule.rateUnit, periods },
   };
 }
 

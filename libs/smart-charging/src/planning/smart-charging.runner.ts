@@ -28,6 +28,7 @@ import {
   TX_PROFILE_ID,
   needsSending,
   profileOf,
+  rateUnitOf,
 } from './connector-schedule';
 import { BuiltProblem, SLOT_MINUTES, buildProblem, limitAt } from './problem-builder';
 import { ProfileSender } from './profile-sender';
@@ -161,6 +162,7 @@ export class SmartChargingRunner {
         gridPhases: [0, 1, 2],
         voltage: connector.voltage,
         dc: connector.dc,
+        rateUnit: rateUnitOf(connector.station, connector.dc),
       };
       const sent = previousAllowances.get(key)?.sent;
       if (needsSending(schedule, sent, settings.changeThresholdAmps, now)) {
@@ -225,6 +227,7 @@ export class SmartChargingRunner {
           : undefined,
       voltage: session.voltage,
       dc: session.dc,
+      rateUnit: rateUnitOf(session.station, session.dc),
     };
   }
 
