@@ -19,11 +19,19 @@ export interface LpOutcome {
   deliveredWh: Map<string, number>;
   /** Grid Wh of all cars per slot. */
   slotWh: number[];
+  /** Per car, grid Wh per slot. */
+  carSlotWh: Map<string, number[]>;
   objective: number;
   seconds: number;
 }
 
-export type LpGoal = { kind: 'energy' } | { kind: 'cost'; prices: number[]; atLeastWh: Map<string, number> };
+/**
+ * `energy`: the most energy (with `prices`, the cheapest way to deliver that most); `cost`: the
+ * cheapest way to deliver at least `atLeastWh` per car.
+ */
+export type LpGoal =
+  | { kind: 'energy'; prices?: readonly number[] }
+  | { kind: 'cost'; prices: readonly number[]; atLeastWh: Map<string, number> };
 
 /**
  * The same day as a linear program, with full knowledge of every car in advance: a current per car,
@@ -52,7 +60,11 @@ export function solveDay(solver: LpSolver, day: Day, goal: LpGoal): LpOutcome {
         slotOf.set(name, slot);
         columns.push({ name, whPerAmp });
         bounds.push(`0 <= ${name} <= ${car.maxAmps}`);
-        const price = goal.kind === 'cost' ? (whPerAmp / 1000) * goal.prices[slot] : whPerAmp;
+        // With prices, energy still comes first: a Wh is worth more than any price difference (< 100 per kWh).
+        const price =
+          goal.kind === 'cost'
+            ? (whPerAmp / 1000) * goal.prices[slot]
+            : whPerAmp * (1 - (goal.prices?.[slot] ?? 0) / 100_000);
         objective.push(`${price} ${name}`);
       }
       if (car.switchable) rows.push(` c_${index}_${slot}: ${names.join(' + ')} <= ${car.maxAmps}`);
@@ -85,11 +97,17 @@ export function solveDay(solver: LpSolver, day: Day, goal: LpGoal): LpOutcome {
   const deliveredWh = new Map<string, number>();
   for (const car of day.cars) deliveredWh.set(car.id, deliveredOf(car, columnsOf, solution.Columns));
   const slotWh = new Array<number>(DAY_SLOTS).fill(0);
-  for (const columns of columnsOf.values()) {
-    for (const column of columns)
-      slotWh[slotOf.get(column.name)!] += (solution.Columns[column.name]?.Primal ?? 0) * column.whPerAmp;
+  const carSlotWh = new Map<string, number[]>();
+  for (const [carId, columns] of columnsOf) {
+    const perSlot = new Array<number>(DAY_SLOTS).fill(0);
+    for (const column of columns) {
+      const wh = (solution.Columns[column.name]?.Primal ?? 0) * column.whPerAmp;
+      perSlot[slotOf.get(column.name)!] += wh;
+      slotWh[slotOf.get(column.name)!] += wh;
+    }
+    carSlotWh.set(carId, perSlot);
   }
-  return { deliveredWh, slotWh, objective: solution.ObjectiveValue, seconds };
+  return { deliveredWh, slotWh, carSlotWh, objective: solution.ObjectiveValue, seconds };
 }
 
 function deliveredOf(
