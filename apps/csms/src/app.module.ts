@@ -1,3 +1,4 @@
+import { AssetsModule } from '@csms/assets';
 import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
 import { ClusterModule } from '@csms/cluster';
@@ -9,6 +10,7 @@ import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { SmartChargingModule } from '@csms/smart-charging';
 import { PricingModule } from '@csms/pricing';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
@@ -35,6 +37,8 @@ export const DOMAIN_MODULES = [
   OrganizationsModule,
   PricingModule,
   StatisticsModule,
+  AssetsModule,
+  SmartChargingModule,
 ];
 
 @Module({})

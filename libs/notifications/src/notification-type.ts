@@ -16,6 +16,8 @@ export enum NotificationType {
   STATION_OFFLINE = 'STATION_OFFLINE',
   /** To admins: a station was presented a badge the tenant does not know. */
   UNKNOWN_TAG_USED = 'UNKNOWN_TAG_USED',
+  /** To admins: a station did not take its smart-charging profiles and was left out. */
+  SMART_CHARGING_STATION_EXCLUDED = 'SMART_CHARGING_STATION_EXCLUDED',
   /** To admins and the key's creator: an API key expires within API_KEY_EXPIRY_REMINDER_DAYS. */
   API_KEY_EXPIRING = 'API_KEY_EXPIRING',
 }
@@ -74,6 +76,11 @@ export interface NotificationData {
     chargingStationId: string;
     tagId: string;
     presentedAt: Date;
+    link: string;
+  };
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    chargingStationId: string;
+    reason: string;
     link: string;
   };
   [NotificationType.API_KEY_EXPIRING]: { keyName: string; keyPrefix: string; expiresAt: Date; link: string };

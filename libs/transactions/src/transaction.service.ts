@@ -107,6 +107,14 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     return this.transactions.findById(tenantId, id);
   }
 
+  /** The open sessions of these stations (one query: the lookups batch). */
+  async activeOfStations(tenantId: TenantId, stationIds: readonly string[]): Promise<Transaction[]> {
+    const perStation = await Promise.all(
+      stationIds.map((stationId) => this.transactions.findActiveOfStation(tenantId, stationId)),
+    );
+    return perStation.flat();
+  }
+
   // ---- TransactionInbound ---------------------------------------------------------------------
 
   async authorize(

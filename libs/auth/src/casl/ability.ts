@@ -23,7 +23,8 @@ export type Subject =
   | 'PricingSettings'
   | 'ApiKey'
   | 'AuditEntry'
-  | 'Statistics';
+  | 'Statistics'
+  | 'Asset';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

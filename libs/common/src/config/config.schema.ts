@@ -5,6 +5,7 @@ export const DEVELOPMENT_DEFAULTS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me',
   ADMIN_EMAIL: 'admin@example.com',
   ADMIN_PASSWORD: 'Admin123!',
+  SECRETS_ENCRYPTION_KEY: 'dev-only-secrets-key-change-me-0123456789',
 } as const;
 
 const booleanFlag = z
@@ -131,6 +132,24 @@ export const configSchema = z
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // Secrets kept for outside parties (an asset meter's OAuth2 client secret, its API key) are stored
+    // encrypted with a key derived from this (AES-256-GCM).
+    SECRETS_ENCRYPTION_KEY: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(DEVELOPMENT_DEFAULTS.SECRETS_ENCRYPTION_KEY),
+    // Assets (libs/assets): a measured asset whose last reading is older than this counts at its static
+    // value; readings (the assets' curves) are kept this long (0: forever).
+    ASSET_STALE_AFTER_SECONDS: z.coerce.number().int().min(10).default(180),
+    ASSET_READING_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+    // Smart charging (libs/smart-charging): triggers of one site area arriving within the debounce
+    // are planned once; every area is planned again at least this often; the area's load curve gets a
+    // point at most this often.
+    SMART_CHARGING_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+    SMART_CHARGING_PERIOD_SECONDS: z.coerce.number().int().min(30).default(900),
+    SMART_CHARGING_LOAD_INTERVAL_SECONDS: z.coerce.number().min(1).default(10),
+    SMART_CHARGING_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+    SITE_AREA_LOAD_RETENTION_DAYS: z.coerce.number().min(0).default(90),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
@@ -155,7 +174,7 @@ export const configSchema = z
       });
     }
     if (config.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD', 'SECRETS_ENCRYPTION_KEY'] as const) {
       if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,

@@ -109,6 +109,15 @@ export const de: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: Ladestation ${chargingStationId} aus dem Lastmanagement genommen`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `Die Ladestation ${chargingStationId} hat ihre Ladeprofile nicht angenommen und wird nicht mehr vom Lastmanagement gesteuert; sie zählt als ungesteuerte Last, bis sie neu startet oder Sie sie wieder aufnehmen.`,
+      `Grund: ${reason}`,
+      link,
+    ],
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     subject: ({ tenantName, keyName }) => `${tenantName}: API-Schlüssel „${keyName}“ läuft bald ab`,
     lines: ({ keyName, keyPrefix, expiresAt, link }) => [

@@ -104,6 +104,15 @@ export const en: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: station ${chargingStationId} left out of smart charging`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `Station ${chargingStationId} did not take its charging profiles and is no longer controlled by smart charging; it counts as an uncontrolled load until it reboots or you include it again.`,
+      `Reason: ${reason}`,
+      link,
+    ],
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     subject: ({ tenantName, keyName }) => `${tenantName}: API key "${keyName}" expires soon`,
     lines: ({ keyName, keyPrefix, expiresAt, link }) => [

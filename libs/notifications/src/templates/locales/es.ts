@@ -104,6 +104,15 @@ export const es: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: estación ${chargingStationId} excluida de la carga inteligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La estación ${chargingStationId} no aceptó sus perfiles de carga y ya no está controlada por la carga inteligente; cuenta como carga no controlada hasta que se reinicie o la vuelva a incluir.`,
+      `Motivo: ${reason}`,
+      link,
+    ],
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     subject: ({ tenantName, keyName }) => `${tenantName}: la clave de API «${keyName}» caduca pronto`,
     lines: ({ keyName, keyPrefix, expiresAt, link }) => [

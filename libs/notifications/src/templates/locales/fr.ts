@@ -106,6 +106,15 @@ export const fr: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : borne ${chargingStationId} exclue de la recharge intelligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La borne ${chargingStationId} n’a pas accepté ses profils de charge et n’est plus pilotée par la recharge intelligente ; elle compte comme une charge non pilotée jusqu’à son redémarrage ou sa réintégration.`,
+      `Motif : ${reason}`,
+      link,
+    ],
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     subject: ({ tenantName, keyName }) => `${tenantName} : la clé d'API « ${keyName} » expire bientôt`,
     lines: ({ keyName, keyPrefix, expiresAt, link }) => [

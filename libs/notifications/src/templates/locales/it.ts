@@ -105,6 +105,15 @@ export const it: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: stazione ${chargingStationId} esclusa dalla ricarica intelligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La stazione ${chargingStationId} non ha accettato i suoi profili di ricarica e non è più controllata dalla ricarica intelligente; conta come carico non controllato finché non si riavvia o non la includete di nuovo.`,
+      `Motivo: ${reason}`,
+      link,
+    ],
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     subject: ({ tenantName, keyName }) => `${tenantName}: la chiave API «${keyName}» scade a breve`,
     lines: ({ keyName, keyPrefix, expiresAt, link }) => [

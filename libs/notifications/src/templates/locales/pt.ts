@@ -106,6 +106,15 @@ export const pt: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: estação ${chargingStationId} excluída do carregamento inteligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `A estação ${chargingStationId} não aceitou os seus perfis de carregamento e já não é controlada pelo carregamento inteligente; conta como carga não controlada até reiniciar ou voltar a incluí-la.`,
+      `Motivo: ${reason}`,
+      link,
+    ],
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     subject: ({ tenantName, keyName }) => `${tenantName}: a chave de API «${keyName}» expira em breve`,
     lines: ({ keyName, keyPrefix, expiresAt, link }) => [
