@@ -109,6 +109,7 @@ describe('a production database', () => {
       JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
       ADMIN_EMAIL: 'ops@example.com',
       ADMIN_PASSWORD: 'A-long-unique-passphrase-1',
+      SECRETS_ENCRYPTION_KEY: 'a-production-encryption-key-of-32-characters',
     });
     try {
       const login = await new GraphQLClient(server.httpUrl).request(

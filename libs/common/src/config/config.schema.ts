@@ -5,6 +5,7 @@ export const DEVELOPMENT_DEFAULTS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me',
   ADMIN_EMAIL: 'admin@example.com',
   ADMIN_PASSWORD: 'Admin123!',
+  SECRETS_ENCRYPTION_KEY: 'dev-only-secrets-key-change-me-0123456789',
 } as const;
 
 const booleanFlag = z
@@ -115,6 +116,27 @@ export const configSchema = z
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // Secrets kept for outside parties (an asset meter's OAuth2 client secret, its API key) are stored
+    // encrypted with a key derived from this (AES-256-GCM).
+    SECRETS_ENCRYPTION_KEY: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(DEVELOPMENT_DEFAULTS.SECRETS_ENCRYPTION_KEY),
+    // Persistent jobs (libs/database jobs): how often an idle queue looks for due jobs written by other
+    // instances (this instance's own are run at once).
+    JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    // Billing (libs/billing). Stripe's API address (tests and local fakes such as localstripe: the SDK's
+    // host, port and protocol); the SDK's own retries of a failed request; its request timeout.
+    BILLING_STRIPE_API_URL: z.string().url().optional(),
+    BILLING_STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    BILLING_STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+    // The billing job (under the housekeeping lock): how often it runs; unpaid invoices are charged again
+    // every BILLING_PAYMENT_RETRY_HOURS, at most BILLING_PAYMENT_MAX_ATTEMPTS times; sessions stopped in the
+    // last BILLING_RECONCILE_DAYS that billing never heard of are picked up.
+    BILLING_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(3600),
+    BILLING_PAYMENT_RETRY_HOURS: z.coerce.number().positive().default(24),
+    BILLING_PAYMENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(4),
+    BILLING_RECONCILE_DAYS: z.coerce.number().positive().default(7),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
@@ -132,7 +154,7 @@ export const configSchema = z
       });
     }
     if (config.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD', 'SECRETS_ENCRYPTION_KEY'] as const) {
       if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,

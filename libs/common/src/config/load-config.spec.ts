@@ -25,8 +25,12 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'a'.repeat(40),
       ADMIN_PASSWORD: 'S3cure-enough-password',
+      SECRETS_ENCRYPTION_KEY: 'k'.repeat(40),
     });
     expect(config.NODE_ENV).toBe('production');
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(40), ADMIN_PASSWORD: 'S3cure-enough-password' }),
+    ).toThrow(/SECRETS_ENCRYPTION_KEY: the development default is refused/);
   });
 
   it('treats empty variables as unset', () => {
