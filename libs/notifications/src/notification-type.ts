@@ -16,7 +16,16 @@ export enum NotificationType {
   STATION_OFFLINE = 'STATION_OFFLINE',
   /** To admins: a station was presented a badge the tenant does not know. */
   UNKNOWN_TAG_USED = 'UNKNOWN_TAG_USED',
+  /** A station refused the driver's badge because they cannot pay (no card, an expired one). */
+  BILLING_SESSION_REFUSED = 'BILLING_SESSION_REFUSED',
+  /** An invoice was paid. */
+  INVOICE_PAID = 'INVOICE_PAID',
+  /** Charging an invoice failed: it stays open, to be charged again. */
+  INVOICE_PAYMENT_FAILED = 'INVOICE_PAYMENT_FAILED',
 }
+
+/** Why billing refused a session, as the driver is told. */
+export type BillingRefusalReason = 'NO_PAYMENT_METHOD' | 'CARD_EXPIRED' | 'BILLING_NOT_READY';
 
 /** Security messages go out whatever the user's preferences say. */
 export const MANDATORY_NOTIFICATIONS: ReadonlySet<NotificationType> = new Set([
@@ -70,6 +79,18 @@ export interface NotificationData {
     chargingStationId: string;
     tagId: string;
     presentedAt: Date;
+    link: string;
+  };
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    chargingStationId: string;
+    reason: BillingRefusalReason;
+    link: string;
+  };
+  [NotificationType.INVOICE_PAID]: { invoiceNumber?: string; amount: number; currency: string; link: string };
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    invoiceNumber?: string;
+    amount: number;
+    currency: string;
     link: string;
   };
 }

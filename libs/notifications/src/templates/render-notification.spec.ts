@@ -57,6 +57,18 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     presentedAt: new Date('2026-03-01T08:00:00Z'),
     link: LINK,
   },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    chargingStationId: 'CS-42',
+    reason: 'NO_PAYMENT_METHOD',
+    link: LINK,
+  },
+  [NotificationType.INVOICE_PAID]: { invoiceNumber: 'INV-0042', amount: 12.5, currency: 'EUR', link: LINK },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    invoiceNumber: 'INV-0042',
+    amount: 12.5,
+    currency: 'EUR',
+    link: LINK,
+  },
 };
 
 /** One word per language that its greeting must contain, so a wrong language is caught. */
