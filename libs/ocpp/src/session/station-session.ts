@@ -6,10 +6,14 @@ import { rpcErrorCodeOf, RpcConnection } from '../transport/rpc-connection';
 import { SchemaValidator } from '../transport/ocpp-validation';
 import { StationCallError } from './station-call.error';
 
+/** Notes waiting for their answer to pass; a handler notes only refusals, so a few at most. */
+const MAX_ANSWER_NOTES = 64;
+
 /** One station connected to this instance over OCPP-J. */
 export class StationSession {
   readonly connectedAt = new Date();
   readonly ocppProtocol: OcppProtocol = 'json';
+  private readonly answerNotes = new Map<string, string>();
 
   constructor(
     readonly tenantId: TenantId,
@@ -47,6 +51,20 @@ export class StationSession {
       // ocpp-rpc rejects pending calls when the socket closes or is not open any more.
       throw new StationOfflineError(this.stationId);
     }
+  }
+
+  /** What the message log records beside our answer to the station's CALL `messageId` (why we refused). */
+  noteAnswer(messageId: string, note: string): void {
+    this.answerNotes.set(messageId, note);
+    if (this.answerNotes.size > MAX_ANSWER_NOTES) {
+      this.answerNotes.delete(this.answerNotes.keys().next().value as string);
+    }
+  }
+
+  takeAnswerNote(messageId: string): string | undefined {
+    const note = this.answerNotes.get(messageId);
+    if (note !== undefined) this.answerNotes.delete(messageId);
+    return note;
   }
 
   close(reason: string): Promise<unknown> {
