@@ -19,7 +19,11 @@ export type Subject =
   | 'TariffAssignment'
   | 'UserGroup'
   | 'PricingSettings'
-  | 'Statistics';
+  | 'Statistics'
+  | 'BillingSettings'
+  | 'BillingAccount'
+  | 'Invoice'
+  | 'ConnectedAccount';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;
