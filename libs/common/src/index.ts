@@ -17,3 +17,4 @@ export * from './batching/delayed-merge';
 export * from './batching/group-commit';
 export * from './concurrency/concurrency-limit';
 export * from './crypto/secret-cipher';
+export * from './tracing/operation-context';

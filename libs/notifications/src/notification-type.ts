@@ -22,6 +22,8 @@ export enum NotificationType {
   INVOICE_PAID = 'INVOICE_PAID',
   /** Charging an invoice failed: it stays open, to be charged again. */
   INVOICE_PAYMENT_FAILED = 'INVOICE_PAYMENT_FAILED',
+  /** To admins and the key's creator: an API key expires within API_KEY_EXPIRY_REMINDER_DAYS. */
+  API_KEY_EXPIRING = 'API_KEY_EXPIRING',
 }
 
 /** Why billing refused a session, as the driver is told. */
@@ -31,6 +33,8 @@ export type BillingRefusalReason = 'NO_PAYMENT_METHOD' | 'CARD_EXPIRED' | 'BILLI
 export const MANDATORY_NOTIFICATIONS: ReadonlySet<NotificationType> = new Set([
   NotificationType.PASSWORD_RESET,
   NotificationType.EMAIL_VERIFICATION,
+  // An integration that stops working unannounced is worse than one more email.
+  NotificationType.API_KEY_EXPIRING,
 ]);
 
 export type AccountStatusName = 'PENDING' | 'ACTIVE' | 'INACTIVE' | 'BLOCKED' | 'LOCKED';
@@ -93,4 +97,5 @@ export interface NotificationData {
     currency: string;
     link: string;
   };
+  [NotificationType.API_KEY_EXPIRING]: { keyName: string; keyPrefix: string; expiresAt: Date; link: string };
 }

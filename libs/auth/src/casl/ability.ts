@@ -19,6 +19,8 @@ export type Subject =
   | 'TariffAssignment'
   | 'UserGroup'
   | 'PricingSettings'
+  | 'ApiKey'
+  | 'AuditEntry'
   | 'Statistics'
   | 'BillingSettings'
   | 'BillingAccount'

@@ -1,13 +1,12 @@
 import { TenantId } from '@csms/common';
 import { ChargingStation, ChargingStationService, Connector } from '@csms/stations';
-import { TagService } from '@csms/users';
+import { TagService, TenantService } from '@csms/users';
 import { Injectable, Optional } from '@nestjs/common';
 import { TariffAssignmentRepository } from '../assignments/tariff-assignment.repository';
 import { UserGroupRepository } from '../groups/user-group.repository';
 import { Tariff } from '../model/tariff';
 import { LEVEL_RANK, TariffAssignment, TariffLevel } from '../model/tariff-assignment';
 import { TariffLocation, TariffLocationDirectory } from '../ports/tariff-location.port';
-import { PricingSettingsService } from '../settings/pricing-settings.service';
 import { TariffRepository } from '../tariffs/tariff.repository';
 import { TariffQuery, TariffResolutionResult } from './tariff-resolution';
 
@@ -86,7 +85,7 @@ export class TariffResolutionService {
     private readonly assignments: TariffAssignmentRepository,
     private readonly tariffs: TariffRepository,
     private readonly groups: UserGroupRepository,
-    private readonly settings: PricingSettingsService,
+    private readonly tenants: TenantService,
     private readonly stations: ChargingStationService,
     private readonly tags: TagService,
     @Optional() private readonly locations?: TariffLocationDirectory,
@@ -96,17 +95,19 @@ export class TariffResolutionService {
     const station = await this.stations.get(tenantId, query.chargingStationId);
     // Most starts in a tenant without any assignment: no further read.
     if (!(await this.assignments.tenantHasAny(tenantId))) {
-      const { defaultTimeZone } = await this.settings.get(tenantId);
-      return { reason: 'No tariff is assigned in this tenant', timeZone: defaultTimeZone };
+      return {
+        reason: 'No tariff is assigned in this tenant',
+        timeZone: await this.tenants.timeZoneOf(tenantId),
+      };
     }
-    const [location, userId, settings] = await Promise.all([
+    const [location, userId, tenantTimeZone] = await Promise.all([
       this.locationOf(tenantId, station),
       query.userId || !query.tagId
         ? Promise.resolve(query.userId)
         : this.tags.findByTagId(tenantId, query.tagId).then((tag) => tag?.userId),
-      this.settings.get(tenantId),
+      this.tenants.timeZoneOf(tenantId),
     ]);
-    const timeZone = location?.timeZone ?? settings.defaultTimeZone;
+    const timeZone = location?.timeZone ?? tenantTimeZone;
     const connector =
       query.connectorId === undefined
         ? undefined

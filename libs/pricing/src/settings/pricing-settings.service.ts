@@ -1,7 +1,6 @@
 import { BadInputError, ReadThroughCache, TenantId } from '@csms/common';
 import { Injectable } from '@nestjs/common';
 import { isCurrencyCode } from '../money/currency';
-import { isTimeZone } from '../engine/local-time';
 import { PricingSettings } from './pricing-settings';
 import { PricingSettingsRepository } from './pricing-settings.repository';
 
@@ -22,11 +21,6 @@ export class PricingSettingsService {
     if (changes.defaultCurrency !== undefined && !isCurrencyCode(changes.defaultCurrency)) {
       throw new BadInputError(`${changes.defaultCurrency} is not an ISO 4217 currency code`, {
         field: 'defaultCurrency',
-      });
-    }
-    if (changes.defaultTimeZone !== undefined && !isTimeZone(changes.defaultTimeZone)) {
-      throw new BadInputError(`${changes.defaultTimeZone} is not an IANA time zone`, {
-        field: 'defaultTimeZone',
       });
     }
     const updated = await this.settings.update(tenantId, changes);

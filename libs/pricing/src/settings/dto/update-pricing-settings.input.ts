@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 @InputType()
 export class UpdatePricingSettingsInput {
@@ -7,11 +7,6 @@ export class UpdatePricingSettingsInput {
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'defaultCurrency must be an ISO 4217 code such as EUR' })
   defaultCurrency?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  defaultTimeZone?: string;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

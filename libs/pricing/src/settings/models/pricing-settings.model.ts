@@ -5,9 +5,6 @@ export class PricingSettingsModel {
   @Field({ description: 'ISO 4217' })
   defaultCurrency: string;
 
-  @Field({ description: 'IANA time zone for stations whose site has none' })
-  defaultTimeZone: string;
-
   @Field(() => Int, { description: 'How often stations are sent a running session’s cost' })
   costUpdatedIntervalSeconds: number;
 

@@ -8,9 +8,6 @@ export class PricingSettingsDocument extends TenantDocument {
   defaultCurrency?: string;
 
   @Prop()
-  defaultTimeZone?: string;
-
-  @Prop()
   costUpdatedIntervalSeconds?: number;
 
   @Prop()
