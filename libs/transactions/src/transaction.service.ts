@@ -158,7 +158,10 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       this.transactions.findActiveOnConnector(tenantId, stationId, request.connectorId),
     ]);
     if (repeated) {
-      return { ocppTransactionId: repeated.ocppTransactionId, idTagInfo: authorizationOfTag(tag, new Date()) };
+      return {
+        ocppTransactionId: repeated.ocppTransactionId,
+        idTagInfo: authorizationOfTag(tag, new Date()),
+      };
     }
     if (!tag) this.reportUnknownTag(tenantId, stationId, request.idTag);
     const idTagInfo = await this.checkPrerequisites(tenantId, authorizationOfTag(tag, new Date()), {
@@ -345,7 +348,10 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       const reason = await this.prerequisites.refusal(tenantId, query);
       return reason ? { ...info, status: 'NoCredit', reason } : info;
     } catch (error) {
-      this.logger.error({ err: error, tenantId, tagId: query.tagId }, 'Could not check the session prerequisites');
+      this.logger.error(
+        { err: error, tenantId, tagId: query.tagId },
+        'Could not check the session prerequisites',
+      );
       return info;
     }
   }

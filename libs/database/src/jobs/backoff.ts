@@ -1,7 +1,10 @@
 import { RetryPolicy } from './job';
 
 /** Exponential back-off: base × 2^(failures − 1), capped (failures counts from 1). */
-export function backoffDelay(failures: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
+export function backoffDelay(
+  failures: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+): number {
   const exponent = Math.min(Math.max(failures, 1) - 1, 30);
   return Math.min(policy.baseDelayMs * 2 ** exponent, policy.maxDelayMs);
 }

@@ -9,8 +9,8 @@ export class JobHandlers {
 
   register<P>(handler: JobHandler<P>): void {
     if (this.byQueue.has(handler.queue)) throw new Error(`Two handlers for the job queue ${handler.queue}`);
-    this.byQueue.set(handler.queue, handler as JobHandler);
-    this.listeners.forEach((listener) => listener(handler as JobHandler));
+    this.byQueue.set(handler.queue, handler);
+    this.listeners.forEach((listener) => listener(handler));
   }
 
   /** Calls `listener` for every handler registered from now on. */

@@ -14,7 +14,12 @@ export class JobQueue {
   constructor(private readonly jobs: QueuedJobRepository) {}
 
   /** Stores a job (see EnqueueOptions.key); resolves with its id once it is stored. */
-  async enqueue<P>(tenantId: TenantId, queue: string, payload: P, options: EnqueueOptions = {}): Promise<string> {
+  async enqueue<P>(
+    tenantId: TenantId,
+    queue: string,
+    payload: P,
+    options: EnqueueOptions = {},
+  ): Promise<string> {
     const id = await this.jobs.add(tenantId, queue, payload, options);
     if (!options.runAt || options.runAt.getTime() <= Date.now()) this.wake(queue);
     return id;

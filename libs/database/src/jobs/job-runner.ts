@@ -72,7 +72,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopped = true;
     this.unsubscribers.forEach((unsubscribe) => unsubscribe());
     for (const loop of this.loops.values()) loop.wake?.();
-    await Promise.all([...this.loops.values()].map((loop) => loop.done));
+    await Promise.all([...this.loops.values()].map((loop) => loop.done ?? Promise.resolve()));
   }
 
   /**
@@ -194,7 +194,10 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       case 'retry': {
         const attempts = job.attempts + 1;
         if (givenUp(handler.retry, attempts, job.createdAt, now)) {
-          this.logger.error({ ...context, attempts }, `Job given up after ${attempts} attempts: ${result.reason}`);
+          this.logger.error(
+            { ...context, attempts },
+            `Job given up after ${attempts} attempts: ${result.reason}`,
+          );
           return this.jobs.fail(job, attempts, now, result.reason);
         }
         const runAt = result.at ?? new Date(now.getTime() + backoffDelay(attempts, handler.retry));

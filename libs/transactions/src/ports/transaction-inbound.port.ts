@@ -3,7 +3,8 @@ import { TenantId } from '@csms/common';
 /** What the OCPP edge tells the transactions domain, in version-neutral terms. */
 
 /** NoCredit: the driver cannot pay (no card, billing not set up); 1.x stations are told Blocked. */
-export type AuthorizationStatus = 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx' | 'NoCredit';
+export type AuthorizationStatus =
+  'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx' | 'NoCredit';
 
 export interface IdTagInfo {
   status: AuthorizationStatus;

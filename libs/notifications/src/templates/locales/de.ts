@@ -12,9 +12,9 @@ const formatNumber = numberFormatter('de');
 const formatDate = dateFormatter('de');
 const formatMoney = moneyFormatter('de');
 const refusalReasons: Record<BillingRefusalReason, string> = {
-  NO_PAYMENT_METHOD: "Sie haben kein Zahlungsmittel hinterlegt. Fügen Sie eine Karte hinzu, um zu laden.",
-  CARD_EXPIRED: "Ihre Karte ist abgelaufen. Fügen Sie eine gültige Karte hinzu, um zu laden.",
-  BILLING_NOT_READY: "Zahlungen sind derzeit nicht möglich. Bitte wenden Sie sich an den Betreiber.",
+  NO_PAYMENT_METHOD: 'Sie haben kein Zahlungsmittel hinterlegt. Fügen Sie eine Karte hinzu, um zu laden.',
+  CARD_EXPIRED: 'Ihre Karte ist abgelaufen. Fügen Sie eine gültige Karte hinzu, um zu laden.',
+  BILLING_NOT_READY: 'Zahlungen sind derzeit nicht möglich. Bitte wenden Sie sich an den Betreiber.',
 };
 
 export const de: LocaleMessages = {
@@ -132,7 +132,8 @@ export const de: LocaleMessages = {
     ],
   },
   [NotificationType.INVOICE_PAYMENT_FAILED]: {
-    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: Zahlung der Rechnung ${invoiceNumber ?? ''} fehlgeschlagen`,
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: Zahlung der Rechnung ${invoiceNumber ?? ''} fehlgeschlagen`,
     lines: ({ invoiceNumber, amount, currency, link }) => [
       `Ihre Rechnung ${invoiceNumber ?? ''} über ${formatMoney(amount, currency)} konnte nicht belastet werden. Sie bleibt offen und wird erneut belastet.`,
       'Prüfen Sie Ihr Zahlungsmittel oder fügen Sie eine andere Karte hinzu:',

@@ -12,9 +12,9 @@ const formatNumber = numberFormatter('en');
 const formatDate = dateFormatter('en');
 const formatMoney = moneyFormatter('en');
 const refusalReasons: Record<BillingRefusalReason, string> = {
-  NO_PAYMENT_METHOD: "you have no payment method. Add a card to charge.",
-  CARD_EXPIRED: "your card has expired. Add a valid card to charge.",
-  BILLING_NOT_READY: "payments cannot be taken at the moment. Please contact the operator.",
+  NO_PAYMENT_METHOD: 'you have no payment method. Add a card to charge.',
+  CARD_EXPIRED: 'your card has expired. Add a valid card to charge.',
+  BILLING_NOT_READY: 'payments cannot be taken at the moment. Please contact the operator.',
 };
 
 export const en: LocaleMessages = {
@@ -127,7 +127,8 @@ export const en: LocaleMessages = {
     ],
   },
   [NotificationType.INVOICE_PAYMENT_FAILED]: {
-    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: payment of invoice ${invoiceNumber ?? ''} failed`,
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: payment of invoice ${invoiceNumber ?? ''} failed`,
     lines: ({ invoiceNumber, amount, currency, link }) => [
       `We could not charge your invoice ${invoiceNumber ?? ''} of ${formatMoney(amount, currency)}. It stays open and will be charged again.`,
       'Check your payment method, or add another card:',

@@ -12,9 +12,9 @@ const formatNumber = numberFormatter('es');
 const formatDate = dateFormatter('es');
 const formatMoney = moneyFormatter('es');
 const refusalReasons: Record<BillingRefusalReason, string> = {
-  NO_PAYMENT_METHOD: "no tiene ningún método de pago. Añada una tarjeta para cargar.",
-  CARD_EXPIRED: "su tarjeta ha caducado. Añada una tarjeta válida para cargar.",
-  BILLING_NOT_READY: "ahora mismo no se pueden cobrar pagos. Contacte con el operador.",
+  NO_PAYMENT_METHOD: 'no tiene ningún método de pago. Añada una tarjeta para cargar.',
+  CARD_EXPIRED: 'su tarjeta ha caducado. Añada una tarjeta válida para cargar.',
+  BILLING_NOT_READY: 'ahora mismo no se pueden cobrar pagos. Contacte con el operador.',
 };
 
 export const es: LocaleMessages = {
@@ -127,7 +127,8 @@ export const es: LocaleMessages = {
     ],
   },
   [NotificationType.INVOICE_PAYMENT_FAILED]: {
-    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: el pago de la factura ${invoiceNumber ?? ''} ha fallado`,
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: el pago de la factura ${invoiceNumber ?? ''} ha fallado`,
     lines: ({ invoiceNumber, amount, currency, link }) => [
       `No pudimos cobrar su factura ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)}. Sigue abierta y se cobrará de nuevo.`,
       'Revise su método de pago o añada otra tarjeta:',

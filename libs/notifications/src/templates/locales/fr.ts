@@ -13,7 +13,7 @@ const formatDate = dateFormatter('fr');
 const formatMoney = moneyFormatter('fr');
 const refusalReasons: Record<BillingRefusalReason, string> = {
   NO_PAYMENT_METHOD: "vous n'avez aucun moyen de paiement. Ajoutez une carte pour recharger.",
-  CARD_EXPIRED: "votre carte a expiré. Ajoutez une carte valide pour recharger.",
+  CARD_EXPIRED: 'votre carte a expiré. Ajoutez une carte valide pour recharger.',
   BILLING_NOT_READY: "le paiement est impossible pour l'instant. Contactez l'opérateur.",
 };
 
@@ -113,7 +113,8 @@ export const fr: LocaleMessages = {
     ],
   },
   [NotificationType.BILLING_SESSION_REFUSED]: {
-    subject: ({ tenantName, chargingStationId }) => `${tenantName} : recharge refusée sur ${chargingStationId}`,
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : recharge refusée sur ${chargingStationId}`,
     lines: ({ chargingStationId, reason, link }) => [
       `La borne ${chargingStationId} a refusé votre badge : ${refusalReasons[reason]}`,
       'Gérez vos moyens de paiement :',
@@ -129,7 +130,8 @@ export const fr: LocaleMessages = {
     ],
   },
   [NotificationType.INVOICE_PAYMENT_FAILED]: {
-    subject: ({ tenantName, invoiceNumber }) => `${tenantName} : échec du paiement de la facture ${invoiceNumber ?? ''}`,
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName} : échec du paiement de la facture ${invoiceNumber ?? ''}`,
     lines: ({ invoiceNumber, amount, currency, link }) => [
       `Le paiement de votre facture ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)} a échoué. Elle reste ouverte et sera présentée de nouveau.`,
       'Vérifiez votre moyen de paiement ou ajoutez une autre carte :',

@@ -12,8 +12,8 @@ const formatNumber = numberFormatter('it');
 const formatDate = dateFormatter('it');
 const formatMoney = moneyFormatter('it');
 const refusalReasons: Record<BillingRefusalReason, string> = {
-  NO_PAYMENT_METHOD: "non hai alcun metodo di pagamento. Aggiungi una carta per ricaricare.",
-  CARD_EXPIRED: "la tua carta è scaduta. Aggiungi una carta valida per ricaricare.",
+  NO_PAYMENT_METHOD: 'non hai alcun metodo di pagamento. Aggiungi una carta per ricaricare.',
+  CARD_EXPIRED: 'la tua carta è scaduta. Aggiungi una carta valida per ricaricare.',
   BILLING_NOT_READY: "al momento non è possibile addebitare pagamenti. Contatta l'operatore.",
 };
 
@@ -112,7 +112,8 @@ export const it: LocaleMessages = {
     ],
   },
   [NotificationType.BILLING_SESSION_REFUSED]: {
-    subject: ({ tenantName, chargingStationId }) => `${tenantName}: ricarica rifiutata a ${chargingStationId}`,
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: ricarica rifiutata a ${chargingStationId}`,
     lines: ({ chargingStationId, reason, link }) => [
       `La stazione ${chargingStationId} ha rifiutato il tuo badge: ${refusalReasons[reason]}`,
       'Gestisci i tuoi metodi di pagamento:',
@@ -128,7 +129,8 @@ export const it: LocaleMessages = {
     ],
   },
   [NotificationType.INVOICE_PAYMENT_FAILED]: {
-    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: pagamento della fattura ${invoiceNumber ?? ''} non riuscito`,
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: pagamento della fattura ${invoiceNumber ?? ''} non riuscito`,
     lines: ({ invoiceNumber, amount, currency, link }) => [
       `Non siamo riusciti ad addebitare la tua fattura ${invoiceNumber ?? ''} di ${formatMoney(amount, currency)}. Resta aperta e sarà addebitata di nuovo.`,
       'Controlla il tuo metodo di pagamento o aggiungi un’altra carta:',

@@ -12,9 +12,9 @@ const formatNumber = numberFormatter('pt');
 const formatDate = dateFormatter('pt');
 const formatMoney = moneyFormatter('pt');
 const refusalReasons: Record<BillingRefusalReason, string> = {
-  NO_PAYMENT_METHOD: "não tem nenhum meio de pagamento. Adicione um cartão para carregar.",
-  CARD_EXPIRED: "o seu cartão expirou. Adicione um cartão válido para carregar.",
-  BILLING_NOT_READY: "de momento não é possível cobrar pagamentos. Contacte o operador.",
+  NO_PAYMENT_METHOD: 'não tem nenhum meio de pagamento. Adicione um cartão para carregar.',
+  CARD_EXPIRED: 'o seu cartão expirou. Adicione um cartão válido para carregar.',
+  BILLING_NOT_READY: 'de momento não é possível cobrar pagamentos. Contacte o operador.',
 };
 
 export const pt: LocaleMessages = {
@@ -113,7 +113,8 @@ export const pt: LocaleMessages = {
     ],
   },
   [NotificationType.BILLING_SESSION_REFUSED]: {
-    subject: ({ tenantName, chargingStationId }) => `${tenantName}: carregamento recusado em ${chargingStationId}`,
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: carregamento recusado em ${chargingStationId}`,
     lines: ({ chargingStationId, reason, link }) => [
       `O posto ${chargingStationId} recusou o seu cartão: ${refusalReasons[reason]}`,
       'Gira os seus meios de pagamento:',
@@ -129,7 +130,8 @@ export const pt: LocaleMessages = {
     ],
   },
   [NotificationType.INVOICE_PAYMENT_FAILED]: {
-    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: falha no pagamento da fatura ${invoiceNumber ?? ''}`,
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: falha no pagamento da fatura ${invoiceNumber ?? ''}`,
     lines: ({ invoiceNumber, amount, currency, link }) => [
       `Não conseguimos cobrar a sua fatura ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)}. Continua em aberto e será cobrada novamente.`,
       'Verifique o seu meio de pagamento ou adicione outro cartão:',
