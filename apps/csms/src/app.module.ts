@@ -1,8 +1,9 @@
 import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
+import { BillingModule } from '@csms/billing';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
-import { DatabaseModule } from '@csms/database';
+import { DatabaseModule, JobsModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
@@ -35,6 +36,7 @@ export const DOMAIN_MODULES = [
   OrganizationsModule,
   PricingModule,
   StatisticsModule,
+  BillingModule,
 ];
 
 @Module({})
@@ -54,6 +56,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        JobsModule,
         EventsModule,
         ClusterModule.forRoot(),
         AuditModule,

@@ -25,12 +25,27 @@ export class BillingAccountRepository extends TenantRepository<BillingAccountDoc
     );
   }
 
+  /** The tenant's users that have a customer at the provider. */
+  withCustomer(tenantId: TenantId): Promise<BillingAccount[]> {
+    return this.findMany(tenantId, { customerId: { $exists: true } });
+  }
+
   findByCustomer(tenantId: TenantId, customerId: string): Promise<BillingAccount | null> {
     return this.findOne(tenantId, { customerId });
   }
 
-  async setCustomer(tenantId: TenantId, userId: string, customerId: string, providerAccount: string): Promise<void> {
-    await this.updateOne(tenantId, { _id: userId }, { $set: { customerId, providerAccount } }, { upsert: true });
+  async setCustomer(
+    tenantId: TenantId,
+    userId: string,
+    customerId: string,
+    providerAccount: string,
+  ): Promise<void> {
+    await this.updateOne(
+      tenantId,
+      { _id: userId },
+      { $set: { customerId, providerAccount } },
+      { upsert: true },
+    );
   }
 
   /** The customer is gone (deleted at the provider): forgotten with its cards, only if it still is this one. */
@@ -46,7 +61,11 @@ export class BillingAccountRepository extends TenantRepository<BillingAccountDoc
     );
   }
 
-  async setPaymentMethods(tenantId: TenantId, userId: string, methods: ProviderPaymentMethod[]): Promise<void> {
+  async setPaymentMethods(
+    tenantId: TenantId,
+    userId: string,
+    methods: ProviderPaymentMethod[],
+  ): Promise<void> {
     await this.updateOne(
       tenantId,
       { _id: userId },

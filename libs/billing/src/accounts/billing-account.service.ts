@@ -53,11 +53,19 @@ export class BillingAccountService {
     const access = await this.settings.gateway(tenantId);
     const customerId = await this.ensureCustomer(tenantId, userId, access);
     const intent = await access.gateway.createSetupIntent(customerId, { tenantId, userId });
-    return { setupIntentId: intent.id, clientSecret: intent.clientSecret, publicKey: access.settings.publicKey };
+    return {
+      setupIntentId: intent.id,
+      clientSecret: intent.clientSecret,
+      publicKey: access.settings.publicKey,
+    };
   }
 
   /** Attaches a card the frontend collected and makes it the default; resolves with it. */
-  async attachPaymentMethod(tenantId: TenantId, userId: string, paymentMethodId: string): Promise<ProviderPaymentMethod> {
+  async attachPaymentMethod(
+    tenantId: TenantId,
+    userId: string,
+    paymentMethodId: string,
+  ): Promise<ProviderPaymentMethod> {
     const access = await this.settings.gateway(tenantId);
     const customerId = await this.ensureCustomer(tenantId, userId, access);
     await access.gateway.attachPaymentMethod(customerId, paymentMethodId);
@@ -99,6 +107,13 @@ export class BillingAccountService {
     });
     await this.refresh(tenantId, userId, customerId, access);
     return this.accounts.ofUser(tenantId, userId);
+  }
+
+  /** Every user with a customer synchronized, one after the other; resolves with how many. */
+  async synchronizeAll(tenantId: TenantId): Promise<number> {
+    const accounts = await this.accounts.withCustomer(tenantId);
+    for (const account of accounts) await this.synchronize(tenantId, account.userId);
+    return accounts.length;
   }
 
   /** The cards of the user holding `customerId` read again from the provider (webhooks). */

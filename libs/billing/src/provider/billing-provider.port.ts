@@ -102,7 +102,12 @@ export class WebhookSignatureError extends Error {}
 /** One tenant's account at the provider (its secret key). */
 export abstract class BillingGateway {
   abstract createCustomer(
-    customer: { email: string; name?: string; locale?: string; metadata: Record<string, string> } & Idempotent,
+    customer: {
+      email: string;
+      name?: string;
+      locale?: string;
+      metadata: Record<string, string>;
+    } & Idempotent,
   ): Promise<string>;
   abstract updateCustomer(
     customerId: string,
@@ -145,11 +150,19 @@ export abstract class BillingGateway {
 
   /** Stripe Connect: an account of a company or site the platform pays out to. */
   abstract createConnectedAccount(
-    account: { email?: string; country?: string; businessName: string; metadata: Record<string, string> } & Idempotent,
+    account: {
+      email?: string;
+      country?: string;
+      businessName: string;
+      metadata: Record<string, string>;
+    } & Idempotent,
   ): Promise<string>;
   abstract getConnectedAccount(accountId: string): Promise<ConnectedAccountState>;
   /** A link where the account holder completes their details; it expires within minutes. */
-  abstract createOnboardingLink(accountId: string, urls: { refreshUrl: string; returnUrl: string }): Promise<string>;
+  abstract createOnboardingLink(
+    accountId: string,
+    urls: { refreshUrl: string; returnUrl: string },
+  ): Promise<string>;
   abstract createTransfer(
     transfer: {
       destination: string;

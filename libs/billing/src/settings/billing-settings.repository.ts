@@ -36,7 +36,9 @@ export class BillingSettingsRepository {
   }
 
   async update(tenantId: TenantId, changes: Partial<BillingSettings>): Promise<BillingSettings> {
-    await this.model.updateOne({ _id: tenantId, tenantId }, { $set: definedOnly(changes) }, { upsert: true }).exec();
+    await this.model
+      .updateOne({ _id: tenantId, tenantId }, { $set: definedOnly(changes) }, { upsert: true })
+      .exec();
     return this.get(tenantId);
   }
 
@@ -44,13 +46,19 @@ export class BillingSettingsRepository {
    * Tenants whose billing is on: the one query here across tenants, for the scheduled billing job.
    */
   async enabledTenants(): Promise<TenantId[]> {
-    const docs = await this.model.find({ enabled: true }, { tenantId: 1 }).lean<{ tenantId: TenantId }[]>().exec();
+    const docs = await this.model
+      .find({ enabled: true }, { tenantId: 1 })
+      .lean<{ tenantId: TenantId }[]>()
+      .exec();
     return docs.map((doc) => doc.tenantId);
   }
 }
 
 function definedOnly(settings: Partial<BillingSettings>): Partial<BillingSettings> {
   return Object.fromEntries(
-    FIELDS.filter((key) => settings[key] !== undefined && settings[key] !== null).map((key) => [key, settings[key]]),
+    FIELDS.filter((key) => settings[key] !== undefined && settings[key] !== null).map((key) => [
+      key,
+      settings[key],
+    ]),
   );
 }

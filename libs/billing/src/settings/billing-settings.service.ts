@@ -86,7 +86,10 @@ export class BillingSettingsService {
       enabled: changes.enabled,
       currency,
       ...(changes.secretKey
-        ? { secretKeySealed: this.cipher.encrypt(changes.secretKey), secretKeyLast4: last4(changes.secretKey) }
+        ? {
+            secretKeySealed: this.cipher.encrypt(changes.secretKey),
+            secretKeyLast4: last4(changes.secretKey),
+          }
         : {}),
       ...(changes.webhookSecret
         ? {
@@ -120,9 +123,12 @@ export class BillingSettingsService {
       if (key === undefined) continue;
       if (!valid(key)) throw new BadInputError(`${field} is not a ${this.provider.name} key`, { field });
       if (this.provider.isLiveKey(key) && !production) {
-        throw new BadInputError(`Live keys are refused outside production (NODE_ENV=production); use a test key`, {
-          field,
-        });
+        throw new BadInputError(
+          `Live keys are refused outside production (NODE_ENV=production); use a test key`,
+          {
+            field,
+          },
+        );
       }
     }
     if (
@@ -135,7 +141,9 @@ export class BillingSettingsService {
       });
     }
     if (changes.webhookSecret !== undefined && !/^whsec_[A-Za-z0-9]{8,}$/.test(changes.webhookSecret)) {
-      throw new BadInputError('webhookSecret is a signing secret starting with whsec_', { field: 'webhookSecret' });
+      throw new BadInputError('webhookSecret is a signing secret starting with whsec_', {
+        field: 'webhookSecret',
+      });
     }
   }
 }

@@ -20,7 +20,8 @@ export function isDecline(error: unknown): boolean {
  */
 export function toProviderError(error: unknown): unknown {
   if (!isStripeError(error)) return error;
-  if (error.statusCode === 404 || error.code === 'resource_missing') return new ProviderNotFound(error.message);
+  if (error.statusCode === 404 || error.code === 'resource_missing')
+    return new ProviderNotFound(error.message);
   if (isDecline(error)) return new ProviderRefusal(error.message, error.code ?? 'card_declined');
   if (error.type === 'StripeInvalidRequestError' && error.statusCode === 400) {
     return new ProviderRefusal(error.message, error.code);

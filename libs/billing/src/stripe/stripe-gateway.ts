@@ -24,7 +24,12 @@ export class StripeGateway extends BillingGateway {
   }
 
   createCustomer(
-    customer: { email: string; name?: string; locale?: string; metadata: Record<string, string> } & Idempotent,
+    customer: {
+      email: string;
+      name?: string;
+      locale?: string;
+      metadata: Record<string, string>;
+    } & Idempotent,
   ): Promise<string> {
     return stripeCall(async () => {
       const created = await this.stripe.customers.create(
@@ -40,7 +45,10 @@ export class StripeGateway extends BillingGateway {
     });
   }
 
-  updateCustomer(customerId: string, changes: { email?: string; name?: string; locale?: string }): Promise<void> {
+  updateCustomer(
+    customerId: string,
+    changes: { email?: string; name?: string; locale?: string },
+  ): Promise<void> {
     return stripeCall(async () => {
       await this.stripe.customers.update(customerId, {
         ...(changes.email ? { email: changes.email } : {}),
@@ -107,7 +115,11 @@ export class StripeGateway extends BillingGateway {
       await this.stripe.paymentMethods.detach(paymentMethodId);
       if (defaultId !== paymentMethodId) return;
       // The next card, if any, becomes the default; none left: no default.
-      const remaining = await this.stripe.paymentMethods.list({ customer: customerId, type: 'card', limit: 1 });
+      const remaining = await this.stripe.paymentMethods.list({
+        customer: customerId,
+        type: 'card',
+        limit: 1,
+      });
       await this.stripe.customers.update(customerId, {
         invoice_settings: { default_payment_method: remaining.data[0]?.id ?? '' },
       });
@@ -191,7 +203,12 @@ export class StripeGateway extends BillingGateway {
   }
 
   createConnectedAccount(
-    account: { email?: string; country?: string; businessName: string; metadata: Record<string, string> } & Idempotent,
+    account: {
+      email?: string;
+      country?: string;
+      businessName: string;
+      metadata: Record<string, string>;
+    } & Idempotent,
   ): Promise<string> {
     return stripeCall(async () => {
       const created = await this.stripe.accounts.create(

@@ -40,13 +40,16 @@ function chargeOf(invoice: Stripe.Invoice): string | undefined {
   return undefined;
 }
 
-export function toProviderInvoice(invoice: Stripe.Invoice, lines = invoice.lines?.data ?? []): ProviderInvoice {
+export function toProviderInvoice(
+  invoice: Stripe.Invoice,
+  lines = invoice.lines?.data ?? [],
+): ProviderInvoice {
   const status = INVOICE_STATUSES.includes(invoice.status as ProviderInvoiceStatus)
     ? (invoice.status as ProviderInvoiceStatus)
     : 'draft';
   return {
     id: invoice.id,
-    customerId: idOf(invoice.customer as string | { id: string } | null),
+    customerId: idOf(invoice.customer),
     number: invoice.number ?? undefined,
     status,
     currency: (invoice.currency ?? '').toUpperCase(),
@@ -98,8 +101,7 @@ export function toProviderEvent(event: Stripe.Event): ProviderEvent {
     objectId: asId(object.id),
     customerId: objectType === 'customer' ? asId(object.id) : asId(object.customer),
     previousCustomerId: asId(previous.customer),
-    paymentMethodId:
-      objectType === 'payment_method' ? asId(object.id) : asId(object.payment_method),
+    paymentMethodId: objectType === 'payment_method' ? asId(object.id) : asId(object.payment_method),
     invoiceStatus:
       objectType === 'invoice' && INVOICE_STATUSES.includes(status as ProviderInvoiceStatus)
         ? (status as ProviderInvoiceStatus)

@@ -1,5 +1,15 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 @InputType({ description: 'Absent fields keep their value; secrets are write-only' })
 export class BillingSettingsInput {
@@ -7,7 +17,10 @@ export class BillingSettingsInput {
   @IsBoolean()
   enabled: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Stripe secret (sk_…) or restricted (rk_…) key; live keys only in production' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Stripe secret (sk_…) or restricted (rk_…) key; live keys only in production',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(255)
@@ -27,7 +40,8 @@ export class BillingSettingsInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'true: each session is invoiced and charged when it stops; false: one invoice per user and month',
+    description:
+      'true: each session is invoiced and charged when it stops; false: one invoice per user and month',
   })
   @IsOptional()
   @IsBoolean()
@@ -43,7 +57,10 @@ export class BillingSettingsInput {
   @Max(100)
   taxRatePercent?: number;
 
-  @Field(() => String, { nullable: true, description: 'ISO 4217; must be the pricing currency (its default)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 4217; must be the pricing currency (its default)',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency?: string;

@@ -1,0 +1,55 @@
+import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, canOn } from '@csms/auth';
+import { Connection, ConnectionArgs, ForbiddenError, NotFoundError } from '@csms/common';
+import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { InvoiceRepository } from './invoice.repository';
+import { InvoiceConnection, InvoiceModel } from './models/invoice.model';
+
+@ArgsType()
+class InvoicesArgs extends ConnectionArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Whose invoices (admins; default: all for admins, yours otherwise)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  userId?: string;
+}
+
+/** Invoices from the local copy: drivers see their own, admins everyone's. */
+@Resolver(() => InvoiceModel)
+export class InvoiceResolver {
+  constructor(private readonly repository: InvoiceRepository) {}
+
+  @Query(() => InvoiceConnection)
+  @CheckAbility('list', 'Invoice')
+  invoices(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
+    @Args() args: InvoicesArgs,
+  ): Promise<Connection<InvoiceModel>> {
+    let userId = args.userId;
+    if (userId) {
+      if (!canOn(ability, 'list', 'Invoice', { userId })) {
+        throw new ForbiddenError(`You may not see the invoices of user ${userId}`);
+      }
+    } else if (!canOn(ability, 'list', 'Invoice', { userId: '' })) {
+      // Not allowed everyone's: one's own.
+      userId = principal.userId;
+    }
+    return this.repository.page(principal.tenantId, { userId }, args);
+  }
+
+  @Query(() => InvoiceModel)
+  @CheckAbility('read', 'Invoice')
+  async invoice(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<InvoiceModel> {
+    const invoice = await this.repository.findById(principal.tenantId, id);
+    if (!invoice || !canOn(ability, 'read', 'Invoice', invoice)) throw new NotFoundError('Invoice', id);
+    return invoice;
+  }
+}

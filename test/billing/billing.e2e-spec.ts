@@ -1,0 +1,432 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Connection } from 'mongoose';
+import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
+import { CARDS, Localstripe } from '../support/localstripe';
+import { Mailpit } from '../support/mailpit';
+import { PythonStation } from '../support/python-station';
+import { TestApp, startTestApp } from '../support/test-app';
+import { TestUser, createTag, createUserAndLogin, eventually } from '../support/users';
+
+/** A test key: localstripe takes any; the server only checks its form (and refuses live keys here). */
+const SECRET_KEY = 'sk_test_voltgridBilling0123456789';
+const PUBLIC_KEY = 'pk_test_publishable0123456789';
+const STATION = 'CS-BILLING-16';
+
+/** Energy 0.40 EUR/kWh with 20 % VAT, 2 EUR an hour of charging without VAT, a 1 EUR session fee with 20 % VAT. */
+const TARIFF = {
+  name: 'Billing tariff',
+  currency: 'EUR',
+  elements: [
+    {
+      priceComponents: [
+        { type: 'ENERGY', price: 0.4, vat: 20, stepSize: 1 },
+        { type: 'TIME', price: 2, stepSize: 1 },
+        { type: 'FLAT', price: 1, vat: 20, stepSize: 1 },
+      ],
+    },
+  ],
+};
+
+const SETTINGS = 'mutation($input: BillingSettingsInput!) { updateBillingSettings(input: $input) }';
+const SETUP =
+  'mutation($userId: ID) { billingSetupPaymentMethod(userId: $userId) { clientSecret setupIntentId publicKey } }';
+const ATTACH =
+  'mutation($id: ID!, $userId: ID) { billingAttachPaymentMethod(paymentMethodId: $id, userId: $userId) { id brand last4 expMonth expYear isDefault } }';
+const METHODS = 'query($userId: ID) { billingPaymentMethods(userId: $userId) { id last4 isDefault } }';
+const DELETE =
+  'mutation($id: ID!, $userId: ID) { billingDeletePaymentMethod(paymentMethodId: $id, userId: $userId) }';
+const BILLING_OF = `query($id: ID!) { transaction(id: $id) { id billing { status reason invoiceId invoiceNumber } } }`;
+const INVOICE = `query($id: ID!) { invoice(id: $id) {
+  id status amount currency downloadUrl userId transactionIds paymentAttempts lastPaymentError
+  lines { description amount dimension transactionId } } }`;
+
+interface Billing {
+  status: string;
+  reason: string | null;
+  invoiceId: string | null;
+}
+
+describe('billing with Stripe (against localstripe)', () => {
+  let stripe: Localstripe;
+  let mailpit: Mailpit;
+  let server: TestApp;
+  let admin: GraphQLClient;
+  let station: PythonStation;
+  let database: Connection;
+
+  /** Adds a card the way a frontend does: SetupIntent, Stripe.js collects it, then attach. */
+  const addCard = async (
+    user: TestUser,
+    number: string,
+  ): Promise<{ id: string; isDefault: boolean; last4: string }> => {
+    await user.client.data(SETUP);
+    const paymentMethodId = await stripe.collectCard(SECRET_KEY, number);
+    const { billingAttachPaymentMethod } = await user.client.data<{
+      billingAttachPaymentMethod: { id: string; isDefault: boolean; last4: string };
+    }>(ATTACH, { id: paymentMethodId });
+    return billingAttachPaymentMethod;
+  };
+
+  const driverWithTag = async (tag: string): Promise<TestUser> => {
+    const superAdmin = await loginAsAdmin(server.httpUrl);
+    const driver = await createUserAndLogin(superAdmin, 'BASIC');
+    await createTag(admin, { id: tag, userId: driver.id });
+    return driver;
+  };
+
+  /** Runs a whole session at the Python station; resolves with the server's transaction id. */
+  const chargeSession = async (
+    tag: string,
+    minutes: number,
+    energyWh: number,
+  ): Promise<{ status: string; transactionId: string }> => {
+    station.send(`session ${tag} ${minutes} ${energyWh}`);
+    const started = await station.next();
+    expect(started.event).toBe('started');
+    if (started.status !== 'Accepted') return { status: started.status as string, transactionId: '' };
+    expect((await station.next()).event).toBe('stopped');
+    const { transactions } = await admin.data<{
+      transactions: { edges: { node: { id: string; ocppTransactionId: string } }[] };
+    }>(
+      'query($id: ID) { transactions(filter: { chargingStationId: $id }, first: 50) { edges { node { id ocppTransactionId } } } }',
+      { id: STATION },
+    );
+    const found = transactions.edges.find(
+      (edge) => edge.node.ocppTransactionId === String(started.transactionId),
+    );
+    return { status: started.status as string, transactionId: found!.node.id };
+  };
+
+  const billingOf = async (
+    transactionId: string,
+    until: (billing: Billing | null) => boolean,
+  ): Promise<Billing> =>
+    (await eventually(
+      async () =>
+        (await admin.data<{ transaction: { billing: Billing | null } }>(BILLING_OF, { id: transactionId }))
+          .transaction.billing,
+      until,
+      60_000,
+    ))!;
+
+  beforeAll(async () => {
+    [stripe, mailpit] = await Promise.all([Localstripe.start(), Mailpit.start()]);
+    server = await startTestApp('billing', {
+      BILLING_STRIPE_API_URL: stripe.url,
+      BILLING_STRIPE_MAX_NETWORK_RETRIES: '0',
+      SMTP_URL: mailpit.smtpUrl,
+      JOBS_POLL_MS: '200',
+    });
+    database = server.app.get<Connection>(getConnectionToken());
+    const superAdmin = await loginAsAdmin(server.httpUrl);
+    admin = (await createUserAndLogin(superAdmin, 'ADMIN')).client;
+    const { createTariff } = await admin.data<{ createTariff: { id: string } }>(
+      'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
+      { input: TARIFF },
+    );
+    await admin.data('mutation($input: AssignTariffInput!) { assignTariff(input: $input) { id } }', {
+      input: { tariffId: createTariff.id, level: 'TENANT' },
+    });
+    station = PythonStation.spawn('ocpp16_billing_station.py', [`${server.wsUrl}/ocpp/default`, STATION]);
+    expect((await station.next(60_000)).event).toBe('booted');
+  });
+
+  afterAll(async () => {
+    station?.send('quit');
+    station?.kill();
+    await server?.close();
+    await Promise.all([stripe?.stop(), mailpit?.stop()]);
+  });
+
+  describe('settings', () => {
+    it('are the admins’: a driver may neither read nor change them', async () => {
+      const driver = await driverWithTag('TAG-SETTINGS-DRIVER');
+      expect(await driver.client.errorCode('{ billingSettings { enabled } }')).toBe('FORBIDDEN');
+      expect(await driver.client.errorCode(SETTINGS, { input: { enabled: false } })).toBe('FORBIDDEN');
+    });
+
+    it('refuse live keys outside production, keys of another form, another currency than pricing’s, and enabling without a tax rate', async () => {
+      const refused = [
+        { enabled: false, secretKey: 'sk_live_voltgridBilling0123456789' },
+        { enabled: false, publicKey: 'pk_live_voltgridBilling0123456789' },
+        { enabled: false, secretKey: 'not-a-stripe-key' },
+        { enabled: false, currency: 'USD' },
+        { enabled: true, secretKey: SECRET_KEY },
+        { enabled: false, taxRatePercent: 120 },
+      ];
+      for (const input of refused) expect(await admin.errorCode(SETTINGS, { input })).toBe('BAD_USER_INPUT');
+      const { billingSettings } = await admin.data<{
+        billingSettings: { enabled: boolean; secretKeySet: boolean };
+      }>('{ billingSettings { enabled secretKeySet } }');
+      expect(billingSettings).toEqual({ enabled: false, secretKeySet: false });
+    });
+
+    it('keep the secret key encrypted at rest and never return it, only that it is set and its last 4 characters', async () => {
+      await admin.data(SETTINGS, {
+        input: {
+          enabled: true,
+          secretKey: SECRET_KEY,
+          publicKey: PUBLIC_KEY,
+          taxRatePercent: 8.5,
+          immediateBilling: true,
+        },
+      });
+      const { billingSettings } = await admin.data<{ billingSettings: Record<string, unknown> }>(
+        '{ billingSettings { enabled secretKeySet secretKeyLast4 publicKey taxRatePercent currency immediateBilling webhookPath freeSessionMaxSeconds freeSessionMaxWh } }',
+      );
+      expect(billingSettings).toEqual({
+        enabled: true,
+        secretKeySet: true,
+        secretKeyLast4: '6789',
+        publicKey: PUBLIC_KEY,
+        taxRatePercent: 8.5,
+        currency: 'EUR',
+        immediateBilling: true,
+        webhookPath: '/billing/stripe/webhook/default',
+        freeSessionMaxSeconds: 120,
+        freeSessionMaxWh: 500,
+      });
+      const stored = await database.collection('billing_settings').findOne({ tenantId: 'default' });
+      expect(JSON.stringify(stored)).not.toContain(SECRET_KEY);
+      expect(JSON.stringify(stored)).not.toContain('voltgridBilling');
+      expect(stored?.secretKeySealed).toMatch(/^v1:/);
+    });
+  });
+
+  describe('customers and cards', () => {
+    it('creates the Stripe customer only when first needed, then hands out a SetupIntent client secret', async () => {
+      const driver = await driverWithTag('TAG-LAZY');
+      const customersOf = async () =>
+        (await stripe.client(SECRET_KEY).customers.list({ email: driver.email, limit: 10 })).data;
+      expect(await customersOf()).toHaveLength(0);
+      expect(
+        (await driver.client.data<{ billingPaymentMethods: unknown[] }>(METHODS)).billingPaymentMethods,
+      ).toEqual([]);
+      expect(await customersOf()).toHaveLength(0);
+
+      const { billingSetupPaymentMethod } = await driver.client.data<{
+        billingSetupPaymentMethod: { clientSecret: string; setupIntentId: string; publicKey: string };
+      }>(SETUP);
+      expect(billingSetupPaymentMethod.clientSecret).toMatch(/^seti_\w+_secret_\w+$/);
+      expect(billingSetupPaymentMethod.publicKey).toBe(PUBLIC_KEY);
+      const customers = await customersOf();
+      expect(customers).toHaveLength(1);
+      expect(customers[0].metadata).toMatchObject({ tenantId: 'default', userId: driver.id });
+      const intent = await stripe
+        .client(SECRET_KEY)
+        .setupIntents.retrieve(billingSetupPaymentMethod.setupIntentId);
+      expect(intent.customer).toBe(customers[0].id);
+
+      // A second SetupIntent reuses the customer.
+      await driver.client.data(SETUP);
+      expect(await customersOf()).toHaveLength(1);
+    });
+
+    it('attaches a card as the default, lists and detaches cards; the next card becomes the default', async () => {
+      const driver = await driverWithTag('TAG-CARDS');
+      const first = await addCard(driver, CARDS.visa);
+      expect(first).toMatchObject({ last4: '4242', isDefault: true });
+      const second = await addCard(driver, CARDS.chargeFails);
+      expect(second).toMatchObject({ last4: '0341', isDefault: true });
+      const listed = (
+        await driver.client.data<{ billingPaymentMethods: { id: string; isDefault: boolean }[] }>(METHODS)
+      ).billingPaymentMethods;
+      expect(listed.map((method) => [method.id, method.isDefault]).sort()).toEqual(
+        [
+          [first.id, false],
+          [second.id, true],
+        ].sort(),
+      );
+      expect(await driver.client.data(DELETE, { id: second.id })).toEqual({
+        billingDeletePaymentMethod: true,
+      });
+      const after = (
+        await driver.client.data<{ billingPaymentMethods: { id: string; isDefault: boolean }[] }>(METHODS)
+      ).billingPaymentMethods;
+      expect(after).toEqual([{ id: first.id, last4: '4242', isDefault: true }]);
+      // A card that is not theirs: not found.
+      expect(await driver.client.errorCode(DELETE, { id: second.id })).toBe('NOT_FOUND');
+    });
+
+    it('lets drivers manage only their own cards, admins anyone’s', async () => {
+      const driver = await driverWithTag('TAG-OWN');
+      const other = await driverWithTag('TAG-OTHER');
+      expect(await driver.client.errorCode(METHODS, { userId: other.id })).toBe('FORBIDDEN');
+      expect(await driver.client.errorCode(SETUP, { userId: other.id })).toBe('FORBIDDEN');
+      const paymentMethodId = await stripe.collectCard(SECRET_KEY, CARDS.visa);
+      const { billingAttachPaymentMethod } = await admin.data<{
+        billingAttachPaymentMethod: { isDefault: boolean };
+      }>(ATTACH, { id: paymentMethodId, userId: other.id });
+      expect(billingAttachPaymentMethod.isDefault).toBe(true);
+      expect(
+        (await other.client.data<{ billingPaymentMethods: { id: string }[] }>(METHODS)).billingPaymentMethods,
+      ).toEqual([{ id: paymentMethodId, last4: '4242', isDefault: true }]);
+    });
+
+    it('refuses a card Stripe declines when attaching it', async () => {
+      const driver = await driverWithTag('TAG-DECLINED');
+      await driver.client.data(SETUP);
+      const declined = await stripe.collectCard(SECRET_KEY, '4000000000000002');
+      expect(await driver.client.errorCode(ATTACH, { id: declined })).toBe('BAD_USER_INPUT');
+      expect(
+        (await driver.client.data<{ billingPaymentMethods: unknown[] }>(METHODS)).billingPaymentMethods,
+      ).toEqual([]);
+    });
+  });
+
+  describe('prerequisites at the station (a real OCPP 1.6 peer)', () => {
+    it('refuses a driver without a card at Authorize and at StartTransaction, says why in the message log and tells the driver', async () => {
+      const driver = await driverWithTag('TAG-NO-CARD');
+      station.send('authorize TAG-NO-CARD');
+      expect(await station.next()).toMatchObject({ event: 'authorized', status: 'Blocked' });
+      const refused = await chargeSession('TAG-NO-CARD', 10, 3000);
+      expect(refused.status).toBe('Blocked');
+
+      // The message log is written in batches: both refusals appear with their reason.
+      const notes = await eventually(
+        async () => {
+          const { ocppMessages } = await admin.data<{
+            ocppMessages: { edges: { node: { action: string | null; note: string | null } }[] };
+          }>(
+            'query($id: ID) { ocppMessages(chargingStationId: $id, first: 50) { edges { node { action note } } } }',
+            {
+              id: STATION,
+            },
+          );
+          return ocppMessages.edges.filter((edge) => edge.node.note).map((edge) => edge.node);
+        },
+        (found) => found.length >= 2,
+        20_000,
+      );
+      expect(notes.map((node) => node.action).sort()).toEqual(['Authorize', 'StartTransaction']);
+      for (const node of notes)
+        expect(node.note).toMatch(/^NO_PAYMENT_METHOD: the driver has no payment method/);
+
+      const mail = await mailpit.waitFor(driver.email, (message) =>
+        message.subject.includes('charging refused'),
+      );
+      expect(mail.text).toContain(STATION);
+      expect(mail.text).toContain('no payment method');
+    });
+
+    it('accepts the same driver once they have a card (no wait: the card is known at once)', async () => {
+      const driver = await driverWithTag('TAG-CARD-LATER');
+      station.send('authorize TAG-CARD-LATER');
+      expect(await station.next()).toMatchObject({ status: 'Blocked' });
+      await addCard(driver, CARDS.visa);
+      station.send('authorize TAG-CARD-LATER');
+      expect(await station.next()).toMatchObject({ status: 'Accepted' });
+    });
+
+    it('exempts badges of nobody (nothing to bill)', async () => {
+      await createTag(admin, { id: 'TAG-NOBODY' });
+      station.send('authorize TAG-NOBODY');
+      expect(await station.next()).toMatchObject({ status: 'Accepted' });
+    });
+  });
+
+  describe('invoices per session', () => {
+    it('bills a session with one invoice line per pricing dimension: the invoice is paid at once and shown', async () => {
+      const driver = await driverWithTag('TAG-PAYS');
+      await addCard(driver, CARDS.visa);
+      const { transactionId } = await chargeSession('TAG-PAYS', 30, 4000);
+      const billing = await billingOf(transactionId, (value) => value?.status === 'billed');
+      expect(billing.invoiceId).toMatch(/^in_/);
+
+      const { invoice } = await driver.client.data<{
+        invoice: {
+          status: string;
+          amount: number;
+          currency: string;
+          userId: string;
+          transactionIds: string[];
+          lines: { description: string; amount: number; dimension: string; transactionId: string }[];
+        };
+      }>(INVOICE, { id: billing.invoiceId });
+      expect(invoice).toMatchObject({
+        status: 'paid',
+        currency: 'EUR',
+        userId: driver.id,
+        transactionIds: [transactionId],
+      });
+      // 4 kWh × 0.40 + 0.5 h × 2 + 1: each line excluding tax, each with its own rate.
+      expect(invoice.lines.map((line) => [line.dimension, line.amount]).sort()).toEqual([
+        ['ENERGY', 1.6],
+        ['FLAT', 1],
+        ['TIME', 1],
+      ]);
+      expect(invoice.lines.every((line) => line.transactionId === transactionId)).toBe(true);
+      // ENERGY and FLAT carry the tariff's 20 %, TIME the tenant's 8.5 %: 2.6 × 1.2 + 1 × 1.085.
+      expect(invoice.amount).toBeCloseTo(4.21, 2);
+
+      const atStripe = await stripe.client(SECRET_KEY).invoices.retrieve(billing.invoiceId!);
+      expect(atStripe.status).toBe('paid');
+      expect(atStripe.total).toBe(421);
+
+      const { invoices } = await driver.client.data<{
+        invoices: { totalCount: number; edges: { node: { id: string } }[] };
+      }>('{ invoices { totalCount edges { node { id } } } }');
+      expect(invoices.edges.map((edge) => edge.node.id)).toEqual([billing.invoiceId]);
+      const mail = await mailpit.waitFor(driver.email, (message) => message.subject.includes('paid'));
+      expect(mail.text).toContain('4.21');
+    });
+
+    it('leaves the invoice open when the card fails, marks the session failed and tells the driver', async () => {
+      const driver = await driverWithTag('TAG-FAILS');
+      await addCard(driver, CARDS.chargeFails);
+      const { transactionId } = await chargeSession('TAG-FAILS', 20, 2000);
+      const billing = await billingOf(transactionId, (value) => value?.status === 'failed');
+      expect(billing.reason).toMatch(/Payment failed/);
+      const { invoice } = await admin.data<{
+        invoice: { status: string; paymentAttempts: number; lastPaymentError: string };
+      }>(INVOICE, { id: billing.invoiceId });
+      expect(invoice).toMatchObject({ status: 'open', paymentAttempts: 1 });
+      expect(invoice.lastPaymentError).toBeTruthy();
+      expect((await stripe.client(SECRET_KEY).invoices.retrieve(billing.invoiceId!)).status).toBe('open');
+      await mailpit.waitFor(driver.email, (message) => message.subject.includes('failed'));
+    });
+
+    it('leaves sessions under the free threshold unbilled', async () => {
+      const driver = await driverWithTag('TAG-SHORT');
+      await addCard(driver, CARDS.visa);
+      const { transactionId } = await chargeSession('TAG-SHORT', 1, 3000);
+      const billing = await billingOf(transactionId, (value) => value !== null);
+      expect(billing).toMatchObject({ status: 'unbilled', invoiceId: null });
+      expect(billing.reason).toMatch(/shorter than 120 s/);
+    });
+
+    it('never bills a session twice: the same job run again finds the session billed', async () => {
+      const driver = await driverWithTag('TAG-TWICE');
+      await addCard(driver, CARDS.visa);
+      const { transactionId } = await chargeSession('TAG-TWICE', 15, 1500);
+      const billing = await billingOf(transactionId, (value) => value?.status === 'billed');
+      const job = await database.collection('queued_jobs').findOne({ queue: 'billing.session' });
+      expect(job).toBeNull();
+      // The stop event again (a redelivery): one more job for the same session.
+      const { JobQueue, JobRunner } = await import('@csms/database');
+      const stopped = (await database.collection('transactions').findOne({ _id: transactionId as never }))!;
+      await server.app.get(JobQueue).enqueue(
+        'default' as never,
+        'billing.session',
+        {
+          transactionId,
+          userId: driver.id,
+          chargingStationId: STATION,
+          startedAt: stopped.startedAt,
+          stoppedAt: stopped.stoppedAt,
+          energyWh: stopped.energyWh,
+          price: stopped.price,
+        },
+        { key: transactionId },
+      );
+      await server.app.get(JobRunner).whenIdle('billing.session');
+      const customer = (await stripe.client(SECRET_KEY).customers.list({ email: driver.email })).data[0];
+      const invoices = await stripe.client(SECRET_KEY).invoices.list({ customer: customer.id });
+      expect(invoices.data.map((invoice) => invoice.id)).toEqual([billing.invoiceId]);
+      const atStripe = await stripe.client(SECRET_KEY).invoices.retrieve(billing.invoiceId!);
+      expect(atStripe.lines.data).toHaveLength(3);
+      expect(atStripe.status).toBe('paid');
+      expect(await billingOf(transactionId, () => true)).toEqual(billing);
+    });
+  });
+});
