@@ -79,11 +79,12 @@ describe('billing with Stripe (against localstripe)', () => {
     tag: string,
     minutes: number,
     energyWh: number,
+    daysAgo = 0,
   ): Promise<{ status: string; transactionId: string }> => {
-    station.send(`session ${tag} ${minutes} ${energyWh}`);
+    station.send(`session ${tag} ${minutes} ${energyWh} ${daysAgo}`);
     const started = await station.next();
     expect(started.event).toBe('started');
-    if (started.status !== 'Accepted') return { status: started.status as string, transactionId: '' };
+    if (started.status !== 'Accepted') return { status: started.status ?? '', transactionId: '' };
     expect((await station.next()).event).toBe('stopped');
     const { transactions } = await admin.data<{
       transactions: { edges: { node: { id: string; ocppTransactionId: string } }[] };
@@ -94,7 +95,7 @@ describe('billing with Stripe (against localstripe)', () => {
     const found = transactions.edges.find(
       (edge) => edge.node.ocppTransactionId === String(started.transactionId),
     );
-    return { status: started.status as string, transactionId: found!.node.id };
+    return { status: started.status!, transactionId: found!.node.id };
   };
 
   const billingOf = async (
@@ -116,6 +117,8 @@ describe('billing with Stripe (against localstripe)', () => {
       BILLING_STRIPE_MAX_NETWORK_RETRIES: '0',
       SMTP_URL: mailpit.smtpUrl,
       JOBS_POLL_MS: '200',
+      // Unpaid invoices are charged again at the next run as soon as a second has passed.
+      BILLING_PAYMENT_RETRY_HOURS: '0.0003',
     });
     database = server.app.get<Connection>(getConnectionToken());
     const superAdmin = await loginAsAdmin(server.httpUrl);
@@ -427,6 +430,73 @@ describe('billing with Stripe (against localstripe)', () => {
       expect(atStripe.lines.data).toHaveLength(3);
       expect(atStripe.status).toBe('paid');
       expect(await billingOf(transactionId, () => true)).toEqual(billing);
+    });
+  });
+
+  describe('the scheduled billing run (monthly invoices, payment retries)', () => {
+    /** Any change of the settings runs the tenant's billing at once (otherwise every BILLING_JOB_INTERVAL_SECONDS). */
+    const runBilling = (immediateBilling: boolean) =>
+      admin.data(SETTINGS, { input: { enabled: true, immediateBilling } });
+
+    it('charges an unpaid invoice again once the driver has a card that pays', async () => {
+      const driver = await driverWithTag('TAG-RETRY');
+      await addCard(driver, CARDS.chargeFails);
+      const { transactionId } = await chargeSession('TAG-RETRY', 20, 2000);
+      const failed = await billingOf(transactionId, (value) => value?.status === 'failed');
+      await addCard(driver, CARDS.visa);
+      // Charged again once BILLING_PAYMENT_RETRY_HOURS (here about a second) passed since the failure.
+      const billed = (await eventually(
+        async () => {
+          await runBilling(true);
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          return (await admin.data<{ transaction: { billing: Billing } }>(BILLING_OF, { id: transactionId }))
+            .transaction.billing;
+        },
+        (value) => value.status === 'billed',
+        60_000,
+      ))!;
+      expect(billed.invoiceId).toBe(failed.invoiceId);
+      const { invoice } = await driver.client.data<{
+        invoice: { status: string; paymentAttempts: number; lastPaymentError: string | null };
+      }>(INVOICE, { id: billed.invoiceId });
+      expect(invoice).toMatchObject({ status: 'paid', paymentAttempts: 2, lastPaymentError: null });
+      expect((await stripe.client(SECRET_KEY).invoices.retrieve(billed.invoiceId!)).status).toBe('paid');
+      await mailpit.waitFor(
+        driver.email,
+        (message) => message.subject.includes('paid') && !message.subject.includes('failed'),
+      );
+    });
+
+    it('bills periodically: a user’s sessions of past months in one invoice, this month’s left pending', async () => {
+      await runBilling(false);
+      const driver = await driverWithTag('TAG-MONTHLY');
+      await addCard(driver, CARDS.visa);
+      const lastMonth = await chargeSession('TAG-MONTHLY', 30, 4000, 35);
+      const thisMonth = await chargeSession('TAG-MONTHLY', 30, 2000);
+      for (const { transactionId } of [lastMonth, thisMonth]) {
+        expect(await billingOf(transactionId, (value) => value !== null)).toMatchObject({
+          status: 'pending',
+          invoiceId: null,
+        });
+      }
+
+      await runBilling(false);
+      const billed = await billingOf(lastMonth.transactionId, (value) => value?.status === 'billed');
+      const { invoice } = await driver.client.data<{
+        invoice: {
+          status: string;
+          transactionIds: string[];
+          lines: { dimension: string; transactionId: string }[];
+        };
+      }>(INVOICE, { id: billed.invoiceId });
+      expect(invoice.status).toBe('paid');
+      expect(invoice.transactionIds).toEqual([lastMonth.transactionId]);
+      expect(invoice.lines.map((line) => line.dimension).sort()).toEqual(['ENERGY', 'FLAT', 'TIME']);
+      expect(invoice.lines.every((line) => line.transactionId === lastMonth.transactionId)).toBe(true);
+      expect(await billingOf(thisMonth.transactionId, () => true)).toMatchObject({
+        status: 'pending',
+        invoiceId: null,
+      });
     });
   });
 });

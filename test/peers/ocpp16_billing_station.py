@@ -6,8 +6,9 @@ and answers each with one JSON line on stdout:
     python3 ocpp16_billing_station.py ws://HOST:PORT/ocpp/default STATION_ID
 
   <- authorize TAG                         -> {"event": "authorized", "status": "Accepted"}
-  <- session TAG MINUTES ENERGY_WH         a whole session that ended just now: StartTransaction
-                                           (dated MINUTES ago), one MeterValues, StopTransaction
+  <- session TAG MINUTES ENERGY_WH [DAYS]  a whole session that ended just now (or DAYS ago):
+                                           StartTransaction dated MINUTES before, one MeterValues,
+                                           StopTransaction
                                            -> {"event": "started", "status": S, "transactionId": N}
                                            -> {"event": "stopped", "transactionId": N}   (if Accepted)
   <- quit
@@ -78,8 +79,8 @@ class Station(ChargePoint):
         answer = await self.call(call.Authorize(id_tag=tag))
         emit({"event": "authorized", "status": answer.id_tag_info["status"]})
 
-    async def session(self, tag: str, minutes: int, energy_wh: int) -> None:
-        stopped_at = datetime.now(timezone.utc)
+    async def session(self, tag: str, minutes: int, energy_wh: int, days_ago: int) -> None:
+        stopped_at = datetime.now(timezone.utc) - timedelta(days=days_ago)
         started_at = stopped_at - timedelta(minutes=minutes)
         started = await self.call(
             call.StartTransaction(connector_id=1, id_tag=tag, meter_start=METER_START_WH, timestamp=iso(started_at))
@@ -138,7 +139,7 @@ async def main(endpoint: str, identity: str) -> None:
                 if words[0] == "authorize":
                     await station.authorize(words[1])
                 elif words[0] == "session":
-                    await station.session(words[1], int(words[2]), int(words[3]))
+                    await station.session(words[1], int(words[2]), int(words[3]), int(words[4]) if len(words) > 4 else 0)
         finally:
             listener.cancel()
 

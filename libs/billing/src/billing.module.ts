@@ -6,11 +6,13 @@ import { BillingAccountResolver } from './accounts/billing-account.resolver';
 import { BillingAccountService } from './accounts/billing-account.service';
 import { BillingAccountDocument, BillingAccountSchema } from './accounts/schemas/billing-account.schema';
 import { InvoicePayments } from './invoices/invoice-payments';
+import { Invoicing } from './invoices/invoicing';
 import { InvoiceRepository } from './invoices/invoice.repository';
 import { InvoiceResolver } from './invoices/invoice.resolver';
 import { InvoiceDocument, InvoiceSchema } from './invoices/schemas/invoice.schema';
 import { TaxRateDocument, TaxRateSchema } from './invoices/tax-rates/schemas/tax-rate.schema';
 import { TaxRates } from './invoices/tax-rates/tax-rates';
+import { PeriodicBillingJob } from './periodic/periodic-billing.job';
 import { BillingPrerequisites } from './prerequisites/billing-prerequisites';
 import { BillingProvider } from './provider/billing-provider.port';
 import { SessionBillingDocument, SessionBillingSchema } from './sessions/schemas/session-billing.schema';
@@ -56,6 +58,8 @@ import { StripeBillingProvider } from './stripe/stripe-billing.provider';
     TransactionBillingResolver,
     InvoiceRepository,
     InvoicePayments,
+    Invoicing,
+    PeriodicBillingJob,
     InvoiceResolver,
     TaxRates,
   ],

@@ -44,9 +44,13 @@ export class InvoiceRepository extends TenantRepository<InvoiceDocument, Invoice
     });
   }
 
-  /** Unpaid invoices (open), for the payment retries. */
-  open(tenantId: TenantId, limit: number): Promise<Invoice[]> {
-    return this.findMany(tenantId, { status: 'open' }, limit);
+  /** Unpaid (open) invoices last charged before `before`, with attempts left. */
+  dueForRetry(tenantId: TenantId, before: Date, maxAttempts: number, limit: number): Promise<Invoice[]> {
+    return this.findMany(
+      tenantId,
+      { status: 'open', paymentAttempts: { $lt: maxAttempts }, lastPaymentAttemptAt: { $lt: before } },
+      limit,
+    );
   }
 
   protected toEntity(doc: Lean<InvoiceDocument>): Invoice {

@@ -4,7 +4,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BillingAccountService } from '../accounts/billing-account.service';
 import { InvoicePayments } from '../invoices/invoice-payments';
 import { InvoiceRepository } from '../invoices/invoice.repository';
-import { TaxRates } from '../invoices/tax-rates/tax-rates';
+import { Invoicing } from '../invoices/invoicing';
 import { ProviderRefusal } from '../provider/billing-provider.port';
 import {
   BillingAccess,
@@ -20,8 +20,8 @@ export const SESSION_BILLING_QUEUE = 'billing.session';
 /**
  * Bills one stopped session, step by step, each step stored before the next so that a retry resumes
  * where the last attempt stopped: the plan (its lines), the customer, one invoice item per line (each
- * with an idempotency key of the session and dimension), then — billing immediately — the invoice and
- * its payment. Periodic billing leaves the items for the month's invoice (MonthlyInvoicing).
+ * with an idempotency key of the session and dimension), then the invoice and its payment. Periodic
+ * billing stops at the plan: the month's invoice (PeriodicBillingJob) takes the session.
  * One job at a time: a customer's pending items are never gathered by two invoices at once.
  */
 @Injectable()
@@ -35,7 +35,7 @@ export class SessionBillingJob extends JobHandler<BilledSession> implements OnMo
     private readonly accounts: BillingAccountService,
     private readonly sessions: SessionBillingRepository,
     private readonly invoices: InvoiceRepository,
-    private readonly taxRates: TaxRates,
+    private readonly invoicing: Invoicing,
     private readonly payments: InvoicePayments,
   ) {
     super();
@@ -64,22 +64,17 @@ export class SessionBillingJob extends JobHandler<BilledSession> implements OnMo
     }
     const record = await this.planOf(tenantId, access, session);
     if (record.status !== 'pending' || record.invoiceId) return this.payIfOpen(tenantId, access, record);
+    if (!access.settings.immediateBilling) return; // Invoiced with the month's sessions (PeriodicBillingJob).
     try {
       const customerId = await this.accounts.ensureCustomer(tenantId, session.userId, access);
-      await this.createItems(tenantId, access, customerId, record);
-      if (!access.settings.immediateBilling) return;
-      const invoice = await access.gateway.createInvoice({
-        customerId,
-        description: `Charging session ${session.transactionId} at ${session.chargingStationId}`,
-        metadata: { tenantId, transactionIds: session.transactionId },
-        idempotencyKey: `${tenantId}:invoice:${session.transactionId}`,
-      });
-      await this.sessions.setInvoice(tenantId, [session.transactionId], invoice.id);
-      const mirrored = await this.payments.mirror(tenantId, invoice, {
+      await this.invoicing.createItems(tenantId, access, customerId, record);
+      await this.invoicing.invoiceAndPay(tenantId, access, {
         userId: session.userId,
+        customerId,
         transactionIds: [session.transactionId],
+        description: `Charging session ${session.transactionId} at ${session.chargingStationId}`,
+        key: `session:${session.transactionId}`,
       });
-      await this.payments.pay(tenantId, access, mirrored);
     } catch (error) {
       if (!(error instanceof ProviderRefusal)) throw error;
       // Refused for good (a bad request, a customer gone): retrying cannot help; an admin looks.
@@ -103,31 +98,10 @@ export class SessionBillingJob extends JobHandler<BilledSession> implements OnMo
       status: reason ? 'unbilled' : 'pending',
       reason: reason ?? undefined,
       currency: session.price?.currency,
+      stoppedAt: new Date(session.stoppedAt),
       lines:
         reason || !session.price ? [] : invoiceLinesOf(session.price, access.settings.taxRatePercent ?? 0),
     });
-  }
-
-  private async createItems(
-    tenantId: TenantId,
-    access: BillingAccess,
-    customerId: string,
-    record: SessionBilling,
-  ): Promise<void> {
-    for (const line of record.lines) {
-      if (record.itemIds[line.dimension]) continue;
-      const taxRateId = await this.taxRates.idOf(tenantId, access, line.taxPercent);
-      const itemId = await access.gateway.createInvoiceItem({
-        customerId,
-        currency: record.currency ?? access.settings.currency!,
-        amountMinor: line.amountMinor,
-        description: line.description,
-        taxRateIds: [taxRateId],
-        metadata: { tenantId, transactionId: record.transactionId, dimension: line.dimension },
-        idempotencyKey: `${tenantId}:item:${record.transactionId}:${line.dimension}`,
-      });
-      await this.sessions.setItemId(tenantId, record.transactionId, line.dimension, itemId);
-    }
   }
 
   /** A retry after the invoice was created: its payment, when it is still to be made. */

@@ -23,7 +23,10 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
   /** The session's plan, stored once: a plan already there (a retry) is kept as it is. */
   async plan(
     tenantId: TenantId,
-    record: Pick<SessionBilling, 'transactionId' | 'userId' | 'status' | 'reason' | 'currency' | 'lines'>,
+    record: Pick<
+      SessionBilling,
+      'transactionId' | 'userId' | 'status' | 'reason' | 'currency' | 'stoppedAt' | 'lines'
+    >,
   ): Promise<SessionBilling> {
     const { transactionId, ...fields } = record;
     const stored = await this.updateOne(
@@ -66,9 +69,13 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
       .exec();
   }
 
-  /** A user's sessions whose items wait for the month's invoice. */
-  pendingOfUser(tenantId: TenantId, userId: string): Promise<SessionBilling[]> {
-    return this.findMany(tenantId, { userId, status: 'pending', invoiceId: { $exists: false } });
+  /** Sessions stopped before `before` whose items wait for their monthly invoice (every user). */
+  awaitingInvoice(tenantId: TenantId, before: Date, limit: number): Promise<SessionBilling[]> {
+    return this.findMany(
+      tenantId,
+      { status: 'pending', invoiceId: { $exists: false }, stoppedAt: { $lt: before } },
+      limit,
+    );
   }
 
   protected toEntity(doc: Lean<SessionBillingDocument>): SessionBilling {
@@ -79,6 +86,7 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
       status: doc.status,
       reason: doc.reason,
       currency: doc.currency,
+      stoppedAt: doc.stoppedAt,
       lines: doc.lines ?? [],
       itemIds: doc.itemIds ?? {},
       invoiceId: doc.invoiceId,

@@ -16,6 +16,8 @@ export interface SessionBilling {
   /** Why it is unbilled or failed. */
   reason?: string;
   currency?: string;
+  /** When the session stopped: a monthly invoice gathers the sessions of the months before. */
+  stoppedAt?: Date;
   lines: PlannedLine[];
   /** The provider's invoice item of each line, by dimension, once created. */
   itemIds: Record<string, string>;

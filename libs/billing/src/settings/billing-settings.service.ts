@@ -34,6 +34,7 @@ function last4(secret: string): string {
 @Injectable()
 export class BillingSettingsService {
   private readonly cache = new ReadThroughCache<BillingSettings>(SETTINGS_TTL_MS);
+  private readonly changeListeners: ((tenantId: TenantId) => Promise<void>)[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -111,6 +112,12 @@ export class BillingSettingsService {
     }
     await this.settings.update(tenantId, next);
     this.cache.forget(tenantId);
+    for (const listener of this.changeListeners) await listener(tenantId);
+  }
+
+  /** Called after every change of a tenant's settings (the billing run is rescheduled). */
+  onChange(listener: (tenantId: TenantId) => Promise<void>): void {
+    this.changeListeners.push(listener);
   }
 
   private checkKeys(changes: BillingSettingsChanges): void {

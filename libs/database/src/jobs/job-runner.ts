@@ -187,7 +187,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       case 'done':
         return this.jobs.complete(job);
       case 'again':
-        return this.jobs.reschedule(job, result.at, 0);
+        return this.jobs.again(job, result.at);
       case 'failed':
         this.logger.warn(context, `Job failed: ${result.reason}`);
         return this.jobs.fail(job, job.attempts + 1, now, result.reason);

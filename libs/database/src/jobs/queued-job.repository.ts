@@ -84,6 +84,21 @@ export class QueuedJobRepository extends TenantRepository<QueuedJobDocument, Job
       .exec();
   }
 
+  /** Recurring work done for now: next at `at`, unless it was enqueued again meanwhile (then now). */
+  async again(job: Job, at: Date): Promise<void> {
+    const later = await this.model
+      .updateOne(this.scope(job.tenantId, { _id: job.id, rerun: { $ne: true } }), {
+        $set: { runAt: at, attempts: 0 },
+      })
+      .exec();
+    if (later.matchedCount) return;
+    await this.model
+      .updateOne(this.scope(job.tenantId, { _id: job.id }), {
+        $set: { rerun: false, attempts: 0, runAt: new Date() },
+      })
+      .exec();
+  }
+
   async reschedule(job: Job, runAt: Date, attempts: number, lastError?: string): Promise<void> {
     await this.model
       .updateOne(this.scope(job.tenantId, { _id: job.id }), {

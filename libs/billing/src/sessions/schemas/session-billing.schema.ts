@@ -19,6 +19,9 @@ export class SessionBillingDocument extends TenantDocument {
   @Prop()
   currency?: string;
 
+  @Prop()
+  stoppedAt?: Date;
+
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   lines: PlannedLine[];
 
