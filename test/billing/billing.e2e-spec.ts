@@ -95,7 +95,7 @@ describe('billing with Stripe (against localstripe)', () => {
     const found = transactions.edges.find(
       (edge) => edge.node.ocppTransactionId === String(started.transactionId),
     );
-    return { status: started.status!, transactionId: found!.node.id };
+    return { status: started.status, transactionId: found!.node.id };
   };
 
   const billingOf = async (
@@ -445,7 +445,7 @@ describe('billing with Stripe (against localstripe)', () => {
       const failed = await billingOf(transactionId, (value) => value?.status === 'failed');
       await addCard(driver, CARDS.visa);
       // Charged again once BILLING_PAYMENT_RETRY_HOURS (here about a second) passed since the failure.
-      const billed = (await eventually(
+      const billed = await eventually(
         async () => {
           await runBilling(true);
           await new Promise((resolve) => setTimeout(resolve, 250));
@@ -454,7 +454,7 @@ describe('billing with Stripe (against localstripe)', () => {
         },
         (value) => value.status === 'billed',
         60_000,
-      ))!;
+      );
       expect(billed.invoiceId).toBe(failed.invoiceId);
       const { invoice } = await driver.client.data<{
         invoice: { status: string; paymentAttempts: number; lastPaymentError: string | null };
