@@ -1,5 +1,7 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import Stripe from 'stripe';
+import { JobRunner } from '@csms/database';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { CARDS, Localstripe } from '../support/localstripe';
 import { Mailpit } from '../support/mailpit';
@@ -11,6 +13,7 @@ import { TestUser, createTag, createUserAndLogin, eventually } from '../support/
 const SECRET_KEY = 'sk_test_voltgridBilling0123456789';
 const PUBLIC_KEY = 'pk_test_publishable0123456789';
 const STATION = 'CS-BILLING-16';
+const WEBHOOK_SECRET = 'whsec_voltgridWebhookSecret01';
 
 /** Energy 0.40 EUR/kWh with 20 % VAT, 2 EUR an hour of charging without VAT, a 1 EUR session fee with 20 % VAT. */
 const TARIFF = {
@@ -497,6 +500,154 @@ describe('billing with Stripe (against localstripe)', () => {
         status: 'pending',
         invoiceId: null,
       });
+    });
+  });
+
+  describe('webhooks at POST /billing/stripe/webhook/{tenant}', () => {
+    let sequence = 0;
+    const event = (type: string, object: Record<string, unknown>, previous?: Record<string, unknown>) =>
+      JSON.stringify({
+        id: `evt_test_${++sequence}_${Date.now()}`,
+        object: 'event',
+        type,
+        created: Math.floor(Date.now() / 1000) - (previous ? 0 : 60),
+        livemode: false,
+        data: { object, ...(previous ? { previous_attributes: previous } : {}) },
+      });
+    const post = (body: string, options: { tenant?: string; signature?: string | null } = {}) =>
+      fetch(`${server.httpUrl}/billing/stripe/webhook/${options.tenant ?? 'default'}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.signature === null
+            ? {}
+            : {
+                'stripe-signature':
+                  options.signature ??
+                  Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET }),
+              }),
+        },
+        body,
+      });
+    const handled = () => server.app.get(JobRunner).whenIdle('billing.webhook');
+    const customerOf = async (email: string) =>
+      (await stripe.client(SECRET_KEY).customers.list({ email })).data[0];
+
+    beforeAll(async () => {
+      await admin.data(SETTINGS, {
+        input: { enabled: true, immediateBilling: true, webhookSecret: WEBHOOK_SECRET },
+      });
+    });
+
+    it('answers 400 to a wrong or missing signature and 404 to an unknown tenant, and changes nothing', async () => {
+      const body = event('customer.deleted', { id: 'cus_unknown', object: 'customer', deleted: true });
+      const forged = Stripe.webhooks.generateTestHeaderString({
+        payload: body,
+        secret: 'whsec_someoneElse0000',
+      });
+      expect((await post(body, { signature: forged })).status).toBe(400);
+      expect((await post(body, { signature: null })).status).toBe(400);
+      expect(
+        (
+          await post(`${body} `, {
+            signature: Stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET }),
+          })
+        ).status,
+      ).toBe(400);
+      expect((await post(body, { tenant: 'no-such-tenant' })).status).toBe(404);
+      expect(await database.collection('billing_webhook_events').countDocuments()).toBe(0);
+      const accepted = await post(body);
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toEqual({ received: true });
+    });
+
+    it('follows Stripe whatever the order of the events, and handles each once: a card detached at Stripe stops the driver at the station', async () => {
+      const driver = await driverWithTag('TAG-WEBHOOK-CARD');
+      const card = await addCard(driver, CARDS.visa);
+      const customer = await customerOf(driver.email);
+      await stripe.client(SECRET_KEY).paymentMethods.detach(card.id);
+      // The later event first, then the earlier one: billing reads the cards from Stripe either way.
+      const detached = event(
+        'payment_method.detached',
+        { id: card.id, object: 'payment_method', customer: null },
+        { customer: customer.id },
+      );
+      const attached = event('payment_method.attached', {
+        id: card.id,
+        object: 'payment_method',
+        customer: customer.id,
+      });
+      expect((await post(detached)).status).toBe(200);
+      expect((await post(attached)).status).toBe(200);
+      expect((await post(detached)).status).toBe(200); // Stripe retries a delivery: same event id.
+      await handled();
+      station.send('authorize TAG-WEBHOOK-CARD');
+      expect(await station.next()).toMatchObject({ status: 'Blocked' });
+      const detachedId = (JSON.parse(detached) as { id: string }).id;
+      expect(
+        await database
+          .collection('billing_webhook_events')
+          .countDocuments({ _id: `default:${detachedId}` as never }),
+      ).toBe(1);
+    });
+
+    it('mirrors an invoice paid at Stripe: the invoice paid, the session billed, the driver told', async () => {
+      const driver = await driverWithTag('TAG-WEBHOOK-PAID');
+      await addCard(driver, CARDS.chargeFails);
+      const { transactionId } = await chargeSession('TAG-WEBHOOK-PAID', 20, 2000);
+      const failed = await billingOf(transactionId, (value) => value?.status === 'failed');
+      // Paid in the Stripe dashboard with another card.
+      const customer = await customerOf(driver.email);
+      const other = await stripe.collectCard(SECRET_KEY, CARDS.visa);
+      await stripe.client(SECRET_KEY).paymentMethods.attach(other, { customer: customer.id });
+      await stripe
+        .client(SECRET_KEY)
+        .customers.update(customer.id, { invoice_settings: { default_payment_method: other } });
+      await stripe.client(SECRET_KEY).invoices.pay(failed.invoiceId!);
+      expect(
+        (
+          await post(
+            event('invoice.paid', {
+              id: failed.invoiceId,
+              object: 'invoice',
+              status: 'paid',
+              customer: customer.id,
+            }),
+          )
+        ).status,
+      ).toBe(200);
+      expect(await billingOf(transactionId, (value) => value?.status === 'billed')).toMatchObject({
+        invoiceId: failed.invoiceId,
+      });
+      const { invoice } = await driver.client.data<{ invoice: { status: string } }>(INVOICE, {
+        id: failed.invoiceId,
+      });
+      expect(invoice.status).toBe('paid');
+      await mailpit.waitFor(
+        driver.email,
+        (message) => message.subject.includes('paid') && !message.subject.includes('failed'),
+      );
+    });
+
+    it('forgets a customer deleted at Stripe and creates a new one when next needed', async () => {
+      const driver = await driverWithTag('TAG-WEBHOOK-GONE');
+      await addCard(driver, CARDS.visa);
+      const customer = await customerOf(driver.email);
+      await stripe.client(SECRET_KEY).customers.del(customer.id);
+      expect(
+        (await post(event('customer.deleted', { id: customer.id, object: 'customer', deleted: true })))
+          .status,
+      ).toBe(200);
+      await handled();
+      expect(
+        (await driver.client.data<{ billingPaymentMethods: unknown[] }>(METHODS)).billingPaymentMethods,
+      ).toEqual([]);
+      station.send('authorize TAG-WEBHOOK-GONE');
+      expect(await station.next()).toMatchObject({ status: 'Blocked' });
+      await driver.client.data(SETUP);
+      const renewed = await customerOf(driver.email);
+      expect(renewed.id).not.toBe(customer.id);
+      expect(renewed.metadata).toMatchObject({ userId: driver.id });
     });
   });
 });

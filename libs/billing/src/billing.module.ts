@@ -25,6 +25,10 @@ import { BillingSettingsResolver } from './settings/billing-settings.resolver';
 import { BillingSettingsService } from './settings/billing-settings.service';
 import { BillingSettingsDocument, BillingSettingsSchema } from './settings/schemas/billing-settings.schema';
 import { StripeBillingProvider } from './stripe/stripe-billing.provider';
+import { HandledEvents } from './webhooks/handled-events';
+import { WebhookEventDocument, WebhookEventSchema } from './webhooks/schemas/webhook-event.schema';
+import { StripeWebhookController } from './webhooks/stripe-webhook.controller';
+import { WebhookEventJob } from './webhooks/webhook-event.job';
 
 /**
  * Billing through a payment provider (Stripe behind BillingProvider): tenant settings, customers and
@@ -40,8 +44,10 @@ import { StripeBillingProvider } from './stripe/stripe-billing.provider';
       { name: SessionBillingDocument.name, schema: SessionBillingSchema },
       { name: InvoiceDocument.name, schema: InvoiceSchema },
       { name: TaxRateDocument.name, schema: TaxRateSchema },
+      { name: WebhookEventDocument.name, schema: WebhookEventSchema },
     ]),
   ],
+  controllers: [StripeWebhookController],
   providers: [
     { provide: BillingProvider, useClass: StripeBillingProvider },
     BillingSettingsRepository,
@@ -62,6 +68,8 @@ import { StripeBillingProvider } from './stripe/stripe-billing.provider';
     PeriodicBillingJob,
     InvoiceResolver,
     TaxRates,
+    HandledEvents,
+    WebhookEventJob,
   ],
   exports: [SessionPrerequisites, BillingSettingsService, BillingAccountService],
 })

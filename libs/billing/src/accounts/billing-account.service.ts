@@ -123,6 +123,18 @@ export class BillingAccountService {
     await this.refresh(tenantId, account.userId, customerId, await this.settings.gateway(tenantId));
   }
 
+  /** A card collected through a SetupIntent (webhook): made the default when the user has none. */
+  async cardCollected(tenantId: TenantId, customerId: string, paymentMethodId: string): Promise<void> {
+    const account = await this.accounts.findByCustomer(tenantId, customerId);
+    if (!account) return;
+    const access = await this.settings.gateway(tenantId);
+    const methods = await access.gateway.listPaymentMethods(customerId);
+    if (!methods.some((method) => method.isDefault)) {
+      await access.gateway.attachPaymentMethod(customerId, paymentMethodId);
+    }
+    await this.refresh(tenantId, account.userId, customerId, access);
+  }
+
   /** The provider deleted the customer: forgotten, with its cards; the next need creates a new one. */
   async customerDeleted(tenantId: TenantId, customerId: string): Promise<void> {
     const account = await this.accounts.forgetCustomer(tenantId, customerId);

@@ -82,6 +82,24 @@ export class InvoicePayments {
     return { ...stored, paymentAttempts: invoice.paymentAttempts + 1 };
   }
 
+  /**
+   * The provider's current view of one of our invoices (a webhook: paid elsewhere, a provider retry):
+   * its copy and its sessions follow; the driver is told when it became paid.
+   */
+  async follow(tenantId: TenantId, known: Invoice, current: ProviderInvoice): Promise<void> {
+    const stored = await this.mirror(tenantId, current, known);
+    if (current.status === 'paid') {
+      await this.sessions.setStatus(tenantId, known.transactionIds, 'billed');
+    } else if (current.status === 'void' || current.status === 'uncollectible') {
+      await this.sessions.setStatus(tenantId, known.transactionIds, 'failed', `Invoice ${current.status}`);
+    }
+    if (current.status === 'paid' && known.status !== 'paid') {
+      this.tell(tenantId, stored, true).catch((error: unknown) =>
+        this.logger.warn({ err: error, tenantId, invoiceId: known.id }, 'Could not notify about an invoice'),
+      );
+    }
+  }
+
   private async tell(tenantId: TenantId, invoice: Invoice, paid: boolean): Promise<void> {
     const recipient = await this.recipients.findRecipient(tenantId, invoice.userId);
     if (!recipient) return;
