@@ -5,6 +5,7 @@ import { JobRunner } from '@csms/database';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { CARDS, Localstripe } from '../support/localstripe';
 import { Mailpit } from '../support/mailpit';
+import { connectStation } from '../support/ocpp-station';
 import { PythonStation } from '../support/python-station';
 import { TestApp, startTestApp } from '../support/test-app';
 import { TestUser, createTag, createUserAndLogin, eventually } from '../support/users';
@@ -322,6 +323,47 @@ describe('billing with Stripe (against localstripe)', () => {
       await addCard(driver, CARDS.visa);
       station.send('authorize TAG-CARD-LATER');
       expect(await station.next()).toMatchObject({ status: 'Accepted' });
+    });
+
+    it('exempts users with free access (set by an admin)', async () => {
+      const driver = await driverWithTag('TAG-FREE');
+      const grant =
+        'mutation($id: ID!, $free: Boolean!) { billingSetFreeAccess(userId: $id, freeAccess: $free) }';
+      expect(await driver.client.errorCode(grant, { id: driver.id, free: true })).toBe('FORBIDDEN');
+      await admin.data(grant, { id: driver.id, free: true });
+      station.send('authorize TAG-FREE');
+      expect(await station.next()).toMatchObject({ status: 'Accepted' });
+      await admin.data(grant, { id: driver.id, free: false });
+      station.send('authorize TAG-FREE');
+      expect(await station.next()).toMatchObject({ status: 'Blocked' });
+    });
+
+    it('answers NoCredit to an OCPP 2.0.1 station (Authorize and TransactionEvent Started)', async () => {
+      await driverWithTag('TAG-NO-CARD-201');
+      const station201 = await connectStation(server.wsUrl, 'CS-BILLING-201', { protocols: ['ocpp2.0.1'] });
+      try {
+        await station201.call('BootNotification', {
+          reason: 'PowerUp',
+          chargingStation: { model: 'Billing201', vendorName: 'Voltgrid tests' },
+        });
+        const idToken = { idToken: 'TAG-NO-CARD-201', type: 'ISO14443' };
+        const authorized = (await station201.call('Authorize', { idToken })) as {
+          idTokenInfo: { status: string };
+        };
+        expect(authorized.idTokenInfo.status).toBe('NoCredit');
+        const started = (await station201.call('TransactionEvent', {
+          eventType: 'Started',
+          timestamp: new Date().toISOString(),
+          triggerReason: 'Authorized',
+          seqNo: 0,
+          transactionInfo: { transactionId: 'billing-201-1' },
+          idToken,
+          evse: { id: 1, connectorId: 1 },
+        })) as { idTokenInfo?: { status: string } };
+        expect(started.idTokenInfo?.status).toBe('NoCredit');
+      } finally {
+        await station201.close({ force: true });
+      }
     });
 
     it('exempts badges of nobody (nothing to bill)', async () => {

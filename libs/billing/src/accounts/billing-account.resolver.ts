@@ -85,6 +85,19 @@ export class BillingAccountResolver {
     return true;
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Free access: the user is never billed nor asked for a card at the station (admins)',
+  })
+  @CheckAbility('update', 'BillingSettings')
+  async billingSetFreeAccess(
+    @CurrentPrincipal() principal: Principal,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('freeAccess') freeAccess: boolean,
+  ): Promise<boolean> {
+    await billingApiCall(() => this.accounts.setFreeAccess(principal.tenantId, userId, freeAccess));
+    return true;
+  }
+
   @Mutation(() => Int, {
     description: 'Synchronizes every user that has a customer; the number synchronized',
   })
