@@ -7,6 +7,7 @@ import { CARDS, Localstripe } from '../support/localstripe';
 import { Mailpit } from '../support/mailpit';
 import { connectStation } from '../support/ocpp-station';
 import { PythonStation } from '../support/python-station';
+import { graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
 import { TestUser, createTag, createUserAndLogin, eventually } from '../support/users';
 
@@ -197,6 +198,17 @@ describe('billing with Stripe (against localstripe)', () => {
       expect(JSON.stringify(stored)).not.toContain(SECRET_KEY);
       expect(JSON.stringify(stored)).not.toContain('voltgridBilling');
       expect(stored?.secretKeySealed).toMatch(/^v1:/);
+      // The audit log of the change names the fields, never the secret.
+      const audited = await eventually(
+        async () =>
+          (
+            await admin.data<{ auditLog: { edges: { node: { changes: string | null } }[] } }>(
+              '{ auditLog(action: "updateBillingSettings") { edges { node { changes } } } }',
+            )
+          ).auditLog.edges.map((edge) => edge.node.changes ?? ''),
+        (changes) => changes.some((text) => text.includes('publicKey')),
+      );
+      for (const changes of audited) expect(changes).not.toContain(SECRET_KEY);
     });
   });
 
@@ -377,9 +389,20 @@ describe('billing with Stripe (against localstripe)', () => {
     it('bills a session with one invoice line per pricing dimension: the invoice is paid at once and shown', async () => {
       const driver = await driverWithTag('TAG-PAYS');
       await addCard(driver, CARDS.visa);
+      const updates = subscribe<{ invoiceUpdated: { id: string; status: string; amount: number } }>(
+        graphqlWsClient(server.wsUrl, driver.client.bearer),
+        'subscription { invoiceUpdated { id status amount } }',
+      );
       const { transactionId } = await chargeSession('TAG-PAYS', 30, 4000);
       const billing = await billingOf(transactionId, (value) => value?.status === 'billed');
       expect(billing.invoiceId).toMatch(/^in_/);
+      // The frontend hears of it: created (draft), then paid.
+      const seen = [(await updates.next(30_000)).invoiceUpdated, (await updates.next(30_000)).invoiceUpdated];
+      await updates.close();
+      expect(seen.map((update) => [update.id, update.status])).toEqual([
+        [billing.invoiceId, 'draft'],
+        [billing.invoiceId, 'paid'],
+      ]);
 
       const { invoice } = await driver.client.data<{
         invoice: {

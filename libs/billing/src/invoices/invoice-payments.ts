@@ -1,4 +1,5 @@
 import { TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
 import {
   FrontendLinks,
   NotificationService,
@@ -11,6 +12,7 @@ import { ProviderInvoice } from '../provider/billing-provider.port';
 import { BillingAccess } from '../settings/billing-settings.service';
 import { SessionBillingRepository } from '../sessions/session-billing.repository';
 import { Invoice } from './invoice';
+import { INVOICE_UPDATED } from './invoice-events';
 import { InvoiceRepository } from './invoice.repository';
 
 function fromMinor(amountMinor: number, currency: string): number {
@@ -31,15 +33,16 @@ export class InvoicePayments {
     private readonly recipients: RecipientDirectory,
     private readonly notifications: NotificationService,
     private readonly links: FrontendLinks,
+    private readonly events: EventBus,
   ) {}
 
   /** The provider's invoice copied here. */
-  mirror(
+  async mirror(
     tenantId: TenantId,
     invoice: ProviderInvoice,
     owner: { userId: string; transactionIds: string[] },
   ): Promise<Invoice> {
-    return this.invoices.save(tenantId, {
+    const stored = await this.invoices.save(tenantId, {
       id: invoice.id,
       userId: owner.userId,
       customerId: invoice.customerId ?? '',
@@ -58,6 +61,8 @@ export class InvoicePayments {
         dimension: line.metadata.dimension,
       })),
     });
+    await this.events.publish(domainEvent(INVOICE_UPDATED, tenantId, stored));
+    return stored;
   }
 
   /**

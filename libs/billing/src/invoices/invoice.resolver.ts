@@ -1,7 +1,10 @@
 import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, canOn } from '@csms/auth';
 import { Connection, ConnectionArgs, ForbiddenError, NotFoundError } from '@csms/common';
-import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { DomainEvent, EventBus } from '@csms/events';
+import { Args, ArgsType, Field, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Invoice } from './invoice';
+import { INVOICE_UPDATED } from './invoice-events';
 import { InvoiceRepository } from './invoice.repository';
 import { InvoiceConnection, InvoiceModel } from './models/invoice.model';
 
@@ -20,7 +23,26 @@ class InvoicesArgs extends ConnectionArgs {
 /** Invoices from the local copy: drivers see their own, admins everyone's. */
 @Resolver(() => InvoiceModel)
 export class InvoiceResolver {
-  constructor(private readonly repository: InvoiceRepository) {}
+  constructor(
+    private readonly repository: InvoiceRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  @Subscription(() => InvoiceModel, {
+    description:
+      'Invoices created or changed (paid, payment failed) that you may see: your own, or all for admins',
+    resolve: (event: DomainEvent) => event.payload,
+  })
+  @CheckAbility('list', 'Invoice')
+  invoiceUpdated(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
+  ): AsyncIterableIterator<DomainEvent> {
+    return this.events.iterate<DomainEvent<string, Invoice>>(
+      [INVOICE_UPDATED],
+      (event) => event.tenantId === principal.tenantId && canOn(ability, 'read', 'Invoice', event.payload),
+    );
+  }
 
   @Query(() => InvoiceConnection)
   @CheckAbility('list', 'Invoice')
