@@ -1,9 +1,10 @@
 import { AssetsModule } from '@csms/assets';
 import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
+import { BillingModule } from '@csms/billing';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
-import { DatabaseModule } from '@csms/database';
+import { DatabaseModule, JobsModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
@@ -39,6 +40,7 @@ export const DOMAIN_MODULES = [
   StatisticsModule,
   AssetsModule,
   SmartChargingModule,
+  BillingModule,
 ];
 
 @Module({})
@@ -58,6 +60,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        JobsModule,
         EventsModule,
         ClusterModule.forRoot(),
         AuditModule,

@@ -57,6 +57,11 @@ export class AbilityFactory {
           ['list', 'read', 'create', 'update', 'delete'],
           ['Tariff', 'TariffAssignment', 'UserGroup', 'PricingSettings'],
         );
+        // Billing: the tenant's settings, every user's payment methods and invoices, Connect accounts.
+        can(
+          ['list', 'read', 'create', 'update', 'delete'],
+          ['BillingSettings', 'BillingAccount', 'Invoice', 'ConnectedAccount'],
+        );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
         // Keys for integrations (revoking one is an update), and the log of who did what in the tenant.
@@ -75,6 +80,9 @@ export class AbilityFactory {
         // The tariff that applies to them (resolution and estimates), not the tenant's list of tariffs.
         can('read', 'Tariff');
         can('list', 'Statistics', own);
+        // Their own payment methods and invoices.
+        can(['read', 'create', 'update', 'delete'], 'BillingAccount', own);
+        can(['list', 'read'], 'Invoice', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });

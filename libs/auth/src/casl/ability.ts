@@ -24,7 +24,11 @@ export type Subject =
   | 'ApiKey'
   | 'AuditEntry'
   | 'Statistics'
-  | 'Asset';
+  | 'Asset'
+  | 'BillingSettings'
+  | 'BillingAccount'
+  | 'Invoice'
+  | 'ConnectedAccount';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -132,8 +132,8 @@ export const configSchema = z
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    // Secrets kept for outside parties (an asset meter's OAuth2 client secret, its API key) are stored
-    // encrypted with a key derived from this (AES-256-GCM).
+    // Secrets kept for outside parties (an asset meter's OAuth2 client secret or API key, a tenant's
+    // Stripe keys and webhook secret) are stored encrypted with a key derived from this (AES-256-GCM).
     SECRETS_ENCRYPTION_KEY: z
       .string()
       .min(32, 'must be at least 32 characters')
@@ -150,6 +150,19 @@ export const configSchema = z
     SMART_CHARGING_LOAD_INTERVAL_SECONDS: z.coerce.number().min(1).default(10),
     SMART_CHARGING_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(2000),
     SITE_AREA_LOAD_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+    // Persistent jobs (libs/database jobs): how often an idle queue looks for due jobs written by other
+    // instances (this instance's own are run at once).
+    JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    // Billing (libs/billing). Stripe's API address (tests and local fakes such as localstripe: the SDK's
+    // host, port and protocol); the SDK's own retries of a failed request; its request timeout.
+    BILLING_STRIPE_API_URL: z.string().url().optional(),
+    BILLING_STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    BILLING_STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+    // The billing run per tenant (under the housekeeping lock): how often it runs; unpaid invoices are
+    // charged again every BILLING_PAYMENT_RETRY_HOURS, at most BILLING_PAYMENT_MAX_ATTEMPTS times.
+    BILLING_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(3600),
+    BILLING_PAYMENT_RETRY_HOURS: z.coerce.number().positive().default(24),
+    BILLING_PAYMENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(4),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {

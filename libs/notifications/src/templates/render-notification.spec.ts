@@ -62,6 +62,18 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     reason: 'did not take its charging profile: the station answered Rejected',
     link: LINK,
   },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    chargingStationId: 'CS-42',
+    reason: 'NO_PAYMENT_METHOD',
+    link: LINK,
+  },
+  [NotificationType.INVOICE_PAID]: { invoiceNumber: 'INV-0042', amount: 12.5, currency: 'EUR', link: LINK },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    invoiceNumber: 'INV-0042',
+    amount: 12.5,
+    currency: 'EUR',
+    link: LINK,
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     keyName: 'Billing export',
     keyPrefix: 'vg_live_acme_AbCd1234',
