@@ -18,4 +18,5 @@ export * from './caching/read-through-cache';
 export * from './batching/delayed-merge';
 export * from './batching/group-commit';
 export * from './concurrency/concurrency-limit';
+export * from './crypto/secret-cipher';
 export * from './tracing/operation-context';

@@ -93,6 +93,7 @@ import { SiteService } from './sites/site.service';
     SiteAreaSupply,
     RegistrationTokenVerifier,
     TariffLocationDirectory,
+    SiteAreaService,
   ],
 })
 export class OrganizationsModule {}

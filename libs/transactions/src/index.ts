@@ -9,3 +9,4 @@ export * from './dto/transaction-filter.input';
 export * from './transaction-query.service';
 export * from './transaction.service';
 export * from './transactions.module';
+export * from './ports/session-prerequisites.port';

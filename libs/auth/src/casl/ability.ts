@@ -23,7 +23,12 @@ export type Subject =
   | 'PricingSettings'
   | 'ApiKey'
   | 'AuditEntry'
-  | 'Statistics';
+  | 'Statistics'
+  | 'Asset'
+  | 'BillingSettings'
+  | 'BillingAccount'
+  | 'Invoice'
+  | 'ConnectedAccount';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -1,3 +1,4 @@
+import { AssetReadingRepository } from '@csms/assets';
 import { AuditEntryRepository } from '@csms/audit';
 import { APP_CONFIG, AppConfig } from '@csms/common';
 import { NotificationJobRepository } from '@csms/notifications';
@@ -17,6 +18,7 @@ export const retentionTargetsProvider: Provider = {
     StationDataTransferRepository,
     ConsumptionRepository,
     NotificationJobRepository,
+    AssetReadingRepository,
     AuditEntryRepository,
   ],
   useFactory: (
@@ -26,6 +28,7 @@ export const retentionTargetsProvider: Provider = {
     dataTransfers: StationDataTransferRepository,
     consumptions: ConsumptionRepository,
     notificationJobs: NotificationJobRepository,
+    assetReadings: AssetReadingRepository,
     auditEntries: AuditEntryRepository,
   ): RetentionTarget[] => [
     {
@@ -52,6 +55,11 @@ export const retentionTargetsProvider: Provider = {
       name: 'failedNotifications',
       retentionDays: config.NOTIFICATION_LOG_RETENTION_DAYS,
       purge: (tenantId, before) => notificationJobs.deleteFailedBefore(tenantId, before),
+    },
+    {
+      name: 'assetReadings',
+      retentionDays: config.ASSET_READING_RETENTION_DAYS,
+      purge: (tenantId, before) => assetReadings.deleteBefore(tenantId, before),
     },
     {
       name: 'auditLog',

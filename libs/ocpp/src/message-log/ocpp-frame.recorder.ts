@@ -54,6 +54,7 @@ function classify(type: unknown, messageId: unknown, third: string | undefined):
  * answer travels the other way; ids are the caller's) and both are recorded as one, with the
  * latency. A CALL without an answer is recorded as such when the connection closes, when too many
  * wait, or, for ours, `unansweredAfterMs` after it was sent. Frames of no call are recorded alone.
+ * `noteOf` gives what the handler noted about its answer to a station's CALL (why it refused).
  */
 export function recordFrames(
   connection: RpcConnection,
@@ -61,6 +62,7 @@ export function recordFrames(
   stationId: string,
   record: (entry: OcppMessageRecord) => void,
   unansweredAfterMs: number,
+  noteOf: (messageId: string) => string | undefined = () => undefined,
 ): void {
   const pending: Record<OcppMessageDirection, Map<string, PendingCall>> = {
     [OcppMessageDirection.IN]: new Map(),
@@ -93,6 +95,8 @@ export function recordFrames(
         call.answerSizeBytes = sizeBytes;
         call.latencyMs = now - call.at.getTime();
         if (header.errorCode !== undefined) call.errorCode = header.errorCode;
+        const note = outbound ? noteOf(messageId) : undefined;
+        if (note) call.note = note;
         record(call);
         return;
       }
