@@ -7,6 +7,7 @@ import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
@@ -29,6 +30,7 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  RoamingModule,
 ];
 
 @Module({})

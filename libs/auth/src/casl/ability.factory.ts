@@ -49,6 +49,10 @@ export class AbilityFactory {
         );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
+        // Roaming: partners and their traffic; partners' stations and the sessions there.
+        can(['list', 'read', 'create', 'update', 'delete'], 'RoamingPartner');
+        can(['list', 'read', 'command'], 'RoamingLocation');
+        can(['list', 'read', 'stop'], 'RoamingSession');
         // Admins run their tenant; super admins are out of their reach, and they cannot remove themselves.
         cannot(['create', 'update', 'delete'], 'User', { role: Role.SUPER_ADMIN });
         cannot('delete', 'User', self);
@@ -62,6 +66,9 @@ export class AbilityFactory {
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });
+        // Partners' stations are where drivers roam to: shown to all, started and stopped with their own badges.
+        can(['list', 'read', 'command'], 'RoamingLocation');
+        can(['list', 'read', 'stop'], 'RoamingSession', own);
         grantSiteRoles(can, principal);
         break;
       case Role.DEMO:
@@ -70,6 +77,7 @@ export class AbilityFactory {
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'Transaction');
         can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
+        can(['list', 'read'], 'RoamingLocation');
         break;
     }
     return build();

@@ -14,7 +14,10 @@ export type Subject =
   | 'Site'
   | 'SiteArea'
   | 'StationTemplate'
-  | 'RegistrationToken';
+  | 'RegistrationToken'
+  | 'RoamingPartner'
+  | 'RoamingLocation'
+  | 'RoamingSession';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

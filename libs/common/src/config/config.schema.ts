@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
-/** Development defaults: accepted outside production, refused when NODE_ENV=production. */
+/**
+ * Development defaults: accepted outside production, refused when NODE_ENV=production. The roaming key
+ * has no default in the schema: unset, development uses this one and production stores no partner token.
+ */
 export const DEVELOPMENT_DEFAULTS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me',
   ADMIN_EMAIL: 'admin@example.com',
   ADMIN_PASSWORD: 'Admin123!',
+  ROAMING_ENCRYPTION_KEY: 'dev-only-roaming-encryption-key-change-me',
 } as const;
 
 const booleanFlag = z
@@ -111,6 +115,20 @@ export const configSchema = z
     OCPP_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
     STATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(90),
     NOTIFICATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    // Roaming (libs/roaming): the key that encrypts partners' credentials tokens at rest; the outbox that
+    // delivers every push to a partner (exponential back-off from the base to the cap, given up after the
+    // maximum age); OCPI request timeouts, the session update rate and the page size we serve.
+    ROAMING_ENCRYPTION_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    ROAMING_OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+    ROAMING_OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(300_000),
+    ROAMING_OUTBOX_MAX_AGE_HOURS: z.coerce.number().positive().default(72),
+    ROAMING_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    ROAMING_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    OCPI_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    OCPI_AUTHORIZE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    OCPI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+    OCPI_SESSION_UPDATE_SECONDS: z.coerce.number().min(0).default(60),
+    OCPI_PAGE_LIMIT: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
@@ -128,7 +146,7 @@ export const configSchema = z
       });
     }
     if (config.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD', 'ROAMING_ENCRYPTION_KEY'] as const) {
       if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
@@ -141,6 +159,13 @@ export const configSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['JWT_SECRET'],
+        message: 'must be at least 32 characters in production',
+      });
+    }
+    if (config.ROAMING_ENCRYPTION_KEY && config.ROAMING_ENCRYPTION_KEY.length < 32) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['ROAMING_ENCRYPTION_KEY'],
         message: 'must be at least 32 characters in production',
       });
     }
