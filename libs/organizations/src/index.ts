@@ -6,3 +6,5 @@ export * from './registration-tokens/models/station-urls.model';
 export * from './site-areas/models/site-area.model';
 export * from './site-users/models/site-user-role';
 export * from './sites/models/site.model';
+export * from './sites/site-events';
+export { SiteService } from './sites/site.service';

@@ -41,6 +41,7 @@ import { SiteService } from './sites/site.service';
  * Companies → sites → site areas → charging stations, site admins and owners, registration tokens.
  * Global because it implements ports other modules look up: SiteRoleLookup (auth, read with each
  * principal), SiteAreaDirectory and RegistrationTokenVerifier (stations); it imports none of them.
+ * SiteService is exported for readers of sites (roaming publishes public sites as locations).
  */
 @Global()
 @Module({
@@ -81,6 +82,6 @@ import { SiteService } from './sites/site.service';
     { provide: SiteAreaSupply, useClass: SiteAreaSupplyService },
     { provide: RegistrationTokenVerifier, useClass: RegistrationTokenVerifierService },
   ],
-  exports: [SiteRoleLookup, SiteAreaDirectory, SiteAreaSupply, RegistrationTokenVerifier],
+  exports: [SiteRoleLookup, SiteAreaDirectory, SiteAreaSupply, RegistrationTokenVerifier, SiteService],
 })
 export class OrganizationsModule {}

@@ -1,3 +1,4 @@
+import { HousekeepingModule } from '@csms/housekeeping';
 import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RoamingIdentityRepository } from './identity/roaming-identity.repository';
@@ -26,6 +27,19 @@ import { PartnerTokenRepository } from './partners/partner-token.repository';
 import { RoamingPartnerRepository } from './partners/roaming-partner.repository';
 import { PartnerTokenDocument, PartnerTokenSchema } from './partners/schemas/partner-token.schema';
 import { RoamingPartnerDocument, RoamingPartnerSchema } from './partners/schemas/roaming-partner.schema';
+import { LocationProjector } from './locations/location-projector';
+import { RoamingLocationRepository } from './locations/roaming-location.repository';
+import { RoamingLocationDocument, RoamingLocationSchema } from './locations/schemas/roaming-location.schema';
+import { CpoLocationRenderers } from './ocpi/cpo/locations/cpo-location.renderers';
+import { CpoLocationsController } from './ocpi/cpo/locations/cpo-locations.controller';
+import { OcpiOutboxTransport } from './ocpi/outbox/ocpi-outbox.transport';
+import { OcpiRenderers } from './ocpi/outbox/ocpi-push';
+import { Outbox } from './outbox/outbox';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher';
+import { OutboxTransports } from './outbox/outbox-transport';
+import { OutboxRepository } from './outbox/outbox.repository';
+import { OutboxResolver } from './outbox/outbox.resolver';
+import { OutboxMessageDocument, OutboxMessageSchema } from './outbox/schemas/outbox-message.schema';
 import { RoamingUrls } from './shared/roaming-urls';
 import { SecretBox } from './shared/secrets/secret-box';
 
@@ -37,14 +51,17 @@ import { SecretBox } from './shared/secrets/secret-box';
 @Global()
 @Module({
   imports: [
+    HousekeepingModule,
     MongooseModule.forFeature([
+      { name: OutboxMessageDocument.name, schema: OutboxMessageSchema },
+      { name: RoamingLocationDocument.name, schema: RoamingLocationSchema },
       { name: RoamingPartnerDocument.name, schema: RoamingPartnerSchema },
       { name: PartnerTokenDocument.name, schema: PartnerTokenSchema },
       { name: RoamingIdentityDocument.name, schema: RoamingIdentitySchema },
       { name: OcpiMessageDocument.name, schema: OcpiMessageSchema },
     ]),
   ],
-  controllers: [VersionsController, CredentialsController],
+  controllers: [VersionsController, CredentialsController, CpoLocationsController],
   providers: [
     SecretBox,
     RoamingUrls,
@@ -67,8 +84,18 @@ import { SecretBox } from './shared/secrets/secret-box';
     OcpiRegistrationService,
     OcpiPartnerService,
     OcpiPartnerResolver,
+    OutboxRepository,
+    OutboxTransports,
+    Outbox,
+    OutboxDispatcher,
+    OutboxResolver,
+    OcpiRenderers,
+    OcpiOutboxTransport,
+    RoamingLocationRepository,
+    LocationProjector,
+    CpoLocationRenderers,
   ],
-  exports: [OcpiMessageRepository],
+  exports: [OcpiMessageRepository, OutboxRepository],
 })
 export class RoamingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

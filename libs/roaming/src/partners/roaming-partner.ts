@@ -68,9 +68,13 @@ export interface RoamingPartner {
   updatedAt: Date;
 }
 
-/** Whether the partner acts in `role` (its own roles, else the role it was created with). */
+/**
+ * Whether the partner acts in `role` (its own roles, else the role it was created with). A hub acts in
+ * both: it routes to and from the parties behind it.
+ */
 export function partnerActsAs(partner: RoamingPartner, role: 'CPO' | 'EMSP'): boolean {
-  return partner.roles.length ? partner.roles.some((party) => party.role === role) : partner.role === role;
+  if (!partner.roles.length) return partner.role === role;
+  return partner.roles.some((party) => party.role === role || party.role === 'HUB');
 }
 
 /** Whether `countryCode`/`partyId` (case-insensitive, as OCPI CiStrings are) is one of the partner's parties. */

@@ -19,6 +19,9 @@ export class RoamingIdentityDocument extends TenantDocument {
   @Prop()
   website?: string;
 
+  @Prop()
+  timeZone?: string;
+
   updatedAt?: Date;
 }
 

@@ -27,10 +27,7 @@ export class OcpiExceptionFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const httpStatus: number = error.getStatus();
-      const status =
-        httpStatus === 400
-          ? OcpiStatus.INVALID_OR_MISSING_PARAMETERS
-          : OcpiStatus.CLIENT_ERROR;
+      const status = httpStatus === 400 ? OcpiStatus.INVALID_OR_MISSING_PARAMETERS : OcpiStatus.CLIENT_ERROR;
       return { httpStatus, status, message: error.message };
     }
     this.logger.error({ err: error }, 'OCPI request failed');
