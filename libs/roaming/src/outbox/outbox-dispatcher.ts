@@ -98,13 +98,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
@@ -231,7 +230,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       `${partner.name} rejected ${message.kind}: ${reason}`,
     );
     await this.events.publish(
-      domainEvent(ROAMING_MESSAGE_REJECTED, partner.tenantId as TenantId, {
+      domainEvent(ROAMING_MESSAGE_REJECTED, partner.tenantId, {
         partnerId: partner.id,
         messageId: message.id,
         kind: message.kind,

@@ -47,7 +47,7 @@ export class OcpiRenderers {
     target: OcpiKindTarget | null,
     renderer: (context: RenderContext, payload: P) => OcpiPush,
   ): void {
-    this.byKind.set(kind, renderer as OcpiRenderer);
+    this.byKind.set(kind, renderer);
     this.targets.set(kind, target);
   }
 
