@@ -1,5 +1,5 @@
 import { hasRole } from '@csms/cluster';
-import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
+import { APP_CONFIG, AppConfig } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { JobLock } from '@csms/housekeeping';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
