@@ -9,7 +9,10 @@ describe('smoke', () => {
   let station: RPCClient;
 
   beforeAll(async () => {
-    tenant = await startRoamingTenant('ocpi-smoke', { ROAMING_OUTBOX_RETRY_BASE_MS: '200' });
+    tenant = await startRoamingTenant('ocpi-smoke', {
+      ROAMING_OUTBOX_RETRY_BASE_MS: '200',
+      OCPI_SESSION_UPDATE_SECONDS: '0',
+    });
     station = await bootStation16(tenant, 'SMOKE-1', 2);
     peer = await OcpiPeer.start({ role: 'emsp', versions: ['2.2.1'] });
   });
@@ -20,20 +23,65 @@ describe('smoke', () => {
     await tenant?.app.close();
   });
 
-  it('registers, is pulled, and pushes a status', async () => {
+  it('token push, authorize, session', async () => {
     await registerWith(tenant.admin, peer, 'EMSP');
-    const pulled = await peer.pull('locations');
-    console.log(JSON.stringify(pulled, null, 2));
-    await station.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
+    await peer.seed('tokens', [
+      {
+        country_code: 'NL',
+        party_id: 'EXW',
+        uid: 'TOKEN-1',
+        type: 'RFID',
+        contract_id: 'NL-EXW-C1',
+        issuer: 'Peer',
+        valid: true,
+        whitelist: 'ALWAYS',
+        last_updated: '2024-01-01T00:00:00Z',
+      },
+    ]);
+    console.log(JSON.stringify(await peer.push('tokens', 'TOKEN-1')));
+    console.log(
+      JSON.stringify(
+        await tenant.admin.request('{ ocpiTokens { edges { node { uid whitelist partyId } } } }'),
+      ),
+    );
+    console.log(JSON.stringify(await station.call('Authorize', { idTag: 'TOKEN-1' })));
+    const start = (await station.call('StartTransaction', {
+      connectorId: 1,
+      idTag: 'TOKEN-1',
+      meterStart: 1000,
+      timestamp: new Date().toISOString(),
+    })) as { transactionId: number };
+    console.log(JSON.stringify(start));
+    await station.call('MeterValues', {
+      connectorId: 1,
+      transactionId: start.transactionId,
+      meterValue: [
+        {
+          timestamp: new Date().toISOString(),
+          sampledValue: [{ value: '3000', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }],
+        },
+      ],
+    });
+    await station.call('StopTransaction', {
+      transactionId: start.transactionId,
+      meterStop: 5000,
+      timestamp: new Date().toISOString(),
+    });
     const state = await eventually(
       () => peer.state(),
-      (s) => s.received.length > 1,
-      10000,
+      (s) => s.received.some((r) => r.path.includes('sessions') && r.body?.status === 'COMPLETED'),
+      15000,
     ).catch((e) => {
       console.log(e);
       return peer.state();
     });
-    console.log(JSON.stringify(state.received, null, 2));
+    console.log(
+      JSON.stringify(
+        state.received.filter((r) => r.path.includes('sessions')),
+        null,
+        1,
+      ),
+    );
     console.log(
       JSON.stringify(
         await tenant.admin.request('{ roamingOutbox { edges { node { kind status lastError attempts } } } }'),

@@ -41,6 +41,26 @@ import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxResolver } from './outbox/outbox.resolver';
 import { OutboxMessageDocument, OutboxMessageSchema } from './outbox/schemas/outbox-message.schema';
 import { RoamingUrls } from './shared/roaming-urls';
+import { RoamingAuthorizationRepository } from './authorizations/roaming-authorization.repository';
+import {
+  RoamingAuthorizationDocument,
+  RoamingAuthorizationSchema,
+} from './authorizations/schemas/roaming-authorization.schema';
+import { OcpiPuller } from './ocpi/client/ocpi-puller';
+import { CpoSessionRenderers } from './ocpi/cpo/sessions/cpo-session.renderers';
+import { CpoSessionsController } from './ocpi/cpo/sessions/cpo-sessions.controller';
+import { CpoTokensController } from './ocpi/cpo/tokens/cpo-tokens.controller';
+import { OcpiRealtimeAuthorization } from './ocpi/tokens/ocpi-realtime-authorization';
+import { OcpiTokenResolver } from './ocpi/tokens/ocpi-token.resolver';
+import { RoamingTokenAuthorizer } from './ocpi/tokens/roaming-token-authorizer';
+import { NoSessionCost } from './sessions/no-session-cost';
+import { RoamingSessionRepository } from './sessions/roaming-session.repository';
+import { RoamingSessionDocument, RoamingSessionSchema } from './sessions/schemas/roaming-session.schema';
+import { RoamingSessionCost } from './sessions/session-cost';
+import { SessionTracker } from './sessions/session-tracker';
+import { RoamingTokenRepository } from './tokens/roaming-token.repository';
+import { RoamingTokenDocument, RoamingTokenSchema } from './tokens/schemas/roaming-token.schema';
+import { ExternalTagAuthorizer } from '@csms/transactions';
 import { SecretBox } from './shared/secrets/secret-box';
 
 /**
@@ -55,13 +75,22 @@ import { SecretBox } from './shared/secrets/secret-box';
     MongooseModule.forFeature([
       { name: OutboxMessageDocument.name, schema: OutboxMessageSchema },
       { name: RoamingLocationDocument.name, schema: RoamingLocationSchema },
+      { name: RoamingTokenDocument.name, schema: RoamingTokenSchema },
+      { name: RoamingAuthorizationDocument.name, schema: RoamingAuthorizationSchema },
+      { name: RoamingSessionDocument.name, schema: RoamingSessionSchema },
       { name: RoamingPartnerDocument.name, schema: RoamingPartnerSchema },
       { name: PartnerTokenDocument.name, schema: PartnerTokenSchema },
       { name: RoamingIdentityDocument.name, schema: RoamingIdentitySchema },
       { name: OcpiMessageDocument.name, schema: OcpiMessageSchema },
     ]),
   ],
-  controllers: [VersionsController, CredentialsController, CpoLocationsController],
+  controllers: [
+    VersionsController,
+    CredentialsController,
+    CpoLocationsController,
+    CpoTokensController,
+    CpoSessionsController,
+  ],
   providers: [
     SecretBox,
     RoamingUrls,
@@ -94,8 +123,19 @@ import { SecretBox } from './shared/secrets/secret-box';
     RoamingLocationRepository,
     LocationProjector,
     CpoLocationRenderers,
+    OcpiPuller,
+    RoamingTokenRepository,
+    RoamingAuthorizationRepository,
+    OcpiRealtimeAuthorization,
+    RoamingTokenAuthorizer,
+    { provide: ExternalTagAuthorizer, useExisting: RoamingTokenAuthorizer },
+    OcpiTokenResolver,
+    RoamingSessionRepository,
+    { provide: RoamingSessionCost, useClass: NoSessionCost },
+    SessionTracker,
+    CpoSessionRenderers,
   ],
-  exports: [OcpiMessageRepository, OutboxRepository],
+  exports: [OcpiMessageRepository, OutboxRepository, ExternalTagAuthorizer],
 })
 export class RoamingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

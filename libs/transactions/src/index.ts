@@ -4,6 +4,7 @@ export * from './consumptions/consumption-math';
 export * from './events/transaction-events';
 export * from './models/consumption.model';
 export * from './models/transaction.model';
+export * from './ports/external-tag-authorizer.port';
 export * from './ports/transaction-inbound.port';
 export * from './transaction.service';
 export * from './transactions.module';

@@ -3,7 +3,7 @@ import { TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { CHARGING_PROFILE_SET, ChargingProfileSetEvent, authorizationOfTag } from '@csms/stations';
 import { TagService } from '@csms/users';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
 import { limitWattsOf } from './consumptions/charging-limit';
 import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
@@ -27,6 +27,7 @@ import {
   StopTransactionRequest,
   TransactionInbound,
 } from './ports/transaction-inbound.port';
+import { ExternalTagAuthorizer } from './ports/external-tag-authorizer.port';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
 import { NewTransaction, TransactionRepository } from './transaction.repository';
@@ -57,6 +58,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     private readonly active: ActiveTransactionCache,
     private readonly tags: TagService,
     private readonly events: EventBus,
+    @Optional() private readonly external?: ExternalTagAuthorizer,
   ) {
     super();
   }
@@ -95,8 +97,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
 
   async authorize(tenantId: TenantId, stationId: string, idTag: string): Promise<IdTagInfo> {
     const tag = await this.tags.findByTagId(tenantId, idTag);
-    if (!tag) this.reportUnknownTag(tenantId, stationId, idTag);
-    return authorizationOfTag(tag, new Date());
+    if (tag) return authorizationOfTag(tag, new Date());
+    const external = await this.authorizeExternally(tenantId, { stationId, idTag, purpose: 'authorize' });
+    if (external) return external;
+    this.reportUnknownTag(tenantId, stationId, idTag);
+    return authorizationOfTag(null, new Date());
   }
 
   async start(
@@ -114,9 +119,18 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       }),
       this.transactions.findActiveOnConnector(tenantId, stationId, request.connectorId),
     ]);
-    const idTagInfo: IdTagInfo = authorizationOfTag(tag, new Date());
+    const external =
+      tag || repeated
+        ? null
+        : await this.authorizeExternally(tenantId, {
+            stationId,
+            idTag: request.idTag,
+            connectorId: request.connectorId,
+            purpose: 'start',
+          });
+    const idTagInfo: IdTagInfo = external ?? authorizationOfTag(tag, new Date());
     if (repeated) return { ocppTransactionId: repeated.ocppTransactionId, idTagInfo };
-    if (!tag) this.reportUnknownTag(tenantId, stationId, request.idTag);
+    if (!tag && !external) this.reportUnknownTag(tenantId, stationId, request.idTag);
 
     await this.closeStaleSessions(tenantId, open, request);
     const transaction = await this.createWithFreshId(tenantId, request.stationTransactionId, {
@@ -257,6 +271,20 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   }
 
   // ---- internals ------------------------------------------------------------------------------
+
+  /** A badge the tenant does not know, asked of the external authorizer (roaming) when there is one. */
+  private async authorizeExternally(
+    tenantId: TenantId,
+    request: Parameters<ExternalTagAuthorizer['authorize']>[1],
+  ): Promise<IdTagInfo | null> {
+    if (!this.external) return null;
+    try {
+      return await this.external.authorize(tenantId, request);
+    } catch (error) {
+      this.logger.error({ err: error, tenantId, idTag: request.idTag }, 'External authorization failed');
+      return null;
+    }
+  }
 
   /** Published in the background: the station's answer never waits for listeners. */
   private reportUnknownTag(tenantId: TenantId, stationId: string, tagId: string): void {

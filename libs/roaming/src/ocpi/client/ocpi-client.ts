@@ -23,6 +23,8 @@ export interface OcpiCall {
   /** 2.2.1 functional modules: OCPI-from/to routing headers. */
   routing?: { from: Party; to: Party };
   correlationId?: string;
+  /** Overrides OCPI_REQUEST_TIMEOUT_MS (real-time authorization waits less: a driver stands there). */
+  timeoutMs?: number;
 }
 
 export interface OcpiReply {
@@ -86,7 +88,7 @@ export class OcpiClient {
         headers,
         body,
         redirect: 'follow',
-        signal: AbortSignal.timeout(this.config.OCPI_REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(call.timeoutMs ?? this.config.OCPI_REQUEST_TIMEOUT_MS),
       });
       text = await response.text();
     } catch (error) {
