@@ -89,7 +89,7 @@ export class CpoTokensController {
     if (!existing || existing.partnerId !== context.partner.id)
       throw OcpiError.unknownToken(`Unknown token ${path.tokenUid}`);
     const merged = tokenFromJson(
-      { ...tokenJson(existing, version), ...changes } as never,
+      { ...tokenJson(existing, version), ...changes },
       version,
       context.partner.id,
       path,
