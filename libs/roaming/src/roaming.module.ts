@@ -61,6 +61,22 @@ import { SessionTracker } from './sessions/session-tracker';
 import { RoamingTokenRepository } from './tokens/roaming-token.repository';
 import { RoamingTokenDocument, RoamingTokenSchema } from './tokens/schemas/roaming-token.schema';
 import { ExternalTagAuthorizer } from '@csms/transactions';
+import { RoamingCommandExecutor } from './commands/roaming-command.executor';
+import { AsyncResults } from './ocpi/cpo/async-results';
+import { CpoChargingProfilesController } from './ocpi/cpo/charging-profiles/cpo-charging-profiles.controller';
+import { OcpiCallbackRenderer } from './ocpi/cpo/charging-profiles/ocpi-callback';
+import { CommandResultRenderer } from './ocpi/cpo/commands/command-result.renderer';
+import { CpoCommandService } from './ocpi/cpo/commands/cpo-command.service';
+import { CpoCommandsController } from './ocpi/cpo/commands/cpo-commands.controller';
+import { HubClientInfoController } from './ocpi/hub/hub-client-info.controller';
+import { HubClientRepository } from './ocpi/hub/hub-client.repository';
+import { OcpiHubClientResolver } from './ocpi/hub/ocpi-hub-client.resolver';
+import { HubClientDocument, HubClientSchema } from './ocpi/hub/schemas/hub-client.schema';
+import { RoamingReservationRepository } from './reservations/roaming-reservation.repository';
+import {
+  RoamingReservationDocument,
+  RoamingReservationSchema,
+} from './reservations/schemas/roaming-reservation.schema';
 import { SecretBox } from './shared/secrets/secret-box';
 
 /**
@@ -78,6 +94,8 @@ import { SecretBox } from './shared/secrets/secret-box';
       { name: RoamingTokenDocument.name, schema: RoamingTokenSchema },
       { name: RoamingAuthorizationDocument.name, schema: RoamingAuthorizationSchema },
       { name: RoamingSessionDocument.name, schema: RoamingSessionSchema },
+      { name: RoamingReservationDocument.name, schema: RoamingReservationSchema },
+      { name: HubClientDocument.name, schema: HubClientSchema },
       { name: RoamingPartnerDocument.name, schema: RoamingPartnerSchema },
       { name: PartnerTokenDocument.name, schema: PartnerTokenSchema },
       { name: RoamingIdentityDocument.name, schema: RoamingIdentitySchema },
@@ -90,6 +108,9 @@ import { SecretBox } from './shared/secrets/secret-box';
     CpoLocationsController,
     CpoTokensController,
     CpoSessionsController,
+    CpoCommandsController,
+    CpoChargingProfilesController,
+    HubClientInfoController,
   ],
   providers: [
     SecretBox,
@@ -134,6 +155,14 @@ import { SecretBox } from './shared/secrets/secret-box';
     { provide: RoamingSessionCost, useClass: NoSessionCost },
     SessionTracker,
     CpoSessionRenderers,
+    RoamingCommandExecutor,
+    RoamingReservationRepository,
+    AsyncResults,
+    CpoCommandService,
+    CommandResultRenderer,
+    OcpiCallbackRenderer,
+    HubClientRepository,
+    OcpiHubClientResolver,
   ],
   exports: [OcpiMessageRepository, OutboxRepository, ExternalTagAuthorizer],
 })

@@ -171,7 +171,7 @@ export class RoamingTokenAuthorizer extends ExternalTagAuthorizer {
     fallback: RoamingTokenRef,
   ): Decision {
     const token = answer.token ?? {};
-    const text = (field: string) => (typeof token[field] === 'string' ? (token[field]) : undefined);
+    const text = (field: string) => (typeof token[field] === 'string' ? token[field] : undefined);
     return {
       allowed: answer.allowed,
       partner,
