@@ -67,6 +67,14 @@ describe('smoke', () => {
       meterStop: 5000,
       timestamp: new Date().toISOString(),
     });
+    station.handle('RemoteStartTransaction', async () => ({ status: 'Accepted' }));
+    const location = Object.values((await peer.state()).locations)[0];
+    const command = await peer.command('START_SESSION', {
+      token: { country_code: 'NL', party_id: 'EXW', uid: 'APP-1', type: 'APP_USER', contract_id: 'NL-EXW-C2', issuer: 'Peer', valid: true, whitelist: 'NEVER', last_updated: '2024-01-01T00:00:00Z' },
+      location_id: location.id, evse_uid: 'SMOKE-1*2',
+    });
+    console.log(JSON.stringify(command));
+    console.log(JSON.stringify((await eventually(() => peer.state(), (s) => Object.keys(s.commands).length > 0, 10000)).commands));
     const state = await eventually(
       () => peer.state(),
       (s) => s.received.some((r) => r.path.includes('sessions') && r.body?.status === 'COMPLETED'),

@@ -69,6 +69,22 @@ import { CommandResultRenderer } from './ocpi/cpo/commands/command-result.render
 import { CpoCommandService } from './ocpi/cpo/commands/cpo-command.service';
 import { CpoCommandsController } from './ocpi/cpo/commands/cpo-commands.controller';
 import { HubClientInfoController } from './ocpi/hub/hub-client-info.controller';
+import { EmspCdrsController } from './ocpi/emsp/emsp-cdrs.controller';
+import { EmspCommandsController } from './ocpi/emsp/emsp-commands.controller';
+import { EmspCommandsService } from './ocpi/emsp/emsp-commands.service';
+import { EmspDrivers } from './ocpi/emsp/emsp-drivers';
+import { EmspLocationsController } from './ocpi/emsp/emsp-locations.controller';
+import { EmspObjectsStore } from './ocpi/emsp/emsp-objects.store';
+import { EmspSessionsController } from './ocpi/emsp/emsp-sessions.controller';
+import { EmspSyncService } from './ocpi/emsp/emsp-sync.service';
+import { EmspTariffsController } from './ocpi/emsp/emsp-tariffs.controller';
+import { EmspTokenPushes } from './ocpi/emsp/emsp-token-pushes';
+import { EmspTokensController } from './ocpi/emsp/emsp-tokens.controller';
+import { EmspResolver } from './ocpi/emsp/emsp.resolver';
+import { PartnerCommandRepository } from './ocpi/emsp/partner-command.repository';
+import { PartnerObjectRepository } from './ocpi/emsp/partner-object.repository';
+import { PartnerCommandDocument, PartnerCommandSchema } from './ocpi/emsp/schemas/partner-command.schema';
+import { PartnerObjectDocument, PartnerObjectSchema } from './ocpi/emsp/schemas/partner-object.schema';
 import { HubClientRepository } from './ocpi/hub/hub-client.repository';
 import { OcpiHubClientResolver } from './ocpi/hub/ocpi-hub-client.resolver';
 import { HubClientDocument, HubClientSchema } from './ocpi/hub/schemas/hub-client.schema';
@@ -96,6 +112,8 @@ import { SecretBox } from './shared/secrets/secret-box';
       { name: RoamingSessionDocument.name, schema: RoamingSessionSchema },
       { name: RoamingReservationDocument.name, schema: RoamingReservationSchema },
       { name: HubClientDocument.name, schema: HubClientSchema },
+      { name: PartnerObjectDocument.name, schema: PartnerObjectSchema },
+      { name: PartnerCommandDocument.name, schema: PartnerCommandSchema },
       { name: RoamingPartnerDocument.name, schema: RoamingPartnerSchema },
       { name: PartnerTokenDocument.name, schema: PartnerTokenSchema },
       { name: RoamingIdentityDocument.name, schema: RoamingIdentitySchema },
@@ -111,6 +129,12 @@ import { SecretBox } from './shared/secrets/secret-box';
     CpoCommandsController,
     CpoChargingProfilesController,
     HubClientInfoController,
+    EmspLocationsController,
+    EmspSessionsController,
+    EmspCdrsController,
+    EmspTariffsController,
+    EmspTokensController,
+    EmspCommandsController,
   ],
   providers: [
     SecretBox,
@@ -163,6 +187,14 @@ import { SecretBox } from './shared/secrets/secret-box';
     OcpiCallbackRenderer,
     HubClientRepository,
     OcpiHubClientResolver,
+    PartnerObjectRepository,
+    PartnerCommandRepository,
+    EmspDrivers,
+    EmspObjectsStore,
+    EmspSyncService,
+    EmspCommandsService,
+    EmspTokenPushes,
+    EmspResolver,
   ],
   exports: [OcpiMessageRepository, OutboxRepository, ExternalTagAuthorizer],
 })

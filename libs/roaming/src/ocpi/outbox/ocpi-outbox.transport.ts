@@ -59,6 +59,7 @@ export class OcpiOutboxTransport extends OutboxTransport implements OnModuleInit
         };
       }
       url = joinUrl(endpoint.url, ...(push.segments ?? []));
+      if (push.query) url += `?${new URLSearchParams(push.query).toString()}`;
     }
     const routed = isOcpi22(version) && !CONFIGURATION_MODULES.has(push.module);
     const to = push.to ?? partner.roles[0];

@@ -13,6 +13,8 @@ export interface OcpiPush {
   interfaceRole: InterfaceRole;
   /** …with these path segments appended (e.g. country code, party id, object id)… */
   segments?: string[];
+  /** …with this query string… */
+  query?: Record<string, string>;
   /** …or this URL as it is (a command's response_url). */
   url?: string;
   body?: unknown;

@@ -178,7 +178,7 @@ export class CpoCommandService {
   private tokenOf(context: OcpiRequestContext, json: CommandJson): RoamingTokenRef {
     const token = json.token!;
     const party = context.partner.roles.find((role) => role.role === 'EMSP') ?? context.partner.roles[0];
-    const text = (field: string) => (typeof token[field] === 'string' ? (token[field]) : undefined);
+    const text = (field: string) => (typeof token[field] === 'string' ? token[field] : undefined);
     return {
       countryCode: (text('country_code') ?? party?.countryCode ?? '').toUpperCase(),
       partyId: (text('party_id') ?? party?.partyId ?? '').toUpperCase(),
