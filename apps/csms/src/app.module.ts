@@ -3,12 +3,14 @@ import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
+import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
 import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
+import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
 import { UsersModule } from '@csms/users';
@@ -31,6 +33,7 @@ export const DOMAIN_MODULES = [
   TemplatesModule,
   OrganizationsModule,
   RoamingModule,
+  StatisticsModule,
 ];
 
 @Module({})
@@ -58,6 +61,7 @@ export class AppModule {
           useClass: GraphQLOptionsFactory,
         }),
         HealthModule,
+        ExportsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,
       ],

@@ -22,6 +22,7 @@ import {
   RegistrationTokenDocument,
   RegistrationTokenSchema,
 } from './registration-tokens/schemas/registration-token.schema';
+import { OrganizationDirectory } from './directory/organization-directory';
 import { OrganizationLoaderFactory } from './shared/organization-loaders';
 import { SiteAreaDocument, SiteAreaSchema } from './site-areas/schemas/site-area.schema';
 import { SiteAreaRepository } from './site-areas/site-area.repository';
@@ -77,11 +78,19 @@ import { SiteService } from './sites/site.service';
     NearbyStationsResolver,
     SiteAreaLimitService,
     SiteAreaLimitResolver,
+    OrganizationDirectory,
     { provide: SiteRoleLookup, useClass: SiteRoleLookupService },
     { provide: SiteAreaDirectory, useClass: SiteAreaDirectoryService },
     { provide: SiteAreaSupply, useClass: SiteAreaSupplyService },
     { provide: RegistrationTokenVerifier, useClass: RegistrationTokenVerifierService },
   ],
-  exports: [SiteRoleLookup, SiteAreaDirectory, SiteAreaSupply, RegistrationTokenVerifier, SiteService],
+  exports: [
+    OrganizationDirectory,
+    SiteRoleLookup,
+    SiteAreaDirectory,
+    SiteAreaSupply,
+    RegistrationTokenVerifier,
+    SiteService,
+  ],
 })
 export class OrganizationsModule {}

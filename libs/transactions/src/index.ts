@@ -6,5 +6,7 @@ export * from './models/consumption.model';
 export * from './models/transaction.model';
 export * from './ports/external-tag-authorizer.port';
 export * from './ports/transaction-inbound.port';
+export * from './dto/transaction-filter.input';
+export * from './transaction-query.service';
 export * from './transaction.service';
 export * from './transactions.module';

@@ -24,6 +24,11 @@ export class TransactionRepository extends TenantRepository<TransactionDocument,
     super(model);
   }
 
+  /** The sessions matching `filter`, streamed (exports). */
+  matching(tenantId: TenantId, filter: FilterQuery<TransactionDocument>): AsyncGenerator<Transaction> {
+    return this.streamMatching(tenantId, filter);
+  }
+
   create(tenantId: TenantId, fields: NewTransaction): Promise<Transaction> {
     return this.insert(tenantId, fields);
   }

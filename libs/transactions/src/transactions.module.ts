@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ActiveTransactionCache } from './active-transaction-cache';
 import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
 import { ConsumptionRepository } from './consumptions/consumption.repository';
+import { SessionsExport, SessionsExportResolver } from './exports/sessions.export';
 import { StaticLimitListener } from './limits/static-limit.listener';
 import { TransactionLoaderFactory } from './loaders/transaction-loaders';
 import { TransactionInbound } from './ports/transaction-inbound.port';
@@ -40,8 +41,16 @@ import { TransactionService } from './transaction.service';
     TransactionLoaderFactory,
     TransactionResolver,
     StaticLimitListener,
+    SessionsExport,
+    SessionsExportResolver,
     { provide: TransactionInbound, useExisting: TransactionService },
   ],
-  exports: [TransactionInbound, TransactionService, ConsumptionBatchWriter, ConsumptionRepository],
+  exports: [
+    TransactionInbound,
+    TransactionService,
+    TransactionQueryService,
+    ConsumptionBatchWriter,
+    ConsumptionRepository,
+  ],
 })
 export class TransactionsModule {}

@@ -42,6 +42,7 @@ export class AbilityFactory {
         );
         can('command', 'ChargingStation');
         can('stop', 'Transaction');
+        can('list', 'Statistics');
         can(['list', 'read'], 'OcppLog');
         can(
           ['list', 'read', 'create', 'update', 'delete'],
@@ -63,6 +64,7 @@ export class AbilityFactory {
         can(['list', 'read'], 'Tag', own);
         can(['list', 'read'], 'Transaction', own);
         can('stop', 'Transaction', own);
+        can('list', 'Statistics', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });
@@ -76,6 +78,7 @@ export class AbilityFactory {
         can('read', 'User', self);
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'Transaction');
+        can('list', 'Statistics');
         can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
         can(['list', 'read'], 'RoamingLocation');
         break;
@@ -103,6 +106,8 @@ function grantSiteRoles(can: AbilityBuilder<AppAbility>['can'], principal: Princ
   can(['list', 'read'], 'SiteArea', { siteId: { $in: sites } });
   can(['list', 'read'], 'ChargingStation', { siteId: { $in: sites } });
   can(['list', 'read'], 'Transaction', { chargingStationId: { $in: stations } });
+  // Statistics remember where each session was: the sites' sessions, whichever station they used then.
+  can('list', 'Statistics', { siteId: { $in: sites } });
   if (administered.length === 0) return;
   can(['create', 'update', 'delete'], 'SiteArea', { siteId: { $in: administered } });
   can(['update', 'command'], 'ChargingStation', { siteId: { $in: administered } });

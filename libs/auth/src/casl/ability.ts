@@ -17,7 +17,8 @@ export type Subject =
   | 'RegistrationToken'
   | 'RoamingPartner'
   | 'RoamingLocation'
-  | 'RoamingSession';
+  | 'RoamingSession'
+  | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

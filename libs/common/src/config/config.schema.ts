@@ -129,6 +129,10 @@ export const configSchema = z
     OCPI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
     OCPI_SESSION_UPDATE_SECONDS: z.coerce.number().min(0).default(60),
     OCPI_PAGE_LIMIT: z.coerce.number().int().min(1).max(1000).default(100),
+    // CSV exports: lifetime of a signed download link.
+    EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
