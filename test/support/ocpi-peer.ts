@@ -28,6 +28,7 @@ export interface ReceivedRequest {
   correlation_id?: string;
   from_party?: string;
   to_party?: string;
+  authorization?: string;
 }
 
 export interface PeerState {
@@ -140,6 +141,19 @@ export class OcpiPeer {
     params?: Record<string, string>,
   ): Promise<{ pages: Json[]; objects: Json[]; errors: Json[] }> {
     return this.control('POST', 'pull', { module, params });
+  }
+
+  /** The peer registers with us (it is the Sender of the credentials exchange) with our token A. */
+  register(
+    versionsUrl: string,
+    tokenA: string,
+  ): Promise<{ http_status: number; body: Json; version?: string }> {
+    return this.control('POST', 'register', { versions_url: versionsUrl, token_a: tokenA });
+  }
+
+  /** Forgets an object it was given (a later PATCH of it gets 404). */
+  forget(module: string, id: string): Promise<Json> {
+    return this.control('POST', 'forget', { module, id });
   }
 
   /** A request on our API with the peer's credentials. */

@@ -297,6 +297,7 @@ class RecordReceived:
                 "correlation_id": headers.get("x-correlation-id"),
                 "from_party": headers.get("ocpi-from-party-id"),
                 "to_party": headers.get("ocpi-to-party-id"),
+                "authorization": headers.get("authorization"),
             }
         )
         store.save()
@@ -422,6 +423,43 @@ async def control_pull(request: Request):
             link = reply.headers.get("link")
             url = link.split(">")[0].lstrip("<") if link else None
     return {"pages": pages, "objects": objects, "errors": errors}
+
+
+@app.post("/control/register")
+async def control_register(request: Request):
+    """This peer registers with our CSMS (the Sender of the credentials exchange) with the token A we handed it."""
+    body = await request.json()
+    token_a = body["token_a"]
+    async with httpx.AsyncClient(timeout=30) as http:
+        def header(token, version):
+            return {"Authorization": f"Token {encode_string_base64(token) if version.startswith('2.2') else token}"}
+
+        versions = (await http.get(body["versions_url"], headers=header(token_a, "2.2.1"))).json()["data"]
+        ours = [entry["version"] for entry in versions]
+        version = next(v.value for v in VERSIONS if v.value in ours)
+        details_url = next(entry["url"] for entry in versions if entry["version"] == version)
+        details = (await http.get(details_url, headers=header(token_a, version))).json()["data"]
+        credentials_url = next(entry["url"] for entry in details["endpoints"] if entry["identifier"] == "credentials")
+        token_b = secrets.token_urlsafe(24)
+        # Our CSMS calls back with token B while the POST is open: it must be valid already.
+        store.data["clients"][token_b] = {"credentials": {"token": None}, "endpoints": details, "version": version}
+        reply = await http.post(credentials_url, json=own_credentials(token_b, VersionNumber(version)), headers=header(token_a, version))
+        answer = reply.json()
+        if answer.get("status_code") != 1000:
+            store.data["clients"].pop(token_b)
+            return {"http_status": reply.status_code, "body": answer}
+        store.data["clients"][token_b] = {"credentials": answer["data"], "endpoints": details, "version": version}
+        store.save()
+        return {"http_status": reply.status_code, "body": answer, "version": version}
+
+
+@app.post("/control/forget")
+async def control_forget(request: Request):
+    """Forgets an object this peer was given (so that a later PATCH of it is refused)."""
+    body = await request.json()
+    store.data[body["module"]].pop(key(body["id"]), None)
+    store.save()
+    return {"forgotten": body["id"]}
 
 
 @app.post("/control/get")

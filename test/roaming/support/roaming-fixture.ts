@@ -1,4 +1,7 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Connection } from 'mongoose';
 import { RPCClient } from 'ocpp-rpc';
+import { Json } from '../../support/ocpi-peer';
 import { GraphQLClient, loginAsAdmin } from '../../support/graphql-client';
 import { connectStation } from '../../support/ocpp-station';
 import { TestApp, startTestApp } from '../../support/test-app';
@@ -29,7 +32,7 @@ export async function startRoamingTenant(
   await admin.data(
     'mutation($input: SetOcpiIdentityInput!) { setOcpiIdentity(input: $input) { countryCode } }',
     {
-      input: { ...IDENTITY, timeZone: 'Europe/Berlin' },
+      input: IDENTITY,
     },
   );
   const companyId = await createCompany(admin, 'Roaming Co');
@@ -56,6 +59,44 @@ export async function bootStation16(tenant: RoamingTenant, id: string, connector
     await station.call('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available' });
   }
   return station;
+}
+
+/** The tenant database's collection (to check what is stored, e.g. that tokens are not in clear). */
+export function collection(tenant: RoamingTenant, name: string) {
+  return tenant.app.app.get<Connection>(getConnectionToken()).collection(name);
+}
+
+/** A client of the tenant's OCPI API with a token of ours, as a partner would call it. */
+export async function ocpiFetch(
+  tenant: RoamingTenant,
+  path: string,
+  options: {
+    token?: string;
+    base64?: boolean;
+    method?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<{ status: number; headers: Headers; body: Json }> {
+  const token =
+    options.token &&
+    (options.base64 === false ? options.token : Buffer.from(options.token).toString('base64'));
+  const response = await fetch(`${tenant.app.httpUrl}/ocpi/default${path}`, {
+    method: options.method ?? 'GET',
+    headers: {
+      ...(token ? { authorization: `Token ${token}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 export async function registerWith(

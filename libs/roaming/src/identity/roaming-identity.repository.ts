@@ -20,7 +20,7 @@ export class RoamingIdentityRepository extends TenantRepository<RoamingIdentityD
     const saved = await this.updateOne(
       tenantId,
       { _id: tenantId },
-      { $set: { ...identity, website: identity.website ?? null, timeZone: identity.timeZone } },
+      { $set: { ...identity, website: identity.website ?? null } },
       { upsert: true },
     );
     return saved!;
@@ -32,7 +32,6 @@ export class RoamingIdentityRepository extends TenantRepository<RoamingIdentityD
       partyId: doc.partyId,
       businessName: doc.businessName,
       website: doc.website ?? undefined,
-      timeZone: doc.timeZone ?? 'UTC',
     };
   }
 }

@@ -26,6 +26,6 @@ export class RoamingIdentityResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: SetOcpiIdentityInput,
   ): Promise<OcpiIdentity> {
-    return this.identities.set(principal.tenantId, { ...input, timeZone: input.timeZone ?? 'UTC' });
+    return this.identities.set(principal.tenantId, { ...input });
   }
 }

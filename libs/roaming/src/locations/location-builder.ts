@@ -119,13 +119,14 @@ function openingHoursOf(site: Site): RoamingOpeningHours {
 /**
  * The site as a location, from the site and its stations (their live connector states), keeping
  * `previous` last_updated times where nothing changed and EVSEs that are gone as REMOVED (OCPI never
- * deletes them). `fallbackCountry` (the tenant's, alpha-2) stands in for a site without a country.
+ * deletes them). The tenant's time zone and country (alpha-2, its roaming identity's) stand in for a
+ * site without its own.
  */
 export function buildLocation(
   site: Site,
   stations: ChargingStation[],
   previous: RoamingLocation | null,
-  options: { timeZone: string; fallbackCountry: string },
+  options: { fallbackTimeZone: string; fallbackCountry: string },
 ): RoamingLocation {
   const before = new Map((previous?.evses ?? []).map((evse) => [evse.uid, evse]));
   const evses = stations
@@ -154,7 +155,7 @@ export function buildLocation(
     country,
     latitude: site.coordinates?.latitude ?? 0,
     longitude: site.coordinates?.longitude ?? 0,
-    timeZone: options.timeZone,
+    timeZone: site.timeZone ?? options.fallbackTimeZone,
     openingHours: openingHoursOf(site),
     evses,
   };

@@ -9,6 +9,7 @@ import {
   ChargingStationUpdatedEvent,
   ConnectorStatusChangedEvent,
 } from '@csms/stations';
+import { TenantService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ROAMING_IDENTITY_CHANGED, RoamingIdentityService } from '../identity/roaming-identity.service';
 import { Outbox } from '../outbox/outbox';
@@ -47,6 +48,7 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
     private readonly sites: SiteService,
     private readonly stations: ChargingStationService,
     private readonly identities: RoamingIdentityService,
+    private readonly tenants: TenantService,
     private readonly partners: PartnerRegistry,
     private readonly outbox: Outbox,
     private readonly events: EventBus,
@@ -166,17 +168,18 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
     pushAll = false,
     quiet = false,
   ): Promise<RoamingLocation | null> {
-    const [site, previous, identity] = await Promise.all([
+    const [site, previous, identity, tenant] = await Promise.all([
       this.sites.get(tenantId, siteId).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
         throw error;
       }),
       this.locations.find(tenantId, siteId),
       this.identities.find(tenantId),
+      this.tenants.findActive(tenantId),
     ]);
     if (!site) return previous?.published ? this.withdraw(tenantId, previous) : previous;
     const built = buildLocation(site, await this.stationsOf(tenantId, siteId), previous, {
-      timeZone: identity?.timeZone ?? 'UTC',
+      fallbackTimeZone: tenant?.timeZone ?? 'UTC',
       fallbackCountry: identity?.countryCode ?? '',
     });
     const changed = !previous || built.lastUpdated !== previous.lastUpdated;

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsTimeZone, IsUrl, Length, Matches } from 'class-validator';
+import { IsOptional, IsUrl, Length, Matches } from 'class-validator';
 
 @InputType()
 export class SetOcpiIdentityInput {
@@ -20,9 +20,4 @@ export class SetOcpiIdentityInput {
   @IsUrl({ require_tld: false }, { message: 'website must be a URL' })
   @Length(1, 255)
   website?: string;
-
-  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/Berlin (default UTC)' })
-  @IsOptional()
-  @IsTimeZone({ message: 'timeZone must be an IANA time zone, e.g. Europe/Berlin' })
-  timeZone?: string;
 }

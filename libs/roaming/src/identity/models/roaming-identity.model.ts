@@ -16,7 +16,4 @@ export class OcpiIdentity {
 
   @Field(() => String, { nullable: true })
   website?: string;
-
-  @Field({ description: "IANA time zone of the tenant's locations (OCPI time_zone), default UTC" })
-  timeZone: string;
 }

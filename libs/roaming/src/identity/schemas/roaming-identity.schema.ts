@@ -19,9 +19,6 @@ export class RoamingIdentityDocument extends TenantDocument {
   @Prop()
   website?: string;
 
-  @Prop()
-  timeZone?: string;
-
   updatedAt?: Date;
 }
 
