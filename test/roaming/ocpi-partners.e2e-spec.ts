@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RPCClient } from 'ocpp-rpc';
 import { GraphQLClient } from '../support/graphql-client';
-import { OcpiPeer } from '../support/ocpi-peer';
+import { Json, OcpiPeer } from '../support/ocpi-peer';
 import { createUserAndLogin, eventually } from '../support/users';
 import {
   RoamingTenant,
@@ -45,7 +45,7 @@ describe('OCPI partners and the credentials handshake', () => {
   });
 
   async function partner(id: string) {
-    const { ocpiPartner } = await admin.data<{ ocpiPartner: Record<string, any> }>(
+    const { ocpiPartner } = await admin.data<{ ocpiPartner: Record<string, Json> }>(
       `query($id: ID!) { ocpiPartner(id: $id) { ${PARTNER_FIELDS} } }`,
       { id },
     );
@@ -57,7 +57,7 @@ describe('OCPI partners and the credentials handshake', () => {
   let senderId: string;
 
   it('registers with a partner that offers 2.2.1 and 2.1.1, choosing 2.2.1 (token A → B → C)', async () => {
-    const { createOcpiPartner } = await admin.data<{ createOcpiPartner: any }>(
+    const { createOcpiPartner } = await admin.data<{ createOcpiPartner: Json }>(
       `mutation($input: CreateOcpiPartnerInput!) { createOcpiPartner(input: $input) { tokenA versionsUrl partner { ${PARTNER_FIELDS} } } }`,
       { input: { name: 'Both versions', role: 'EMSP', versionsUrl: both.versionsUrl, tokenA: both.tokenA } },
     );
@@ -72,7 +72,7 @@ describe('OCPI partners and the credentials handshake', () => {
       role: 'EMSP',
       roles: [{ role: 'EMSP', countryCode: 'NL', partyId: 'BTH' }],
     });
-    expect(createOcpiPartner.partner.endpoints.map((e: any) => `${e.identifier}:${e.role}`)).toEqual(
+    expect(createOcpiPartner.partner.endpoints.map((e: Json) => `${e.identifier}:${e.role}`)).toEqual(
       expect.arrayContaining(['credentials:RECEIVER', 'locations:RECEIVER', 'sessions:RECEIVER']),
     );
     const state = await both.state();
@@ -112,7 +112,7 @@ describe('OCPI partners and the credentials handshake', () => {
   });
 
   it('hands out a token A for the partner to register with; the token A then stops working', async () => {
-    const { createOcpiPartner } = await admin.data<{ createOcpiPartner: any }>(
+    const { createOcpiPartner } = await admin.data<{ createOcpiPartner: Json }>(
       'mutation($input: CreateOcpiPartnerInput!) { createOcpiPartner(input: $input) { tokenA versionsUrl partner { id status } } }',
       { input: { name: 'Registers with us', role: 'EMSP' } },
     );
@@ -145,7 +145,7 @@ describe('OCPI partners and the credentials handshake', () => {
 
   it('rotates our token with PUT: the old one stops working, the new one works', async () => {
     const before = Object.values((await both.state()).clients)[0].credentials.token;
-    const { rotateOcpiPartnerToken } = await admin.data<{ rotateOcpiPartnerToken: any }>(
+    const { rotateOcpiPartnerToken } = await admin.data<{ rotateOcpiPartnerToken: Json }>(
       'mutation($id: ID!) { rotateOcpiPartnerToken(id: $id) { status lastError } }',
       { id: bothId },
     );
@@ -187,11 +187,11 @@ describe('OCPI partners and the credentials handshake', () => {
     );
     const pending = await eventually(
       () =>
-        admin.data<{ roamingOutbox: any }>(
+        admin.data<{ roamingOutbox: Json }>(
           'query($partnerId: ID) { roamingOutbox(partnerId: $partnerId) { edges { node { kind status attempts lastProtocolStatus } } } }',
           { partnerId: bothId },
         ),
-      (result) => result.roamingOutbox.edges.some((edge: any) => edge.node.lastProtocolStatus === 3000),
+      (result) => result.roamingOutbox.edges.some((edge: Json) => edge.node.lastProtocolStatus === 3000),
     );
     expect(pending.roamingOutbox.edges[0].node).toMatchObject({ kind: 'location.put', status: 'PENDING' });
 
@@ -212,7 +212,7 @@ describe('OCPI partners and the credentials handshake', () => {
     );
     await eventually(
       () =>
-        admin.data<{ roamingOutbox: any }>(
+        admin.data<{ roamingOutbox: Json }>(
           'query($partnerId: ID) { roamingOutbox(partnerId: $partnerId) { totalCount } }',
           {
             partnerId: bothId,
@@ -223,7 +223,7 @@ describe('OCPI partners and the credentials handshake', () => {
   });
 
   it('edits the roles (country code and party id) a partner speaks for', async () => {
-    const { updateOcpiPartner } = await admin.data<{ updateOcpiPartner: any }>(
+    const { updateOcpiPartner } = await admin.data<{ updateOcpiPartner: Json }>(
       'mutation($input: UpdateOcpiPartnerInput!) { updateOcpiPartner(input: $input) { name roles { role countryCode partyId } countryCode partyId } }',
       {
         input: {
@@ -249,7 +249,7 @@ describe('OCPI partners and the credentials handshake', () => {
 
   it('unregisters with DELETE at the partner; its token stops working at once', async () => {
     const token = Object.values((await old.state()).clients)[0].credentials.token;
-    const { unregisterOcpiPartner } = await admin.data<{ unregisterOcpiPartner: any }>(
+    const { unregisterOcpiPartner } = await admin.data<{ unregisterOcpiPartner: Json }>(
       'mutation($id: ID!) { unregisterOcpiPartner(id: $id) { status lastError } }',
       { id: oldId },
     );
@@ -266,7 +266,7 @@ describe('OCPI partners and the credentials handshake', () => {
   });
 
   it('lists the partners; refuses bad input and other roles', async () => {
-    const { ocpiPartners } = await admin.data<{ ocpiPartners: any[] }>(
+    const { ocpiPartners } = await admin.data<{ ocpiPartners: Json[] }>(
       '{ ocpiPartners { id status version } }',
     );
     expect(ocpiPartners.map((entry) => entry.id)).toEqual(expect.arrayContaining([bothId, oldId, senderId]));
@@ -281,7 +281,7 @@ describe('OCPI partners and the credentials handshake', () => {
         'mutation { createOcpiPartner(input: { name: "x", role: EMSP, versionsUrl: "not a url", tokenA: "abc" }) { tokenA } }',
       ),
     ).toBe('BAD_USER_INPUT');
-    const unreachable = await admin.request<any>(
+    const unreachable = await admin.request<Json>(
       'mutation { createOcpiPartner(input: { name: "Gone", role: CPO, versionsUrl: "http://127.0.0.1:9/ocpi/versions", tokenA: "abc" }) { tokenA } }',
     );
     expect(unreachable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
