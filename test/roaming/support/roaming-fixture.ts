@@ -43,6 +43,7 @@ export async function startRoamingTenant(
   await admin.data('mutation($input: UpdateSiteInput!) { updateSite(input: $input) { id } }', {
     input: {
       id: siteId,
+      timeZone: 'Europe/Berlin',
       address: { street: 'Marktplatz 1', city: 'Berlin', postalCode: '10178', country: 'DE' },
     },
   });

@@ -40,6 +40,8 @@ const MAX_TRACKED = 50_000;
 export class SessionTracker implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SessionTracker.name);
   private readonly tracked = new Map<string, Tracked>();
+  /** Each transaction's events, handled one after the other: an update never overtakes its start. */
+  private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribers: Unsubscribe[] = [];
 
   constructor(

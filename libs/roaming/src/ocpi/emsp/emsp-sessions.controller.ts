@@ -54,7 +54,9 @@ export class EmspSessionsController {
   async patch(@Ocpi() context: OcpiRequestContext, @Param() path: SessionPath, @Body() body: unknown) {
     const patch = validateOcpi<Json>(patchSchema, body, 'session patch');
     const existing = (await this.find(context, path)).data;
-    const added: unknown[] = Array.isArray(patch.charging_periods) ? (patch.charging_periods as unknown[]) : [];
+    const added: unknown[] = Array.isArray(patch.charging_periods)
+      ? (patch.charging_periods as unknown[])
+      : [];
     const periods = [...((existing.charging_periods as unknown[] | undefined) ?? []), ...added];
     await this.save(context, path, { ...merged(existing, patch), charging_periods: periods });
     return undefined;
