@@ -288,7 +288,7 @@ describe('OCPI 2.2.1 CPO with an independent eMSP', () => {
       (state) => state.commands[command.uid] !== undefined,
     );
     expect(result.commands[command.uid]).toMatchObject({ result: 'ACCEPTED' });
-    expect(remoteStart!).toEqual({ connectorId: 1, idTag: 'APP-7' });
+    expect(remoteStart).toEqual({ connectorId: 1, idTag: 'APP-7' });
     // The station starts with the token: no real-time authorization, the session carries the command's reference.
     await charge('APP-7', 1, 30_000, 30_500);
     const [session] = await received(
@@ -322,7 +322,7 @@ describe('OCPI 2.2.1 CPO with an independent eMSP', () => {
       () => peer.state(),
       (state) => state.commands[command.uid]?.result === 'ACCEPTED',
     );
-    expect(remoteStop!).toEqual({ transactionId: start.transactionId });
+    expect(remoteStop).toEqual({ transactionId: start.transactionId });
     const unknown = await peer.command('STOP_SESSION', { session_id: 'no-such-session' });
     expect(unknown.reply.data).toMatchObject({ result: 'UNKNOWN_SESSION', timeout: 0 });
   });
@@ -449,7 +449,7 @@ describe('OCPI 2.2.1 CPO with an independent eMSP', () => {
       () => peer.state(),
       (state) => state.commands['profile-1']?.result === 'ACCEPTED',
     );
-    expect(profile!).toMatchObject({
+    expect(profile).toMatchObject({
       connectorId: 2,
       csChargingProfiles: {
         chargingProfilePurpose: 'TxProfile',
