@@ -8,6 +8,7 @@ import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { PricingModule } from '@csms/pricing';
 import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
@@ -32,6 +33,7 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  PricingModule,
   RoamingModule,
   StatisticsModule,
 ];

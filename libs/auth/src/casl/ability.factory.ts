@@ -48,6 +48,11 @@ export class AbilityFactory {
           ['list', 'read', 'create', 'update', 'delete'],
           ['Company', 'Site', 'SiteArea', 'RegistrationToken'],
         );
+        // Pricing: tariffs, where they apply and to whom, and the tenant's pricing settings.
+        can(
+          ['list', 'read', 'create', 'update', 'delete'],
+          ['Tariff', 'TariffAssignment', 'UserGroup', 'PricingSettings'],
+        );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
         // Roaming: partners and their traffic; partners' stations and the sessions there.
@@ -64,6 +69,8 @@ export class AbilityFactory {
         can(['list', 'read'], 'Tag', own);
         can(['list', 'read'], 'Transaction', own);
         can('stop', 'Transaction', own);
+        // The tariff that applies to them (resolution and estimates), not the tenant's list of tariffs.
+        can('read', 'Tariff');
         can('list', 'Statistics', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
@@ -81,6 +88,7 @@ export class AbilityFactory {
         can('list', 'Statistics');
         can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
         can(['list', 'read'], 'RoamingLocation');
+        can(['list', 'read'], ['Tariff', 'TariffAssignment']);
         break;
     }
     return build();

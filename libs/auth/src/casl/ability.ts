@@ -18,6 +18,10 @@ export type Subject =
   | 'RoamingPartner'
   | 'RoamingLocation'
   | 'RoamingSession'
+  | 'Tariff'
+  | 'TariffAssignment'
+  | 'UserGroup'
+  | 'PricingSettings'
   | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
