@@ -1,3 +1,4 @@
+import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
@@ -57,6 +58,7 @@ export class AppModule {
         DatabaseModule,
         EventsModule,
         ClusterModule.forRoot(),
+        AuditModule,
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

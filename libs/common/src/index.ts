@@ -17,3 +17,4 @@ export * from './batching/delayed-merge';
 export * from './batching/group-commit';
 export * from './concurrency/concurrency-limit';
 export * from './concurrency/per-key-serializer';
+export * from './tracing/operation-context';

@@ -33,6 +33,10 @@ export class AbilityFactory {
         can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
         // Station templates are global (hardware, not tenants' data): the platform's super admins curate them.
         can(['list', 'read', 'create', 'update', 'delete'], 'StationTemplate');
+        can(['list', 'read', 'create', 'update'], 'ApiKey');
+        // Their part of the audit log is tenant management: what super admins did, and tenants' changes.
+        can(['list', 'read'], 'AuditEntry', { actorRole: Role.SUPER_ADMIN });
+        can(['list', 'read'], 'AuditEntry', { targetType: 'Tenant' });
         cannot('delete', 'User', self);
         break;
       case Role.ADMIN:
@@ -59,6 +63,9 @@ export class AbilityFactory {
         can(['list', 'read', 'create', 'update', 'delete'], 'RoamingPartner');
         can(['list', 'read', 'command'], 'RoamingLocation');
         can(['list', 'read', 'stop'], 'RoamingSession');
+        // Keys for integrations (revoking one is an update), and the log of who did what in the tenant.
+        can(['list', 'read', 'create', 'update'], 'ApiKey');
+        can(['list', 'read'], 'AuditEntry');
         // Admins run their tenant; super admins are out of their reach, and they cannot remove themselves.
         cannot(['create', 'update', 'delete'], 'User', { role: Role.SUPER_ADMIN });
         cannot('delete', 'User', self);

@@ -22,6 +22,8 @@ export type Subject =
   | 'TariffAssignment'
   | 'UserGroup'
   | 'PricingSettings'
+  | 'ApiKey'
+  | 'AuditEntry'
   | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
