@@ -6,6 +6,7 @@ export * from './models/consumption.model';
 export * from './models/transaction.model';
 export * from './ports/external-tag-authorizer.port';
 export * from './ports/transaction-inbound.port';
+export * from './pricing/session-pricing.service';
 export * from './dto/transaction-filter.input';
 export * from './transaction-query.service';
 export * from './transaction.service';
