@@ -216,6 +216,142 @@ describe('OCPI 2.2.1 CPO with an independent eMSP', () => {
     expect(pulled.objects.map((session: Json) => session.cdr_token.uid)).toEqual(['WL-ALWAYS']);
   });
 
+  it('sends a CDR whose total_cost is our price of the session, with the tariff it was priced by; sessions carry the cost as it runs', async () => {
+    const { createTariff } = await tenant.admin.data<{ createTariff: { id: string } }>(
+      'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
+      {
+        input: {
+          name: 'Roaming AC',
+          currency: 'EUR',
+          elements: [
+            {
+              priceComponents: [
+                { type: 'ENERGY', price: 0.3, vat: 20, stepSize: 1 },
+                { type: 'TIME', price: 2, vat: 20, stepSize: 60 },
+                { type: 'FLAT', price: 1, vat: 20, stepSize: 1 },
+              ],
+            },
+          ],
+        },
+      },
+    );
+    await tenant.admin.data('mutation($input: AssignTariffInput!) { assignTariff(input: $input) { id } }', {
+      input: { tariffId: createTariff.id, level: 'SITE', entityId: tenant.siteId },
+    });
+    // The eMSP is told of the tariff, and of the connectors it now applies to (tariff_ids).
+    const [tariffPut] = await received(
+      (request) => request.method === 'PUT' && request.path.endsWith(`/tariffs/DE/VGC/${createTariff.id}`),
+    );
+    expect(tariffPut.status).toBe(200);
+    expect(tariffPut.body).toMatchObject({ id: createTariff.id, country_code: 'DE', party_id: 'VGC' });
+    const [locationPut] = await received(
+      (request) =>
+        request.method === 'PUT' &&
+        request.path.endsWith(`/locations/DE/VGC/${tenant.siteId}`) &&
+        request.body?.evses?.[0]?.connectors?.[0]?.tariff_ids !== undefined,
+    );
+    expect(locationPut.status).toBe(200);
+    expect(locationPut.body.evses.map((evse: Json) => evse.connectors[0].tariff_ids)).toEqual([
+      [createTariff.id],
+      [createTariff.id],
+      [createTariff.id],
+    ]);
+    await pushToken('WL-PRICED', 'ALLOWED');
+    // Two hours of charging, 10 kWh: 3.00 energy + 4.00 time + 1.00 flat = 8.00 excl. VAT, 9.60 incl.
+    const startedAt = Date.now() - 2 * 3_600_000;
+    const at = (hours: number) => new Date(startedAt + hours * 3_600_000).toISOString();
+    const start = (await station.call('StartTransaction', {
+      connectorId: 1,
+      idTag: 'WL-PRICED',
+      meterStart: 100_000,
+      timestamp: at(0),
+    })) as { transactionId: number };
+    await station.call('MeterValues', {
+      connectorId: 1,
+      transactionId: start.transactionId,
+      meterValue: [
+        {
+          timestamp: at(1),
+          sampledValue: [{ value: '105000', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }],
+        },
+      ],
+    });
+    await station.call('StopTransaction', {
+      transactionId: start.transactionId,
+      meterStop: 110_000,
+      timestamp: at(2),
+    });
+    const [cdr] = await received(
+      (request) =>
+        request.method === 'POST' &&
+        request.path.endsWith('/cdrs/') &&
+        request.body?.cdr_token?.uid === 'WL-PRICED',
+    );
+    expect(cdr.status).toBe(200);
+    expect(cdr.to_party).toBe('EXW');
+    const { transaction } = await tenant.admin.data<{
+      transaction: { price: { currency: string; exclVat: number; inclVat: number } };
+    }>('query($id: ID!) { transaction(id: $id) { price { currency exclVat inclVat } } }', {
+      id: cdr.body.session_id,
+    });
+    expect(transaction.price).toEqual({ currency: 'EUR', exclVat: 8, inclVat: 9.6 });
+    expect(cdr.body).toMatchObject({
+      country_code: 'DE',
+      party_id: 'VGC',
+      id: cdr.body.session_id,
+      currency: 'EUR',
+      total_cost: { excl_vat: transaction.price.exclVat, incl_vat: transaction.price.inclVat },
+      total_fixed_cost: { excl_vat: 1, incl_vat: 1.2 },
+      total_energy: 10,
+      total_energy_cost: { excl_vat: 3, incl_vat: 3.6 },
+      total_time: 2,
+      total_time_cost: { excl_vat: 4, incl_vat: 4.8 },
+      auth_method: 'WHITELIST',
+      cdr_token: { uid: 'WL-PRICED', contract_id: 'NL-EXW-WL-PRICED' },
+      cdr_location: {
+        id: tenant.siteId,
+        evse_uid: 'CPO-16*1',
+        evse_id: 'DE*VGC*ECPO16*1',
+        connector_id: '1',
+        country: 'DEU',
+      },
+      start_date_time: at(0).replace(/\.\d{3}Z$/, 'Z'),
+      end_date_time: at(2).replace(/\.\d{3}Z$/, 'Z'),
+    });
+    expect(cdr.body.tariffs).toEqual([
+      expect.objectContaining({ id: createTariff.id, country_code: 'DE', party_id: 'VGC', currency: 'EUR' }),
+    ]);
+    expect(cdr.body.charging_periods.length).toBeGreaterThanOrEqual(2);
+    expect(cdr.body.charging_periods.every((period: Json) => period.tariff_id === createTariff.id)).toBe(true);
+    // The eMSP (py_ocpi's Cdr model) accepted and stored it.
+    expect((await peer.state()).cdrs[cdr.body.id.toUpperCase()]).toMatchObject({ total_cost: cdr.body.total_cost });
+
+    // The session reports carried the running cost, then the final one; the CDR came after them.
+    const { received: all } = await peer.state();
+    const sessionId: string = cdr.body.session_id;
+    const sessionReports = all.filter((request) => request.path.endsWith(`/sessions/DE/VGC/${sessionId}`));
+    expect(sessionReports.map((request) => request.method)).toEqual(['PUT', 'PATCH', 'PUT']);
+    expect(sessionReports[1].body).toMatchObject({ kwh: 5, total_cost: { excl_vat: 4.5, incl_vat: 5.4 } });
+    expect(sessionReports[2].body).toMatchObject({
+      status: 'COMPLETED',
+      total_cost: cdr.body.total_cost,
+      charging_periods: cdr.body.charging_periods,
+    });
+    const final = all.findIndex((request) => request.body?.id === sessionId && request.body?.status === 'COMPLETED');
+    const posted = all.findIndex((request) => request.path.endsWith('/cdrs/') && request.body?.id === sessionId);
+    expect(final).toBeGreaterThanOrEqual(0);
+    expect(posted).toBeGreaterThan(final);
+
+    // The eMSP pulls the same CDR, and our tariffs, both valid to py_ocpi.
+    const pulledCdrs = await peer.pull('cdrs');
+    expect(pulledCdrs.errors).toEqual([]);
+    expect(pulledCdrs.objects.find((pulled: Json) => pulled.id === cdr.body.id)).toEqual(cdr.body);
+    const pulledTariffs = await peer.pull('tariffs');
+    expect(pulledTariffs.errors).toEqual([]);
+    expect(pulledTariffs.objects).toEqual([cdr.body.tariffs[0]]);
+    expect(pulledTariffs.objects).toEqual([tariffPut.body]);
+  });
+
   it('asks the eMSP in real time for a NEVER token, with the location, and honours its answer', async () => {
     await pushToken('WL-NEVER', 'NEVER');
     await pushToken('WL-BLOCKED', 'NEVER');

@@ -53,7 +53,14 @@ import { CpoTokensController } from './ocpi/cpo/tokens/cpo-tokens.controller';
 import { OcpiRealtimeAuthorization } from './ocpi/tokens/ocpi-realtime-authorization';
 import { OcpiTokenResolver } from './ocpi/tokens/ocpi-token.resolver';
 import { RoamingTokenAuthorizer } from './ocpi/tokens/roaming-token-authorizer';
-import { NoSessionCost } from './sessions/no-session-cost';
+import { PricedSessionCost } from './sessions/priced-session-cost';
+import { CdrIssuer } from './cdrs/cdr-issuer';
+import { RoamingCdrRepository } from './cdrs/roaming-cdr.repository';
+import { RoamingCdrDocument, RoamingCdrSchema } from './cdrs/schemas/roaming-cdr.schema';
+import { CpoCdrRenderers } from './ocpi/cpo/cdrs/cpo-cdr.renderers';
+import { CpoCdrsController } from './ocpi/cpo/cdrs/cpo-cdrs.controller';
+import { CpoTariffsController } from './ocpi/cpo/tariffs/cpo-tariffs.controller';
+import { CpoTariffPushes } from './ocpi/cpo/tariffs/cpo-tariff-pushes';
 import { RoamingSessionRepository } from './sessions/roaming-session.repository';
 import { RoamingSessionDocument, RoamingSessionSchema } from './sessions/schemas/roaming-session.schema';
 import { RoamingSessionCost } from './sessions/session-cost';
@@ -110,6 +117,7 @@ import { SecretBox } from './shared/secrets/secret-box';
       { name: RoamingTokenDocument.name, schema: RoamingTokenSchema },
       { name: RoamingAuthorizationDocument.name, schema: RoamingAuthorizationSchema },
       { name: RoamingSessionDocument.name, schema: RoamingSessionSchema },
+      { name: RoamingCdrDocument.name, schema: RoamingCdrSchema },
       { name: RoamingReservationDocument.name, schema: RoamingReservationSchema },
       { name: HubClientDocument.name, schema: HubClientSchema },
       { name: PartnerObjectDocument.name, schema: PartnerObjectSchema },
@@ -126,6 +134,8 @@ import { SecretBox } from './shared/secrets/secret-box';
     CpoLocationsController,
     CpoTokensController,
     CpoSessionsController,
+    CpoCdrsController,
+    CpoTariffsController,
     CpoCommandsController,
     CpoChargingProfilesController,
     HubClientInfoController,
@@ -176,7 +186,11 @@ import { SecretBox } from './shared/secrets/secret-box';
     { provide: ExternalTagAuthorizer, useExisting: RoamingTokenAuthorizer },
     OcpiTokenResolver,
     RoamingSessionRepository,
-    { provide: RoamingSessionCost, useClass: NoSessionCost },
+    { provide: RoamingSessionCost, useClass: PricedSessionCost },
+    RoamingCdrRepository,
+    CdrIssuer,
+    CpoCdrRenderers,
+    CpoTariffPushes,
     SessionTracker,
     CpoSessionRenderers,
     RoamingCommandExecutor,
@@ -196,7 +210,7 @@ import { SecretBox } from './shared/secrets/secret-box';
     EmspTokenPushes,
     EmspResolver,
   ],
-  exports: [OcpiMessageRepository, OutboxRepository, ExternalTagAuthorizer],
+  exports: [OcpiMessageRepository, OutboxRepository, RoamingAuthorizationRepository, ExternalTagAuthorizer],
 })
 export class RoamingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -4,6 +4,10 @@ import { NotificationJobRepository } from '@csms/notifications';
 import { OcppMessageRepository, StationNotificationRepository } from '@csms/ocpp';
 import { StationDataTransferRepository } from '@csms/stations';
 import { ConsumptionRepository } from '@csms/transactions';
+// The repository files themselves: the roaming module imports housekeeping (its job lock).
+import { RoamingAuthorizationRepository } from '@csms/roaming/authorizations/roaming-authorization.repository';
+import { OcpiMessageRepository } from '@csms/roaming/ocpi/log/ocpi-message.repository';
+import { OutboxRepository } from '@csms/roaming/outbox/outbox.repository';
 import { Provider } from '@nestjs/common';
 import { RETENTION_TARGETS, RetentionTarget } from './retention-target';
 
@@ -18,6 +22,9 @@ export const retentionTargetsProvider: Provider = {
     ConsumptionRepository,
     NotificationJobRepository,
     AuditEntryRepository,
+    OcpiMessageRepository,
+    OutboxRepository,
+    RoamingAuthorizationRepository,
   ],
   useFactory: (
     config: AppConfig,
@@ -27,6 +34,9 @@ export const retentionTargetsProvider: Provider = {
     consumptions: ConsumptionRepository,
     notificationJobs: NotificationJobRepository,
     auditEntries: AuditEntryRepository,
+    ocpiMessages: OcpiMessageRepository,
+    roamingOutbox: OutboxRepository,
+    roamingAuthorizations: RoamingAuthorizationRepository,
   ): RetentionTarget[] => [
     {
       name: 'ocppMessages',
@@ -57,6 +67,21 @@ export const retentionTargetsProvider: Provider = {
       name: 'auditLog',
       retentionDays: config.AUDIT_LOG_RETENTION_DAYS,
       purge: (tenantId, before) => auditEntries.deleteBefore(tenantId, before),
+    },
+    {
+      name: 'ocpiMessages',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => ocpiMessages.deleteBefore(tenantId, before),
+    },
+    {
+      name: 'roamingOutboxFinished',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => roamingOutbox.deleteFinishedBefore(tenantId, before),
+    },
+    {
+      name: 'roamingAuthorizations',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => roamingAuthorizations.deleteBefore(tenantId, before),
     },
   ],
 };

@@ -47,7 +47,8 @@ function isDc(connector: Connector): boolean {
 function connectorOf(
   station: ChargingStation,
   connector: Connector,
-  previous?: RoamingConnector,
+  previous: RoamingConnector | undefined,
+  tariffIds: string[] | undefined,
 ): RoamingConnector {
   const dc = isDc(connector);
   const phases = connector.numberOfPhases ?? 3;
@@ -72,7 +73,7 @@ function connectorOf(
     maxVoltage,
     maxAmperage,
     ...(power ? { maxElectricPower: Math.round(power) } : {}),
-    tariffIds: previous?.tariffIds ?? [],
+    tariffIds: tariffIds ?? previous?.tariffIds ?? [],
   };
   return sameAs(previous, built) ? previous! : { ...built, lastUpdated: new Date() };
 }
@@ -83,13 +84,17 @@ function capabilitiesOf(station: ChargingStation): string[] {
   return capabilities;
 }
 
-function evsesOf(station: ChargingStation, previous: Map<string, RoamingEvse>): RoamingEvse[] {
+function evsesOf(
+  station: ChargingStation,
+  previous: Map<string, RoamingEvse>,
+  tariffIds: Map<string, string[]> | undefined,
+): RoamingEvse[] {
   return station.connectors
     .filter((connector) => connector.connectorId > 0)
     .map((connector) => {
       const uid = evseUid(station.id, connector.connectorId);
       const before = previous.get(uid);
-      const connectors = [connectorOf(station, connector, before?.connectors[0])];
+      const connectors = [connectorOf(station, connector, before?.connectors[0], tariffIds?.get(uid))];
       const built = {
         uid,
         stationId: station.id,
@@ -126,13 +131,18 @@ export function buildLocation(
   site: Site,
   stations: ChargingStation[],
   previous: RoamingLocation | null,
-  options: { fallbackTimeZone: string; fallbackCountry: string },
+  options: {
+    fallbackTimeZone: string;
+    fallbackCountry: string;
+    /** The tariff ids of each EVSE (by uid) when they were resolved again; otherwise the previous ones. */
+    tariffIds?: Map<string, string[]>;
+  },
 ): RoamingLocation {
   const before = new Map((previous?.evses ?? []).map((evse) => [evse.uid, evse]));
   const evses = stations
     .slice()
     .sort((a, b) => a.id.localeCompare(b.id))
-    .flatMap((station) => evsesOf(station, before));
+    .flatMap((station) => evsesOf(station, before, options.tariffIds));
   const present = new Set(evses.map((evse) => evse.uid));
   for (const gone of previous?.evses ?? []) {
     if (present.has(gone.uid)) continue;

@@ -9,6 +9,7 @@ import {
   ChargingStationUpdatedEvent,
   ConnectorStatusChangedEvent,
 } from '@csms/stations';
+import { TARIFFS_CHANGED, TariffResolutionService, TariffsChangedEvent } from '@csms/pricing';
 import { TenantService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ROAMING_IDENTITY_CHANGED, RoamingIdentityService } from '../identity/roaming-identity.service';
@@ -16,6 +17,7 @@ import { Outbox } from '../outbox/outbox';
 import { ROAMING_PARTNER_REGISTERED, RoamingPartnerLifecycleEvent } from '../partners/partner-events';
 import { PartnerRegistry } from '../partners/partner-registry';
 import { RoamingPartner, partnerActsAs } from '../partners/roaming-partner';
+import { evseUid } from './evse-ids';
 import { buildLocation, sameAs } from './location-builder';
 import { EVSE_STATUS, EvseStatusPayload, LOCATION_PUT, locationObjectKey } from './location-events';
 import { RoamingLocation } from './roaming-location';
@@ -42,6 +44,8 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
   private readonly pushAll = new Set<string>();
   /** Sites whose next refresh only updates the projection (a new partner gets everything separately). */
   private readonly quiet = new Set<string>();
+  /** Sites whose next refresh resolves the connectors' tariffs again (anything but a status change). */
+  private readonly retariff = new Set<string>();
 
   constructor(
     private readonly locations: RoamingLocationRepository,
@@ -49,6 +53,7 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
     private readonly stations: ChargingStationService,
     private readonly identities: RoamingIdentityService,
     private readonly tenants: TenantService,
+    private readonly tariffs: TariffResolutionService,
     private readonly partners: PartnerRegistry,
     private readonly outbox: Outbox,
     private readonly events: EventBus,
@@ -59,7 +64,7 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
       this.events.subscribeOwn<ConnectorStatusChangedEvent>(CONNECTOR_STATUS_CHANGED, async (event) => {
         if (!(await this.hasReceivers(event.tenantId))) return;
         const station = await this.stations.find(event.tenantId, event.payload.chargingStationId);
-        if (station?.siteId) this.schedule(event.tenantId, station.siteId);
+        if (station?.siteId) this.schedule(event.tenantId, station.siteId, { retariff: false });
       }),
       this.events.subscribeOwn<ChargingStationUpdatedEvent>(CHARGING_STATION_UPDATED, async (event) => {
         if (!(await this.hasReceivers(event.tenantId))) return;
@@ -76,6 +81,10 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
       }),
       this.events.subscribeOwn(ROAMING_IDENTITY_CHANGED, async (event) => {
         if (await this.hasReceivers(event.tenantId)) await this.refreshAll(event.tenantId, true);
+      }),
+      // Which tariff applies where may have changed: connectors' tariff ids are resolved again.
+      this.events.subscribeOwn<TariffsChangedEvent>(TARIFFS_CHANGED, async (event) => {
+        if (await this.hasReceivers(event.tenantId)) await this.refreshAll(event.tenantId);
       }),
     );
   }
@@ -94,7 +103,7 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
   /** Rebuilds the projection of every site with stations; with `pushAll`, pushes every published location. */
   async refreshAll(tenantId: TenantId, pushAll = false): Promise<number> {
     const siteIds = await this.sitesWithStations(tenantId);
-    for (const siteId of siteIds) this.schedule(tenantId, siteId, pushAll);
+    for (const siteId of siteIds) this.schedule(tenantId, siteId, { pushAll });
     await this.refreshes.idle();
     return siteIds.size;
   }
@@ -108,7 +117,7 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
     const partner = (await this.receivers(tenantId)).find((candidate) => candidate.id === partnerId);
     if (!partner) return;
     const siteIds = await this.sitesWithStations(tenantId);
-    for (const siteId of siteIds) this.schedule(tenantId, siteId, false, true);
+    for (const siteId of siteIds) this.schedule(tenantId, siteId, { quiet: true });
     await this.refreshes.idle();
     for (let offset = 0; ; offset += STATIONS_PAGE) {
       const { items } = await this.locations.pagePublished(tenantId, {
@@ -142,14 +151,20 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
     return siteIds;
   }
 
-  private schedule(tenantId: TenantId, siteId: string, pushAll = false, quiet = false): void {
+  private schedule(
+    tenantId: TenantId,
+    siteId: string,
+    { pushAll = false, quiet = false, retariff = true } = {},
+  ): void {
     const key = `${tenantId}\u0000${siteId}`;
     if (pushAll) this.pushAll.add(key);
     if (quiet) this.quiet.add(key);
+    if (retariff) this.retariff.add(key);
     this.refreshes.run(key, async () => {
       const forced = this.pushAll.delete(key);
       const silent = this.quiet.delete(key);
-      await this.refresh(tenantId, siteId, forced, silent);
+      const tariffs = this.retariff.delete(key);
+      await this.refresh(tenantId, siteId, { pushAll: forced, quiet: silent, retariff: tariffs });
     });
   }
 
@@ -165,8 +180,7 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
   private async refresh(
     tenantId: TenantId,
     siteId: string,
-    pushAll = false,
-    quiet = false,
+    { pushAll, quiet, retariff }: { pushAll: boolean; quiet: boolean; retariff: boolean },
   ): Promise<RoamingLocation | null> {
     const [site, previous, identity, tenant] = await Promise.all([
       this.sites.get(tenantId, siteId).catch((error: unknown) => {
@@ -178,9 +192,11 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
       this.tenants.findActive(tenantId),
     ]);
     if (!site) return previous?.published ? this.withdraw(tenantId, previous) : previous;
-    const built = buildLocation(site, await this.stationsOf(tenantId, siteId), previous, {
+    const stations = await this.stationsOf(tenantId, siteId);
+    const built = buildLocation(site, stations, previous, {
       fallbackTimeZone: tenant?.timeZone ?? 'UTC',
       fallbackCountry: identity?.countryCode ?? '',
+      ...(retariff || !previous ? { tariffIds: await this.tariffIdsOf(tenantId, stations) } : {}),
     });
     const changed = !previous || built.lastUpdated !== previous.lastUpdated;
     if (changed) await this.locations.save(tenantId, built);
@@ -188,6 +204,19 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
     if (built.published) await this.push(tenantId, previous, built, pushAll);
     else if (previous?.published) await this.withdraw(tenantId, { ...built, published: false });
     return built;
+  }
+
+  /** The tariff any driver gets at each EVSE now (OCPI tariff_ids), by EVSE uid. */
+  private async tariffIdsOf(tenantId: TenantId, stations: ChargingStation[]): Promise<Map<string, string[]>> {
+    const byEvse = new Map<string, string[]>();
+    const at = new Date();
+    for (const station of stations) {
+      for (const { connectorId } of station.connectors.filter((connector) => connector.connectorId > 0)) {
+        const { tariff } = await this.tariffs.resolve(tenantId, { chargingStationId: station.id, connectorId, at });
+        byEvse.set(evseUid(station.id, connectorId), tariff ? [tariff.id] : []);
+      }
+    }
+    return byEvse;
   }
 
   private async stationsOf(tenantId: TenantId, siteId: string): Promise<ChargingStation[]> {

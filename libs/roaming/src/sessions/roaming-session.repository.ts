@@ -24,17 +24,7 @@ export class RoamingSessionRepository extends TenantRepository<RoamingSessionDoc
     window: { filter: FilterQuery<RoamingSessionDocument>; offset: number; limit: number },
   ): Promise<{ items: RoamingSession[]; total: number }> {
     const filter = { ...window.filter, partnerId };
-    const [docs, total] = await Promise.all([
-      this.model
-        .find(this.scope(tenantId, filter))
-        .sort({ startedAt: 1, _id: 1 })
-        .skip(window.offset)
-        .limit(window.limit)
-        .lean<Lean<RoamingSessionDocument>[]>()
-        .exec(),
-      this.count(tenantId, filter),
-    ]);
-    return { items: docs.map((doc) => this.toEntity(doc)), total };
+    return this.findOffsetPage(tenantId, filter, { startedAt: 1, _id: 1 }, window);
   }
 
   protected toEntity(doc: Lean<RoamingSessionDocument>): RoamingSession {

@@ -1,4 +1,5 @@
 import { RoamingAuthMethod, RoamingTokenRef } from '../authorizations/roaming-authorization';
+import { Tariff } from '@csms/pricing';
 import { RoamingLocation } from '../locations/roaming-location';
 
 export type RoamingSessionStatus = 'ACTIVE' | 'COMPLETED' | 'INVALID' | 'PENDING' | 'RESERVATION';
@@ -38,5 +39,7 @@ export interface RoamingSession {
   currency: string;
   totalCost?: RoamingPrice;
   chargingPeriods: RoamingChargingPeriod[];
+  /** The tariff frozen on our transaction (its progress events leave it out): what prices the reports. */
+  tariff?: Tariff;
   lastUpdated: Date;
 }

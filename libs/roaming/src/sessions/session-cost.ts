@@ -1,4 +1,5 @@
 import { TenantId } from '@csms/common';
+import { OcpiCdrPricing, Tariff } from '@csms/pricing';
 import { Transaction } from '@csms/transactions';
 import { RoamingChargingPeriod, RoamingPrice } from './roaming-session';
 
@@ -7,6 +8,10 @@ export interface SessionCost {
   totalCost?: RoamingPrice;
   /** Every period so far, from the start. */
   chargingPeriods: RoamingChargingPeriod[];
+  /** The tariff frozen on the session (none: no tariff applied, the session is free). */
+  tariff?: Tariff;
+  /** The priced part of the session's CDR (periods, totals and cost per dimension, OCPI 2.2.1 form). */
+  cdr: OcpiCdrPricing;
 }
 
 /** What a session costs so far, by our pricing (the tariff frozen on the session). */

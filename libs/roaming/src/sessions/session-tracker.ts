@@ -9,6 +9,7 @@ import {
   TransactionEvent,
 } from '@csms/transactions';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { CdrIssuer } from '../cdrs/cdr-issuer';
 import { RoamingAuthorizationRepository } from '../authorizations/roaming-authorization.repository';
 import { evseUid } from '../locations/evse-ids';
 import { RoamingLocationRepository } from '../locations/roaming-location.repository';
@@ -33,7 +34,8 @@ const MAX_TRACKED = 50_000;
 /**
  * Reports our sessions to the eMSP whose token started them: the whole session (PUT) when it starts,
  * its energy, cost and new charging periods (PATCH) at most every OCPI_SESSION_UPDATE_SECONDS while it
- * runs, and the final session (PUT) when it ends, all through the outbox in order. A transaction
+ * runs, the final session (PUT) and its CDR (POST) when it ends, all through the outbox in order, all
+ * priced by our engine with the tariff frozen on the session. A transaction
  * started by no roaming token costs one lookup at start and nothing after.
  */
 @Injectable()
@@ -52,6 +54,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
     private readonly stations: ChargingStationService,
     private readonly partners: PartnerRegistry,
     private readonly cost: RoamingSessionCost,
+    private readonly cdrs: CdrIssuer,
     private readonly outbox: Outbox,
     private readonly events: EventBus,
   ) {}
@@ -59,15 +62,28 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.unsubscribers.push(
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STARTED, (event) =>
-        this.started(event.tenantId, event.payload),
+        this.inOrder(event.tenantId, event.payload.id, () => this.started(event.tenantId, event.payload)),
       ),
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_UPDATED, (event) =>
-        this.updated(event.tenantId, event.payload),
+        this.inOrder(event.tenantId, event.payload.id, () => this.updated(event.tenantId, event.payload)),
       ),
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STOPPED, (event) =>
-        this.stopped(event.tenantId, event.payload),
+        this.inOrder(event.tenantId, event.payload.id, () => this.stopped(event.tenantId, event.payload)),
       ),
     );
+  }
+
+  /** Runs a transaction's handlers one after the other, in the order its events came. */
+  private inOrder(tenantId: TenantId, transactionId: string, task: () => Promise<void>): Promise<void> {
+    const key = this.key(tenantId, transactionId);
+    const next = (this.chains.get(key) ?? Promise.resolve()).then(task).catch((error: unknown) => {
+      this.logger.error({ err: error, tenantId, transactionId }, 'Reporting a roaming session failed');
+    });
+    this.chains.set(key, next);
+    void next.finally(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+    return next;
   }
 
   onModuleDestroy(): void {
@@ -126,6 +142,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
       currency: cost.currency,
       ...(cost.totalCost ? { totalCost: cost.totalCost } : {}),
       chargingPeriods: cost.chargingPeriods,
+      ...(transaction.tariff ? { tariff: transaction.tariff } : {}),
       lastUpdated: new Date(),
     };
     await this.sessions.save(tenantId, session);
@@ -162,7 +179,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
     const session = await this.sessions.findById(tenantId, transaction.id);
     const partner = session && (await this.partners.get(tenantId, session.partnerId));
     if (!session || !partner || session.status !== 'ACTIVE') return;
-    const cost = await this.cost.costOf(tenantId, transaction);
+    const cost = await this.cost.costOf(tenantId, withFrozenTariff(transaction, session));
     const updated: RoamingSession = {
       ...session,
       kwh: transaction.energyWh / 1000,
@@ -194,7 +211,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
     const session = await this.sessions.findById(tenantId, transaction.id);
     const partner = session && (await this.partners.get(tenantId, session.partnerId));
     if (!session || !partner) return;
-    const cost = await this.cost.costOf(tenantId, transaction);
+    const cost = await this.cost.costOf(tenantId, withFrozenTariff(transaction, session));
     const completed: RoamingSession = {
       ...session,
       endedAt: transaction.stoppedAt ?? new Date(),
@@ -211,11 +228,17 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
       kind: SESSION_PUT,
       payload: completed,
     });
+    await this.cdrs.issue(tenantId, partner, completed, cost);
     this.logger.debug(
       { tenantId, sessionId: session.id, partnerId: partner.id },
       'Roaming session completed',
     );
   }
+}
+
+/** Progress events leave the frozen tariff out: the session kept it. */
+function withFrozenTariff(transaction: Transaction, session: RoamingSession): Transaction {
+  return transaction.tariff || !session.tariff ? transaction : { ...transaction, tariff: session.tariff };
 }
 
 function emptyLocation(id: string) {

@@ -18,6 +18,8 @@ const ONLY_221: readonly OcpiVersion[] = ['2.2.1'];
 const CPO_ENDPOINTS: ModuleEndpoint[] = [
   { identifier: 'locations', role: 'SENDER', path: 'cpo/locations', versions: BOTH },
   { identifier: 'sessions', role: 'SENDER', path: 'cpo/sessions', versions: BOTH },
+  { identifier: 'cdrs', role: 'SENDER', path: 'cpo/cdrs', versions: BOTH },
+  { identifier: 'tariffs', role: 'SENDER', path: 'cpo/tariffs', versions: BOTH },
   { identifier: 'tokens', role: 'RECEIVER', path: 'cpo/tokens', versions: BOTH },
   { identifier: 'commands', role: 'RECEIVER', path: 'cpo/commands', versions: BOTH },
   { identifier: 'chargingprofiles', role: 'RECEIVER', path: 'cpo/chargingprofiles', versions: ONLY_221 },

@@ -1,4 +1,5 @@
 import { TenantDocument } from '@csms/database';
+import { Tariff } from '@csms/pricing';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 import { RoamingAuthMethod, RoamingTokenRef } from '../../authorizations/roaming-authorization';
@@ -52,6 +53,9 @@ export class RoamingSessionDocument extends TenantDocument {
 
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   chargingPeriods: RoamingChargingPeriod[];
+
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  tariff?: Tariff;
 
   @Prop({ required: true })
   lastUpdated: Date;

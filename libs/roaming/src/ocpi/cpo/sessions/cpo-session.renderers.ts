@@ -42,7 +42,7 @@ export class CpoSessionRenderers implements OnModuleInit {
         body: {
           kwh: change.kwh,
           ...(change.newChargingPeriods.length
-            ? { charging_periods: ocpiChargingPeriods(change.newChargingPeriods) }
+            ? { charging_periods: ocpiChargingPeriods(change.newChargingPeriods, version) }
             : {}),
           ...(change.totalCost ? { total_cost: ocpiPrice(change.totalCost, version) } : {}),
           last_updated: ocpiDateTime(new Date(change.lastUpdated)),

@@ -4,9 +4,8 @@ import { RoamingIdentityService } from '../../../identity/roaming-identity.servi
 import { RoamingSessionRepository } from '../../../sessions/roaming-session.repository';
 import { Ocpi, OcpiRequestContext } from '../../auth/ocpi-request';
 import { OcpiController } from '../../auth/ocpi-route.decorator';
-import { OcpiAnswer } from '../../protocol/ocpi-answer';
-import { OcpiVersion } from '../../protocol/ocpi-version';
-import { lastUpdatedFilter, paginationHeaders, parseListQuery } from '../../protocol/pagination';
+import { ocpiList } from '../../protocol/ocpi-list';
+import { lastUpdatedFilter } from '../../protocol/pagination';
 import { ocpiSession } from './ocpi-session.mapper';
 
 /**
@@ -23,19 +22,19 @@ export class CpoSessionsController {
   ) {}
 
   @Get()
-  async list(@Ocpi() context: OcpiRequestContext, @Query() query: Record<string, unknown>) {
-    const window = parseListQuery(query, this.config.OCPI_PAGE_LIMIT, { dateFromRequired: true });
-    const { items, total } = await this.sessions.pageOfPartner(context.tenantId, context.partner.id, {
-      filter: lastUpdatedFilter(window),
-      offset: window.offset,
-      limit: window.limit,
+  list(@Ocpi() context: OcpiRequestContext, @Query() query: Record<string, unknown>) {
+    return ocpiList(context, query, {
+      path: 'cpo/sessions',
+      maxLimit: this.config.OCPI_PAGE_LIMIT,
+      dateFromRequired: true,
+      identity: () => this.identities.require(context.tenantId),
+      page: (window) =>
+        this.sessions.pageOfPartner(context.tenantId, context.partner.id, {
+          filter: lastUpdatedFilter(window),
+          offset: window.offset,
+          limit: window.limit,
+        }),
+      render: ocpiSession,
     });
-    const identity = await this.identities.require(context.tenantId);
-    const version = context.version as OcpiVersion;
-    const url = `${context.baseUrl}/${version}/cpo/sessions/`;
-    return new OcpiAnswer(
-      items.map((session) => ocpiSession(session, identity, version)),
-      { headers: paginationHeaders(url, window, items.length, total, this.config.OCPI_PAGE_LIMIT) },
-    );
   }
 }

@@ -6,12 +6,26 @@ import { ocpiLocation } from '../locations/ocpi-location.mapper';
 
 type Json = Record<string, unknown>;
 
-export function ocpiChargingPeriods(periods: RoamingChargingPeriod[]): Json[] {
-  return periods.map((period) => ({
+/** CdrDimensionTypes 2.1.1 knows (no MIN/MAX_POWER); 2.2.1 knows them all. */
+const DIMENSIONS_211 = new Set(['ENERGY', 'FLAT', 'MAX_CURRENT', 'MIN_CURRENT', 'PARKING_TIME', 'TIME']);
+
+/** A ChargingPeriod of `version`: 2.1.1 has no tariff_id and fewer dimension types. */
+export function ocpiChargingPeriod(
+  period: { startDateTime: Date | string; dimensions: { type: string; volume: number }[]; tariffId?: string },
+  version: OcpiVersion,
+): Json {
+  const current = isOcpi22(version);
+  return {
     start_date_time: ocpiDateTime(new Date(period.startDateTime)),
-    dimensions: period.dimensions,
-    ...(period.tariffId ? { tariff_id: period.tariffId } : {}),
-  }));
+    dimensions: current
+      ? period.dimensions
+      : period.dimensions.filter((dimension) => DIMENSIONS_211.has(dimension.type)),
+    ...(current && period.tariffId ? { tariff_id: period.tariffId } : {}),
+  };
+}
+
+export function ocpiChargingPeriods(periods: RoamingChargingPeriod[], version: OcpiVersion): Json[] {
+  return periods.map((period) => ocpiChargingPeriod(period, version));
 }
 
 /** 2.2.1 Price; 2.1.1 has a number excluding VAT. */
@@ -43,7 +57,7 @@ export function ocpiSession(session: RoamingSession, identity: OcpiIdentity, ver
     auth_method: ocpiAuthMethod(session.authMethod, version),
     currency: session.currency,
     ...(session.chargingPeriods.length
-      ? { charging_periods: ocpiChargingPeriods(session.chargingPeriods) }
+      ? { charging_periods: ocpiChargingPeriods(session.chargingPeriods, version) }
       : {}),
     ...(session.totalCost ? { total_cost: ocpiPrice(session.totalCost, version) } : {}),
     status: session.status,
@@ -55,7 +69,7 @@ export function ocpiSession(session: RoamingSession, identity: OcpiIdentity, ver
       start_datetime: ocpiDateTime(new Date(session.startedAt)),
       ...(session.endedAt ? { end_datetime: ocpiDateTime(new Date(session.endedAt)) } : {}),
       auth_id: session.token.contractId,
-      location: ocpiLocation(revive(session.location), identity, version),
+      location: ocpiLocation(sessionLocation(session), identity, version),
     };
   }
   return {
@@ -72,8 +86,8 @@ export function ocpiSession(session: RoamingSession, identity: OcpiIdentity, ver
   };
 }
 
-/** A stored location's dates, as Date again. */
-function revive(location: RoamingSession['location']): RoamingSession['location'] {
+/** The location a session was at (as stored, or as an outbox payload carries it), its dates Dates again. */
+export function sessionLocation({ location }: Pick<RoamingSession, 'location'>): RoamingSession['location'] {
   return {
     ...location,
     lastUpdated: new Date(location.lastUpdated),
