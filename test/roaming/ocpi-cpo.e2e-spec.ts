@@ -603,4 +603,39 @@ describe('OCPI 2.2.1 CPO with an independent eMSP', () => {
     );
     expect(unknown.body.data).toMatchObject({ result: 'UNKNOWN_SESSION' });
   });
+
+  it('pages its lists (Link, X-Total-Count, X-Limit), windows them (date_from inclusive, date_to exclusive), and keeps other parties out', async () => {
+    const sessions = `${tenant.app.httpUrl}/ocpi/default/2.2.1/cpo/sessions`;
+    const since = 'date_from=2020-01-01T00:00:00Z';
+    const all = await peer.request(`${sessions}?${since}`);
+    const ids: string[] = all.body.data.map((session: Json) => session.id);
+    expect(ids.length).toBeGreaterThan(3);
+    expect(all.headers['x-total-count']).toBe(String(ids.length));
+    expect(all.headers['x-limit']).toBe('100');
+    expect(all.headers.link).toBeUndefined();
+
+    const first = await peer.request(`${sessions}?${since}&limit=2`);
+    expect(first.body.data.map((session: Json) => session.id)).toEqual(ids.slice(0, 2));
+    const next = /<([^>]+)>; rel="next"/.exec(first.headers.link)![1];
+    const second = await peer.request(next);
+    expect(second.body.data.map((session: Json) => session.id)).toEqual(ids.slice(2, 4));
+    expect(second.headers['x-total-count']).toBe(String(ids.length));
+
+    const { id, last_updated: at } = all.body.data[0];
+    const from = await peer.request(`${sessions}?date_from=${encodeURIComponent(at)}`);
+    expect(from.body.data.map((session: Json) => session.id)).toContain(id);
+    const until = await peer.request(`${sessions}?${since}&date_to=${encodeURIComponent(at)}`);
+    expect(until.body.data.map((session: Json) => session.id)).not.toContain(id);
+    const missing = await peer.request(sessions);
+    expect(missing.body.status_code).toBe(2001);
+
+    // Another party's token under this partner's credentials: not found, as if it did not exist.
+    const foreign = await peer.request(
+      `${tenant.app.httpUrl}/ocpi/default/2.2.1/cpo/tokens/FR/OTH/WL-ALWAYS`,
+    );
+    expect(foreign.http_status).toBe(404);
+    expect(foreign.body.status_code).toBe(2000);
+    const own = await peer.request(`${tenant.app.httpUrl}/ocpi/default/2.2.1/cpo/tokens/NL/EXW/WL-ALWAYS`);
+    expect(own.body).toMatchObject({ status_code: 1000, data: { uid: 'WL-ALWAYS' } });
+  });
 });

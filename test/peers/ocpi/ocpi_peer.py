@@ -237,6 +237,20 @@ class PeerCrud(Crud):
         return None
 
 
+# py_ocpi serves a CPO's commands receiver (/ocpi/cpo/{version}/commands) but leaves it out of its version
+# details; listed, an eMSP can find it there as the spec has it.
+from py_ocpi.core.endpoints import ENDPOINTS  # noqa: E402
+from py_ocpi.core.endpoints.v_2_1_1.utils import cpo_generator as cpo_endpoints_211  # noqa: E402
+from py_ocpi.core.endpoints.v_2_2_1.utils import cpo_generator as cpo_endpoints_221  # noqa: E402
+from py_ocpi.modules.versions.v_2_2_1.schemas import InterfaceRole  # noqa: E402
+
+ENDPOINTS[VersionNumber.v_2_2_1][RoleEnum.cpo].setdefault(
+    ModuleID.commands, cpo_endpoints_221.generate_endpoint(ModuleID.commands, InterfaceRole.receiver)
+)
+ENDPOINTS[VersionNumber.v_2_1_1][RoleEnum.cpo].setdefault(
+    ModuleID.commands, cpo_endpoints_211.generate_endpoint(ModuleID.commands)
+)
+
 app = get_application(
     version_numbers=VERSIONS,
     roles=[ROLE],
