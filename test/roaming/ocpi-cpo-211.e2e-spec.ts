@@ -149,7 +149,11 @@ describe('OCPI 2.1.1 CPO with an independent eMSP', () => {
   }
 
   it('is pulled on 2.1.1: locations and our tariffs open to all drivers, valid to py_ocpi’s 2.1.1 models', async () => {
-    const locations = await peer.pull('locations');
+    // Sites are projected as locations in the background: pull until ours is there.
+    const locations = await eventually(
+      () => peer.pull('locations'),
+      (pulled) => pulled.objects.length > 0,
+    );
     expect(locations.errors).toEqual([]);
     expect(locations.objects).toHaveLength(1);
     expect(locations.objects[0]).not.toHaveProperty('country_code');
@@ -188,7 +192,12 @@ describe('OCPI 2.1.1 CPO with an independent eMSP', () => {
     const [started, , completed, cdr] = requests.map((request) => request.body);
     expect(started).toMatchObject({ status: 'ACTIVE', auth_method: 'WHITELIST', kwh: 0, currency: 'EUR' });
     expect(started.location.evses.map((evse: Json) => evse.uid)).toEqual(['CPO-211*1']);
-    expect(completed).toMatchObject({ status: 'COMPLETED', kwh: 2, total_cost: 1, end_datetime: expect.any(String) });
+    expect(completed).toMatchObject({
+      status: 'COMPLETED',
+      kwh: 2,
+      total_cost: 1,
+      end_datetime: expect.any(String),
+    });
     expect(cdr).toMatchObject({
       id: started.id,
       auth_id: 'NL-EXW-T211-A',
@@ -221,9 +230,9 @@ describe('OCPI 2.1.1 CPO with an independent eMSP', () => {
     const waiting = await eventually(
       async () =>
         (
-          await tenant.admin.data<{ roamingOutbox: { edges: { node: { kind: string; attempts: number } }[] } }>(
-            'query { roamingOutbox(status: PENDING, first: 20) { edges { node { kind attempts } } } }',
-          )
+          await tenant.admin.data<{
+            roamingOutbox: { edges: { node: { kind: string; attempts: number } }[] };
+          }>('query { roamingOutbox(status: PENDING, first: 20) { edges { node { kind attempts } } } }')
         ).roamingOutbox.edges.map((edge) => edge.node),
       (nodes) => nodes.some((node) => node.kind === 'cdr.post') && nodes.some((node) => node.attempts > 0),
     );
@@ -232,12 +241,9 @@ describe('OCPI 2.1.1 CPO with an independent eMSP', () => {
     );
     await peer.start();
     const requests = await reportsOf('T211-B', 30_000);
-    expect(requests.map((request) => `${request.method} ${request.status} ${request.body.status ?? ''}`)).toEqual([
-      'PUT 200 ACTIVE',
-      'PATCH 200 ',
-      'PUT 200 COMPLETED',
-      'POST 200 ',
-    ]);
+    expect(
+      requests.map((request) => `${request.method} ${request.status} ${request.body.status ?? ''}`),
+    ).toEqual(['PUT 200 ACTIVE', 'PATCH 200 ', 'PUT 200 COMPLETED', 'POST 200 ']);
     expect(requests[3].body.total_cost).toBe(1);
   });
 
