@@ -40,7 +40,7 @@ import { OutboxTransports } from './outbox/outbox-transport';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxResolver } from './outbox/outbox.resolver';
 import { OutboxMessageDocument, OutboxMessageSchema } from './outbox/schemas/outbox-message.schema';
-import { RoamingUrls } from './shared/roaming-urls';
+import { RoamingUrls } from './common/roaming-urls';
 import { RoamingAuthorizationRepository } from './authorizations/roaming-authorization.repository';
 import {
   RoamingAuthorizationDocument,

@@ -1,6 +1,6 @@
 import { Site } from '@csms/organizations';
 import { ChargingStation, Connector, ConnectorType, CurrentType } from '@csms/stations';
-import { alpha3Country } from '../shared/iso-countries';
+import { alpha3Country } from '../common/iso-countries';
 import { evseStatusOf } from './evse-status';
 import { evseUid } from './evse-ids';
 import {

@@ -1,7 +1,7 @@
 import { SecretCipher, TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { Injectable } from '@nestjs/common';
-import { hashCredentialsToken, newCredentialsToken } from '../shared/secrets/credentials-token';
+import { hashCredentialsToken, newCredentialsToken } from '../common/secrets/credentials-token';
 import { ROAMING_PARTNER_UNREGISTERED } from './partner-events';
 import { PartnerRegistry } from './partner-registry';
 import { PartnerTokenRepository } from './partner-token.repository';

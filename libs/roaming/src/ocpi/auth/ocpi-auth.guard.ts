@@ -1,10 +1,10 @@
 import { TenantId, isValidTenantId } from '@csms/common';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { hashCredentialsToken } from '../../shared/secrets/credentials-token';
+import { hashCredentialsToken } from '../../common/secrets/credentials-token';
 import { partnerActsAs } from '../../partners/roaming-partner';
 import { PartnerRegistry } from '../../partners/partner-registry';
-import { RoamingUrls } from '../../shared/roaming-urls';
+import { RoamingUrls } from '../../common/roaming-urls';
 import { OcpiError } from '../protocol/ocpi-error';
 import { isOcpiVersion } from '../protocol/ocpi-version';
 import { tokensOfHeader } from './authorization-header';

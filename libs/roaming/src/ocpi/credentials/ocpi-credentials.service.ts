@@ -5,8 +5,8 @@ import { PartnerCredentials, PartnerUnregistration } from '../../partners/partne
 import { ROAMING_PARTNER_REGISTERED } from '../../partners/partner-events';
 import { PartnerRegistry } from '../../partners/partner-registry';
 import { RoamingPartnerRepository } from '../../partners/roaming-partner.repository';
-import { RoamingUrls } from '../../shared/roaming-urls';
-import { hashCredentialsToken } from '../../shared/secrets/credentials-token';
+import { RoamingUrls } from '../../common/roaming-urls';
+import { hashCredentialsToken } from '../../common/secrets/credentials-token';
 import { OcpiRequestContext } from '../auth/ocpi-request';
 import { OcpiError } from '../protocol/ocpi-error';
 import { OcpiStatus } from '../protocol/ocpi-status';

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { RoamingIdentityService } from '../../identity/roaming-identity.service';
 import { PartnerCredentials } from '../../partners/partner-credentials';
 import { RoamingPartner, partnerActsAs } from '../../partners/roaming-partner';
-import { RoamingUrls } from '../../shared/roaming-urls';
+import { RoamingUrls } from '../../common/roaming-urls';
 import { RoamingToken } from '../../tokens/roaming-token';
 import { OcpiRequestContext } from '../auth/ocpi-request';
 import { OcpiClient, OcpiTransportError, describeReply } from '../client/ocpi-client';

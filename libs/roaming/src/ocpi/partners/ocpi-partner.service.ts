@@ -7,7 +7,7 @@ import { ROAMING_PARTNER_UNREGISTERED } from '../../partners/partner-events';
 import { PartnerRegistry } from '../../partners/partner-registry';
 import { PartyRole, RoamingPartner } from '../../partners/roaming-partner';
 import { RoamingPartnerRepository } from '../../partners/roaming-partner.repository';
-import { RoamingUrls } from '../../shared/roaming-urls';
+import { RoamingUrls } from '../../common/roaming-urls';
 import { OcpiRegistrationService } from '../credentials/ocpi-registration.service';
 import { CreateOcpiPartnerInput } from './dto/create-ocpi-partner.input';
 import { RegisterOcpiPartnerInput, UpdateOcpiPartnerInput } from './dto/update-ocpi-partner.input';
