@@ -21,3 +21,4 @@ export * from './concurrency/concurrency-limit';
 export * from './concurrency/per-key-serializer';
 export * from './crypto/secret-cipher';
 export * from './tracing/operation-context';
+export * from './time/time-zone';
