@@ -13,6 +13,7 @@ import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
 import { SmartChargingModule } from '@csms/smart-charging';
 import { PricingModule } from '@csms/pricing';
+import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
@@ -37,6 +38,7 @@ export const DOMAIN_MODULES = [
   TemplatesModule,
   OrganizationsModule,
   PricingModule,
+  RoamingModule,
   StatisticsModule,
   AssetsModule,
   SmartChargingModule,

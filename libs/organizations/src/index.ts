@@ -9,3 +9,5 @@ export * from './site-areas/site-area.events';
 export * from './site-areas/site-area.service';
 export * from './site-users/models/site-user-role';
 export * from './sites/models/site.model';
+export * from './sites/site-events';
+export { SiteService } from './sites/site.service';

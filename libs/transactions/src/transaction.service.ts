@@ -31,6 +31,7 @@ import {
   TransactionInbound,
 } from './ports/transaction-inbound.port';
 import { SessionPrerequisites } from './ports/session-prerequisites.port';
+import { ExternalTagAuthorizer } from './ports/external-tag-authorizer.port';
 import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
@@ -74,6 +75,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     private readonly events: EventBus,
     private readonly pricing: SessionPricingService,
     @Optional() private readonly prerequisites?: SessionPrerequisites,
+    @Optional() private readonly external?: ExternalTagAuthorizer,
   ) {
     super();
   }
@@ -127,10 +129,14 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     options: { withTariff?: boolean; withPrerequisites?: boolean } = {},
   ): Promise<IdTagInfo> {
     const tag = await this.tags.findByTagId(tenantId, idTag);
-    if (!tag) this.reportUnknownTag(tenantId, stationId, idTag);
-    const ofTag = authorizationOfTag(tag, new Date());
+    const external = tag
+      ? null
+      : await this.authorizeExternally(tenantId, { stationId, idTag, purpose: 'authorize' });
+    if (!tag && !external) this.reportUnknownTag(tenantId, stationId, idTag);
+    const ofTag = external ?? authorizationOfTag(tag, new Date());
+    // Roaming drivers pay through their provider: billing's prerequisites are for our own badges.
     const info =
-      options.withPrerequisites === false
+      options.withPrerequisites === false || external
         ? ofTag
         : await this.checkPrerequisites(tenantId, ofTag, {
             stationId,
@@ -182,19 +188,30 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       }),
       this.transactions.findActiveOnConnector(tenantId, stationId, request.connectorId),
     ]);
+    const external =
+      tag || repeated
+        ? null
+        : await this.authorizeExternally(tenantId, {
+            stationId,
+            idTag: request.idTag,
+            connectorId: request.connectorId,
+            purpose: 'start',
+          });
     if (repeated) {
       return {
         ocppTransactionId: repeated.ocppTransactionId,
         idTagInfo: authorizationOfTag(tag, new Date()),
       };
     }
-    if (!tag) this.reportUnknownTag(tenantId, stationId, request.idTag);
-    const idTagInfo = await this.checkPrerequisites(tenantId, authorizationOfTag(tag, new Date()), {
-      stationId,
-      tagId: request.idTag,
-      userId: tag?.userId,
-      purpose: 'start',
-    });
+    if (!tag && !external) this.reportUnknownTag(tenantId, stationId, request.idTag);
+    const idTagInfo: IdTagInfo =
+      external ??
+      (await this.checkPrerequisites(tenantId, authorizationOfTag(tag, new Date()), {
+        stationId,
+        tagId: request.idTag,
+        userId: tag?.userId,
+        purpose: 'start',
+      }));
 
     const [frozen] = await Promise.all([
       this.pricing.freezeAtStart(tenantId, {
@@ -392,6 +409,20 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
         'Could not check the session prerequisites',
       );
       return info;
+    }
+  }
+
+  /** A badge the tenant does not know, asked of the external authorizer (roaming) when there is one. */
+  private async authorizeExternally(
+    tenantId: TenantId,
+    request: Parameters<ExternalTagAuthorizer['authorize']>[1],
+  ): Promise<IdTagInfo | null> {
+    if (!this.external) return null;
+    try {
+      return await this.external.authorize(tenantId, request);
+    } catch (error) {
+      this.logger.error({ err: error, tenantId, idTag: request.idTag }, 'External authorization failed');
+      return null;
     }
   }
 

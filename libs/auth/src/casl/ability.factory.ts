@@ -64,6 +64,10 @@ export class AbilityFactory {
         );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
+        // Roaming: partners and their traffic; partners' stations and the sessions there.
+        can(['list', 'read', 'create', 'update', 'delete'], 'RoamingPartner');
+        can(['list', 'read', 'command'], 'RoamingLocation');
+        can(['list', 'read', 'stop'], 'RoamingSession');
         // Keys for integrations (revoking one is an update), and the log of who did what in the tenant.
         can(['list', 'read', 'create', 'update'], 'ApiKey');
         can(['list', 'read'], 'AuditEntry');
@@ -86,6 +90,9 @@ export class AbilityFactory {
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });
+        // Partners' stations are where drivers roam to: shown to all, started and stopped with their own badges.
+        can(['list', 'read', 'command'], 'RoamingLocation');
+        can(['list', 'read', 'stop'], 'RoamingSession', own);
         grantSiteRoles(can, principal);
         break;
       case Role.DEMO:
@@ -95,6 +102,7 @@ export class AbilityFactory {
         can(['list', 'read'], 'Transaction');
         can('list', 'Statistics');
         can(['list', 'read'], ['Company', 'Site', 'SiteArea', 'Asset']);
+        can(['list', 'read'], 'RoamingLocation');
         can(['list', 'read'], ['Tariff', 'TariffAssignment']);
         break;
     }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Development defaults: accepted outside production, refused when NODE_ENV=production. */
+/**
+ * Development defaults: accepted outside production, refused when NODE_ENV=production. The roaming key
+ * has no default in the schema: unset, development uses this one and production stores no partner token.
+ */
 export const DEVELOPMENT_DEFAULTS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me',
   ADMIN_EMAIL: 'admin@example.com',
@@ -122,6 +125,19 @@ export const configSchema = z
     OCPP_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
     STATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(90),
     NOTIFICATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    // Roaming (libs/roaming; partners' credentials tokens are sealed with SECRETS_ENCRYPTION_KEY): the outbox that
+    // delivers every push to a partner (exponential back-off from the base to the cap, given up after the
+    // maximum age); OCPI request timeouts, the session update rate and the page size we serve.
+    ROAMING_OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+    ROAMING_OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(300_000),
+    ROAMING_OUTBOX_MAX_AGE_HOURS: z.coerce.number().positive().default(72),
+    ROAMING_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    ROAMING_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    OCPI_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    OCPI_AUTHORIZE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    OCPI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+    OCPI_SESSION_UPDATE_SECONDS: z.coerce.number().min(0).default(60),
+    OCPI_PAGE_LIMIT: z.coerce.number().int().min(1).max(1000).default(100),
     // API keys of technical users (libs/auth): requests per minute each key may make (a key may set
     // its own), and how many days ahead of its expiry admins are reminded by email.
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),

@@ -5,6 +5,10 @@ import { NotificationJobRepository } from '@csms/notifications';
 import { OcppMessageRepository, StationNotificationRepository } from '@csms/ocpp';
 import { StationDataTransferRepository } from '@csms/stations';
 import { ConsumptionRepository } from '@csms/transactions';
+// The repository files themselves: the roaming module imports housekeeping (its job lock).
+import { RoamingAuthorizationRepository } from '@csms/roaming/authorizations/roaming-authorization.repository';
+import { OcpiMessageRepository } from '@csms/roaming/ocpi/log/ocpi-message.repository';
+import { OutboxRepository } from '@csms/roaming/outbox/outbox.repository';
 import { Provider } from '@nestjs/common';
 import { RETENTION_TARGETS, RetentionTarget } from './retention-target';
 
@@ -20,6 +24,9 @@ export const retentionTargetsProvider: Provider = {
     NotificationJobRepository,
     AssetReadingRepository,
     AuditEntryRepository,
+    OcpiMessageRepository,
+    OutboxRepository,
+    RoamingAuthorizationRepository,
   ],
   useFactory: (
     config: AppConfig,
@@ -30,6 +37,9 @@ export const retentionTargetsProvider: Provider = {
     notificationJobs: NotificationJobRepository,
     assetReadings: AssetReadingRepository,
     auditEntries: AuditEntryRepository,
+    ocpiMessages: OcpiMessageRepository,
+    roamingOutbox: OutboxRepository,
+    roamingAuthorizations: RoamingAuthorizationRepository,
   ): RetentionTarget[] => [
     {
       name: 'ocppMessages',
@@ -65,6 +75,21 @@ export const retentionTargetsProvider: Provider = {
       name: 'auditLog',
       retentionDays: config.AUDIT_LOG_RETENTION_DAYS,
       purge: (tenantId, before) => auditEntries.deleteBefore(tenantId, before),
+    },
+    {
+      name: 'ocpiMessages',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => ocpiMessages.deleteBefore(tenantId, before),
+    },
+    {
+      name: 'roamingOutboxFinished',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => roamingOutbox.deleteFinishedBefore(tenantId, before),
+    },
+    {
+      name: 'roamingAuthorizations',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => roamingAuthorizations.deleteBefore(tenantId, before),
     },
   ],
 };
