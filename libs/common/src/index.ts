@@ -10,7 +10,6 @@ export * from './graphql/connection';
 export * from './graphql/connection.args';
 export * from './graphql/cursor';
 export * from './graphql/page-info.model';
-export * from './graphql/query-limits.plugin';
 export * from './tenancy/tenant-id';
 export * from './caching/read-through-cache';
 export * from './batching/delayed-merge';

@@ -1,10 +1,10 @@
 import { TokenService } from '@csms/auth';
-import { APP_CONFIG, AppConfig, formatGraphQLError, queryComplexityPlugin } from '@csms/common';
+import { APP_CONFIG, AppConfig, formatGraphQLError } from '@csms/common';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GqlOptionsFactory, GraphQLSchemaHost } from '@nestjs/graphql';
-import depthLimit from 'graphql-depth-limit';
 import { Context as WsContext } from 'graphql-ws';
+import { graphqlLimitsOf, graphqlProtection, subscriptionLimits } from './graphql-armor';
 import { buildGraphQLContext, connectionAuthorization } from './graphql-context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -18,6 +18,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
+    const limits = graphqlLimitsOf(this.config);
+    const protection = graphqlProtection(limits);
     return {
       path: GRAPHQL_PATH,
       autoSchemaFile: true,
@@ -27,12 +29,15 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       introspection: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
-      validationRules: [depthLimit(this.config.GRAPHQL_MAX_DEPTH)],
-      plugins: [queryComplexityPlugin(() => this.schemaHost.schema, this.config.GRAPHQL_MAX_COMPLEXITY)],
+      // GraphQL Armor: aliases, depth, cost, directives and tokens limited; no batched requests.
+      validationRules: protection.validationRules,
+      plugins: protection.plugins,
+      allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
       context: buildGraphQLContext,
       subscriptions: {
         'graphql-ws': {
           path: GRAPHQL_PATH,
+          onSubscribe: subscriptionLimits(limits, protection, () => this.schemaHost.schema),
           // Refuse the connection itself (close code 4403) rather than each operation when the token is bad.
           onConnect: async (context: WsContext) => {
             const token = connectionAuthorization(context)?.replace(/^Bearer\s+/i, '');

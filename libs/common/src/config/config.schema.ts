@@ -56,8 +56,12 @@ export const configSchema = z
         }
         return roles as z.infer<typeof serverRole>[];
       }),
+    // GraphQL Armor's limits per operation (depth and cost ours, the others Armor's defaults).
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(50),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(1000),
     OCPP_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     // Stations let in at once between their WebSocket upgrade and the answer to their first CALL; the
     // rest wait at the upgrade. On two cores a storm boots 150–165 stations/s, so a station's wait
