@@ -34,18 +34,13 @@ export interface GraphQLProtection {
  * validation errors (BAD_USER_INPUT for clients) and stop the operation before it runs.
  */
 export function graphqlProtection(limits: GraphQLLimits): GraphQLProtection {
-  const { plugins, validationRules, allowBatchedHttpRequests } = new ApolloArmor({
+  return new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { n: limits.maxTokens },
   }).protect();
-  return {
-    plugins: plugins,
-    validationRules: validationRules,
-    allowBatchedHttpRequests,
-  };
 }
 
 interface SubscribePayload {
