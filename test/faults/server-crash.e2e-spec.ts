@@ -1,0 +1,148 @@
+import { uniqueDatabaseUri } from '../setup/test-database';
+import { loginAsAdmin } from '../support/graphql-client';
+import { ServerProcess } from '../support/server-process';
+import { createTag, createUserAndLogin } from '../support/users';
+import { checkConservation, Conservation } from './support/conservation';
+import { FaultFleet, until } from './support/fault-fleet';
+import { FAULT_STATIONS } from './support/fault-scale';
+import { reportScenario } from './support/reliability-report';
+
+const TAG = 'FAULT-CRASH';
+/** Generous bounds for waits on a slow shared machine; the assertions are about data, never time. */
+const WAIT_MS = 180_000;
+
+describe('faults: the server killed with SIGKILL under load loses nothing it acknowledged', () => {
+  const databaseUri = uniqueDatabaseUri('fault_crash');
+  let server: ServerProcess;
+  let fleet: FaultFleet;
+  let conservation: Conservation;
+  const at = { kill: { stopsInFlight: 0, inFlight: 0, acknowledged: 0, pending: 0 }, restartMs: 0 };
+  const ledgerAtKill = new Map<string, number>();
+  const sessions = { openAtKill: 0, chargedOn: 0 };
+
+  beforeAll(async () => {
+    server = await ServerProcess.start({ env: { MONGODB_URI: databaseUri } });
+    const admin = (await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'ADMIN')).client;
+    await createTag(admin, { id: TAG });
+    fleet = await FaultFleet.start({
+      stations: FAULT_STATIONS,
+      endpoint: `${server.wsUrl}/ocpp/default`,
+      idPrefix: 'CRASH',
+      tagId: TAG,
+    });
+  }, WAIT_MS);
+
+  afterAll(async () => {
+    await fleet?.close();
+    await server?.stop();
+  });
+
+  it(
+    'is killed while every station charges and StopTransactions are on the wire',
+    async () => {
+      await until(
+        'every station charging with two meter values acknowledged',
+        () => fleet.everyStationHasMeterValues(2),
+        WAIT_MS,
+      );
+      // A fifth of the stations stop at once; the kill comes while several of those stops are unanswered.
+      fleet.endSessionsOfEvery(5);
+      const wanted = Math.max(2, Math.floor(FAULT_STATIONS / 40));
+      await until(`${wanted} stops in flight`, () => fleet.stopsInFlight >= wanted, 10_000, 1);
+      at.kill = {
+        stopsInFlight: fleet.stopsInFlight,
+        inFlight: fleet.inFlight,
+        acknowledged: fleet.acknowledged,
+        pending: fleet.pending,
+      };
+      await server.kill('SIGKILL');
+      for (const station of fleet.stations) ledgerAtKill.set(station.id, station.ledger.length);
+      expect(at.kill.stopsInFlight).toBeGreaterThanOrEqual(wanted);
+    },
+    WAIT_MS,
+  );
+
+  it(
+    'comes back on the same database, and the stations reconnect and replay what they queued meanwhile',
+    async () => {
+      const restarting = Date.now();
+      server = await server.restart();
+      at.restartMs = Date.now() - restarting;
+      await until('every station connected again', () => fleet.connected === FAULT_STATIONS, WAIT_MS);
+      // Sessions open at the kill go on: each station has two more meter values acknowledged after it.
+      await until(
+        'two meter values acknowledged after the restart at every station',
+        () =>
+          fleet.stations.every(
+            (station) =>
+              station.ledger.slice(ledgerAtKill.get(station.id)).filter((entry) => entry.kind === 'meter')
+                .length >= 2,
+          ),
+        WAIT_MS,
+      );
+      await fleet.finish(WAIT_MS);
+      expect(fleet.total('replayed')).toBeGreaterThan(0);
+    },
+    3 * WAIT_MS,
+  );
+
+  it('stores every acknowledged frame exactly once, and nothing that was not sent', async () => {
+    expect(fleet.pending).toBe(0);
+    conservation = await checkConservation(databaseUri, fleet.stations);
+    expect(conservation.problems).toEqual([]);
+    expect(conservation.frames.lost).toBe(0);
+    expect(conservation.frames.duplicates).toBe(0);
+    expect(conservation.unexpected).toBe(0);
+    expect(conservation.frames.stored).toBe(conservation.frames.acknowledged);
+    expect(conservation.statusesRight).toBe(FAULT_STATIONS);
+  });
+
+  it('lets the sessions open at the kill continue in the same transactions and close as the stations say', () => {
+    const openAtKill = fleet.stations.flatMap((station) => {
+      const before = station.ledger.slice(0, ledgerAtKill.get(station.id));
+      const after = station.ledger.slice(ledgerAtKill.get(station.id));
+      return before
+        .filter((entry) => entry.kind === 'start')
+        .filter(({ session }) => !before.some((entry) => entry.kind === 'stop' && entry.session === session))
+        .map(({ session }) => ({
+          stoppedAfter: after.some((entry) => entry.kind === 'stop' && entry.session === session),
+          chargedOn: after.some((entry) => entry.kind === 'meter' && entry.session === session),
+        }));
+    });
+    sessions.openAtKill = openAtKill.length;
+    sessions.chargedOn = openAtKill.filter((session) => session.chargedOn).length;
+    // Every station was in a session at the kill (some between two): each of those was closed by
+    // its own stop afterwards (stored as sent, above), many after more meter values.
+    expect(openAtKill.length).toBeGreaterThan(FAULT_STATIONS / 2);
+    expect(openAtKill.every((session) => session.stoppedAfter)).toBe(true);
+    expect(sessions.chargedOn).toBeGreaterThan(0);
+    expect(conservation.stops.acknowledged).toBe(conservation.starts.acknowledged);
+  });
+
+  afterAll(async () => {
+    if (!conservation) return;
+    await reportScenario({
+      id: 'server-crash',
+      title: 'Server killed with SIGKILL under load',
+      description:
+        'Every station charges session after session (MeterValues or TransactionEvent Updated every ~1 s, ' +
+        'four per session, StatusNotifications around each). A fifth of them stop at once, and the server ' +
+        'process is killed with SIGKILL while several of those stops are unanswered. It is restarted on the ' +
+        'same port and database; the stations reconnect (without rebooting), replay what they queued while ' +
+        'it was down, charge on, then end their sessions. (`test/faults/server-crash.e2e-spec.ts`)',
+      conservation,
+      figures: [
+        ['Stops on the wire at the kill', at.kill.stopsInFlight],
+        ['Transaction messages on the wire at the kill', at.kill.inFlight],
+        ['Messages queued at the stations at the kill', at.kill.pending],
+        ['Sessions open at the kill (all closed afterwards by their own stop)', sessions.openAtKill],
+        ['… of which had more meter values in the same transaction after the restart', sessions.chargedOn],
+        ['Messages replayed after the restart', fleet.total('replayed')],
+        ['CALLs sent in all', fleet.total('sent')],
+        ['CALLs unanswered within 30 s (sent again on a new connection)', fleet.total('timeouts')],
+        ['CALLERRORs received (sent again 1 s later)', JSON.stringify(fleet.callErrors())],
+        ['Restart until healthy (s)', (at.restartMs / 1000).toFixed(1)],
+      ],
+    });
+  });
+});

@@ -1,0 +1,117 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultStation, FaultStationOptions } from './fault-station';
+import { OCPP16, OCPP201 } from './station-dialects';
+
+export interface FaultFleetOptions extends Partial<FaultStationOptions> {
+  /** Stations in all, half 1.6-J and half 2.0.1-J. */
+  stations: number;
+  /** `ws://host:port/ocpp/{tenant}`: the stations' ids are appended. */
+  endpoint: string;
+  idPrefix: string;
+  tagId: string;
+}
+
+const DEFAULTS: Omit<FaultStationOptions, 'tagId'> = {
+  meterValuesPerSession: 4,
+  tickMs: 1000,
+  callTimeoutMs: 30_000,
+  retryAfterErrorMs: 1000,
+};
+
+/** Polls `condition` every `everyMs` until it holds; fails with `what` after `timeoutMs`. */
+export async function until(
+  what: string,
+  condition: () => boolean,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Not within ${timeoutMs} ms: ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/** Stations of both OCPP-J versions charging together, for fault tests. */
+export class FaultFleet {
+  private constructor(readonly stations: FaultStation[]) {}
+
+  /** Creates the stations and starts them, a few at a time (a real fleet does not boot in one instant). */
+  static async start(options: FaultFleetOptions): Promise<FaultFleet> {
+    const stationOptions: FaultStationOptions = { ...DEFAULTS, ...options };
+    const stations = Array.from({ length: options.stations }, (_, index) => {
+      const dialect = index % 2 === 0 ? OCPP16 : OCPP201;
+      const id = `${options.idPrefix}-${dialect.version === '1.6' ? 'J16' : 'J201'}-${String(index).padStart(4, '0')}`;
+      return new FaultStation(id, dialect, options.endpoint, stationOptions);
+    });
+    for (const [index, station] of stations.entries()) {
+      station.start();
+      if (index % 20 === 19) await sleep(50);
+    }
+    return new FaultFleet(stations);
+  }
+
+  get connected(): number {
+    return this.stations.filter((station) => station.connected).length;
+  }
+
+  get acknowledged(): number {
+    return this.stations.reduce((sum, station) => sum + station.ledger.length, 0);
+  }
+
+  get pending(): number {
+    return this.stations.reduce((sum, station) => sum + station.pending, 0);
+  }
+
+  /** Stations whose StopTransaction (1.6) or TransactionEvent Ended (2.0.1) is on the wire now. */
+  get stopsInFlight(): number {
+    return this.stations.filter((station) => station.inFlight?.acknowledged?.kind === 'stop').length;
+  }
+
+  /** Stations with any transaction message on the wire now. */
+  get inFlight(): number {
+    return this.stations.filter((station) => station.inFlight?.acknowledged).length;
+  }
+
+  /** Has every station had at least `count` meter values acknowledged? */
+  everyStationHasMeterValues(count: number): boolean {
+    return this.stations.every(
+      (station) => station.ledger.filter((entry) => entry.kind === 'meter').length >= count,
+    );
+  }
+
+  /** Every `nth` station ends its session now, so that many StopTransactions are sent together. */
+  endSessionsOfEvery(nth: number): void {
+    this.stations.forEach((station, index) => {
+      if (index % nth === 0) station.endSessionNow();
+    });
+  }
+
+  /** Ends every session, produces nothing more, and waits until every message was acknowledged. */
+  async finish(timeoutMs: number): Promise<void> {
+    await Promise.all(this.stations.map((station) => station.stopProducing()));
+    await until(
+      `every message acknowledged (${this.pending} pending, ${this.connected}/${this.stations.length} connected)`,
+      () => this.pending === 0,
+      timeoutMs,
+      250,
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.stations.map((station) => station.close()));
+  }
+
+  /** CALLERROR codes the stations received, summed. */
+  callErrors(): Record<string, number> {
+    const codes: Record<string, number> = {};
+    for (const station of this.stations) {
+      for (const [code, count] of station.counters.callErrors) codes[code] = (codes[code] ?? 0) + count;
+    }
+    return codes;
+  }
+
+  total(counter: 'sent' | 'timeouts' | 'connections' | 'replayed'): number {
+    return this.stations.reduce((sum, station) => sum + station.counters[counter], 0);
+  }
+}
