@@ -1,8 +1,6 @@
 import { uniqueDatabaseUri } from '../setup/test-database';
-import { loginAsAdmin } from '../support/graphql-client';
 import { ServerProcess } from '../support/server-process';
-import { createTag, createUserAndLogin } from '../support/users';
-import { checkConservation, Conservation } from './support/conservation';
+import { checkConservation, Conservation, expectConserved } from './support/conservation';
 import { FaultFleet, until } from './support/fault-fleet';
 import { FAULT_STATIONS } from './support/fault-scale';
 import { reportScenario } from './support/reliability-report';
@@ -22,14 +20,11 @@ describe('faults: the server killed with SIGKILL under load loses nothing it ack
 
   beforeAll(async () => {
     server = await ServerProcess.start({ env: { MONGODB_URI: databaseUri } });
-    const admin = (await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'ADMIN')).client;
-    await createTag(admin, { id: TAG });
-    fleet = await FaultFleet.start({
+    ({ fleet } = await FaultFleet.startAgainst(server, {
       stations: FAULT_STATIONS,
-      endpoint: `${server.wsUrl}/ocpp/default`,
       idPrefix: 'CRASH',
       tagId: TAG,
-    });
+    }));
   }, WAIT_MS);
 
   afterAll(async () => {
@@ -89,12 +84,7 @@ describe('faults: the server killed with SIGKILL under load loses nothing it ack
   it('stores every acknowledged frame exactly once, and nothing that was not sent', async () => {
     expect(fleet.pending).toBe(0);
     conservation = await checkConservation(databaseUri, fleet.stations);
-    expect(conservation.problems).toEqual([]);
-    expect(conservation.frames.lost).toBe(0);
-    expect(conservation.frames.duplicates).toBe(0);
-    expect(conservation.unexpected).toBe(0);
-    expect(conservation.frames.stored).toBe(conservation.frames.acknowledged);
-    expect(conservation.statusesRight).toBe(FAULT_STATIONS);
+    expectConserved(conservation);
   });
 
   it('lets the sessions open at the kill continue in the same transactions and close as the stations say', () => {

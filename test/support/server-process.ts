@@ -16,6 +16,8 @@ export interface ServerProcessOptions {
   port?: number;
   /** How long start() waits for /health to answer 200. */
   startTimeoutMs?: number;
+  /** Variables of the test's own environment the server must not see (e.g. MONGODB_URI: embedded database). */
+  unset?: string[];
 }
 
 /**
@@ -31,6 +33,7 @@ export class ServerProcess {
     readonly child: ChildProcess,
     readonly port: number,
     readonly env: Record<string, string>,
+    private readonly unset: string[],
   ) {
     const keep = (chunk: Buffer): void => {
       const parts = (this.partial + chunk.toString('utf8')).split('\n');
@@ -102,19 +105,21 @@ export class ServerProcess {
       AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
       ...options.env,
     };
+    const inherited = { ...process.env };
+    for (const name of options.unset ?? []) delete inherited[name];
     const child = spawn(process.execPath, ['-r', './test/support/fast-ts-register.js', MAIN], {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ServerProcess(child, port, env);
+    const server = new ServerProcess(child, port, env, options.unset ?? []);
     await server.untilHealthy(options.startTimeoutMs ?? 120_000);
     return server;
   }
 
   /** The same server again (same port, same environment): what an operator's supervisor does. */
   restart(options: { startTimeoutMs?: number } = {}): Promise<ServerProcess> {
-    return ServerProcess.start({ env: this.env, port: this.port, ...options });
+    return ServerProcess.start({ env: this.env, port: this.port, unset: this.unset, ...options });
   }
 
   /** Resolves once GET /health answers 200; fails if the process exits first. */

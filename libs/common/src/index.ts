@@ -6,6 +6,7 @@ export * from './errors/domain-error';
 export * from './errors/domain-error.filter';
 export * from './errors/error-codes';
 export * from './errors/graphql-error-formatter';
+export * from './errors/service-unavailable';
 export * from './graphql/connection';
 export * from './graphql/connection.args';
 export * from './graphql/cursor';

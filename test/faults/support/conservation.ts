@@ -216,3 +216,13 @@ function statusIsRight(station: FaultStation, ledger: Acknowledged[], stationDoc
     connector.statusUpdatedAt?.getTime() === Date.parse(last.timestamp)
   );
 }
+
+/** The suites' verdict: nothing acknowledged lost or stored twice, nothing stored unsent, every status right. */
+export function expectConserved(conservation: Conservation): void {
+  expect(conservation.problems).toEqual([]);
+  expect(conservation.frames.lost).toBe(0);
+  expect(conservation.frames.duplicates).toBe(0);
+  expect(conservation.unexpected).toBe(0);
+  expect(conservation.frames.stored).toBe(conservation.frames.acknowledged);
+  expect(conservation.statusesRight).toBe(conservation.stations);
+}

@@ -1,4 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { GraphQLClient, loginAsAdmin } from '../../support/graphql-client';
+import { ServerProcess } from '../../support/server-process';
+import { createTag, createUserAndLogin } from '../../support/users';
 import { FaultStation, FaultStationOptions } from './fault-station';
 import { OCPP16, OCPP201 } from './station-dialects';
 
@@ -49,6 +52,20 @@ export class FaultFleet {
       if (index % 20 === 19) await sleep(50);
     }
     return new FaultFleet(stations);
+  }
+
+  /**
+   * A tenant admin on `server` creates the badge the stations charge with; then the fleet starts
+   * against the server's OCPP-J endpoint of tenant `default`.
+   */
+  static async startAgainst(
+    server: ServerProcess,
+    options: Omit<FaultFleetOptions, 'endpoint'>,
+  ): Promise<{ fleet: FaultFleet; admin: GraphQLClient }> {
+    const admin = (await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'ADMIN')).client;
+    await createTag(admin, { id: options.tagId });
+    const fleet = await FaultFleet.start({ ...options, endpoint: `${server.wsUrl}/ocpp/default` });
+    return { fleet, admin };
   }
 
   get connected(): number {
@@ -102,10 +119,11 @@ export class FaultFleet {
     await Promise.all(this.stations.map((station) => station.close()));
   }
 
-  /** CALLERROR codes the stations received, summed. */
-  callErrors(): Record<string, number> {
+  /** CALLERROR codes the stations (of one OCPP version) received, summed. */
+  callErrors(version?: '1.6' | '2.0.1'): Record<string, number> {
     const codes: Record<string, number> = {};
     for (const station of this.stations) {
+      if (version && station.dialect.version !== version) continue;
       for (const [code, count] of station.counters.callErrors) codes[code] = (codes[code] ?? 0) + count;
     }
     return codes;

@@ -1,4 +1,9 @@
-import { UnauthenticatedError } from '@csms/common';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+} from '@csms/common';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
@@ -26,6 +31,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // The token could not be checked against its user: the client is not at fault, and may retry.
+    if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError(DATABASE_UNAVAILABLE_MESSAGE);
     if (error || !user) throw new UnauthenticatedError('A valid bearer token is required');
     return user;
   }

@@ -31,6 +31,31 @@ describe('formatGraphQLError', () => {
     });
   });
 
+  it('says SERVICE_UNAVAILABLE when the database cannot be reached, and nothing of the driver', () => {
+    const selection = Object.assign(
+      new Error('Server selection timed out after 5000 ms at 127.0.0.1:27017'),
+      {
+        name: 'MongooseServerSelectionError',
+      },
+    );
+    const wrapped = new Error('lookup failed', {
+      cause: Object.assign(new Error('connection 3 to 127.0.0.1:27017 closed'), {
+        name: 'MongoNetworkError',
+      }),
+    });
+    const bulk = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), {
+      name: 'MongoBulkWriteError',
+      beforeHandshake: false,
+      writeErrors: [],
+    });
+    for (const error of [selection, wrapped, bulk]) {
+      expect(format(error)).toEqual({
+        message: 'The database is unavailable; try again shortly',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+    }
+  });
+
   it('reports GraphQL validation failures as BAD_USER_INPUT', () => {
     const result = formatGraphQLError(
       {

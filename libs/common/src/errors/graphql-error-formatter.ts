@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './service-unavailable';
 
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
@@ -38,6 +39,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof HttpException) {
     const code = HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
     return { ...base, message: messageOf(original), extensions: { code } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      ...base,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   const ownCode = formatted.extensions?.code;
   if (typeof ownCode === 'string' && INPUT_CODES.has(ownCode)) {

@@ -1,4 +1,4 @@
-import { asTenantId, DomainError, ErrorCode, TenantId } from '@csms/common';
+import { asTenantId, DomainError, ErrorCode, isDatabaseUnavailable, TenantId } from '@csms/common';
 import { StationInbound, StationLink } from '@csms/stations/ports/station-inbound.port';
 import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
 import { Injectable, Logger } from '@nestjs/common';
@@ -252,7 +252,17 @@ export class SoapCentralSystemService {
     if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
       return new SoapFault('Sender', 'PropertyConstraintViolation', error.message);
     }
-    this.logger.error({ err: error, operation, stationId }, `Handling SOAP ${operation ?? 'request'} failed`);
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(
+        { operation, stationId },
+        `SOAP ${operation ?? 'request'} refused: the database is unavailable`,
+      );
+    } else {
+      this.logger.error(
+        { err: error, operation, stationId },
+        `Handling SOAP ${operation ?? 'request'} failed`,
+      );
+    }
     return new SoapFault('Receiver', 'InternalError', `${operation ?? 'The request'} could not be processed`);
   }
 
