@@ -27,7 +27,8 @@ export interface ScenarioReport {
   title: string;
   /** What the scenario does, as one paragraph. */
   description: string;
-  conservation: Conservation;
+  /** What was acknowledged and stored, for scenarios under station load. */
+  conservation?: Conservation;
   /** Scenario-specific figures, in order. */
   figures: [string, string | number][];
 }
@@ -38,27 +39,28 @@ function frameRow(label: string, count: FrameCount): string {
 
 export function renderScenario(report: ScenarioReport): string {
   const { conservation: c } = report;
-  const lines = [
-    `## ${report.title}`,
-    '',
-    report.description,
-    '',
-    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.availableParallelism()} cores, ` +
-      `${c.stations} stations (half OCPP 1.6-J, half 2.0.1-J), ${c.sessions} sessions.`,
-    '',
-    '| Acknowledged frames | Acknowledged | Stored | Lost | Duplicates |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    frameRow('Session starts (StartTransaction, TransactionEvent Started)', c.starts),
-    frameRow('Meter values (MeterValues, TransactionEvent Updated)', c.meterValues),
-    frameRow('Session stops (StopTransaction, TransactionEvent Ended)', c.stops),
-    frameRow('**All**', c.frames),
-    '',
-    '| Also | |',
-    '| --- | ---: |',
-    `| Stored without any acknowledgment (sessions, curve points) | ${c.unexpected} |`,
-    `| Stations whose connector shows their last acknowledged status | ${c.statusesRight} / ${c.stations} |`,
-    ...report.figures.map(([label, value]) => `| ${label} | ${value} |`),
-  ];
+  const run = `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.availableParallelism()} cores`;
+  const lines = [`## ${report.title}`, '', report.description, ''];
+  if (c) {
+    lines.push(
+      `${run}, ${c.stations} stations (half OCPP 1.6-J, half 2.0.1-J), ${c.sessions} sessions.`,
+      '',
+      '| Acknowledged frames | Acknowledged | Stored | Lost | Duplicates |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      frameRow('Session starts (StartTransaction, TransactionEvent Started)', c.starts),
+      frameRow('Meter values (MeterValues, TransactionEvent Updated)', c.meterValues),
+      frameRow('Session stops (StopTransaction, TransactionEvent Ended)', c.stops),
+      frameRow('**All**', c.frames),
+      '',
+      '| Also | |',
+      '| --- | ---: |',
+      `| Stored without any acknowledgment (sessions, curve points) | ${c.unexpected} |`,
+      `| Stations whose connector shows their last acknowledged status | ${c.statusesRight} / ${c.stations} |`,
+    );
+  } else {
+    lines.push(`${run}.`, '', '| Figure | |', '| --- | ---: |');
+  }
+  lines.push(...report.figures.map(([label, value]) => `| ${label} | ${value} |`));
   return lines.join('\n');
 }
 

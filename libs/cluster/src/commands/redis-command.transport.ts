@@ -1,4 +1,4 @@
-import { TenantId, asTenantId } from '@csms/common';
+import { ServiceUnavailableError, TenantId, asTenantId } from '@csms/common';
 import { fromWireJson, toWireJson } from '@csms/events/redis/wire-json';
 import { StationOfflineError, StationTimeoutError } from '@csms/stations/ports/station-errors';
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
@@ -96,6 +96,15 @@ export class RedisCommandTransport extends RemoteCommandTransport implements OnA
     stationId: string,
     args: unknown[],
   ): Promise<unknown> {
+    if (this.publisher.status !== 'ready') {
+      // At once, rather than after the client's retries: the command cannot leave this instance.
+      return Promise.reject(
+        new ServiceUnavailableError(
+          `The command to charging station ${stationId} cannot reach the instance holding it: ` +
+            "the cluster's Redis is unreachable; try again shortly",
+        ),
+      );
+    }
     const id = randomUUID();
     const answer = new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(
