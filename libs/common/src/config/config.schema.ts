@@ -68,6 +68,16 @@ export const configSchema = z
     // splits between its upgrade and its BootNotification, each inside the usual 30 s timeouts
     // (5,000 stations, p99: 24–28 s at the upgrade and 20–22 s for the answer; 26 s and 17 s at 1,500).
     OCPP_ADMISSIONS_AT_ONCE: z.coerce.number().int().positive().default(2000),
+    // Per OCPP-J connection: frames larger are refused with a CALLERROR (FormatViolation; beyond four
+    // times, the connection is closed), and CALLs beyond the rate with GenericError. 256 KiB rather
+    // than the usual 64 KiB: a StopTransaction with a long session's transactionData, or a big
+    // GetConfiguration answer, legitimately exceeds 64 KiB.
+    OCPP_MAX_FRAME_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
+    OCPP_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(50),
     // TLS (wss://, https://): security profile 2. With TLS_CA_FILE, stations may also authenticate
     // with a client certificate whose common name is their id (security profile 3).
     TLS_CERT_FILE: z.string().min(1).optional(),
