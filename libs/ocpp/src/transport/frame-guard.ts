@@ -138,5 +138,5 @@ export function guardedWebSocketClass(limits: FrameLimits, hooks: FrameGuardHook
       }
       return true;
     }
-  } as typeof WebSocket;
+  };
 }
