@@ -5,8 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { isOcppPath } from '@csms/ocpp';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
+import { guardAgainstSlowClients } from './http/slow-clients';
 
 /**
  * Connections the kernel may hold until the server accepts them (capped by net.core.somaxconn).
@@ -29,6 +31,7 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
   app.enableShutdownHooks();
+  guardAgainstSlowClients(app.getHttpServer(), config, [isOcppPath, (url) => url.startsWith(GRAPHQL_PATH)]);
   // Nest passes extra arguments on to http.Server#listen(port, host, backlog); its typing omits them.
   const listen = app.listen.bind(app) as unknown as (
     port: number,

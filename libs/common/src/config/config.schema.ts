@@ -18,6 +18,10 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    // Slow clients (slowloris): a request's headers, a WebSocket upgrade's included, and its whole
+    // body must arrive within these, or it gets 408 and its connection is closed.
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
     MONGODB_URI: z
       .string()
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
@@ -127,6 +131,13 @@ export const configSchema = z
     NOTIFICATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
   })
   .superRefine((config, ctx) => {
+    if (config.HTTP_REQUEST_TIMEOUT_MS < config.HTTP_HEADERS_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['HTTP_REQUEST_TIMEOUT_MS'],
+        message: 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (the headers are part of the request)',
+      });
+    }
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
