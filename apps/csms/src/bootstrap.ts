@@ -3,6 +3,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { isOcppPath } from '@csms/ocpp';
@@ -31,7 +32,10 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
   app.enableShutdownHooks();
-  guardAgainstSlowClients(app.getHttpServer(), config, [isOcppPath, (url) => url.startsWith(GRAPHQL_PATH)]);
+  guardAgainstSlowClients(app.getHttpServer<Server>(), config, [
+    isOcppPath,
+    (url) => url.startsWith(GRAPHQL_PATH),
+  ]);
   // Nest passes extra arguments on to http.Server#listen(port, host, backlog); its typing omits them.
   const listen = app.listen.bind(app) as unknown as (
     port: number,
