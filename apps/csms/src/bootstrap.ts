@@ -32,7 +32,7 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
   app.enableShutdownHooks();
-  guardAgainstSlowClients(app.getHttpServer<Server>(), config, [
+  guardAgainstSlowClients(app.getHttpServer() as Server, config, [
     isOcppPath,
     (url) => url.startsWith(GRAPHQL_PATH),
   ]);
