@@ -16,6 +16,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } f
 import * as argon2 from 'argon2';
 import { FilterQuery } from 'mongoose';
 import { ChargingStationRepository, StationFields } from './charging-station.repository';
+import { StationPasswordChecker } from './credentials/station-password.checker';
 import { DataTransferHandlers } from './data-transfer-handlers';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
 import {
@@ -66,6 +67,7 @@ function withFields(station: ChargingStation, fields: StationFields): ChargingSt
 export class ChargingStationService extends StationInbound implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ChargingStationService.name);
   private readonly unsubscribers: (() => void)[] = [];
+  private readonly passwords = new StationPasswordChecker();
 
   constructor(
     private readonly stations: ChargingStationRepository,
@@ -182,10 +184,11 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
         : { allowed: true, registered: false };
     }
     if (credentials.passwordHash && !certified) {
-      const valid =
-        password !== undefined &&
-        (await argon2.verify(credentials.passwordHash, password).catch(() => false));
-      if (!valid) return { allowed: false, reason: 'bad-credentials' };
+      const verdict =
+        password === undefined
+          ? 'wrong'
+          : await this.passwords.check(`${tenant}\u0000${stationId}`, credentials.passwordHash, password);
+      if (verdict !== 'right') return { allowed: false, reason: 'bad-credentials' };
     }
     return { allowed: true, registered: true };
   }
