@@ -2,8 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canConnect, findFreePort } from '../../libs/database/src/embedded';
+import { TOOLS_DIR } from './test-tools';
 
-const BINARY = path.resolve(__dirname, '../../.tools/bin/mailpit');
+const BINARY = path.join(TOOLS_DIR, 'bin', 'mailpit');
 
 export interface ReceivedMail {
   id: string;

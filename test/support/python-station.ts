@@ -1,12 +1,17 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pythonInterpreter } from './test-tools';
 
 export interface PeerEvent {
   event: string;
   /** 1.6 peers report the integer the server assigned, 2.0.1 peers their own string id. */
   transactionId?: string | number;
   samples?: number;
+  /** Pricing peers: what the CSMS told the station about cost. */
+  totalCost?: number | null;
+  personalMessage?: string | null;
+  authorizeMessage?: string | null;
 }
 
 /** A Python peer station (test/peers) whose stdout is a queue of JSON events and stdin its commands. */
@@ -28,7 +33,9 @@ export class PythonStation {
   }
 
   static spawn(script: string, args: string[]): PythonStation {
-    return new PythonStation(spawn('python3', [path.join(__dirname, '..', 'peers', script), ...args]));
+    return new PythonStation(
+      spawn(pythonInterpreter(), [path.join(__dirname, '..', 'peers', script), ...args]),
+    );
   }
 
   next(timeoutMs = 15_000): Promise<PeerEvent> {

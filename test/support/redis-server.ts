@@ -1,25 +1,6 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { canConnect, findFreePort } from '../../libs/database/src/embedded';
-
-const BINARY = 'redis-server';
-
-function isInstalled(): boolean {
-  return spawnSync('sh', ['-c', `command -v ${BINARY}`], { stdio: 'ignore' }).status === 0;
-}
-
-/** Debian's package, as .ci/run installs it; only possible as root, otherwise the error says what to do. */
-function install(): void {
-  const asRoot = process.getuid?.() === 0;
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (...args: string[]) => spawnSync('apt-get', args, { stdio: 'ignore', env }).status === 0;
-  if (
-    asRoot &&
-    (apt('install', '-y', '-qq', BINARY) || (apt('update', '-qq') && apt('install', '-y', '-qq', BINARY)))
-  ) {
-    return;
-  }
-  throw new Error(`${BINARY} is missing and could not be installed: run \`apt-get install -y redis-server\``);
-}
+import { redisServerBinary } from './test-tools';
 
 /** A throwaway Redis on a free loopback port, without persistence, stopped with the suite. */
 export class RedisServer {
@@ -34,10 +15,10 @@ export class RedisServer {
 
   /** Starts one; on `port` to stand in for one that was stopped (empty: no persistence). */
   static async start(port?: number): Promise<RedisServer> {
-    if (!isInstalled()) install();
+    const binary = redisServerBinary();
     port ??= await findFreePort();
     const child = spawn(
-      BINARY,
+      binary,
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       {
         stdio: 'ignore',
@@ -46,8 +27,8 @@ export class RedisServer {
     const server = new RedisServer(child, port);
     const deadline = Date.now() + 10_000;
     while (!(await canConnect(port))) {
-      if (child.exitCode !== null) throw new Error(`${BINARY} exited with code ${child.exitCode}`);
-      if (Date.now() > deadline) throw new Error(`${BINARY} did not start within 10 s`);
+      if (child.exitCode !== null) throw new Error(`${binary} exited with code ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error(`${binary} did not start within 10 s`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     return server;

@@ -7,8 +7,10 @@ import { ADMIN } from './test-app';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = 'apps/csms/src/main.ts';
-/** Log lines kept per process: enough for a suite to find what the server said about a fault. */
+/** Log lines kept per process by default: enough for a suite to find what the server said about a fault. */
 const KEPT_LINES = 5000;
+/** A ts-node server compiles the whole app at start: ~40 s on a busy 2-core machine, more when shared. */
+const START_TIMEOUT_MS = 180_000;
 
 export interface ServerProcessOptions {
   env?: Record<string, string>;
@@ -16,6 +18,8 @@ export interface ServerProcessOptions {
   port?: number;
   /** How long start() waits for /health to answer 200. */
   startTimeoutMs?: number;
+  /** Log lines kept (the newest); default 5000. */
+  keptLines?: number;
   /** Variables of the test's own environment the server must not see (e.g. MONGODB_URI: embedded database). */
   unset?: string[];
 }
@@ -34,12 +38,13 @@ export class ServerProcess {
     readonly port: number,
     readonly env: Record<string, string>,
     private readonly unset: string[],
+    private readonly keptLines: number,
   ) {
     const keep = (chunk: Buffer): void => {
       const parts = (this.partial + chunk.toString('utf8')).split('\n');
       this.partial = parts.pop() ?? '';
       for (const line of parts) if (line.trim()) this.lines.push(line);
-      if (this.lines.length > KEPT_LINES) this.lines.splice(0, this.lines.length - KEPT_LINES);
+      if (this.lines.length > this.keptLines) this.lines.splice(0, this.lines.length - this.keptLines);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -112,14 +117,20 @@ export class ServerProcess {
       env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ServerProcess(child, port, env, options.unset ?? []);
-    await server.untilHealthy(options.startTimeoutMs ?? 120_000);
+    const server = new ServerProcess(child, port, env, options.unset ?? [], options.keptLines ?? KEPT_LINES);
+    await server.untilHealthy(options.startTimeoutMs ?? START_TIMEOUT_MS);
     return server;
   }
 
   /** The same server again (same port, same environment): what an operator's supervisor does. */
   restart(options: { startTimeoutMs?: number } = {}): Promise<ServerProcess> {
-    return ServerProcess.start({ env: this.env, port: this.port, unset: this.unset, ...options });
+    return ServerProcess.start({
+      env: this.env,
+      port: this.port,
+      unset: this.unset,
+      keptLines: this.keptLines,
+      ...options,
+    });
   }
 
   /** Resolves once GET /health answers 200; fails if the process exits first. */

@@ -1,6 +1,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pythonInterpreter } from '../support/test-tools';
 
 export interface StationSetup {
   vendor: string;
@@ -40,7 +41,7 @@ export class ConfigurableStation {
   static start(wsUrl: string, identity: string, setup: StationSetup): ConfigurableStation {
     const script = path.join(__dirname, '..', 'peers', 'ocpp16_configurable_station.py');
     return new ConfigurableStation(
-      spawn('python3', [script, `${wsUrl}/ocpp/default`, identity, JSON.stringify(setup)]),
+      spawn(pythonInterpreter(), [script, `${wsUrl}/ocpp/default`, identity, JSON.stringify(setup)]),
     );
   }
 

@@ -1,13 +1,17 @@
+import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
+import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { PricingModule } from '@csms/pricing';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
+import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
 import { TransactionsModule } from '@csms/transactions';
 import { UsersModule } from '@csms/users';
@@ -29,6 +33,8 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  PricingModule,
+  StatisticsModule,
 ];
 
 @Module({})
@@ -50,12 +56,14 @@ export class AppModule {
         DatabaseModule,
         EventsModule,
         ClusterModule.forRoot(),
+        AuditModule,
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           useClass: GraphQLOptionsFactory,
         }),
         HealthModule,
+        ExportsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,
       ],

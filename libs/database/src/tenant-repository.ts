@@ -98,6 +98,16 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
     });
   }
 
+  /** Every matching document, from a cursor (exports, rebuilds): never all in memory. */
+  protected async *streamMatching(
+    tenantId: TenantId,
+    filter: FilterQuery<TDoc>,
+    batchSize = 1000,
+  ): AsyncGenerator<TEntity> {
+    const cursor = this.model.find(this.scope(tenantId, filter)).lean<Lean<TDoc>>().cursor({ batchSize });
+    for await (const doc of cursor) yield this.toEntity(doc as Lean<TDoc>);
+  }
+
   async count(tenantId: TenantId, filter: FilterQuery<TDoc> = {}): Promise<number> {
     return countMatching(this.model, this.scope(tenantId, filter));
   }

@@ -5,6 +5,7 @@ import { VERSION_ADAPTERS, VersionAdapter } from './adapters/version-adapter';
 import { VersionAdapterRegistry } from './adapters/version-adapter.registry';
 import { ocppStationCommands } from './commands/ocpp-station-commands';
 import { OcppMessageLogWriter } from './message-log/ocpp-message-log.writer';
+import { OcppMessageLogExport, OcppMessageLogExportResolver } from './message-log/ocpp-message-log.export';
 import { OcppMessageRepository } from './message-log/ocpp-message.repository';
 import { OcppMessageResolver } from './message-log/ocpp-message.resolver';
 import { OcppMessageDocument, OcppMessageSchema } from './message-log/schemas/ocpp-message.schema';
@@ -42,6 +43,8 @@ import { SoapModule } from './soap/soap.module';
     },
     VersionAdapterRegistry,
     OcppMessageRepository,
+    OcppMessageLogExport,
+    OcppMessageLogExportResolver,
     OcppMessageLogWriter,
     OcppMessageResolver,
     OcppJsonServer,

@@ -1,4 +1,5 @@
 export * from './companies/models/company.model';
+export * from './directory/organization-directory';
 export * from './geo/geo-math';
 export * from './organizations.module';
 export * from './registration-tokens/models/registration-token.model';

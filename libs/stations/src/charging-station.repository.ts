@@ -208,6 +208,14 @@ export class ChargingStationRepository
     return this.deleteOne(tenantId, byIdentity(tenantId, stationId));
   }
 
+  /** The stations matching `filter`, streamed (exports). */
+  matching(
+    tenantId: TenantId,
+    filter: FilterQuery<ChargingStationDocument>,
+  ): AsyncGenerator<ChargingStation> {
+    return this.streamMatching(tenantId, filter);
+  }
+
   /** `filter` narrows the page, e.g. to what the caller may list (accessibleQuery). */
   page(
     tenantId: TenantId,

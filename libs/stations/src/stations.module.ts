@@ -6,6 +6,7 @@ import { ChargingStationService } from './charging-station.service';
 import { StationCommandResolver } from './commands/station-command.resolver';
 import { StationCommandService } from './commands/station-command.service';
 import { DataTransferHandlers } from './data-transfer-handlers';
+import { ChargingStationsExport, ChargingStationsExportResolver } from './exports/charging-stations.export';
 import { StationPlacementRepository } from './placement/station-placement.repository';
 import { StationPlacementService } from './placement/station-placement.service';
 import { StationPresenceRepository } from './presence/station-presence.repository';
@@ -29,6 +30,8 @@ import { StationStateCache } from './station-state-cache';
     ]),
   ],
   providers: [
+    ChargingStationsExport,
+    ChargingStationsExportResolver,
     ChargingStationRepository,
     StationDataTransferRepository,
     StationStateCache,

@@ -5,5 +5,7 @@ export * from './events/transaction-events';
 export * from './models/consumption.model';
 export * from './models/transaction.model';
 export * from './ports/transaction-inbound.port';
+export * from './dto/transaction-filter.input';
+export * from './transaction-query.service';
 export * from './transaction.service';
 export * from './transactions.module';

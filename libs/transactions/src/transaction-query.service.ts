@@ -32,18 +32,24 @@ export class TransactionQueryService {
     filter: TransactionFilter | undefined,
     args: ConnectionArgs,
   ): Promise<Connection<Transaction>> {
-    const conditions: FilterQuery<TransactionDocument>[] = [accessibleQuery(ability, 'list', 'Transaction')];
-    if (filter?.chargingStationId) conditions.push({ chargingStationId: filter.chargingStationId });
-    if (filter?.active !== undefined && filter.active !== null) conditions.push({ active: filter.active });
-    if (filter?.userId) conditions.push({ userId: filter.userId });
-    if (filter?.from) conditions.push({ startedAt: { $gte: filter.from } });
-    if (filter?.to) conditions.push({ startedAt: { $lt: filter.to } });
-    const query = conditions.filter((condition) => Object.keys(condition).length > 0);
-    const page = await this.transactions.page(principal.tenantId, query.length ? { $and: query } : {}, args);
+    const page = await this.transactions.page(principal.tenantId, listable(ability, filter), args);
     return {
       ...page,
       edges: page.edges.map((edge) => ({ ...edge, node: this.withLiveProgress(edge.node) })),
     };
+  }
+
+  /** What the caller may list of `filter`, streamed (exports); open sessions as last stored. */
+  listable(
+    principal: Principal,
+    ability: AppAbility,
+    filter?: TransactionFilter,
+  ): AsyncGenerator<Transaction> {
+    return this.transactions.matching(principal.tenantId, listable(ability, filter));
+  }
+
+  countListable(principal: Principal, ability: AppAbility, filter?: TransactionFilter): Promise<number> {
+    return this.transactions.count(principal.tenantId, listable(ability, filter));
   }
 
   /** Open sessions served here carry their latest energy from memory (the stored copy lags a little). */
@@ -55,7 +61,12 @@ export class TransactionQueryService {
       transaction.ocppTransactionId,
     )?.transaction;
     return live
-      ? { ...transaction, energyWh: live.energyWh, lastMeterValueAt: live.lastMeterValueAt }
+      ? {
+          ...transaction,
+          energyWh: live.energyWh,
+          lastMeterValueAt: live.lastMeterValueAt,
+          price: live.price,
+        }
       : transaction;
   }
 
@@ -73,4 +84,19 @@ export class TransactionQueryService {
       port.remoteStop(tenantId, transaction.chargingStationId, transaction.ocppTransactionId),
     );
   }
+}
+
+/** The database filter of what `ability` may list, narrowed by `filter`. */
+function listable(
+  ability: AppAbility,
+  filter: TransactionFilter | undefined,
+): FilterQuery<TransactionDocument> {
+  const conditions: FilterQuery<TransactionDocument>[] = [accessibleQuery(ability, 'list', 'Transaction')];
+  if (filter?.chargingStationId) conditions.push({ chargingStationId: filter.chargingStationId });
+  if (filter?.active !== undefined && filter.active !== null) conditions.push({ active: filter.active });
+  if (filter?.userId) conditions.push({ userId: filter.userId });
+  if (filter?.from) conditions.push({ startedAt: { $gte: filter.from } });
+  if (filter?.to) conditions.push({ startedAt: { $lt: filter.to } });
+  const query = conditions.filter((condition) => Object.keys(condition).length > 0);
+  return query.length ? { $and: query } : {};
 }

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ActiveTransactionCache } from './active-transaction-cache';
 import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
 import { ConsumptionRepository } from './consumptions/consumption.repository';
+import { SessionsExport, SessionsExportResolver } from './exports/sessions.export';
 import { StaticLimitListener } from './limits/static-limit.listener';
 import { TransactionLoaderFactory } from './loaders/transaction-loaders';
 import { TransactionInbound } from './ports/transaction-inbound.port';
@@ -10,6 +11,8 @@ import { ConsumptionDocument, ConsumptionSchema } from './schemas/consumption.sc
 import { StationMeterValueDocument, StationMeterValueSchema } from './schemas/station-meter-value.schema';
 import { TransactionCounterDocument, TransactionCounterSchema } from './schemas/transaction-counter.schema';
 import { TransactionDocument, TransactionSchema } from './schemas/transaction.schema';
+import { RunningCostNotifier } from './pricing/running-cost.notifier';
+import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
 import { TransactionQueryService } from './transaction-query.service';
@@ -35,13 +38,24 @@ import { TransactionService } from './transaction.service';
     ConsumptionBatchWriter,
     ActiveTransactionCache,
     TransactionProgressWriter,
+    SessionPricingService,
+    RunningCostNotifier,
     TransactionService,
     TransactionQueryService,
     TransactionLoaderFactory,
     TransactionResolver,
     StaticLimitListener,
+    SessionsExport,
+    SessionsExportResolver,
     { provide: TransactionInbound, useExisting: TransactionService },
   ],
-  exports: [TransactionInbound, TransactionService, ConsumptionBatchWriter, ConsumptionRepository],
+  exports: [
+    TransactionInbound,
+    TransactionService,
+    TransactionQueryService,
+    ConsumptionBatchWriter,
+    ConsumptionRepository,
+    SessionPricingService,
+  ],
 })
 export class TransactionsModule {}

@@ -9,3 +9,4 @@ export * from './users/models/user.model';
 export * from './users/user-presenter';
 export * from './users/user.service';
 export * from './users.module';
+export * from './development-accounts';

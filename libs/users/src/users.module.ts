@@ -1,3 +1,4 @@
+import { TagsExport, UsersExport, UsersExportResolver } from './exports/users.export';
 import { PrincipalLookup } from '@csms/auth';
 import { RecipientDirectory } from '@csms/notifications';
 import { Global, Module } from '@nestjs/common';
@@ -52,6 +53,9 @@ import { UserService } from './users/user.service';
     ImportService,
     ImportResolver,
     FirstAdminSeeder,
+    UsersExport,
+    TagsExport,
+    UsersExportResolver,
     { provide: PrincipalLookup, useClass: PrincipalLookupService },
     { provide: RecipientDirectory, useClass: UserRecipientDirectory },
   ],

@@ -5,8 +5,8 @@ import { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as soap from 'soap';
 
-/** The Open Charge Alliance's WSDLs, outside the project: the reference a real station is built from. */
-export const OCA_WSDL_DIR = path.resolve(__dirname, '../../../../shared/ocpp/wsdl');
+/** The Open Charge Alliance's WSDLs, verbatim test fixtures (see their NOTICE): the reference a real station is built from. */
+export const OCA_WSDL_DIR = path.resolve(__dirname, '../../fixtures/oca-wsdl');
 export const WSA = 'http://www.w3.org/2005/08/addressing';
 
 export type SoapVersion = '1.5' | '1.6';

@@ -47,6 +47,33 @@ describe('progress and summary', () => {
     }
   });
 
+  it('counts refused tags as errors and shows each reason once, then in the summary', () => {
+    jest.useFakeTimers();
+    try {
+      const stats = new SimulationStats();
+      const reason = 'Authorize refused for SIM-TAG (Invalid): create the badge in the CSMS or pass --tag';
+      stats.recordRefusal(reason);
+      stats.recordRefusal(reason);
+      expect(stats.errors).toBe(2);
+      expect(progressLine(stats, 1, 0)).toContain('errors 2 (2 refused)');
+
+      const written: string[] = [];
+      const display = new ProgressDisplay(stats, 1, { write: (text) => written.push(text) }, false, 1);
+      display.start();
+      jest.advanceTimersByTime(3000);
+      display.stop();
+      expect(written.filter((text) => text === `${reason}\n`)).toHaveLength(1);
+
+      const parsed = parseSimulatorArgs(['--stations', '1']);
+      if (parsed.help) throw new Error('unexpected help');
+      expect(formatSummary(stats, parsed.options)).toMatch(
+        /refused ×2 +Authorize refused for SIM-TAG \(Invalid\)/,
+      );
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('summarises messages, errors and latency percentiles', () => {
     const stats = statsWith({ messagesSent: 100, errors: 0 });
     for (let latency = 1; latency <= 100; latency++) stats.recordAnswer(latency);

@@ -22,7 +22,7 @@ export function progressLine(
     `stations ${stats.connectedStations}/${totalStations}`,
     `sessions ${stats.activeSessions} active, ${stats.sessionsCompleted} done`,
     `${messagesPerSecond.toFixed(1)} msg/s`,
-    `errors ${stats.errors}`,
+    stats.refusals ? `errors ${stats.errors} (${stats.refusals} refused)` : `errors ${stats.errors}`,
     `${(stats.energyWh / 1000).toFixed(1)} kWh`,
   ];
   if (stats.queuedMessages) parts.push(`queued ${stats.queuedMessages}, replayed ${stats.replayedMessages}`);
@@ -38,6 +38,7 @@ export class ProgressDisplay {
   private lastCount = 0;
   private lastAt = Date.now();
   private ticks = 0;
+  private readonly reasonsShown = new Set<string>();
 
   constructor(
     private readonly stats: SimulationStats,
@@ -63,10 +64,20 @@ export class ProgressDisplay {
     this.lastCount = count;
     this.lastAt = now;
     const line = progressLine(this.stats, this.totalStations, rate);
+    this.showNewRefusalReasons();
     if (this.interactive) {
       this.target.write(`\r\x1b[2K${line}`);
     } else if (++this.ticks % this.plainEveryS === 0) {
       this.target.write(`${line}\n`);
+    }
+  }
+
+  /** Each reason the CSMS gave for refusing a tag, once, on its own line: the fix is usually on that side. */
+  private showNewRefusalReasons(): void {
+    for (const reason of this.stats.refusalReasons.keys()) {
+      if (this.reasonsShown.has(reason)) continue;
+      this.reasonsShown.add(reason);
+      this.target.write(`${this.interactive ? '\r\x1b[2K' : ''}${reason}\n`);
     }
   }
 }

@@ -17,6 +17,9 @@ export function formatSummary(stats: SimulationStats, options: SimulatorOptions)
     `  sessions            ${stats.sessionsStarted} started, ${stats.sessionsCompleted} completed`,
     `  energy delivered    ${(stats.energyWh / 1000).toFixed(2)} kWh`,
   ];
+  for (const [reason, count] of stats.refusalReasons) {
+    lines.push(`  refused ×${count}`.padEnd(22) + reason);
+  }
   if (stats.queuedMessages) {
     lines.push(
       `  offline queue       ${stats.queuedMessages} queued, ${stats.replayedMessages} replayed, ${stats.outages} outages`,

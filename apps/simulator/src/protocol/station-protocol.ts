@@ -28,10 +28,17 @@ export interface StationProtocol {
   boot(reason: BootReason): Promise<{ accepted: boolean; intervalS: number }>;
   heartbeat(): Promise<void>;
   sendStatus(connector: Connector): void;
-  /** Online authorization; resolves to whether the CSMS accepted the tag. */
-  authorize(idTag: string): Promise<boolean>;
-  /** Resolves once the CSMS answered (possibly after an offline replay): whether it accepted the tag. */
-  startTransaction(connector: Connector, session: ChargingSession, sample: MeterSample): Promise<boolean>;
+  /** Online authorization; resolves to the CSMS's authorization status (`Accepted`, `Invalid`, …). */
+  authorize(idTag: string): Promise<string>;
+  /**
+   * Resolves once the CSMS answered (possibly after an offline replay) with its authorization status for
+   * the tag, or undefined when it did not say (no answer, or a 2.0.1 answer without idTokenInfo).
+   */
+  startTransaction(
+    connector: Connector,
+    session: ChargingSession,
+    sample: MeterSample,
+  ): Promise<string | undefined>;
   sendMeterValues(
     connector: Connector,
     session: ChargingSession | undefined,

@@ -330,14 +330,16 @@ export class SimulatedStation {
     this.stats.activeSessions++;
     this.refreshPower(connector);
     const started = this.protocol.startTransaction(connector, session, this.sample(connector));
-    const onAnswer = (accepted: boolean): void => {
-      if (!accepted && connector.session === session) void this.stopSession(connector, 'DeAuthorized');
+    const onAnswer = (status: string | undefined): void => {
+      if (status === undefined || status === 'Accepted') return;
+      this.stats.recordRefusal(`StartTransaction refused for ${idTag} (${status})`);
+      if (connector.session === session) void this.stopSession(connector, 'DeAuthorized');
     };
     if (this.connection.ready) {
-      const accepted = await started;
+      const status = await started;
       if (connector.session === session && !session.stopping)
         this.setStatus(connector, this.chargingStatus(session));
-      onAnswer(accepted);
+      onAnswer(status);
     } else {
       this.setStatus(connector, this.chargingStatus(session));
       void started.then(onAnswer);
@@ -404,10 +406,17 @@ export class SimulatedStation {
       return known ?? this.config.getBoolean(this.protocol.keys.allowOfflineUnknownId);
     }
     try {
-      const accepted = await this.protocol.authorize(idTag);
+      const status = await this.protocol.authorize(idTag);
+      const accepted = status === 'Accepted';
       this.authCache.set(idTag, accepted);
+      if (!accepted) {
+        this.stats.recordRefusal(
+          `Authorize refused for ${idTag} (${status}): create the badge in the CSMS or pass --tag`,
+        );
+      }
       return accepted;
     } catch {
+      // A CALLERROR or timeout, already counted as an error by the connection.
       return false;
     }
   }

@@ -16,6 +16,9 @@ export class SimulationStats {
   outages = 0;
   readonly storms: { stations: number; durationMs: number }[] = [];
   lastError?: string;
+  /** Refused authorizations and transactions, also counted in `errors`; each distinct reason with its count. */
+  refusals = 0;
+  readonly refusalReasons = new Map<string, number>();
   readonly startedAt = Date.now();
   private readonly latencies: number[] = [];
   private latencyCount = 0;
@@ -37,6 +40,13 @@ export class SimulationStats {
   recordError(message: string): void {
     this.errors++;
     this.lastError = message;
+  }
+
+  /** The CSMS refused a tag (Authorize, StartTransaction): an error whose reason the display shows once. */
+  recordRefusal(reason: string): void {
+    this.recordError(reason);
+    this.refusals++;
+    this.refusalReasons.set(reason, (this.refusalReasons.get(reason) ?? 0) + 1);
   }
 
   latencyPercentile(percentile: number): number | undefined {

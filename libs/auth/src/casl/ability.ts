@@ -14,7 +14,14 @@ export type Subject =
   | 'Site'
   | 'SiteArea'
   | 'StationTemplate'
-  | 'RegistrationToken';
+  | 'RegistrationToken'
+  | 'Tariff'
+  | 'TariffAssignment'
+  | 'UserGroup'
+  | 'PricingSettings'
+  | 'ApiKey'
+  | 'AuditEntry'
+  | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -2,7 +2,7 @@ import { Connection, ConnectionArgs, TenantId } from '@csms/common';
 import { Lean, newId, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { FilterQuery, Model } from 'mongoose';
 import { OcppMessage, OcppMessageDirection } from './models/ocpp-message.model';
 import { OcppMessageDocument } from './schemas/ocpp-message.schema';
 
@@ -51,13 +51,28 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
     return (await this.model.deleteMany(this.scope(tenantId, { at: { $lt: before } })).exec()).deletedCount;
   }
 
+  /** A station's (or every) frame logged in [from, to), streamed (exports). */
+  matching(tenantId: TenantId, filter: OcppMessageFilter): AsyncGenerator<OcppMessage> {
+    return this.streamMatching(tenantId, messageFilter(filter));
+  }
+
+  countMatching(tenantId: TenantId, filter: OcppMessageFilter): Promise<number> {
+    return this.count(tenantId, messageFilter(filter));
+  }
+
   /** Newest first. */
   page(
     tenantId: TenantId,
-    stationId: string | undefined,
+    filter: { stationId?: string; messageId?: string },
     args: ConnectionArgs,
   ): Promise<Connection<OcppMessage>> {
-    return this.findPage(tenantId, stationId ? { stationId } : {}, args, { field: 'at', direction: -1 });
+    const { stationId, messageId } = filter;
+    return this.findPage(
+      tenantId,
+      { ...(stationId && { stationId }), ...(messageId && { messageId }) },
+      args,
+      { field: 'at', direction: -1 },
+    );
   }
 
   protected toEntity(doc: Lean<OcppMessageDocument>): OcppMessage {
@@ -76,4 +91,21 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
       timestamp: doc.at,
     };
   }
+}
+
+export interface OcppMessageFilter {
+  chargingStationId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+function messageFilter(filter: OcppMessageFilter): FilterQuery<OcppMessageDocument> {
+  const at = {
+    ...(filter.from ? { $gte: new Date(filter.from) } : {}),
+    ...(filter.to ? { $lt: new Date(filter.to) } : {}),
+  };
+  return {
+    ...(filter.chargingStationId ? { stationId: filter.chargingStationId } : {}),
+    ...(Object.keys(at).length ? { at } : {}),
+  };
 }

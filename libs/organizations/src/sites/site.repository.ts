@@ -83,6 +83,7 @@ export class SiteRepository extends TenantRepository<SiteDocument, Site> {
       coordinates: doc.coordinates,
       openingHours: doc.openingHours ?? [],
       public: doc.public ?? false,
+      timeZone: doc.timeZone,
       createdAt: doc.createdAt,
     };
   }

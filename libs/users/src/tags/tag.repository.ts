@@ -33,6 +33,11 @@ export class TagRepository extends TenantRepository<TagDocument, Tag> {
     return this.findOne(tenantId, { $and: [{ tagId }, accessible] });
   }
 
+  /** What `accessible` lets the caller list, streamed (exports). */
+  matching(tenantId: TenantId, accessible: FilterQuery<TagDocument>): AsyncGenerator<Tag> {
+    return this.streamMatching(tenantId, accessible);
+  }
+
   async page(
     tenantId: TenantId,
     accessible: FilterQuery<TagDocument>,

@@ -62,6 +62,7 @@ export class TenantRepository {
       selfRegistration: doc.selfRegistration ?? false,
       locales: doc.locales ?? ['en'],
       components: componentsOf(doc.components ?? []),
+      timeZone: doc.timeZone ?? 'UTC',
     };
   }
 }

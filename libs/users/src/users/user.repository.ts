@@ -76,6 +76,11 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
     return this.findOne(tenantId, { $and: [{ _id: id }, accessible] });
   }
 
+  /** What `accessible` lets the caller list, streamed (exports). */
+  matching(tenantId: TenantId, accessible: FilterQuery<UserDocument>): AsyncGenerator<User> {
+    return this.streamMatching(tenantId, accessible);
+  }
+
   async page(
     tenantId: TenantId,
     accessible: FilterQuery<UserDocument>,

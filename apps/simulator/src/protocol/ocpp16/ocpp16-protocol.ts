@@ -62,16 +62,16 @@ export class Ocpp16Protocol implements StationProtocol {
     }));
   }
 
-  async authorize(idTag: string): Promise<boolean> {
+  async authorize(idTag: string): Promise<string> {
     const answer = await this.station.connection.call<{ idTagInfo: IdTagInfo16 }>('Authorize', { idTag });
-    return answer.idTagInfo.status === 'Accepted';
+    return answer.idTagInfo.status;
   }
 
   async startTransaction(
     connector: Connector,
     session: ChargingSession,
     sample: MeterSample,
-  ): Promise<boolean> {
+  ): Promise<string | undefined> {
     const answer = await this.station.connection.send<{ idTagInfo: IdTagInfo16; transactionId: number }>(
       'StartTransaction',
       () => ({
@@ -84,8 +84,7 @@ export class Ocpp16Protocol implements StationProtocol {
       // Set before the next queued message is built, so replayed MeterValues carry the id.
       (result) => (session.transactionId = String(result.transactionId)),
     );
-    if (!answer) return false;
-    return answer.idTagInfo.status === 'Accepted';
+    return answer?.idTagInfo.status;
   }
 
   sendMeterValues(

@@ -97,18 +97,18 @@ export class Ocpp201Protocol implements StationProtocol {
     }));
   }
 
-  async authorize(tag: string): Promise<boolean> {
+  async authorize(tag: string): Promise<string> {
     const answer = await this.station.connection.call<{ idTokenInfo: { status: string } }>('Authorize', {
       idToken: idToken(tag),
     });
-    return answer.idTokenInfo.status === 'Accepted';
+    return answer.idTokenInfo.status;
   }
 
   async startTransaction(
     connector: Connector,
     session: ChargingSession,
     sample: MeterSample,
-  ): Promise<boolean> {
+  ): Promise<string | undefined> {
     session.transactionId = session.localId;
     const answer = await this.transactionEvent(connector, session, 'Started', {
       triggerReason: session.origin === 'Remote' ? 'RemoteStart' : 'Authorized',
@@ -117,8 +117,7 @@ export class Ocpp201Protocol implements StationProtocol {
       ...(session.reservationId !== undefined ? { reservationId: session.reservationId } : {}),
       meterValue: [toMeterValue201(sample, this.measurands(), 'Transaction.Begin')],
     });
-    const status = answer?.idTokenInfo?.status;
-    return status === undefined || status === 'Accepted';
+    return answer?.idTokenInfo?.status;
   }
 
   sendMeterValues(

@@ -11,7 +11,8 @@ import * as soap from 'soap';
  */
 
 const OUR_DIR = __dirname;
-const OCA_DIR = path.resolve(__dirname, '../../../../../../shared/ocpp/wsdl');
+// Verbatim copies of the OCA's WSDLs, kept as test fixtures with their licence notice.
+const OCA_DIR = path.resolve(__dirname, '../../../../../test/fixtures/oca-wsdl');
 
 const NS = {
   wsdl: 'http://schemas.xmlsoap.org/wsdl/',

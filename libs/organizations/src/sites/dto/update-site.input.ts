@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsTimeZone, Length, ValidateNested } from 'class-validator';
 import { AddressInput } from '../../shared/address.model';
 import { CoordinatesInput } from '../../shared/coordinates.model';
 import { OpeningPeriodInput } from '../models/opening-period.model';
@@ -43,4 +43,9 @@ export class UpdateSiteInput {
   @IsOptional()
   @IsBoolean()
   public?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/Paris' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 }

@@ -26,6 +26,9 @@ export class Site {
   @Field({ description: 'Shown to every user of the tenant (drivers looking for a station)' })
   public: boolean;
 
+  @Field(() => String, { nullable: true, description: "IANA time zone; the tenant's when not given" })
+  timeZone?: string;
+
   @Field(() => Date, { nullable: true })
   createdAt?: Date;
 }

@@ -26,6 +26,10 @@ export class SiteDocument extends TenantDocument {
   @Prop({ default: false })
   public: boolean;
 
+  /** IANA time zone of the site's local days and hours (statistics, tariffs). */
+  @Prop()
+  timeZone?: string;
+
   createdAt?: Date;
 }
 

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsTimeZone,
   Length,
   ValidateNested,
 } from 'class-validator';
@@ -51,6 +52,11 @@ export class UpdateTenantInput {
     message: `locales must be among ${NOTIFICATION_LOCALES.join(', ')}`,
   })
   locales?: string[];
+
+  @Field({ nullable: true, description: 'IANA time zone, e.g. Europe/Paris' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 
   @Field(() => TenantComponentsInput, { nullable: true })
   @IsOptional()

@@ -29,4 +29,9 @@ export class Tenant {
 
   @Field(() => TenantComponents)
   components: TenantComponents;
+
+  @Field({
+    description: "IANA time zone of statistics' days and hours where a site gives none (UTC by default)",
+  })
+  timeZone: string;
 }

@@ -43,6 +43,10 @@ export class TenantDocument {
   @Prop({ type: [String], default: [] })
   components: TenantComponent[];
 
+  /** IANA time zone of statistics' days and hours where a site gives none. */
+  @Prop()
+  timeZone?: string;
+
   createdAt?: Date;
 }
 
