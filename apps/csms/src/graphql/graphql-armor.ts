@@ -1,7 +1,7 @@
 import { AppConfig } from '@csms/common';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, GraphQLSchema, parse, validate, ValidationRule } from 'graphql';
+import { GraphQLError, GraphQLSchema, parse, ParseOptions, validate, ValidationRule } from 'graphql';
 
 /** The limits every operation is held to before anything resolves (config: GRAPHQL_MAX_*). */
 export interface GraphQLLimits {
@@ -24,23 +24,29 @@ export function graphqlLimitsOf(config: AppConfig): GraphQLLimits {
 
 export interface GraphQLProtection {
   plugins: ApolloServerPlugin[];
+  parseOptions: ParseOptions;
   validationRules: ValidationRule[];
   allowBatchedHttpRequests: boolean;
 }
 
 /**
  * GraphQL Armor's protections with our limits: aliases, depth, estimated cost (list fields count
- * `first` times), directives and tokens, plus masked field suggestions. Refusals are reported as
+ * `first` times) and directives, plus masked field suggestions; tokens are counted by the parser. Refusals are reported as
  * validation errors (BAD_USER_INPUT for clients) and stop the operation before it runs.
  */
 export function graphqlProtection(limits: GraphQLLimits): GraphQLProtection {
-  return new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
-    costLimit: { maxCost: limits.maxCost },
-    maxAliases: { n: limits.maxAliases },
-    maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
-  }).protect();
+  return {
+    ...new ApolloArmor({
+      maxDepth: { n: limits.maxDepth },
+      costLimit: { maxCost: limits.maxCost },
+      maxAliases: { n: limits.maxAliases },
+      maxDirectives: { n: limits.maxDirectives },
+      // Armor's token limit parses each operation again in a hook, from which every syntax error
+      // escapes as an HTTP 500; graphql-js's parser counts the same tokens where Apollo parses (400).
+      maxTokens: { enabled: false },
+    }).protect(),
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
 }
 
 interface SubscribePayload {
@@ -52,21 +58,15 @@ interface SubscribePayload {
  * subscription starts. Returns the refusals, or nothing to let graphql-ws run its own validation.
  */
 export function subscriptionLimits(
-  limits: GraphQLLimits,
   protection: GraphQLProtection,
   schema: () => GraphQLSchema,
 ): (context: unknown, id: string, payload: SubscribePayload) => readonly GraphQLError[] | void {
   return (_context, _id, payload) => {
     let document;
     try {
-      document = parse(payload.query, { maxTokens: limits.maxTokens });
+      document = parse(payload.query, protection.parseOptions);
     } catch (error) {
-      if (!(error instanceof GraphQLError)) return [new GraphQLError('Unreadable operation')];
-      // graphql-js words it its own way; say it as Armor does over HTTP.
-      const tooLong = /tokens\. Parsing aborted/.test(error.message);
-      return [
-        tooLong ? new GraphQLError(`Syntax Error: Token limit of ${limits.maxTokens} exceeded.`) : error,
-      ];
+      return [error instanceof GraphQLError ? error : new GraphQLError('Unreadable operation')];
     }
     const errors = validate(schema(), document, protection.validationRules);
     return errors.length ? errors : undefined;

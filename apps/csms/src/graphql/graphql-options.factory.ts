@@ -35,13 +35,14 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       validationRules: protection.validationRules,
       plugins: [...protection.plugins, retryAfterHeaderPlugin()],
       allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
+      parseOptions: protection.parseOptions,
       context: buildGraphQLContext,
       // Every mutation, of every module, gets its audit entry (libs/audit, docs/audit.md).
       transformSchema: (schema) => this.auditedMutations.wrap(schema),
       subscriptions: {
         'graphql-ws': {
           path: GRAPHQL_PATH,
-          onSubscribe: subscriptionLimits(limits, protection, () => this.schemaHost.schema),
+          onSubscribe: subscriptionLimits(protection, () => this.schemaHost.schema),
           // Refuse the connection itself (close code 4403) rather than each operation when the token is bad.
           onConnect: (context: WsContext) =>
             this.connections.accept(

@@ -66,4 +66,12 @@ describe('formatGraphQLError', () => {
     );
     expect(result.extensions).toEqual({ code: ErrorCode.BAD_USER_INPUT });
   });
+
+  it('reports requests Apollo cannot read (no query, an unknown operationName) as BAD_USER_INPUT', () => {
+    for (const code of ['BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']) {
+      const message = 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.';
+      const result = formatGraphQLError({ message, extensions: { code } }, new GraphQLError(message));
+      expect(result).toEqual({ message, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    }
+  });
 });

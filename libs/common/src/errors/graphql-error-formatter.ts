@@ -12,8 +12,18 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TOO_MANY_REQUESTS,
 };
 
-/** Codes Apollo/graphql-js assign themselves that clients should see as the contract's BAD_USER_INPUT. */
-const INPUT_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT']);
+/**
+ * Codes Apollo/graphql-js assign themselves that clients should see as the contract's BAD_USER_INPUT:
+ * BAD_REQUEST is a request Apollo cannot read (no query, variables that are no object),
+ * OPERATION_RESOLUTION_FAILURE an operationName the document does not hold.
+ */
+const INPUT_CODES = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 function messageOf(exception: HttpException): string {
   const response = exception.getResponse();
