@@ -1,4 +1,4 @@
-import { callIdOf, MessageRate, refusalOf } from './frame-guard';
+import { callIdOf, MAX_FRAME_NESTING, MessageRate, nestsDeeperThan, refusalOf } from './frame-guard';
 
 const limits = { maxFrameBytes: 100, messagesPerSecond: 10 };
 
@@ -25,6 +25,14 @@ describe('callIdOf', () => {
   });
 });
 
+describe('nestsDeeperThan', () => {
+  it('counts arrays and objects, not brackets inside strings', () => {
+    expect(nestsDeeperThan(Buffer.from('[2,"1","X",{"a":[{"b":1}]}]'), 4)).toBe(false);
+    expect(nestsDeeperThan(Buffer.from('[2,"1","X",{"a":[{"b":[]}]}]'), 4)).toBe(true);
+    expect(nestsDeeperThan(Buffer.from('[2,"[[[[[[","X",{"a":"{{{{\\"[[[["}]'), 2)).toBe(false);
+  });
+});
+
 describe('refusalOf', () => {
   const frame = (text: string) => Buffer.from(text);
 
@@ -48,6 +56,20 @@ describe('refusalOf', () => {
       refusalOf(frame(`[3,"r",{"x":"${'x'.repeat(200)}"}]`), false, limits, new MessageRate(10)),
     ).toEqual({
       reason: 'too-large',
+    });
+  });
+
+  it('refuses a frame nested too deep with FormatViolation', () => {
+    const deep = `[2,"deep","DataTransfer",{"data":${'['.repeat(40)}${']'.repeat(40)}}]`;
+    expect(refusalOf(frame(deep), false, { ...limits, maxFrameBytes: 1000 }, new MessageRate(10))).toEqual({
+      reason: 'too-deep',
+      callError: [
+        4,
+        'deep',
+        'FormatViolation',
+        `Frame nested deeper than ${MAX_FRAME_NESTING} levels`,
+        { limit: MAX_FRAME_NESTING },
+      ],
     });
   });
 

@@ -9,7 +9,15 @@ export interface FrameLimits {
 /** Frames up to this many times the limit are read and refused with a CALLERROR; larger ones close the connection. */
 export const HARD_FRAME_LIMIT_FACTOR = 4;
 
-export type RefusalReason = 'too-large' | 'binary' | 'too-fast';
+export type RefusalReason = 'too-large' | 'too-deep' | 'binary' | 'too-fast';
+
+/**
+ * Arrays and objects nested deeper than this in a frame (the frame's own array included) are refused
+ * unparsed: OCPP's deepest messages nest about eight levels, while a payload nested many thousand
+ * levels deep passes a schema's `anyType` (2.0.1 DataTransfer data, customData) and then overflows
+ * the stack of whatever walks it (JSON.stringify, BSON).
+ */
+export const MAX_FRAME_NESTING = 32;
 
 /** What a refused frame gets: a CALLERROR when it is a CALL whose id can be read, else nothing. */
 export interface Refusal {
@@ -55,13 +63,40 @@ function sizeOf(data: RawData): number {
   return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPENING = new Set([0x5b, 0x7b]);
+const CLOSING = new Set([0x5d, 0x7d]);
+
+/** Whether arrays and objects nest deeper than `limit` in a JSON text (strings skipped), read as bytes. */
+export function nestsDeeperThan(bytes: Buffer, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at];
+    if (inString) {
+      if (byte === BACKSLASH) at++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (OPENING.has(byte)) {
+      if (++depth > limit) return true;
+    } else if (CLOSING.has(byte)) depth--;
+  }
+  return false;
+}
+
+function bytesOf(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? Buffer.from(data) : data;
+}
+
 function headOf(data: RawData): string {
   const buffer = Array.isArray(data) ? data[0] : Buffer.from(data as ArrayBuffer);
   return buffer.subarray(0, 128).toString('utf8');
 }
 
 /**
- * Whether a station's frame is refused before it is parsed: too large (FormatViolation), binary
+ * Whether a station's frame is refused before it is parsed: too large or nested too deep (FormatViolation), binary
  * (OCPP-J messages are text frames: RpcFrameworkError), or beyond the connection's message rate
  * (GenericError, to be sent again later). Over the rate, only CALLs are refused: a station's answers
  * to our own calls are always read.
@@ -83,6 +118,11 @@ export function refusalOf(
     code = 'FormatViolation';
     message = `Frame of ${size} bytes exceeds the limit of ${limits.maxFrameBytes} bytes`;
     details = { size, limit: limits.maxFrameBytes };
+  } else if (!isBinary && nestsDeeperThan(bytesOf(data), MAX_FRAME_NESTING)) {
+    reason = 'too-deep';
+    code = 'FormatViolation';
+    message = `Frame nested deeper than ${MAX_FRAME_NESTING} levels`;
+    details = { limit: MAX_FRAME_NESTING };
   } else if (isBinary) {
     reason = 'binary';
     code = 'RpcFrameworkError';
