@@ -10,7 +10,7 @@ const MAIN = 'apps/csms/src/main.ts';
 /** Log lines kept per process by default: enough for a suite to find what the server said about a fault. */
 const KEPT_LINES = 5000;
 /** A ts-node server compiles the whole app at start: ~40 s on a busy 2-core machine, more when shared. */
-const START_TIMEOUT_MS = 180_000;
+export const START_TIMEOUT_MS = 180_000;
 
 export interface ServerProcessOptions {
   env?: Record<string, string>;

@@ -1,5 +1,5 @@
-import { AppConfig, DomainErrorFilter } from '@csms/common';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { AppConfig, ArgumentsValidationPipe, DomainErrorFilter } from '@csms/common';
+import { INestApplication } from '@nestjs/common';
 import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { isOcppPath } from '@csms/ocpp';
+import { operatorConsole } from './console/console.middleware';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
 import { guardAgainstSlowClients } from './http/slow-clients';
@@ -27,10 +28,11 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
-    new ValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
+    new ArgumentsValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
+  app.use(operatorConsole(config.CONSOLE_DIR));
   app.enableShutdownHooks();
   guardAgainstSlowClients(app.getHttpServer() as Server, config, [
     isOcppPath,
