@@ -25,4 +25,19 @@ describe('ArgumentsValidationPipe', () => {
     );
     await expect(pipe.transform({ id: 3 }, { ...argument, type: 'body' })).resolves.toEqual({ id: 3 });
   });
+
+  it('refuses text that is not well-formed Unicode, at any depth, and keeps whole surrogate pairs', async () => {
+    for (const value of [
+      { id: 1, name: '\udfff' },
+      { id: 1, nested: { list: ['ok', 'a\ud800'] } },
+    ]) {
+      await expect(pipe.transform(value, { ...argument, type: 'body' })).rejects.toBeInstanceOf(
+        BadRequestException,
+      );
+    }
+    await expect(pipe.transform({ id: 1, name: '🔌' }, { ...argument, type: 'body' })).resolves.toEqual({
+      id: 1,
+      name: '🔌',
+    });
+  });
 });
