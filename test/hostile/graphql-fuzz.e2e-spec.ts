@@ -2,7 +2,13 @@ import { ErrorCode } from '@csms/common';
 import fc from 'fast-check';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { fuzzParameters, HEAP_GROWTH_LIMIT, heapGrowthSince, heapUsedAfterGc } from './support/fuzz-budget';
+import {
+  fuzzParameters,
+  FUZZ_TIMEOUT_MS,
+  HEAP_GROWTH_LIMIT,
+  heapGrowthSince,
+  heapUsedAfterGc,
+} from './support/fuzz-budget';
 import { hostileValue } from './support/hostile-values';
 
 interface Operation {
@@ -143,37 +149,41 @@ describe('Hostile GraphQL inputs get a clear error code (property-based, fast-ch
   });
   afterAll(() => app?.close());
 
-  it('answers every request with data or contract error codes, never INTERNAL_SERVER_ERROR', async () => {
-    const kinds = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(requests, async (request) => {
-        const kind = request.kind.split(' ')[0];
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        const response = await fetch(`${app.httpUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: admin.bearer! },
-          body: JSON.stringify({ query: request.query, variables: request.variables }),
-        });
-        expect([200, 400]).toContain(response.status);
-        const body = (await response.json()) as {
-          data?: unknown;
-          errors?: { message: unknown; extensions?: { code?: string } }[];
-        };
-        for (const error of body.errors ?? []) {
-          expect(typeof error.message).toBe('string');
-          const code = error.extensions?.code ?? 'none';
-          if (!CODES.has(code) || code === INTERNAL)
-            throw new Error(
-              `${request.kind}: ${code} ${JSON.stringify(error.message)} for ${JSON.stringify(request.variables).slice(0, 300)}`,
-            );
-        }
-        if (!body.errors) expect(body.data).toBeTruthy();
-      }),
-      fuzzParameters('GraphQL inputs', 200),
-    );
-    console.log(`GraphQL requests by kind ${JSON.stringify(Object.fromEntries(kinds))}`);
-    expect((await admin.request('{ chargingStations(first: 1) { totalCount } }')).errors).toBeUndefined();
-  });
+  it(
+    'answers every request with data or contract error codes, never INTERNAL_SERVER_ERROR',
+    async () => {
+      const kinds = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(requests, async (request) => {
+          const kind = request.kind.split(' ')[0];
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+          const response = await fetch(`${app.httpUrl}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: admin.bearer! },
+            body: JSON.stringify({ query: request.query, variables: request.variables }),
+          });
+          expect([200, 400]).toContain(response.status);
+          const body = (await response.json()) as {
+            data?: unknown;
+            errors?: { message: unknown; extensions?: { code?: string } }[];
+          };
+          for (const error of body.errors ?? []) {
+            expect(typeof error.message).toBe('string');
+            const code = error.extensions?.code ?? 'none';
+            if (!CODES.has(code) || code === INTERNAL)
+              throw new Error(
+                `${request.kind}: ${code} ${JSON.stringify(error.message)} for ${JSON.stringify(request.variables).slice(0, 300)}`,
+              );
+          }
+          if (!body.errors) expect(body.data).toBeTruthy();
+        }),
+        fuzzParameters('GraphQL inputs', 200),
+      );
+      console.log(`GraphQL requests by kind ${JSON.stringify(Object.fromEntries(kinds))}`);
+      expect((await admin.request('{ chargingStations(first: 1) { totalCount } }')).errors).toBeUndefined();
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
   it('holds no more memory after the fuzzing than before it', () => {
     expect(heapGrowthSince(heapBefore, 'the GraphQL fuzzing')).toBeLessThan(HEAP_GROWTH_LIMIT);

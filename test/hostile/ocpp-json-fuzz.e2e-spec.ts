@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import * as net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
-import { fuzzParameters, HEAP_GROWTH_LIMIT, heapGrowthSince, heapUsedAfterGc } from './support/fuzz-budget';
+import {
+  fuzzParameters,
+  FUZZ_TIMEOUT_MS,
+  HEAP_GROWTH_LIMIT,
+  heapGrowthSince,
+  heapUsedAfterGc,
+} from './support/fuzz-budget';
 import { callIdOf, FuzzSocket } from './support/fuzz-socket';
 import { deeplyNested, hostileValue, mutatedPayload } from './support/hostile-values';
 import { ERROR_CODES, STATION_CALLS } from './support/ocpp-samples';
@@ -164,82 +170,86 @@ describe('Hostile OCPP-J frames never take the server down (property-based, fast
   afterAll(() => app?.close());
 
   describe.each<Protocol>(['ocpp1.6', 'ocpp2.0.1'])('%s', (protocol) => {
-    it('answers every frame with the protocol’s own CALLERROR or drops it as the spec says, and lives on', async () => {
-      const socket = await FuzzSocket.open(`${app.wsUrl}/ocpp/default/FUZZ-${protocol}`, protocol);
-      const codes = ERROR_CODES[protocol];
-      /** How many CALLs went out with each id: each is answered once, never an id that was no CALL. */
-      const calls = new Map<string, number>();
-      const mustAnswer = new Set<string>();
-      const answers = new Map<unknown, number>();
-      const kinds = new Map<string, number>();
-      let probes = 0;
-      let read = 0;
+    it(
+      'answers every frame with the protocol’s own CALLERROR or drops it as the spec says, and lives on',
+      async () => {
+        const socket = await FuzzSocket.open(`${app.wsUrl}/ocpp/default/FUZZ-${protocol}`, protocol);
+        const codes = ERROR_CODES[protocol];
+        /** How many CALLs went out with each id: each is answered once, never an id that was no CALL. */
+        const calls = new Map<string, number>();
+        const mustAnswer = new Set<string>();
+        const answers = new Map<unknown, number>();
+        const kinds = new Map<string, number>();
+        let probes = 0;
+        let read = 0;
 
-      const readAnswers = () => {
-        for (; read < socket.received.length; read++) {
-          const text = socket.received[read];
-          const answer = answerOf(text);
-          if (!answer) continue;
-          if (answer.type !== 3 && answer.type !== 4) throw new Error(`Not an answer: ${text}`);
-          // InternalError would say hostile input reached a handler unchecked and broke it there.
-          if (answer.type === 4 && answer.code === 'InternalError')
-            throw new Error(`An internal error: ${text}`);
-          if (answer.type === 4 && !codes.has(answer.code as string))
-            throw new Error(`Not a ${protocol} error code: ${text}`);
-          const known = typeof answer.id === 'string' && (calls.has(answer.id) || answer.id === '-1');
-          if (!known) throw new Error(`An answer to no CALL: ${text.slice(0, 300)}`);
-          answers.set(answer.id, (answers.get(answer.id) ?? 0) + 1);
-        }
-      };
-
-      await fc.assert(
-        fc.asyncProperty(frames(protocol), async (frame) => {
-          let text = frame.text;
-          let callId = frame.call;
-          if (frame.reuse !== undefined && mustAnswer.size > 0) {
-            const earlier = [...mustAnswer];
-            callId = earlier[frame.reuse % earlier.length];
-            text = text.replace('[2,""', `[2,${JSON.stringify(callId)}`);
+        const readAnswers = () => {
+          for (; read < socket.received.length; read++) {
+            const text = socket.received[read];
+            const answer = answerOf(text);
+            if (!answer) continue;
+            if (answer.type !== 3 && answer.type !== 4) throw new Error(`Not an answer: ${text}`);
+            // InternalError would say hostile input reached a handler unchecked and broke it there.
+            if (answer.type === 4 && answer.code === 'InternalError')
+              throw new Error(`An internal error: ${text}`);
+            if (answer.type === 4 && !codes.has(answer.code as string))
+              throw new Error(`Not a ${protocol} error code: ${text}`);
+            const known = typeof answer.id === 'string' && (calls.has(answer.id) || answer.id === '-1');
+            if (!known) throw new Error(`An answer to no CALL: ${text.slice(0, 300)}`);
+            answers.set(answer.id, (answers.get(answer.id) ?? 0) + 1);
           }
-          kinds.set(frame.kind, (kinds.get(frame.kind) ?? 0) + 1);
-          const sent = callId ?? (frame.binary ? undefined : callIdOf(text));
-          if (sent !== undefined) calls.set(sent, (calls.get(sent) ?? 0) + 1);
-          if (callId !== undefined && frame.kind !== 'text') mustAnswer.add(callId);
-          socket.send(frame.binary ? Buffer.from(text, 'latin1') : text, frame.binary);
+        };
 
-          // A Heartbeat after each frame: the connection must still be served.
-          const probe = `probe-${probes++}`;
-          calls.set(probe, 1);
-          socket.send(JSON.stringify([2, probe, 'Heartbeat', {}]));
-          await socket.until(
-            () => !socket.open || socket.received.some((t) => t.includes(`"${probe}"`)),
-            30_000,
-            `answer to ${probe}`,
-          );
-          if (!socket.open)
-            throw new Error(
-              `The server closed the connection (${socket.closeCode}) after a ${frame.kind} frame`,
+        await fc.assert(
+          fc.asyncProperty(frames(protocol), async (frame) => {
+            let text = frame.text;
+            let callId = frame.call;
+            if (frame.reuse !== undefined && mustAnswer.size > 0) {
+              const earlier = [...mustAnswer];
+              callId = earlier[frame.reuse % earlier.length];
+              text = text.replace('[2,""', `[2,${JSON.stringify(callId)}`);
+            }
+            kinds.set(frame.kind, (kinds.get(frame.kind) ?? 0) + 1);
+            const sent = callId ?? (frame.binary ? undefined : callIdOf(text));
+            if (sent !== undefined) calls.set(sent, (calls.get(sent) ?? 0) + 1);
+            if (callId !== undefined && frame.kind !== 'text') mustAnswer.add(callId);
+            socket.send(frame.binary ? Buffer.from(text, 'latin1') : text, frame.binary);
+
+            // A Heartbeat after each frame: the connection must still be served.
+            const probe = `probe-${probes++}`;
+            calls.set(probe, 1);
+            socket.send(JSON.stringify([2, probe, 'Heartbeat', {}]));
+            await socket.until(
+              () => !socket.open || socket.received.some((t) => t.includes(`"${probe}"`)),
+              30_000,
+              `answer to ${probe}`,
             );
-          readAnswers();
-        }),
-        fuzzParameters(`OCPP-J frames, ${protocol}`, 150),
-      );
+            if (!socket.open)
+              throw new Error(
+                `The server closed the connection (${socket.closeCode}) after a ${frame.kind} frame`,
+              );
+            readAnswers();
+          }),
+          fuzzParameters(`OCPP-J frames, ${protocol}`, 150),
+        );
 
-      // CALLs the server is still working on (a deep payload being stored, say) are answered later.
-      await socket.until(
-        () => {
-          readAnswers();
-          return [...mustAnswer].every((callId) => answers.has(callId));
-        },
-        60_000,
-        'an answer to every CALL',
-      );
-      for (const callId of mustAnswer)
-        expect([callId, answers.get(callId)]).toEqual([callId, calls.get(callId)]);
-      console.log(`${protocol}: frames by kind ${JSON.stringify(Object.fromEntries(kinds))}`);
-      expect(socket.open).toBe(true);
-      socket.close();
-    });
+        // CALLs the server is still working on (a deep payload being stored, say) are answered later.
+        await socket.until(
+          () => {
+            readAnswers();
+            return [...mustAnswer].every((callId) => answers.has(callId));
+          },
+          60_000,
+          'an answer to every CALL',
+        );
+        for (const callId of mustAnswer)
+          expect([callId, answers.get(callId)]).toEqual([callId, calls.get(callId)]);
+        console.log(`${protocol}: frames by kind ${JSON.stringify(Object.fromEntries(kinds))}`);
+        expect(socket.open).toBe(true);
+        socket.close();
+      },
+      FUZZ_TIMEOUT_MS,
+    );
   });
 
   it('ignores frames a station sends after its close frame, and the station connects again', async () => {

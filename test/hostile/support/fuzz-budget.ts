@@ -37,3 +37,6 @@ export function heapGrowthSince(before: number, what: string): number {
 
 /** The heap a fuzzing run may leave behind: far below what a leak per frame or request would hold. */
 export const HEAP_GROWTH_LIMIT = 64 * 1024 * 1024;
+
+/** A property's time limit: its runs are counted, not timed, and a shared CI machine may be slow. */
+export const FUZZ_TIMEOUT_MS = 10 * 60_000;
