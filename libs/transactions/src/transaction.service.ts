@@ -6,7 +6,7 @@ import { Rational, Tariff, tariffDisplayText, toSessionPrice } from '@csms/prici
 import { TagService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
-import { limitWattsOf } from './consumptions/charging-limit';
+import { limitWattsOf, periodWatts } from './consumptions/charging-limit';
 import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
 import { ConsumptionPoint, toConsumption } from './consumptions/consumption-math';
 import { ConsumptionRecord, ConsumptionRepository } from './consumptions/consumption.repository';
@@ -23,6 +23,7 @@ import { Transaction } from './models/transaction.model';
 import {
   IdTagInfo,
   MeterValue,
+  ProposedSchedule,
   SessionCost,
   StartTransactionRequest,
   StartTransactionResult,
@@ -92,10 +93,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       for (const session of this.active.ofStation(event.tenantId, chargingStationId)) {
         const { transaction } = session;
         if (connectorId !== 0 && transaction.connectorId !== connectorId) continue;
+        const profileTransaction = profile.ocppTransactionId ?? profile.transactionId;
         if (
-          profile.transactionId !== undefined &&
-          profile.transactionId !== null &&
-          String(profile.transactionId) !== transaction.ocppTransactionId
+          profileTransaction !== undefined &&
+          profileTransaction !== null &&
+          String(profileTransaction) !== transaction.ocppTransactionId
         ) {
           continue;
         }
@@ -137,6 +139,21 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
 
   runningCost(tenantId: TenantId, stationId: string, ocppTransactionId: string): SessionCost | undefined {
     return costOf(this.active.get(tenantId, stationId, ocppTransactionId)?.transaction);
+  }
+
+  withinChargingLimit(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    schedule: ProposedSchedule,
+  ): boolean {
+    const limits = this.active
+      .ofStation(tenantId, stationId)
+      .filter((session) => session.transaction.connectorId === connectorId)
+      .flatMap((session) => (session.limitWatts === undefined ? [] : [session.limitWatts]));
+    if (!limits.length) return true;
+    const limit = Math.min(...limits);
+    return schedule.periods.every((period) => periodWatts(schedule.rateUnit, period) <= limit);
   }
 
   async start(
@@ -292,6 +309,20 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     }
     const cost = costOf(stopped ?? transaction);
     return { ...(idTagInfo ? { idTagInfo } : {}), ...(cost ? { cost } : {}) };
+  }
+
+  async assignConnector(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+    connectorId: number,
+  ): Promise<void> {
+    const session = await this.session(tenantId, stationId, ocppTransactionId);
+    if (!session || session.transaction.connectorId === connectorId) return;
+    session.transaction.connectorId = connectorId;
+    const updated = await this.transactions.update(tenantId, session.transaction.id, { connectorId });
+    if (updated)
+      await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, { ...session.transaction }));
   }
 
   /** Called by the version adapter after a boot that means a restart (1.x); idempotent. */

@@ -87,6 +87,14 @@ export const configSchema = z
     TLS_CERT_FILE: z.string().min(1).optional(),
     TLS_KEY_FILE: z.string().min(1).optional(),
     TLS_CA_FILE: z.string().min(1).optional(),
+    // The private key of TLS_CA_FILE's CA: with it, the CSMS signs the certificates its stations ask for
+    // (SignCertificate), which then let them in on security profile 3.
+    TLS_CA_KEY_FILE: z.string().min(1).optional(),
+    // ISO 15118 Plug & Charge: the PKI that installs and updates contract certificates in cars
+    // (Get15118EVCertificate) and signs the stations' V2G certificates, and the OCSP responder that
+    // answers for V2G and contract certificates (default: the PKI's /ocsp). Unset: refused cleanly.
+    ISO15118_PKI_URL: z.string().url().optional(),
+    ISO15118_OCSP_URL: z.string().url().optional(),
     HEARTBEAT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
     // Account security (libs/auth, libs/users) and notifications (libs/notifications).
     JWT_DEMO_EXPIRES_IN: z.coerce
@@ -162,6 +170,13 @@ export const configSchema = z
         code: z.ZodIssueCode.custom,
         path: ['TLS_CA_FILE'],
         message: 'needs TLS_CERT_FILE and TLS_KEY_FILE',
+      });
+    }
+    if (config.TLS_CA_KEY_FILE && !config.TLS_CA_FILE) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TLS_CA_KEY_FILE'],
+        message: 'is the key of TLS_CA_FILE, which is not set',
       });
     }
     if (config.NODE_ENV !== 'production') return;

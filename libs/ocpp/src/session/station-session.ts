@@ -10,6 +10,8 @@ import { StationCallError } from './station-call.error';
 export class StationSession {
   readonly connectedAt = new Date();
   readonly ocppProtocol: OcppProtocol = 'json';
+  /** The answer to its last BootNotification on this connection (none yet: undefined). */
+  bootStatus?: 'Accepted' | 'Pending' | 'Rejected';
   /**
    * The message id ocpp-rpc chose for each payload we sent (it announces each CALL frame with a
    * `call` event just before sending it); the payload object tells one call from another.

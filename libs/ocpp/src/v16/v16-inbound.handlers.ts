@@ -1,8 +1,11 @@
 import { StationInbound } from '@csms/stations/ports/station-inbound.port';
 import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
 import { Injectable, Logger } from '@nestjs/common';
+import { refuseWhileHeldBack } from '../adapters/boot-gate';
 import { toCallError } from '../adapters/handler-errors';
+import { CertificateSigning } from '../security/certificate-signing';
 import { StationSession } from '../session/station-session';
+import { StationNotificationRepository } from '../v201/station-notification.repository';
 import { OcppV16Calls } from './types/generated';
 import { bootAfterRestart } from './v16-boot';
 import {
@@ -29,11 +32,14 @@ export class V16InboundHandlers {
   constructor(
     private readonly stations: StationInbound,
     private readonly transactions: TransactionInbound,
+    private readonly notifications: StationNotificationRepository,
+    private readonly signing: CertificateSigning,
   ) {}
 
   private readonly handlers: { [A in keyof OcppV16Calls]?: Handler<A> } = {
     BootNotification: async (session, request) => {
       const decision = await bootAfterRestart(this.stations, this.transactions, session, request);
+      session.bootStatus = decision.status;
       return {
         status: decision.status,
         interval: decision.interval,
@@ -105,6 +111,28 @@ export class V16InboundHandlers {
       await this.stations.firmwareStatus(session.tenantId, session.stationId, request.status);
       return {};
     },
+    // Security extension (OCPP 1.6 security whitepaper): the same meaning as their 2.0.1 namesakes.
+    SecurityEventNotification: async (session, request) => {
+      await this.notifications.record(
+        session.tenantId,
+        session.stationId,
+        'SecurityEventNotification',
+        request,
+      );
+      return {};
+    },
+    SignCertificate: async (session, request) => {
+      await this.notifications.record(session.tenantId, session.stationId, 'SignCertificate', request);
+      return { status: this.signing.answer(session, request.csr) };
+    },
+    LogStatusNotification: async (session, request) => {
+      await this.stations.diagnosticsStatus(session.tenantId, session.stationId, request.status);
+      return {};
+    },
+    SignedFirmwareStatusNotification: async (session, request) => {
+      await this.stations.firmwareStatus(session.tenantId, session.stationId, request.status);
+      return {};
+    },
   };
 
   /** The actions handled; any other CALL is answered NotImplemented by ocpp-rpc. */
@@ -118,6 +146,7 @@ export class V16InboundHandlers {
       Handler<keyof OcppV16Calls>,
     ][]) {
       session.connection.handle(action, async ({ params }) => {
+        refuseWhileHeldBack(session, action);
         try {
           return await handler(session, params as never);
         } catch (error) {

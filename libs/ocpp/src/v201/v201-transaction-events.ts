@@ -56,7 +56,13 @@ export class V201TransactionEvents {
         started: request.eventType !== 'Started',
       });
     this.noteSequence(stationId, tracked, request.seqNo);
-    if (request.evse?.id && !tracked.started) tracked.connectorId = request.evse.id;
+    const evseId = request.evse?.id;
+    // Authorized before the cable (E04, J08): the EVSE comes with a later event.
+    const learnsEvse = Boolean(evseId) && tracked.started && tracked.connectorId === 0;
+    if (evseId && (!tracked.started || learnsEvse)) tracked.connectorId = evseId;
+    if (learnsEvse) {
+      await this.transactions.assignConnector(tenantId, stationId, ocppTransactionId, tracked.connectorId);
+    }
 
     const values = toMeterValues(request.meterValue);
     const registerWh = energyRegisterWh(values, 'last');

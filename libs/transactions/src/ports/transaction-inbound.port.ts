@@ -18,6 +18,12 @@ export interface SessionCost {
   currency: string;
 }
 
+/** A charging schedule an EV proposes (ISO 15118, through OCPP 2.0.1 NotifyEVChargingSchedule). */
+export interface ProposedSchedule {
+  rateUnit: 'A' | 'W';
+  periods: { limit: number; numberPhases?: number }[];
+}
+
 /** One sampled value as the station sent it (1.5 `values`, 1.6 `sampledValue`, 2.0.1 `sampledValue`). */
 export interface SampledValue {
   value: string;
@@ -90,12 +96,32 @@ export abstract class TransactionInbound {
     stationId: string,
     request: StopTransactionRequest,
   ): Promise<{ idTagInfo?: IdTagInfo; cost?: SessionCost }>;
+  /**
+   * 2.0.1: a transaction authorized before its EVSE was known (started on connector 0) learns it from a
+   * later event. Nothing happens for an unknown transaction or one already on that connector.
+   */
+  abstract assignConnector(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+    connectorId: number,
+  ): Promise<void>;
   /** A running priced session's cost so far, from memory (no I/O); undefined when not priced or not here. */
   abstract runningCost(
     tenantId: TenantId,
     stationId: string,
     ocppTransactionId: string,
   ): SessionCost | undefined;
+  /**
+   * Whether an EV's proposed schedule stays within the smart-charging limit in force for the session on
+   * that connector (from memory, no I/O); true when no limit is known.
+   */
+  abstract withinChargingLimit(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    schedule: ProposedSchedule,
+  ): boolean;
   /** After a BootNotification that follows a power loss: close what the station left open. */
   abstract closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 
 /**
- * Ids the CSMS picks for 2.0.1 requests (remoteStartId, requestId of reports, logs, firmware):
+ * Ids the CSMS picks for its requests (2.0.1 remoteStartId, requestId of reports, logs, firmware):
  * random positive 31-bit integers, so ids from several instances or restarts do not collide.
  */
 export function newRequestId(): number {
