@@ -1,15 +1,19 @@
+import { AssetsModule } from '@csms/assets';
 import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
+import { BillingModule } from '@csms/billing';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
-import { DatabaseModule } from '@csms/database';
+import { DatabaseModule, JobsModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { SmartChargingModule } from '@csms/smart-charging';
 import { PricingModule } from '@csms/pricing';
+import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
@@ -34,7 +38,11 @@ export const DOMAIN_MODULES = [
   TemplatesModule,
   OrganizationsModule,
   PricingModule,
+  RoamingModule,
   StatisticsModule,
+  AssetsModule,
+  SmartChargingModule,
+  BillingModule,
 ];
 
 @Module({})
@@ -54,6 +62,7 @@ export class AppModule {
           },
         }),
         DatabaseModule,
+        JobsModule,
         EventsModule,
         ClusterModule.forRoot(),
         AuditModule,

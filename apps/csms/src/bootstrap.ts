@@ -25,6 +25,8 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   const app = await NestFactory.create(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    // Kept beside the parsed JSON for signed webhooks (Stripe signs the exact bytes).
+    rawBody: true,
     httpsOptions: tlsOptions(config),
   });
   app.useLogger(app.get(Logger));

@@ -17,13 +17,21 @@ export type Subject =
   | 'SiteArea'
   | 'StationTemplate'
   | 'RegistrationToken'
+  | 'RoamingPartner'
+  | 'RoamingLocation'
+  | 'RoamingSession'
   | 'Tariff'
   | 'TariffAssignment'
   | 'UserGroup'
   | 'PricingSettings'
   | 'ApiKey'
   | 'AuditEntry'
-  | 'Statistics';
+  | 'Statistics'
+  | 'Asset'
+  | 'BillingSettings'
+  | 'BillingAccount'
+  | 'Invoice'
+  | 'ConnectedAccount';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -16,9 +16,11 @@ import {
   toStatusReport,
 } from './v16-inbound.mapper';
 
+/** `note`: what the message log records beside the answer (why a badge was refused). */
 type Handler<A extends keyof OcppV16Calls> = (
   session: StationSession,
   request: OcppV16Calls[A]['request'],
+  note: (text: string | undefined) => void,
 ) => Promise<OcppV16Calls[A]['response']>;
 
 /**
@@ -54,11 +56,12 @@ export class V16InboundHandlers {
       await this.stations.statusNotification(session.tenantId, session.stationId, toStatusReport(request));
       return {};
     },
-    Authorize: async (session, request) => {
+    Authorize: async (session, request, note) => {
       const info = await this.transactions.authorize(session.tenantId, session.stationId, request.idTag);
+      note(info.reason);
       return { idTagInfo: encodeIdTagInfo(info) };
     },
-    StartTransaction: async (session, request) => {
+    StartTransaction: async (session, request, note) => {
       const result = await this.transactions.start(session.tenantId, session.stationId, {
         connectorId: request.connectorId,
         idTag: request.idTag,
@@ -66,6 +69,7 @@ export class V16InboundHandlers {
         timestamp: toDate(request.timestamp),
         reservationId: request.reservationId,
       });
+      note(result.idTagInfo.reason);
       return {
         transactionId: toOcpp16TransactionId(result.ocppTransactionId),
         idTagInfo: encodeIdTagInfo(result.idTagInfo),
@@ -145,10 +149,13 @@ export class V16InboundHandlers {
       string,
       Handler<keyof OcppV16Calls>,
     ][]) {
-      session.connection.handle(action, async ({ params }) => {
+      session.connection.handle(action, async ({ params, messageId }) => {
+        const note = (text: string | undefined): void => {
+          if (text) session.noteAnswer(messageId, text);
+        };
         refuseWhileHeldBack(session, action);
         try {
-          return await handler(session, params as never);
+          return await handler(session, params as never, note);
         } catch (error) {
           throw toCallError(error, action, session.stationId, this.logger);
         }

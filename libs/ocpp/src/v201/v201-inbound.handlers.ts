@@ -13,9 +13,11 @@ import { DataTransferResponse, NotifyReportRequest, OcppV201Calls } from './type
 import { encodeIdTokenInfo, toBootInfo, toDate, toMeterValues } from './v201-inbound.mapper';
 import { V201TransactionEvents } from './v201-transaction-events';
 
+/** `note`: what the message log records beside the answer (why a badge was refused). */
 type Handler<A extends keyof OcppV201Calls> = (
   session: StationSession,
   request: OcppV201Calls[A]['request'],
+  note: (text: string | undefined) => void,
 ) => Promise<OcppV201Calls[A]['response']>;
 
 /** 2.0.1-only notifications the edge keeps as they came, answered with an empty confirmation. */
@@ -93,7 +95,7 @@ export class V201InboundHandlers {
       return {};
     },
     // C Authorization
-    Authorize: async (session, request) => {
+    Authorize: async (session, request, note) => {
       if (request.idToken.type === 'NoAuthorization') return { idTokenInfo: { status: 'Accepted' } };
       // The driver's tariff rides along as personalMessage, for stations that display it.
       const info = await this.transactions.authorize(
@@ -104,6 +106,7 @@ export class V201InboundHandlers {
           withTariff: true,
         },
       );
+      note(info.reason);
       const idTokenInfo = encodeIdTokenInfo(info);
       if (!request.certificate && !request.iso15118CertificateHashData) return { idTokenInfo };
       // Plug & Charge: the contract certificate must be good too, or the token is not accepted.
@@ -114,8 +117,8 @@ export class V201InboundHandlers {
       return { idTokenInfo: { ...idTokenInfo, status: 'Invalid' }, certificateStatus };
     },
     // E Transactions
-    TransactionEvent: (session, request) =>
-      this.transactionEvents.handle(session.tenantId, session.stationId, request),
+    TransactionEvent: (session, request, note) =>
+      this.transactionEvents.handle(session.tenantId, session.stationId, request, note),
     // G Availability: the EVSE is the domain's connector.
     StatusNotification: async (session, request) => {
       await this.stations.statusNotification(session.tenantId, session.stationId, {
@@ -225,10 +228,13 @@ export class V201InboundHandlers {
   }
 
   private register(session: StationSession, action: string, handler: Handler<keyof OcppV201Calls>): void {
-    session.connection.handle(action, async ({ params }) => {
+    session.connection.handle(action, async ({ params, messageId }) => {
+      const note = (text: string | undefined): void => {
+        if (text) session.noteAnswer(messageId, text);
+      };
       refuseWhileHeldBack(session, action);
       try {
-        return await handler(session, params as never);
+        return await handler(session, params as never, note);
       } catch (error) {
         throw toCallError(error, action, session.stationId, this.logger);
       }

@@ -36,10 +36,12 @@ export class V201TransactionEvents {
     private readonly tracker: V201TransactionTracker,
   ) {}
 
+  /** `note` receives why an idToken was refused, for the message log. */
   async handle(
     tenantId: TenantId,
     stationId: string,
     request: TransactionEventRequest,
+    note: (text: string | undefined) => void = () => undefined,
   ): Promise<TransactionEventResponse> {
     const ocppTransactionId = request.transactionInfo.transactionId;
     const known = this.tracker.get(tenantId, stationId, ocppTransactionId);
@@ -75,6 +77,7 @@ export class V201TransactionEvents {
       idTagInfo = await this.authorize(tenantId, stationId, request.idToken);
     }
 
+    note(idTagInfo?.reason);
     let totalCost: number | undefined;
     if (!tracked.started) {
       tracked.pending.push(...values);

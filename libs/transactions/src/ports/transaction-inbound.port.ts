@@ -2,7 +2,9 @@ import { TenantId } from '@csms/common';
 
 /** What the OCPP edge tells the transactions domain, in version-neutral terms. */
 
-export type AuthorizationStatus = 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
+/** NoCredit: the driver cannot pay (no card, billing not set up); 1.x stations are told Blocked. */
+export type AuthorizationStatus =
+  'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx' | 'NoCredit';
 
 export interface IdTagInfo {
   status: AuthorizationStatus;
@@ -10,6 +12,8 @@ export interface IdTagInfo {
   parentIdTag?: string;
   /** The driver's tariff as text, for stations that show it (OCPP 2.0.1 personalMessage). */
   personalMessage?: { language?: string; content: string };
+  /** Why it is not Accepted, for the message log; never sent to the station. */
+  reason?: string;
 }
 
 /** A priced session's cost so far (or final), incl. taxes, rounded to the currency's minor units. */

@@ -21,7 +21,7 @@ import {
 } from '../soap-envelope';
 import { SoapFault } from '../soap-fault';
 import { requestElementOf, responseElementOf, SOAP_VERSIONS, SoapOcppVersion } from '../soap-versions';
-import { SoapInboundHandlers } from './soap-inbound.handlers';
+import { SoapCallContext, SoapInboundHandlers } from './soap-inbound.handlers';
 
 export interface SoapHttpAnswer {
   status: number;
@@ -102,7 +102,8 @@ export class SoapCentralSystemService {
       };
       await this.track(tenantId, stationId, operation, version, link);
       const handler = this.handlers.handler(version, operation)!;
-      const result = await handler({ tenantId, stationId, link }, decoded as never);
+      const context: SoapCallContext = { tenantId, stationId, link };
+      const result = await handler(context, decoded as never);
 
       const responseName = responseElementOf(operation);
       const responseXml = envelope(
@@ -112,6 +113,7 @@ export class SoapCentralSystemService {
       );
       this.messageLog.handled(station, operation, request.addressing.messageId, xml, startedAt, {
         xml: responseXml,
+        note: context.note,
       });
       return { status: 200, body: responseXml, contentType: soapContentType(request.soapVersion) };
     } catch (error) {
