@@ -35,6 +35,32 @@ export async function until(
   }
 }
 
+/**
+ * Polls `condition` until it holds while `progress` keeps growing: fails with `what` only once
+ * `progress` stood still for `stallMs`. A backlog that drains slowly on a loaded machine is waited
+ * for; one that stopped draining is a failure.
+ */
+export async function untilWhileProgressing(
+  what: () => string,
+  condition: () => boolean,
+  progress: () => number,
+  stallMs: number,
+  everyMs = 250,
+): Promise<void> {
+  let last = progress();
+  let movedAt = Date.now();
+  while (!condition()) {
+    const now = progress();
+    if (now !== last) {
+      last = now;
+      movedAt = Date.now();
+    } else if (Date.now() - movedAt > stallMs) {
+      throw new Error(`No progress for ${stallMs} ms (stuck at ${now}): ${what()}`);
+    }
+    await sleep(everyMs);
+  }
+}
+
 /** Stations of both OCPP-J versions charging together, for fault tests. */
 export class FaultFleet {
   private constructor(readonly stations: FaultStation[]) {}
@@ -80,6 +106,11 @@ export class FaultFleet {
     return this.stations.reduce((sum, station) => sum + station.pending, 0);
   }
 
+  /** Messages the stations produced while offline and have not replayed yet. */
+  get offlinePending(): number {
+    return this.stations.reduce((sum, station) => sum + station.offlinePending, 0);
+  }
+
   /** Stations whose StopTransaction (1.6) or TransactionEvent Ended (2.0.1) is on the wire now. */
   get stopsInFlight(): number {
     return this.stations.filter((station) => station.inFlight?.acknowledged?.kind === 'stop').length;
@@ -104,15 +135,24 @@ export class FaultFleet {
     });
   }
 
-  /** Ends every session, produces nothing more, and waits until every message was acknowledged. */
-  async finish(timeoutMs: number): Promise<void> {
+  /**
+   * Ends every session, produces nothing more, and waits until every message was acknowledged:
+   * within `timeoutMs`, or with `stallMs` as long as acknowledgments keep coming.
+   */
+  async finish(timeoutMs: number, { stallMs }: { stallMs?: number } = {}): Promise<void> {
     await Promise.all(this.stations.map((station) => station.stopProducing()));
-    await until(
-      `every message acknowledged (${this.pending} pending, ${this.connected}/${this.stations.length} connected)`,
-      () => this.pending === 0,
-      timeoutMs,
-      250,
-    );
+    const what = (): string =>
+      `every message acknowledged (${this.pending} pending, ${this.connected}/${this.stations.length} connected)`;
+    if (stallMs) {
+      await untilWhileProgressing(
+        what,
+        () => this.pending === 0,
+        () => this.acknowledged,
+        stallMs,
+      );
+    } else {
+      await until(what(), () => this.pending === 0, timeoutMs, 250);
+    }
   }
 
   async close(): Promise<void> {
@@ -127,6 +167,18 @@ export class FaultFleet {
       for (const [code, count] of station.counters.callErrors) codes[code] = (codes[code] ?? 0) + count;
     }
     return codes;
+  }
+
+  /** Answers received and the milliseconds they took, summed over the stations, by action. */
+  answerTimes(): Map<string, { count: number; totalMs: number }> {
+    const sums = new Map<string, { count: number; totalMs: number }>();
+    for (const station of this.stations) {
+      for (const [action, { count, totalMs }] of station.counters.answerMs) {
+        const sum = sums.get(action) ?? { count: 0, totalMs: 0 };
+        sums.set(action, { count: sum.count + count, totalMs: sum.totalMs + totalMs });
+      }
+    }
+    return sums;
   }
 
   total(counter: 'sent' | 'timeouts' | 'connections' | 'replayed'): number {

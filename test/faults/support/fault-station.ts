@@ -41,6 +41,8 @@ export interface StationCounters {
   connections: number;
   /** Messages delivered that had been produced (or were pending) while the station had no connection. */
   replayed: number;
+  /** Milliseconds from sending each CALL to its answer (CALLRESULT or CALLERROR), summed by action. */
+  answerMs: Map<string, { count: number; totalMs: number }>;
 }
 
 /**
@@ -59,6 +61,7 @@ export class FaultStation {
     timeouts: 0,
     connections: 0,
     replayed: 0,
+    answerMs: new Map(),
   };
   private readonly queue: Outgoing[] = [];
   private client?: RPCClient;
@@ -91,6 +94,11 @@ export class FaultStation {
   /** Messages not acknowledged yet, the one in flight included. */
   get pending(): number {
     return this.queue.length;
+  }
+
+  /** Messages produced while the station had no connection and not acknowledged yet. */
+  get offlinePending(): number {
+    return this.queue.filter((outgoing) => outgoing.offline).length;
   }
 
   get sessionsStarted(): number {
@@ -191,11 +199,14 @@ export class FaultStation {
         this.inFlight = next;
         this.counters.sent += 1;
         let answer: unknown;
+        const sentAt = Date.now();
         try {
           answer = await client.call(next.frame.action, next.frame.build());
+          this.countAnswer(next.frame.action, sentAt);
         } catch (error) {
           const code = rpcErrorCodeOf(error);
           if (code) {
+            this.countAnswer(next.frame.action, sentAt);
             // The CSMS answered with a CALLERROR: the message is sent again after a while.
             this.counters.callErrors.set(code, (this.counters.callErrors.get(code) ?? 0) + 1);
             await sleep(this.options.retryAfterErrorMs);
@@ -219,6 +230,13 @@ export class FaultStation {
       // A message queued or a connection made while the loop was winding down.
       if (this.client && this.queue.length) void this.send();
     }
+  }
+
+  private countAnswer(action: string, sentAt: number): void {
+    const sum = this.counters.answerMs.get(action) ?? { count: 0, totalMs: 0 };
+    sum.count += 1;
+    sum.totalMs += Date.now() - sentAt;
+    this.counters.answerMs.set(action, sum);
   }
 
   private enqueue(outgoing: Outgoing): void {
