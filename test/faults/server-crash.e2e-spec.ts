@@ -156,7 +156,7 @@ describe('faults: the server killed with SIGKILL under load loses nothing it ack
       title: 'Server killed with SIGKILL under load',
       description:
         'Every station charges session after session (MeterValues or TransactionEvent Updated every ~1 s, ' +
-        'four per session, StatusNotifications around each). A fifth of them stop at once, and the server ' +
+        'twenty per session, StatusNotifications around each). A fifth of them stop at once, and the server ' +
         'process is killed with SIGKILL while several of those stops are unanswered. It is restarted on the ' +
         'same port and database; the stations reconnect (without rebooting), replay what they queued while ' +
         'it was down, charge on, then end their sessions. (`test/faults/server-crash.e2e-spec.ts`)',
