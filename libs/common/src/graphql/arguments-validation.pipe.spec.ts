@@ -40,4 +40,15 @@ describe('ArgumentsValidationPipe', () => {
       name: '🔌',
     });
   });
+
+  it('leaves what is not an argument alone: a request in the context (circular, huge) is passed through', async () => {
+    class Request {
+      self?: Request;
+      name = '\udfff';
+    }
+    const request = new Request();
+    request.self = request;
+    const context = { type: 'custom', metatype: Object, data: 'req' } as const;
+    await expect(pipe.transform(request, context)).resolves.toBe(request);
+  });
 });

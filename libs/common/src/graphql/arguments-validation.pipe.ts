@@ -3,9 +3,16 @@ import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/c
 /** Half of a UTF-16 surrogate pair without its other half: JSON carries it (\udfff), Unicode does not. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Arguments as GraphQL hands them over: arrays and plain objects (a request in the context is neither). */
+function isPlainData(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
 function hasLoneSurrogate(value: unknown): boolean {
   if (typeof value === 'string') return LONE_SURROGATE.test(value);
-  if (value === null || typeof value !== 'object') return false;
+  if (value === null || typeof value !== 'object' || !isPlainData(value)) return false;
   return Object.values(value).some(hasLoneSurrogate);
 }
 
