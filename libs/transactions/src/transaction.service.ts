@@ -42,6 +42,15 @@ export const SUPERSEDED_REASON = 'Superseded';
 /** The stop reason of a session closed by housekeeping after no news for too long. */
 export const STALE_SESSION_REASON = 'StaleSession';
 
+/** The stop a stopped session already holds: the same time and meter reading. */
+function isRepeatedStop(transaction: Transaction, request: StopTransactionRequest): boolean {
+  return (
+    !transaction.active &&
+    transaction.stoppedAt?.getTime() === request.timestamp.getTime() &&
+    transaction.meterStopWh === request.meterStopWh
+  );
+}
+
 function costOf(transaction: Transaction | undefined): SessionCost | undefined {
   const price = transaction?.price;
   return price ? { totalCost: price.inclVat, currency: price.currency } : undefined;
@@ -322,24 +331,31 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       return idTagInfo ? { idTagInfo } : {};
     }
     const { transaction } = session;
+    if (isRepeatedStop(transaction, request)) {
+      // A station repeating a stop whose answer it never got (the server was killed, the link
+      // dropped): the same answer, and nothing written or published again.
+      const cost = costOf(transaction);
+      return { ...(idTagInfo ? { idTagInfo } : {}), ...(cost ? { cost } : {}) };
+    }
     const points = await this.record(tenantId, session, request.transactionData ?? []);
     const energyWh = Math.max(0, request.meterStopWh - transaction.meterStartWh);
     const finalPoints = await this.record(tenantId, session, [], {
       timestamp: request.timestamp,
       cumulatedWh: energyWh,
     });
-    this.progress.forget(tenantId, transaction.id);
-    const stopped = await this.transactions.update(tenantId, transaction.id, {
-      active: false,
-      stoppedAt: request.timestamp,
-      meterStopWh: request.meterStopWh,
-      energyWh,
-      stopReason: request.reason ?? 'Local',
-      stopTagId: request.idTag,
-      transactionData: request.transactionData,
-      lastMeterValueAt: session.last?.timestamp,
-      ...(transaction.price ? { price: transaction.price } : {}),
-    });
+    const stopped = await this.progress.finish(tenantId, transaction.id, () =>
+      this.transactions.update(tenantId, transaction.id, {
+        active: false,
+        stoppedAt: request.timestamp,
+        meterStopWh: request.meterStopWh,
+        energyWh,
+        stopReason: request.reason ?? 'Local',
+        stopTagId: request.idTag,
+        transactionData: request.transactionData,
+        lastMeterValueAt: session.last?.timestamp,
+        ...(transaction.price ? { price: transaction.price } : {}),
+      }),
+    );
     this.active.evict(tenantId, stationId, request.ocppTransactionId);
     if (stopped) {
       this.publishConsumptions(tenantId, stopped, [...points, ...finalPoints]);
@@ -460,15 +476,16 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     const session = this.active.get(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
     const last = session?.last ?? (await this.consumptions.lastOf(tenantId, transaction.id)) ?? undefined;
     const price = session?.transaction.price ?? (await this.pricing.recompute(tenantId, transaction));
-    this.progress.forget(tenantId, transaction.id);
     // Only while still open: a concurrent stop or close has already said the last word.
-    const stopped = await this.transactions.updateIfActive(tenantId, transaction.id, {
-      active: false,
-      stoppedAt: last?.timestamp ?? transaction.lastMeterValueAt ?? transaction.startedAt,
-      energyWh: last?.cumulatedWh ?? transaction.energyWh,
-      stopReason: reason,
-      ...(price ? { price } : {}),
-    });
+    const stopped = await this.progress.finish(tenantId, transaction.id, () =>
+      this.transactions.updateIfActive(tenantId, transaction.id, {
+        active: false,
+        stoppedAt: last?.timestamp ?? transaction.lastMeterValueAt ?? transaction.startedAt,
+        energyWh: last?.cumulatedWh ?? transaction.energyWh,
+        stopReason: reason,
+        ...(price ? { price } : {}),
+      }),
+    );
     this.active.evict(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
     if (stopped) await this.events.publish(domainEvent(TRANSACTION_STOPPED, tenantId, stopped));
   }
@@ -520,6 +537,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     finalPoint?: { timestamp: Date; cumulatedWh: number },
   ): Promise<ConsumptionPoint[]> {
     const { transaction } = session;
+    const previous = session.last;
     const points: ConsumptionPoint[] = [];
     const records: ConsumptionRecord[] = [];
     const ordered = [...values].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
@@ -536,18 +554,16 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       session.last = { timestamp: point.timestamp, cumulatedWh: point.cumulatedWh };
     }
     if (finalPoint && (!session.last || finalPoint.timestamp.getTime() > session.last.timestamp.getTime())) {
-      const previous = session.last;
-      const hours = previous
-        ? (finalPoint.timestamp.getTime() - previous.timestamp.getTime()) / 3_600_000
-        : 0;
+      const latest = session.last;
+      const hours = latest ? (finalPoint.timestamp.getTime() - latest.timestamp.getTime()) / 3_600_000 : 0;
       const point: ConsumptionPoint = {
         timestamp: finalPoint.timestamp,
         cumulatedWh: finalPoint.cumulatedWh,
-        ...(previous && hours > 0
+        ...(latest && hours > 0
           ? {
               instantWatts: Math.max(
                 0,
-                Math.round(((finalPoint.cumulatedWh - previous.cumulatedWh) / hours) * 1000) / 1000,
+                Math.round(((finalPoint.cumulatedWh - latest.cumulatedWh) / hours) * 1000) / 1000,
               ),
             }
           : {}),
@@ -560,9 +576,21 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       session.last = { timestamp: point.timestamp, cumulatedWh: point.cumulatedWh };
     }
     if (!records.length) return points;
+    const before = { energyWh: transaction.energyWh, lastMeterValueAt: transaction.lastMeterValueAt };
+    const reached = session.last;
     transaction.energyWh = session.last?.cumulatedWh ?? transaction.energyWh;
     transaction.lastMeterValueAt = session.last?.timestamp;
-    await this.writer.write(records);
+    try {
+      await this.writer.write(records);
+    } catch (error) {
+      // Not stored, so not acknowledged: the station sends these values again, and they must not be
+      // skipped then as points the curve already has.
+      if (session.last === reached) {
+        session.last = previous;
+        Object.assign(transaction, before);
+      }
+      throw error;
+    }
     if (transaction.active) {
       this.progress.mark(tenantId, {
         id: transaction.id,
