@@ -10,6 +10,7 @@ import { PythonStation } from '../support/python-station';
 import { graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
 import { TestUser, createTag, createUserAndLogin, eventually } from '../support/users';
+import { applyTenantTariff } from './support/billing-session';
 
 /** A test key: localstripe takes any; the server only checks its form (and refuses live keys here). */
 const SECRET_KEY = 'sk_test_voltgridBilling0123456789';
@@ -128,13 +129,7 @@ describe('billing with Stripe (against localstripe)', () => {
     database = server.app.get<Connection>(getConnectionToken());
     const superAdmin = await loginAsAdmin(server.httpUrl);
     admin = (await createUserAndLogin(superAdmin, 'ADMIN')).client;
-    const { createTariff } = await admin.data<{ createTariff: { id: string } }>(
-      'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
-      { input: TARIFF },
-    );
-    await admin.data('mutation($input: AssignTariffInput!) { assignTariff(input: $input) { id } }', {
-      input: { tariffId: createTariff.id, level: 'TENANT' },
-    });
+    await applyTenantTariff(admin, TARIFF);
     station = PythonStation.spawn('ocpp16_billing_station.py', [`${server.wsUrl}/ocpp/default`, STATION]);
     expect((await station.next(60_000)).event).toBe('booted');
   });

@@ -5,6 +5,10 @@ import { BillingAccountRepository } from './accounts/billing-account.repository'
 import { BillingAccountResolver } from './accounts/billing-account.resolver';
 import { BillingAccountService } from './accounts/billing-account.service';
 import { BillingAccountDocument, BillingAccountSchema } from './accounts/schemas/billing-account.schema';
+import { ConnectedAccountRepository } from './connect/connected-account.repository';
+import { ConnectedAccountResolver } from './connect/connected-account.resolver';
+import { ConnectedAccountService } from './connect/connected-account.service';
+import { ConnectedAccountDocument, ConnectedAccountSchema } from './connect/schemas/connected-account.schema';
 import { InvoicePayments } from './invoices/invoice-payments';
 import { Invoicing } from './invoices/invoicing';
 import { InvoiceRepository } from './invoices/invoice.repository';
@@ -25,6 +29,11 @@ import { BillingSettingsResolver } from './settings/billing-settings.resolver';
 import { BillingSettingsService } from './settings/billing-settings.service';
 import { BillingSettingsDocument, BillingSettingsSchema } from './settings/schemas/billing-settings.schema';
 import { StripeBillingProvider } from './stripe/stripe-billing.provider';
+import { BillingTransferResolver } from './transfers/billing-transfer.resolver';
+import { SessionTransferDocument, SessionTransferSchema } from './transfers/schemas/session-transfer.schema';
+import { SessionTransferJob } from './transfers/session-transfer.job';
+import { SessionTransferListener } from './transfers/session-transfer.listener';
+import { SessionTransferRepository } from './transfers/session-transfer.repository';
 import { HandledEvents } from './webhooks/handled-events';
 import { WebhookEventDocument, WebhookEventSchema } from './webhooks/schemas/webhook-event.schema';
 import { StripeWebhookController } from './webhooks/stripe-webhook.controller';
@@ -33,7 +42,8 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
 /**
  * Billing through a payment provider (Stripe behind BillingProvider): tenant settings, customers and
  * cards, the billing prerequisites of a session (SessionPrerequisites, global so that transactions
- * finds it), per-session invoices through persistent jobs, and their local copy.
+ * finds it), per-session invoices through persistent jobs, and their local copy; Stripe Connect
+ * accounts of companies and sites, and transfers of paid sessions to them, less the platform fee.
  */
 @Global()
 @Module({
@@ -45,6 +55,8 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
       { name: InvoiceDocument.name, schema: InvoiceSchema },
       { name: TaxRateDocument.name, schema: TaxRateSchema },
       { name: WebhookEventDocument.name, schema: WebhookEventSchema },
+      { name: ConnectedAccountDocument.name, schema: ConnectedAccountSchema },
+      { name: SessionTransferDocument.name, schema: SessionTransferSchema },
     ]),
   ],
   controllers: [StripeWebhookController],
@@ -70,6 +82,13 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
     TaxRates,
     HandledEvents,
     WebhookEventJob,
+    ConnectedAccountRepository,
+    ConnectedAccountService,
+    ConnectedAccountResolver,
+    SessionTransferRepository,
+    SessionTransferJob,
+    SessionTransferListener,
+    BillingTransferResolver,
   ],
   exports: [SessionPrerequisites, BillingSettingsService, BillingAccountService],
 })

@@ -25,7 +25,14 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
     tenantId: TenantId,
     record: Pick<
       SessionBilling,
-      'transactionId' | 'userId' | 'status' | 'reason' | 'currency' | 'stoppedAt' | 'lines'
+      | 'transactionId'
+      | 'userId'
+      | 'chargingStationId'
+      | 'status'
+      | 'reason'
+      | 'currency'
+      | 'stoppedAt'
+      | 'lines'
     >,
   ): Promise<SessionBilling> {
     const { transactionId, ...fields } = record;
@@ -83,6 +90,7 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
       transactionId: doc._id,
       tenantId: doc.tenantId,
       userId: doc.userId,
+      chargingStationId: doc.chargingStationId,
       status: doc.status,
       reason: doc.reason,
       currency: doc.currency,

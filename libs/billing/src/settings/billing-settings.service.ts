@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { BillingGateway, BillingProvider } from '../provider/billing-provider.port';
 import { BillingSettings, BillingSettingsChanges, incompleteSettings } from './billing-settings';
 import { BillingSettingsRepository } from './billing-settings.repository';
+import { definedOnly } from '../common/defined-only';
 
 /** Read at every Authorize and StartTransaction of a tenant: kept a few seconds. */
 const SETTINGS_TTL_MS = 5_000;
@@ -153,8 +154,4 @@ export class BillingSettingsService {
       });
     }
   }
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }
