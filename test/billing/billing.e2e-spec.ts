@@ -561,6 +561,81 @@ describe('billing with Stripe (against localstripe)', () => {
         invoiceId: null,
       });
     });
+
+    it('shows a driver their monthly draft so far (the upcoming invoice), its month in the tenant’s time zone', async () => {
+      const UPCOMING = `query($userId: ID) { billingUpcomingInvoice(userId: $userId) {
+        period periodStart periodEnd timeZone currency subtotal tax amount transactionIds
+        lines { amount dimension transactionId } } }`;
+      interface Upcoming {
+        period: string;
+        periodStart: string;
+        periodEnd: string;
+        timeZone: string;
+        currency: string;
+        subtotal: number;
+        tax: number;
+        amount: number;
+        transactionIds: string[];
+        lines: { amount: number; dimension: string; transactionId: string }[];
+      }
+      const zone = 'Pacific/Kiritimati';
+      const superAdmin = await loginAsAdmin(server.httpUrl);
+      await superAdmin.data('mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id } }', {
+        input: { id: 'default', timeZone: zone },
+      });
+      await runBilling(false);
+      const driver = await driverWithTag('TAG-UPCOMING');
+      await addCard(driver, CARDS.visa);
+      const { transactionId } = await chargeSession('TAG-UPCOMING', 30, 2000);
+      await billingOf(transactionId, (value) => value?.status === 'pending');
+
+      const draft = (await eventually(
+        async () =>
+          (await driver.client.data<{ billingUpcomingInvoice: Upcoming | null }>(UPCOMING))
+            .billingUpcomingInvoice,
+        (value) => value?.timeZone === zone,
+      ))!;
+      expect(draft.currency).toBe('EUR');
+      expect(draft.transactionIds).toEqual([transactionId]);
+      expect(draft.lines.map((line) => line.dimension).sort()).toEqual(['ENERGY', 'FLAT', 'TIME']);
+      expect(draft.lines.every((line) => line.transactionId === transactionId)).toBe(true);
+      const linesTotal = draft.lines.reduce((sum, line) => sum + line.amount, 0);
+      expect(draft.subtotal).toBeCloseTo(linesTotal, 6);
+      expect(draft.tax).toBeGreaterThan(0);
+      expect(draft.amount).toBeCloseTo(draft.subtotal + draft.tax, 6);
+      // The month is Kiritimati's (UTC+14): it begins and ends at local midnight on the 1st.
+      const local = (iso: string) =>
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(new Date(iso));
+      expect(local(new Date().toISOString()).slice(0, 7)).toBe(draft.period);
+      expect(local(draft.periodStart)).toBe(`${draft.period}-01, 00:00`);
+      expect(local(draft.periodEnd)).toMatch(/-01, 00:00$/);
+      expect(new Date(draft.periodStart).getUTCHours()).toBe(10);
+
+      // Admins see anyone's; drivers only their own.
+      const { billingUpcomingInvoice: seenByAdmin } = await admin.data<{ billingUpcomingInvoice: Upcoming }>(
+        UPCOMING,
+        { userId: driver.id },
+      );
+      expect(seenByAdmin.transactionIds).toEqual([transactionId]);
+      const other = await driverWithTag('TAG-UPCOMING-OTHER');
+      expect(await other.client.errorCode(UPCOMING, { userId: driver.id })).toBe('FORBIDDEN');
+
+      await superAdmin.data('mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id } }', {
+        input: { id: 'default', timeZone: 'UTC' },
+      });
+      await runBilling(true);
+      expect(
+        (await driver.client.data<{ billingUpcomingInvoice: null }>(UPCOMING)).billingUpcomingInvoice,
+      ).toBeNull();
+    });
   });
 
   describe('webhooks at POST /billing/stripe/webhook/{tenant}', () => {

@@ -17,6 +17,8 @@ import { InvoiceDocument, InvoiceSchema } from './invoices/schemas/invoice.schem
 import { TaxRateDocument, TaxRateSchema } from './invoices/tax-rates/schemas/tax-rate.schema';
 import { TaxRates } from './invoices/tax-rates/tax-rates';
 import { PeriodicBillingJob } from './periodic/periodic-billing.job';
+import { UpcomingInvoices } from './periodic/upcoming-invoice';
+import { UpcomingInvoiceResolver } from './periodic/upcoming-invoice.resolver';
 import { BillingPrerequisites } from './prerequisites/billing-prerequisites';
 import { BillingProvider } from './provider/billing-provider.port';
 import { SessionBillingDocument, SessionBillingSchema } from './sessions/schemas/session-billing.schema';
@@ -78,6 +80,8 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
     InvoicePayments,
     Invoicing,
     PeriodicBillingJob,
+    UpcomingInvoices,
+    UpcomingInvoiceResolver,
     InvoiceResolver,
     TaxRates,
     HandledEvents,

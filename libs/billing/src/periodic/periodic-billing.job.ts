@@ -1,5 +1,6 @@
 import { APP_CONFIG, AppConfig, TenantId, asTenantId } from '@csms/common';
 import { Job, JobHandler, JobHandlers, JobQueue, JobResult } from '@csms/database';
+import { TenantService } from '@csms/users';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { BillingAccountService } from '../accounts/billing-account.service';
 import { InvoicePayments } from '../invoices/invoice-payments';
@@ -24,7 +25,8 @@ const BATCH = 200;
 /**
  * A tenant's recurring billing run, a persistent job that reschedules itself every
  * BILLING_JOB_INTERVAL_SECONDS, run by one instance at a time under the housekeeping lock (JobLeases):
- * - periodic billing: each user's sessions of the months before this one become one invoice, charged;
+ * - periodic billing: each user's sessions of the months before this one (months of the tenant's time
+ *   zone) become one invoice, charged;
  * - every tenant: unpaid (open) invoices are charged again every BILLING_PAYMENT_RETRY_HOURS, at most
  *   BILLING_PAYMENT_MAX_ATTEMPTS times, the driver told of each outcome.
  * Enabling or changing the settings runs it at once.
@@ -49,6 +51,7 @@ export class PeriodicBillingJob
     private readonly invoices: InvoiceRepository,
     private readonly invoicing: Invoicing,
     private readonly payments: InvoicePayments,
+    private readonly tenants: TenantService,
   ) {
     super();
   }
@@ -89,12 +92,15 @@ export class PeriodicBillingJob
 
   /** Each user's sessions stopped before this month, gathered in one invoice per user and month. */
   private async invoiceMonths(tenantId: TenantId, access: BillingAccess): Promise<void> {
-    const period = billingPeriodOf(new Date());
+    const timeZone = await this.tenants.timeZoneOf(tenantId);
+    const period = billingPeriodOf(new Date(), timeZone);
     const waiting = await this.sessions.awaitingInvoice(tenantId, period.start, BATCH);
     const byUser = new Map<string, SessionBilling[]>();
     for (const record of waiting) byUser.set(record.userId, [...(byUser.get(record.userId) ?? []), record]);
     for (const [userId, records] of byUser) {
-      const months = [...new Set(records.map((record) => billingPeriodOf(record.stoppedAt!).key))].sort();
+      const months = [
+        ...new Set(records.map((record) => billingPeriodOf(record.stoppedAt!, timeZone).key)),
+      ].sort();
       const transactionIds = records.map((record) => record.transactionId).sort();
       try {
         const customerId = await this.accounts.ensureCustomer(tenantId, userId, access);

@@ -11,6 +11,11 @@ export interface PlannedLine {
   taxPercent: number;
 }
 
+/** A line's tax in minor units, rounded per line as the provider's invoice rounds it. */
+export function taxMinorOf(line: PlannedLine): number {
+  return Math.round((line.amountMinor * line.taxPercent) / 100);
+}
+
 /** What a stopped session tells billing (the TransactionStopped event, kept in the job). */
 export interface BilledSession {
   transactionId: string;

@@ -85,6 +85,16 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
     );
   }
 
+  /** A user's sessions not invoiced yet (their month's invoice is to come), oldest first. */
+  async awaitingInvoiceOf(tenantId: TenantId, userId: string, limit: number): Promise<SessionBilling[]> {
+    const records = await this.findMany(
+      tenantId,
+      { userId, status: 'pending', invoiceId: { $exists: false } },
+      limit,
+    );
+    return records.sort((a, b) => (a.stoppedAt?.getTime() ?? 0) - (b.stoppedAt?.getTime() ?? 0));
+  }
+
   protected toEntity(doc: Lean<SessionBillingDocument>): SessionBilling {
     return {
       transactionId: doc._id,

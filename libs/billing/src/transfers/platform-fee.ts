@@ -1,5 +1,5 @@
 import { minorUnitsOf } from '@csms/pricing';
-import { PlannedLine } from '../sessions/invoice-lines';
+import { PlannedLine, taxMinorOf } from '../sessions/invoice-lines';
 
 /** A tenant's platform fee per paid session: a flat amount (currency units) plus a percentage. */
 export interface PlatformFee {
@@ -17,10 +17,7 @@ export interface TransferAmounts {
 
 /** Splits a paid session's lines between the platform (its fee) and the connected account. */
 export function transferAmountsOf(lines: PlannedLine[], fee: PlatformFee, currency: string): TransferAmounts {
-  const collectedMinor = lines.reduce(
-    (sum, line) => sum + line.amountMinor + Math.round((line.amountMinor * line.taxPercent) / 100),
-    0,
-  );
+  const collectedMinor = lines.reduce((sum, line) => sum + line.amountMinor + taxMinorOf(line), 0);
   const flatMinor = Math.round(fee.flat * 10 ** minorUnitsOf(currency));
   const feeMinor = Math.min(collectedMinor, flatMinor + Math.round((collectedMinor * fee.percent) / 100));
   return { collectedMinor, feeMinor, transferMinor: collectedMinor - feeMinor };
