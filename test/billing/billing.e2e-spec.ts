@@ -9,6 +9,7 @@ import { connectStation } from '../support/ocpp-station';
 import { PythonStation } from '../support/python-station';
 import { graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
+import { SessionBillingListener } from '../../libs/billing/src/sessions/session-billing.listener';
 import { TestUser, createTag, createUserAndLogin, eventually } from '../support/users';
 import { applyTenantTariff } from './support/billing-session';
 
@@ -125,6 +126,8 @@ describe('billing with Stripe (against localstripe)', () => {
       JOBS_POLL_MS: '200',
       // Unpaid invoices are charged again at the next run as soon as a second has passed.
       BILLING_PAYMENT_RETRY_HOURS: '0.0003',
+      // Sessions without a billing record are reconciled at the next run, however recent.
+      BILLING_RECONCILE_GRACE_SECONDS: '0',
     });
     database = server.app.get<Connection>(getConnectionToken());
     const superAdmin = await loginAsAdmin(server.httpUrl);
@@ -528,6 +531,41 @@ describe('billing with Stripe (against localstripe)', () => {
         driver.email,
         (message) => message.subject.includes('paid') && !message.subject.includes('failed'),
       );
+    });
+
+    it('bills a session whose stop event was lost (no billing record) at the next run', async () => {
+      const driver = await driverWithTag('TAG-LOST-STOP');
+      await addCard(driver, CARDS.visa);
+      // As if the instance stopped between the session's stop and its billing job: nothing hears the event.
+      const listener = server.app.get(SessionBillingListener);
+      listener.onModuleDestroy();
+      let transactionId: string;
+      try {
+        ({ transactionId } = await chargeSession('TAG-LOST-STOP', 30, 3000));
+      } finally {
+        listener.onModuleInit();
+      }
+      await server.app.get(JobRunner).whenIdle('billing.session');
+      expect(
+        (await admin.data<{ transaction: { billing: Billing | null } }>(BILLING_OF, { id: transactionId }))
+          .transaction.billing,
+      ).toBeNull();
+
+      await runBilling(true);
+      const billed = await billingOf(transactionId, (value) => value?.status === 'billed');
+      const { invoice } = await driver.client.data<{ invoice: { status: string; transactionIds: string[] } }>(
+        INVOICE,
+        { id: billed.invoiceId },
+      );
+      expect(invoice).toMatchObject({ status: 'paid', transactionIds: [transactionId] });
+      // The next run finds the session billed and leaves it be: still one invoice.
+      await runBilling(true);
+      await server.app.get(JobRunner).whenIdle('billing.periodic');
+      await server.app.get(JobRunner).whenIdle('billing.session');
+      const { invoices } = await driver.client.data<{ invoices: { totalCount: number } }>(
+        '{ invoices { totalCount } }',
+      );
+      expect(invoices.totalCount).toBe(1);
     });
 
     it('bills periodically: a user’s sessions of past months in one invoice, this month’s left pending', async () => {

@@ -22,6 +22,7 @@ import { UpcomingInvoiceResolver } from './periodic/upcoming-invoice.resolver';
 import { BillingPrerequisites } from './prerequisites/billing-prerequisites';
 import { BillingProvider } from './provider/billing-provider.port';
 import { SessionBillingDocument, SessionBillingSchema } from './sessions/schemas/session-billing.schema';
+import { LostStopReconciliation } from './sessions/lost-stop-reconciliation';
 import { SessionBillingJob } from './sessions/session-billing.job';
 import { SessionBillingListener } from './sessions/session-billing.listener';
 import { SessionBillingRepository } from './sessions/session-billing.repository';
@@ -75,6 +76,7 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
     SessionBillingRepository,
     SessionBillingJob,
     SessionBillingListener,
+    LostStopReconciliation,
     TransactionBillingResolver,
     InvoiceRepository,
     InvoicePayments,

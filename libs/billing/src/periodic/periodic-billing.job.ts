@@ -7,6 +7,7 @@ import { InvoicePayments } from '../invoices/invoice-payments';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { Invoicing } from '../invoices/invoicing';
 import { ProviderRefusal } from '../provider/billing-provider.port';
+import { LostStopReconciliation } from '../sessions/lost-stop-reconciliation';
 import { SessionBilling } from '../sessions/session-billing';
 import { SessionBillingRepository } from '../sessions/session-billing.repository';
 import {
@@ -29,6 +30,8 @@ const BATCH = 200;
  *   zone) become one invoice, charged;
  * - every tenant: unpaid (open) invoices are charged again every BILLING_PAYMENT_RETRY_HOURS, at most
  *   BILLING_PAYMENT_MAX_ATTEMPTS times, the driver told of each outcome.
+ * - every tenant: stopped, priced sessions without a billing record (their stop event was lost) are
+ *   billed (LostStopReconciliation).
  * Enabling or changing the settings runs it at once.
  */
 @Injectable()
@@ -52,6 +55,7 @@ export class PeriodicBillingJob
     private readonly invoicing: Invoicing,
     private readonly payments: InvoicePayments,
     private readonly tenants: TenantService,
+    private readonly lostStops: LostStopReconciliation,
   ) {
     super();
   }
@@ -85,6 +89,7 @@ export class PeriodicBillingJob
       if (error instanceof BillingNotConfiguredError) return { outcome: 'done' };
       throw error;
     }
+    await this.lostStops.run(tenantId, access.settings);
     if (!access.settings.immediateBilling) await this.invoiceMonths(tenantId, access);
     await this.retryPayments(tenantId, access);
     return next;

@@ -7,6 +7,7 @@ import { BillingSettingsDocument } from './schemas/billing-settings.schema';
 
 const FIELDS = [
   'enabled',
+  'enabledAt',
   'secretKeySealed',
   'secretKeyLast4',
   'publicKey',

@@ -86,6 +86,7 @@ export class BillingSettingsService {
     }
     const next: Partial<BillingSettings> = {
       enabled: changes.enabled,
+      ...(changes.enabled && !current.enabled ? { enabledAt: new Date() } : {}),
       currency,
       ...(changes.secretKey
         ? {

@@ -1,6 +1,8 @@
 /** A tenant's billing settings as stored: the secrets sealed (SecretCipher), never in clear. */
 export interface BillingSettings {
   enabled: boolean;
+  /** When billing was last switched on: sessions stopped before are never billed by reconciliation. */
+  enabledAt?: Date;
   /** Sealed secret key (Stripe `sk_…` or a restricted `rk_…`), and its last 4 characters. */
   secretKeySealed?: string;
   secretKeyLast4?: string;

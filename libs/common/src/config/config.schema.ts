@@ -179,6 +179,10 @@ export const configSchema = z
     BILLING_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(3600),
     BILLING_PAYMENT_RETRY_HOURS: z.coerce.number().positive().default(24),
     BILLING_PAYMENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(4),
+    // The billing run also bills stopped, priced sessions of the last BILLING_RECONCILE_LOOKBACK_DAYS that
+    // have no billing record (their stop event was lost), once stopped BILLING_RECONCILE_GRACE_SECONDS ago.
+    BILLING_RECONCILE_LOOKBACK_DAYS: z.coerce.number().positive().max(90).default(7),
+    BILLING_RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).default(600),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {

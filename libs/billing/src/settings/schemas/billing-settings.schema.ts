@@ -8,6 +8,9 @@ export class BillingSettingsDocument extends TenantDocument {
   enabled?: boolean;
 
   @Prop()
+  enabledAt?: Date;
+
+  @Prop()
   secretKeySealed?: string;
 
   @Prop()
