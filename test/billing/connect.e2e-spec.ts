@@ -9,6 +9,7 @@ import { CARDS, Localstripe } from '../support/localstripe';
 import { PythonStation } from '../support/python-station';
 import { TestApp, startTestApp } from '../support/test-app';
 import { createTag, createUserAndLogin, eventually } from '../support/users';
+import { SessionTransferListener } from '../../libs/billing/src/transfers/session-transfer.listener';
 import { addCard, applyTenantTariff, chargeSession } from './support/billing-session';
 
 const SECRET_KEY = 'sk_test_voltgridConnect0123456789';
@@ -352,12 +353,45 @@ describe('Stripe Connect: accounts of companies and sites, transfers of paid ses
       expect(billingTransfers.totalCount).toBe(1);
     });
 
+    it('transfers a paid session whose payment event was lost, at the next billing run', async () => {
+      // As if the instance stopped between the invoice's payment and the transfer job: nothing hears it.
+      const listener = server.app.get(SessionTransferListener);
+      listener.onModuleDestroy();
+      let transactionId: string;
+      try {
+        transactionId = await paidSessionIn(areas.siteWithAccount, 'TAG-CONNECT');
+        await eventually(
+          async () =>
+            (
+              await admin.data<{ transaction: { billing: { status: string } | null } }>(
+                'query($id: ID!) { transaction(id: $id) { billing { status } } }',
+                { id: transactionId },
+              )
+            ).transaction.billing?.status,
+          (status) => status === 'billed',
+          60_000,
+        );
+      } finally {
+        listener.onModuleInit();
+      }
+      await server.app.get(JobRunner).whenIdle(TRANSFER_QUEUE);
+      expect(
+        await database.collection('billing_transfers').countDocuments({ _id: transactionId as never }),
+      ).toBe(0);
+
+      // Any change of the settings runs the tenant's billing at once.
+      await admin.data(SETTINGS, { input: { enabled: true } });
+      const made = (await transferOf(transactionId, (found) => found?.status === 'TRANSFERRED'))!;
+      expect(made).toMatchObject({ accountId: siteAccount.id, amount: 5.98 });
+      expect((await stripeClient.transfers.list({ destination: siteAccount.id })).data).toHaveLength(2);
+    });
+
     it('keeps the money of a site whose company has no account, and says so', async () => {
       const transactionId = await paidSessionIn(areas.otherSite, 'TAG-CONNECT');
       const kept = await transferOf(transactionId, (found) => found?.status === 'NOT_TRANSFERRED');
       expect(kept).toMatchObject({ accountId: null, transferId: null });
       expect(kept?.reason).toMatch(/no connected account/i);
-      expect((await stripeClient.transfers.list()).data).toHaveLength(2);
+      expect((await stripeClient.transfers.list()).data).toHaveLength(3);
     });
   });
 });

@@ -34,6 +34,7 @@ import { BillingSettingsDocument, BillingSettingsSchema } from './settings/schem
 import { StripeBillingProvider } from './stripe/stripe-billing.provider';
 import { BillingTransferResolver } from './transfers/billing-transfer.resolver';
 import { SessionTransferDocument, SessionTransferSchema } from './transfers/schemas/session-transfer.schema';
+import { LostTransferReconciliation } from './transfers/lost-transfer-reconciliation';
 import { SessionTransferJob } from './transfers/session-transfer.job';
 import { SessionTransferListener } from './transfers/session-transfer.listener';
 import { SessionTransferRepository } from './transfers/session-transfer.repository';
@@ -94,6 +95,7 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
     SessionTransferRepository,
     SessionTransferJob,
     SessionTransferListener,
+    LostTransferReconciliation,
     BillingTransferResolver,
   ],
   exports: [SessionPrerequisites, BillingSettingsService, BillingAccountService],

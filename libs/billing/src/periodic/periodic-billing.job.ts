@@ -8,6 +8,7 @@ import { InvoiceRepository } from '../invoices/invoice.repository';
 import { Invoicing } from '../invoices/invoicing';
 import { ProviderRefusal } from '../provider/billing-provider.port';
 import { LostStopReconciliation } from '../sessions/lost-stop-reconciliation';
+import { LostTransferReconciliation } from '../transfers/lost-transfer-reconciliation';
 import { SessionBilling } from '../sessions/session-billing';
 import { SessionBillingRepository } from '../sessions/session-billing.repository';
 import {
@@ -31,7 +32,8 @@ const BATCH = 200;
  * - every tenant: unpaid (open) invoices are charged again every BILLING_PAYMENT_RETRY_HOURS, at most
  *   BILLING_PAYMENT_MAX_ATTEMPTS times, the driver told of each outcome.
  * - every tenant: stopped, priced sessions without a billing record (their stop event was lost) are
- *   billed (LostStopReconciliation).
+ *   billed (LostStopReconciliation), and paid sessions without a Connect transfer record get their
+ *   transfer (LostTransferReconciliation).
  * Enabling or changing the settings runs it at once.
  */
 @Injectable()
@@ -56,6 +58,7 @@ export class PeriodicBillingJob
     private readonly payments: InvoicePayments,
     private readonly tenants: TenantService,
     private readonly lostStops: LostStopReconciliation,
+    private readonly lostTransfers: LostTransferReconciliation,
   ) {
     super();
   }
@@ -92,6 +95,7 @@ export class PeriodicBillingJob
     await this.lostStops.run(tenantId, access.settings);
     if (!access.settings.immediateBilling) await this.invoiceMonths(tenantId, access);
     await this.retryPayments(tenantId, access);
+    await this.lostTransfers.run(tenantId);
     return next;
   }
 
