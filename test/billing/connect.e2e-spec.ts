@@ -14,6 +14,8 @@ import { addCard, applyTenantTariff, chargeSession } from './support/billing-ses
 
 const SECRET_KEY = 'sk_test_voltgridConnect0123456789';
 const WEBHOOK_SECRET = 'whsec_voltgridConnectSecret01';
+/** Stripe signs connected accounts' events with the secret of the platform's Connect endpoint. */
+const CONNECT_WEBHOOK_SECRET = 'whsec_voltgridConnectAccounts01';
 const STATION = 'CS-CONNECT-16';
 const TRANSFER_QUEUE = 'billing.transfer';
 
@@ -142,17 +144,18 @@ describe('Stripe Connect: accounts of companies and sites, transfers of paid ses
         taxRatePercent: 20,
         immediateBilling: true,
         webhookSecret: WEBHOOK_SECRET,
+        connectWebhookSecret: CONNECT_WEBHOOK_SECRET,
         platformFeeFlat: 0.5,
         platformFeePercent: 10,
       },
     });
-    // localstripe signs the events it sends with this secret, as Stripe does for a webhook endpoint.
+    // localstripe signs the events it sends with this secret, as Stripe does for a Connect endpoint.
     const registered = await fetch(`${stripe.url}/_config/webhooks/csms`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         url: `${server.httpUrl}/billing/stripe/webhook/default`,
-        secret: WEBHOOK_SECRET,
+        secret: CONNECT_WEBHOOK_SECRET,
         'events[0]': 'account.updated',
       }),
     });
@@ -204,10 +207,20 @@ describe('Stripe Connect: accounts of companies and sites, transfers of paid ses
       for (const input of [
         { enabled: true, platformFeePercent: 101 },
         { enabled: true, platformFeeFlat: -1 },
+        { enabled: true, connectWebhookSecret: 'not-a-signing-secret' },
       ]) {
         expect(await admin.errorCode(SETTINGS, { input })).toBe('BAD_USER_INPUT');
       }
       expect(await stripeClient.accounts.list()).toMatchObject({ data: [] });
+      const { billingSettings } = await admin.data<{ billingSettings: Record<string, unknown> }>(
+        '{ billingSettings { connectWebhookSecretSet connectWebhookSecretLast4 platformFeeFlat platformFeePercent } }',
+      );
+      expect(billingSettings).toEqual({
+        connectWebhookSecretSet: true,
+        connectWebhookSecretLast4: 'ts01',
+        platformFeeFlat: 0.5,
+        platformFeePercent: 10,
+      });
     });
 
     it('are created at Stripe for a site and for a company, pending until onboarded; one per owner', async () => {

@@ -13,6 +13,8 @@ const FIELDS = [
   'publicKey',
   'webhookSecretSealed',
   'webhookSecretLast4',
+  'connectWebhookSecretSealed',
+  'connectWebhookSecretLast4',
   'immediateBilling',
   'taxRatePercent',
   'currency',

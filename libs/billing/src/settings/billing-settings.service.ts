@@ -59,10 +59,12 @@ export class BillingSettingsService {
     return { gateway: this.provider.gateway(secretKey), settings, account: accountFingerprint(secretKey) };
   }
 
-  /** The secret webhooks are signed with, or undefined when none is set. */
-  async webhookSecret(tenantId: TenantId): Promise<string | undefined> {
-    const { webhookSecretSealed } = await this.get(tenantId);
-    return webhookSecretSealed ? this.cipher.decrypt(webhookSecretSealed) : undefined;
+  /** The secrets webhooks may be signed with: the platform endpoint's, then the Connect endpoint's. */
+  async webhookSecrets(tenantId: TenantId): Promise<string[]> {
+    const settings = await this.get(tenantId);
+    return [settings.webhookSecretSealed, settings.connectWebhookSecretSealed]
+      .filter((sealed): sealed is string => !!sealed)
+      .map((sealed) => this.cipher.decrypt(sealed));
   }
 
   /**
@@ -98,6 +100,12 @@ export class BillingSettingsService {
         ? {
             webhookSecretSealed: this.cipher.encrypt(changes.webhookSecret),
             webhookSecretLast4: last4(changes.webhookSecret),
+          }
+        : {}),
+      ...(changes.connectWebhookSecret
+        ? {
+            connectWebhookSecretSealed: this.cipher.encrypt(changes.connectWebhookSecret),
+            connectWebhookSecretLast4: last4(changes.connectWebhookSecret),
           }
         : {}),
       publicKey: changes.publicKey,
@@ -149,10 +157,11 @@ export class BillingSettingsService {
         field: 'publicKey',
       });
     }
-    if (changes.webhookSecret !== undefined && !/^whsec_[A-Za-z0-9]{8,}$/.test(changes.webhookSecret)) {
-      throw new BadInputError('webhookSecret is a signing secret starting with whsec_', {
-        field: 'webhookSecret',
-      });
+    for (const field of ['webhookSecret', 'connectWebhookSecret'] as const) {
+      const secret = changes[field];
+      if (secret !== undefined && !/^whsec_[A-Za-z0-9]{8,}$/.test(secret)) {
+        throw new BadInputError(`${field} is a signing secret starting with whsec_`, { field });
+      }
     }
   }
 }

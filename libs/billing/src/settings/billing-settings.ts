@@ -10,6 +10,9 @@ export interface BillingSettings {
   /** Sealed webhook signing secret (`whsec_…`), and its last 4 characters. */
   webhookSecretSealed?: string;
   webhookSecretLast4?: string;
+  /** Sealed signing secret of the Connect endpoint (connected accounts' events), and its last 4. */
+  connectWebhookSecretSealed?: string;
+  connectWebhookSecretLast4?: string;
   /** Each session invoiced and charged when it stops; otherwise one invoice per user and month. */
   immediateBilling: boolean;
   /** Tax applied to what the session's tariff prices without VAT. Billing needs it set (0 is a rate). */
@@ -40,6 +43,7 @@ export interface BillingSettingsChanges {
   secretKey?: string;
   publicKey?: string;
   webhookSecret?: string;
+  connectWebhookSecret?: string;
   immediateBilling?: boolean;
   taxRatePercent?: number;
   currency?: string;

@@ -26,6 +26,12 @@ export class BillingSettingsDocument extends TenantDocument {
   webhookSecretLast4?: string;
 
   @Prop()
+  connectWebhookSecretSealed?: string;
+
+  @Prop()
+  connectWebhookSecretLast4?: string;
+
+  @Prop()
   immediateBilling?: boolean;
 
   @Prop()
