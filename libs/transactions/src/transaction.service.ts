@@ -35,7 +35,7 @@ import { ExternalTagAuthorizer } from './ports/external-tag-authorizer.port';
 import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
-import { NewTransaction, TransactionRepository } from './transaction.repository';
+import { NewTransaction, StoppedSessionsWindow, TransactionRepository } from './transaction.repository';
 
 /** The stop reason of a session closed because a new one started on its connector. */
 export const SUPERSEDED_REASON = 'Superseded';
@@ -122,6 +122,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   }
 
   /** The open sessions of these stations (one query: the lookups batch). */
+  /** Stopped, priced sessions of users in a window, page by page (billing's reconciliation). */
+  stoppedPriced(tenantId: TenantId, window: StoppedSessionsWindow, limit: number): Promise<Transaction[]> {
+    return this.transactions.findStoppedPriced(tenantId, window, limit);
+  }
+
   async activeOfStations(tenantId: TenantId, stationIds: readonly string[]): Promise<Transaction[]> {
     const perStation = await Promise.all(
       stationIds.map((stationId) => this.transactions.findActiveOfStation(tenantId, stationId)),

@@ -197,6 +197,11 @@ export const configSchema = z
     BILLING_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(3600),
     BILLING_PAYMENT_RETRY_HOURS: z.coerce.number().positive().default(24),
     BILLING_PAYMENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(4),
+    // The billing run also bills stopped, priced sessions of the last BILLING_RECONCILE_LOOKBACK_DAYS that
+    // have no billing record (their stop event was lost), once stopped BILLING_RECONCILE_GRACE_SECONDS ago,
+    // and gives the sessions of invoices paid in that time their Connect transfer when they have none.
+    BILLING_RECONCILE_LOOKBACK_DAYS: z.coerce.number().positive().max(90).default(7),
+    BILLING_RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).default(600),
   })
   .superRefine((config, ctx) => {
     if (config.HTTP_REQUEST_TIMEOUT_MS < config.HTTP_HEADERS_TIMEOUT_MS) {
