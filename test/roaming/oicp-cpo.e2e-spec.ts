@@ -1,3 +1,4 @@
+import { BOOT, connect201 } from '../ocpp201/ocpp201-station';
 import { createStationIn } from '../organizations/support/organizations';
 import { GraphQLClient } from '../support/graphql-client';
 import { PythonStation } from '../support/python-station';
@@ -224,6 +225,42 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
       // The first full push, then Charging (Occupied) and Available again.
       expect(statusPushes.length).toBeGreaterThanOrEqual(3);
       expect(statusPushes.every((entry) => entry.statusMessage === 'true 000 Success')).toBe(true);
+    });
+  });
+
+  describe('at an OCPP 2.0.1 station', () => {
+    it('asks Hubject about a card unknown to us too', async () => {
+      await createStationIn(tenant.admin, 'OICP-201', tenant.siteAreaId);
+      const station201 = await connect201(tenant.app.wsUrl, 'OICP-201');
+      try {
+        await station201.call('BootNotification', BOOT);
+        await station201.call('StatusNotification', {
+          timestamp: new Date().toISOString(),
+          connectorStatus: 'Available',
+          evseId: 1,
+          connectorId: 1,
+        });
+        // Hubject knows the new EVSE before a driver stands at it.
+        await eventually(
+          () => hubject.evseData(),
+          (records) => records.some((record) => record.EvseID === 'DE*VGC*EOICP201*1'),
+        );
+        const answer = (await station201.call('Authorize', {
+          idToken: { idToken: '0A1B2C3D', type: 'ISO14443' },
+        })) as { idTokenInfo: { status: string } };
+        expect(answer.idTokenInfo.status).toBe('Accepted');
+        const authorization = await collection(tenant, 'roaming_authorizations').findOne({
+          tokenUid: '0A1B2C3D',
+        });
+        expect(authorization).toMatchObject({ stationId: 'OICP-201', partnerId: await partnerId() });
+        // A badge that cannot be an RFID UID is not Hubject's to decide: still unknown.
+        const other = (await station201.call('Authorize', {
+          idToken: { idToken: 'not-a-card', type: 'Central' },
+        })) as { idTokenInfo: { status: string } };
+        expect(other.idTokenInfo.status).not.toBe('Accepted');
+      } finally {
+        await station201.close({ force: true });
+      }
     });
   });
 
