@@ -70,6 +70,7 @@ import { RoamingTokenDocument, RoamingTokenSchema } from './tokens/schemas/roami
 import { ExternalTagAuthorizer } from '@csms/transactions';
 import { RoamingTagAuthorizers } from './authorizations/roaming-tag-authorizers';
 import { OicpAuthorizer } from './oicp/authorization/oicp-authorizer';
+import { OicpCertificateWatch } from './oicp/certificates/oicp-certificate-watch';
 import { OicpClient } from './oicp/client/oicp-client';
 import { OicpOutboxTransport } from './oicp/outbox/oicp-outbox.transport';
 import { OicpRemoteController } from './oicp/server/oicp-remote.controller';
@@ -227,6 +228,7 @@ import {
     OicpClient,
     OicpOutboxTransport,
     OicpRemoteService,
+    OicpCertificateWatch,
   ],
   exports: [OcpiMessageRepository, OutboxRepository, RoamingAuthorizationRepository, ExternalTagAuthorizer],
 })
