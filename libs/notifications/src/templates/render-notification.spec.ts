@@ -74,6 +74,12 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     currency: 'EUR',
     link: LINK,
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    platform: 'Hubject',
+    subject: 'CN=DE*VGC',
+    expiresAt: new Date('2026-03-15T08:00:00Z'),
+    link: LINK,
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     keyName: 'Billing export',
     keyPrefix: 'vg_live_acme_AbCd1234',
@@ -127,6 +133,11 @@ describe('renderNotification', () => {
       if (type === NotificationType.SMART_CHARGING_STATION_EXCLUDED) {
         expect(message.subject).toContain('CS-42');
         expect(message.text).toContain('Rejected');
+      }
+      if (type === NotificationType.ROAMING_CERTIFICATE_EXPIRING) {
+        expect(message.subject).toContain('Hubject');
+        expect(message.text).toContain('CN=DE*VGC');
+        expect(message.text).toContain('2026');
       }
       if (type === NotificationType.API_KEY_EXPIRING) {
         expect(message.subject).toContain('Billing export');
