@@ -5,6 +5,8 @@ import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
+import { JobsModule } from '@csms/jobs';
+import { MetricsModule } from '@csms/metrics';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
@@ -19,6 +21,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { redactRequestSecrets } from './logging/url-secrets';
 
 /** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
@@ -50,6 +53,7 @@ export class AppModule {
             serializers: { req: redactRequestSecrets },
           },
         }),
+        MetricsModule,
         DatabaseModule,
         EventsModule,
         ClusterModule.forRoot(),
@@ -59,7 +63,9 @@ export class AppModule {
           useClass: GraphQLOptionsFactory,
         }),
         HealthModule,
+        MetricsHttpModule,
         ExportsModule,
+        JobsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,
       ],

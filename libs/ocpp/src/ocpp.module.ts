@@ -8,6 +8,7 @@ import { OcppMessageLogWriter } from './message-log/ocpp-message-log.writer';
 import { OcppMessageLogExport, OcppMessageLogExportResolver } from './message-log/ocpp-message-log.export';
 import { OcppMessageRepository } from './message-log/ocpp-message.repository';
 import { OcppMessageResolver } from './message-log/ocpp-message.resolver';
+import { OcppTrafficMetrics } from './message-log/ocpp-traffic.metrics';
 import { OcppMessageDocument, OcppMessageSchema } from './message-log/schemas/ocpp-message.schema';
 import { StationSessionRegistry } from './session/station-session.registry';
 import { OcppJsonServer } from './transport/ocpp-json.server';
@@ -45,6 +46,7 @@ import { SoapModule } from './soap/soap.module';
     OcppMessageRepository,
     OcppMessageLogExport,
     OcppMessageLogExportResolver,
+    OcppTrafficMetrics,
     OcppMessageLogWriter,
     OcppMessageResolver,
     OcppJsonServer,

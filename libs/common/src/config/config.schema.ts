@@ -115,6 +115,8 @@ export const configSchema = z
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // Persistent jobs (libs/jobs): how often an idle queue looks for due jobs enqueued on other instances.
+    JOBS_POLL_MS: z.coerce.number().int().min(10).default(2000),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
