@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds the tools the end-to-end tests start themselves (today: Mailpit, a real SMTP server with an
-// HTTP API listing received mail) into .tools/bin. Runs as npm postinstall after install-ferretdb.js;
-// idempotent, skippable with CSMS_SKIP_TEST_TOOLS_INSTALL=1, and never fails the install.
+// Builds the tools the end-to-end tests start themselves into .tools/bin: Mailpit (a real SMTP server
+// with an HTTP API listing received mail, with Go) and ocpi-tariffs (the independent OCPI tariff
+// engine the pricing tests check us against, with cargo). Runs as npm postinstall after
+// install-ferretdb.js; idempotent, skippable with CSMS_SKIP_TEST_TOOLS_INSTALL=1, never fails the install.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -11,8 +12,14 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const BIN_DIR = path.join(ROOT, '.tools', 'bin');
 
-/** Each tool: the Go package to install and its version. */
-const TOOLS = [{ name: 'mailpit', module: 'github.com/axllent/mailpit', version: 'v1.33.1' }];
+/**
+ * Each tool: how it is built (Go module or crate), the binary it leaves, and its pinned version.
+ * ocpi-tariffs-cli 0.48.0 is the newest that builds with Rust 1.95 (0.49 and later need 1.96).
+ */
+const TOOLS = [
+  { name: 'mailpit', builder: 'go', module: 'github.com/axllent/mailpit', version: 'v1.33.1' },
+  { name: 'ocpi-tariffs', builder: 'cargo', crate: 'ocpi-tariffs-cli', version: '0.48.0' },
+];
 
 function log(message) {
   console.log(`[install-test-tools] ${message}`);
@@ -28,18 +35,31 @@ function installedVersion(tool) {
   return fs.readFileSync(stampOf(tool), 'utf8').trim();
 }
 
-function hasGo() {
-  return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
+function has(builder) {
+  return spawnSync(builder, ['version'], { stdio: 'ignore' }).status === 0;
 }
 
 function install(tool) {
   fs.mkdirSync(BIN_DIR, { recursive: true });
-  const result = spawnSync('go', ['install', `${tool.module}@${tool.version}`], {
-    stdio: 'inherit',
-    env: { ...process.env, GOBIN: BIN_DIR },
-  });
-  if (result.status !== 0)
-    throw new Error(`go install ${tool.module}@${tool.version} failed (exit ${result.status})`);
+  const [command, args, env] =
+    tool.builder === 'go'
+      ? ['go', ['install', `${tool.module}@${tool.version}`], { GOBIN: BIN_DIR }]
+      : [
+          'cargo',
+          [
+            'install',
+            tool.crate,
+            '--version',
+            tool.version,
+            '--locked',
+            '--root',
+            path.dirname(BIN_DIR),
+            '--force',
+          ],
+          {},
+        ];
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
   fs.writeFileSync(stampOf(tool), `${tool.version}\n`);
 }
 
@@ -49,15 +69,14 @@ function main() {
     return;
   }
   const missing = TOOLS.filter((tool) => installedVersion(tool) !== tool.version);
-  if (missing.length === 0) return;
-  if (!hasGo()) {
-    log(
-      `warning: Go is not installed, so ${missing.map((tool) => tool.name).join(', ')} were not built; the e2e suites that need them will fail.`,
-    );
-    return;
-  }
   for (const tool of missing) {
-    log(`building ${tool.name} ${tool.version} into ${path.relative(ROOT, BIN_DIR)} with Go`);
+    if (!has(tool.builder)) {
+      log(
+        `warning: ${tool.builder} is not installed, so ${tool.name} was not built; the suites that need it will fail.`,
+      );
+      continue;
+    }
+    log(`building ${tool.name} ${tool.version} into ${path.relative(ROOT, BIN_DIR)} with ${tool.builder}`);
     try {
       install(tool);
       log(`${tool.name} ${installedVersion(tool) ?? '(unknown version)'} installed`);

@@ -14,7 +14,16 @@ import {
   StationOwnershipRegistry,
   stationCommandsVia,
 } from '@csms/cluster';
-import { AppConfig, ConfigModule, TenantId, asTenantId, loadConfig } from '@csms/common';
+import {
+  AppConfig,
+  ConfigModule,
+  OperationContext,
+  TenantId,
+  asTenantId,
+  loadConfig,
+  noteOcppCall,
+  runOperation,
+} from '@csms/common';
 import {
   DomainEvent,
   EventBus,
@@ -50,6 +59,8 @@ class FakeEdge {
   readonly commands: StationCommands = stationCommandsVia(async (command, _tenantId, stationId, args) => {
     if (!this.connected.has(stationId)) throw new StationOfflineError(stationId);
     this.calls.push({ command, stationId, args });
+    // As the real edge does for each CALL it sends: the asking operation learns its message id.
+    noteOcppCall({ chargingStationId: stationId, action: command, messageId: `${command}@${stationId}` });
     return (await this.behaviour.get(command)?.()) ?? { status: 'Accepted', data: { ranOn: stationId } };
   });
 }
@@ -207,13 +218,19 @@ describe('several instances through Redis', () => {
   it('runs a command issued on B for a station held by A on A, and brings the answer back', async () => {
     await a.connect('CS-A1');
     const expiryDate = new Date('2026-12-01T10:00:00.000Z');
-    const answer = await b.commands.reserveNow(TENANT, 'CS-A1', {
-      connectorId: 1,
-      expiryDate,
-      idTag: 'TAG-1',
-      reservationId: 7,
-    });
+    const operation: OperationContext = { ocppCalls: [] };
+    const answer = await runOperation(operation, () =>
+      b.commands.reserveNow(TENANT, 'CS-A1', {
+        connectorId: 1,
+        expiryDate,
+        idTag: 'TAG-1',
+        reservationId: 7,
+      }),
+    );
     expect(answer).toEqual({ status: 'Accepted', data: { ranOn: 'CS-A1' } });
+    expect(operation.ocppCalls).toEqual([
+      { chargingStationId: 'CS-A1', action: 'reserveNow', messageId: 'reserveNow@CS-A1' },
+    ]);
     expect(b.edge.calls).toEqual([]);
     expect(a.edge.calls).toEqual([
       {
@@ -228,8 +245,14 @@ describe('several instances through Redis', () => {
   it("brings A's errors back to B as the same domain errors", async () => {
     await a.connect('CS-A2');
     a.edge.behaviour.set('reset', () => Promise.reject(new StationTimeoutError('CS-A2', 'Reset')));
-    const error = await b.commands.reset(TENANT, 'CS-A2', 'Hard').catch((e: unknown) => e);
+    const operation: OperationContext = { ocppCalls: [] };
+    const error = await runOperation(operation, () => b.commands.reset(TENANT, 'CS-A2', 'Hard')).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StationTimeoutError);
+    expect(operation.ocppCalls).toEqual([
+      { chargingStationId: 'CS-A2', action: 'reset', messageId: 'reset@CS-A2' },
+    ]);
     expect(error).toMatchObject({
       code: 'STATION_TIMEOUT',
       details: { chargingStationId: 'CS-A2', action: 'Reset' },

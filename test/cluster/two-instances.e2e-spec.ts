@@ -1,86 +1,16 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { RPCClient } from 'ocpp-rpc';
-import { findFreePort } from '../../libs/database/src/embedded';
 import { uniqueDatabaseUri } from '../setup/test-database';
+import { createApiKey, revokeApiKey, whoami } from '../support/api-keys';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { connectStation, upgradeStatus } from '../support/ocpp-station';
 import { RedisServer } from '../support/redis-server';
+import { ServerProcess } from '../support/server-process';
 import { graphqlWsClient, subscribe } from '../support/subscriptions';
-import { ADMIN } from '../support/test-app';
 import { createTag, createUserAndLogin, eventually } from '../support/users';
 
-const ROOT = path.resolve(__dirname, '../..');
 /** Short so the crash case stays quick; the production default is 15 s. */
 const OWNERSHIP_TTL_MS = 3000;
 const STATION = 'CS-CLUSTER';
-
-/** One real server process of the app (module-level state is not shared, as between real instances). */
-class ServerProcess {
-  private stderr = '';
-
-  private constructor(
-    readonly child: ChildProcess,
-    readonly port: number,
-  ) {
-    child.stderr?.on(
-      'data',
-      (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)),
-    );
-  }
-
-  get httpUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  get wsUrl(): string {
-    return `ws://127.0.0.1:${this.port}`;
-  }
-
-  static async start(env: Record<string, string>): Promise<ServerProcess> {
-    const port = await findFreePort();
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/csms/src/main.ts'],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-          ADMIN_EMAIL: ADMIN.email,
-          ADMIN_PASSWORD: ADMIN.password,
-          AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-          AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
-          CLUSTER_OWNERSHIP_TTL_MS: String(OWNERSHIP_TTL_MS),
-          ...env,
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    const server = new ServerProcess(child, port);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}: ${server.stderr}`);
-      const status = await fetch(`${server.httpUrl}/health`).then(
-        (response) => response.status,
-        () => 0,
-      );
-      if (status === 200) return server;
-      if (Date.now() > deadline) throw new Error(`No healthy server within 60 s: ${server.stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill(signal);
-    await exited;
-  }
-}
 
 describe('cluster: two server processes sharing one database and Redis', () => {
   let redis: RedisServer;
@@ -94,7 +24,13 @@ describe('cluster: two server processes sharing one database and Redis', () => {
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    const shared = { MONGODB_URI: uniqueDatabaseUri('two_instances'), REDIS_URL: redis.url };
+    const shared = {
+      MONGODB_URI: uniqueDatabaseUri('two_instances'),
+      REDIS_URL: redis.url,
+      CLUSTER_OWNERSHIP_TTL_MS: String(OWNERSHIP_TTL_MS),
+      // Everything logged, request logs included, for the search for API key secrets.
+      LOG_LEVEL: 'debug',
+    };
     // One after the other: both would seed the first admin into the same database.
     ocppInstance = await ServerProcess.start(shared);
     apiInstance = await ServerProcess.start({ ...shared, SERVER_ROLES: 'api' });
@@ -106,8 +42,9 @@ describe('cluster: two server processes sharing one database and Redis', () => {
       return { status: 'Accepted' };
     });
     await station.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
-    // Two ts-node servers start one after the other; on a loaded 2-core machine each may take ~40 s.
-  }, 150_000);
+    // Two ts-node servers start one after the other; on a loaded 2-core machine each may take ~40 s,
+    // and far longer on a machine shared with other test runs.
+  }, 400_000);
 
   afterAll(async () => {
     await station?.close({ force: true }).catch(() => undefined);
@@ -165,6 +102,93 @@ describe('cluster: two server processes sharing one database and Redis', () => {
     } finally {
       await curve.close();
     }
+  });
+
+  /** Every secret the suite makes, for the search through both instances' logs. */
+  const secrets: string[] = [];
+
+  it('an API key revoked on one instance is refused at once on the other, on HTTP and on its open graphql-ws connection', async () => {
+    const key = await createApiKey(admin, { name: 'Cluster robot', role: 'ADMIN' });
+    secrets.push(key.secret);
+    const onOcpp = new GraphQLClient(ocppInstance.httpUrl, key.secret);
+    await expect(onOcpp.data('{ currentTenant { id } }')).resolves.toBeDefined();
+    const live = subscribe<{ userCreated: { email: string } }>(
+      graphqlWsClient(ocppInstance.wsUrl, `Bearer ${key.secret}`),
+      'subscription { userCreated { email } }',
+    );
+    // Subscribed once a user created on the API instance reaches it on the OCPP instance.
+    await eventually(
+      async () => {
+        await createUserAndLogin(admin, 'BASIC');
+        return live.next(1000).then(
+          () => true,
+          () => false,
+        );
+      },
+      Boolean,
+      15_000,
+    );
+
+    await revokeApiKey(admin, key.id);
+
+    expect(await onOcpp.errorCode('{ currentTenant { id } }')).toBe('UNAUTHENTICATED');
+    expect((await whoami(ocppInstance.httpUrl, key.secret)).status).toBe(401);
+    await expect(live.next(5000)).rejects.toThrow(/Socket closed 4403/);
+    await live.close();
+  });
+
+  it("an API key's rate limit is one budget across the instances", async () => {
+    const key = await createApiKey(admin, { role: 'ADMIN', rateLimitPerMinute: 3 });
+    secrets.push(key.secret);
+    const [onApi, onOcpp] = [apiInstance, ocppInstance].map((i) => new GraphQLClient(i.httpUrl, key.secret));
+    for (const client of [onApi, onOcpp, onApi]) await client.data('{ currentTenant { id } }');
+    const refused = await onOcpp.request('{ currentTenant { id } }');
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      retryAfterSeconds: expect.any(Number),
+    });
+  });
+
+  it('a reset sent with a key to the API instance is audited there, linked to the CALL the OCPP instance sent', async () => {
+    const key = await createApiKey(admin, { name: 'Remote ops', role: 'ADMIN' });
+    secrets.push(key.secret);
+    await new GraphQLClient(apiInstance.httpUrl, key.secret).data(
+      `mutation { reset(chargingStationId: "${STATION}", type: HARD) { status } }`,
+    );
+    const { auditLog } = await admin.data<{
+      auditLog: { edges: { node: { targetId: string; ocppCalls: { messageId: string }[] } }[] };
+    }>(
+      `{ auditLog(actorId: "${key.id}", action: "reset") { edges { node { targetId ocppCalls { messageId } } } } }`,
+    );
+    expect(auditLog.edges).toHaveLength(1);
+    const [{ node }] = auditLog.edges;
+    expect(node.targetId).toBe(STATION);
+    expect(node.ocppCalls).toHaveLength(1);
+    const found = await eventually(
+      () =>
+        admin.data<{ ocppMessages: { edges: { node: { action: string } }[] } }>(
+          `{ ocppMessages(messageId: "${node.ocppCalls[0].messageId}") { edges { node { action } } } }`,
+        ),
+      (page) => page.ocppMessages.edges.length === 1,
+    );
+    expect(found.ocppMessages.edges[0].node.action).toBe('Reset');
+  });
+
+  it("no API key secret shows up in either instance's logs", async () => {
+    for (const secret of secrets) {
+      expect((await whoami(apiInstance.httpUrl, secret)).status).toBeGreaterThanOrEqual(200);
+    }
+    expect(secrets).toHaveLength(3);
+    for (const instance of [apiInstance, ocppInstance]) {
+      // The logs are there, with the requests the keys made (authorization redacted)…
+      expect(instance.output).toContain('"authorization":"[Redacted]"');
+      // …and without a single secret, nor its random part alone.
+      for (const secret of secrets) {
+        expect(instance.output).not.toContain(secret);
+        expect(instance.output).not.toContain(secret.slice('vg_live_default_'.length));
+      }
+    }
+    expect(apiInstance.output).toContain('/auth/whoami');
   });
 
   it('when the OCPP instance is killed, the station is seen offline and commands answer STATION_OFFLINE', async () => {

@@ -248,7 +248,9 @@ describe('OCPP-S: bad input gets a SOAP Fault, unreachable stations a typed erro
 
       // Both calls are in the message log, without an answer.
       await app.app.get(OcppMessageLogWriter).flush();
-      const log = await app.app.get(OcppMessageRepository).page(TENANT, 'SLOW-1', { first: 10 });
+      const log = await app.app
+        .get(OcppMessageRepository)
+        .page(TENANT, { stationId: 'SLOW-1' }, { first: 10 });
       const clearCaches = log.edges.map((edge) => edge.node).filter((node) => node.action === 'ClearCache');
       expect(clearCaches.map((node) => [node.direction, node.messageType, node.answerType])).toEqual([
         [OcppMessageDirection.OUT, 'CALL', undefined],

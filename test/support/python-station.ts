@@ -8,6 +8,10 @@ export interface PeerEvent {
   /** 1.6 peers report the integer the server assigned, 2.0.1 peers their own string id. */
   transactionId?: string | number;
   samples?: number;
+  /** Pricing peers: what the CSMS told the station about cost. */
+  totalCost?: number | null;
+  personalMessage?: string | null;
+  authorizeMessage?: string | null;
 }
 
 /** A Python peer station (test/peers) whose stdout is a queue of JSON events and stdin its commands. */

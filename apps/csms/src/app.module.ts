@@ -1,3 +1,4 @@
+import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
@@ -10,6 +11,7 @@ import { MetricsModule } from '@csms/metrics';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { PricingModule } from '@csms/pricing';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
@@ -34,6 +36,7 @@ export const DOMAIN_MODULES = [
   OcppModule,
   TemplatesModule,
   OrganizationsModule,
+  PricingModule,
   StatisticsModule,
 ];
 
@@ -57,6 +60,7 @@ export class AppModule {
         DatabaseModule,
         EventsModule,
         ClusterModule.forRoot(),
+        AuditModule,
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

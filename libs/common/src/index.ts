@@ -16,3 +16,4 @@ export * from './caching/read-through-cache';
 export * from './batching/delayed-merge';
 export * from './batching/group-commit';
 export * from './concurrency/concurrency-limit';
+export * from './tracing/operation-context';

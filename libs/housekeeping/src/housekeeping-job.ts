@@ -1,6 +1,11 @@
 import { Lease } from './lock/job-lock';
 
-export const HOUSEKEEPING_JOBS = ['offline-stations', 'stale-sessions', 'log-retention'] as const;
+export const HOUSEKEEPING_JOBS = [
+  'offline-stations',
+  'stale-sessions',
+  'log-retention',
+  'api-key-reminders',
+] as const;
 
 export type HousekeepingJobName = (typeof HOUSEKEEPING_JOBS)[number];
 

@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ScheduleModule } from '@nestjs/schedule';
 import { HousekeepingScheduler } from './housekeeping.scheduler';
 import { HousekeepingService } from './housekeeping.service';
+import { ApiKeyRemindersJob } from './jobs/api-key-reminders.job';
 import { LogRetentionJob } from './jobs/log-retention.job';
 import { OfflineStationsJob } from './jobs/offline-stations.job';
 import { retentionTargetsProvider } from './jobs/retention-targets.provider';
@@ -14,7 +15,8 @@ import { LeaseStore } from './lock/lease-store';
 import { HousekeepingLockDocument, HousekeepingLockSchema } from './lock/schemas/housekeeping-lock.schema';
 
 /**
- * Scheduled upkeep: stations gone quiet go offline, stale sessions close, old logs go. No GraphQL.
+ * Scheduled upkeep: stations gone quiet go offline, stale sessions close, old logs go, admins hear of
+ * API keys about to expire. No GraphQL.
  * Uses the domain modules' exported services and repositories (all global) and the cluster's
  * ownership registry and instance id.
  */
@@ -35,6 +37,7 @@ import { HousekeepingLockDocument, HousekeepingLockSchema } from './lock/schemas
     OfflineStationsJob,
     StaleSessionsJob,
     LogRetentionJob,
+    ApiKeyRemindersJob,
     HousekeepingService,
     HousekeepingScheduler,
   ],

@@ -1,6 +1,7 @@
 import { APP_CONFIG, AppConfig } from '@csms/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HousekeepingJob, HousekeepingJobName, JobCounts } from './housekeeping-job';
+import { ApiKeyRemindersJob } from './jobs/api-key-reminders.job';
 import { OfflineStationsJob } from './jobs/offline-stations.job';
 import { LogRetentionJob } from './jobs/log-retention.job';
 import { StaleSessionsJob } from './jobs/stale-sessions.job';
@@ -27,8 +28,11 @@ export class HousekeepingService {
     offlineStations: OfflineStationsJob,
     staleSessions: StaleSessionsJob,
     logRetention: LogRetentionJob,
+    apiKeyReminders: ApiKeyRemindersJob,
   ) {
-    this.jobs = new Map([offlineStations, staleSessions, logRetention].map((job) => [job.name, job]));
+    this.jobs = new Map(
+      [offlineStations, staleSessions, logRetention, apiKeyReminders].map((job) => [job.name, job]),
+    );
   }
 
   /** Runs `name` now, unless another instance holds it; the scheduler calls this, and so may tests. */

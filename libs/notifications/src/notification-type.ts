@@ -16,12 +16,16 @@ export enum NotificationType {
   STATION_OFFLINE = 'STATION_OFFLINE',
   /** To admins: a station was presented a badge the tenant does not know. */
   UNKNOWN_TAG_USED = 'UNKNOWN_TAG_USED',
+  /** To admins and the key's creator: an API key expires within API_KEY_EXPIRY_REMINDER_DAYS. */
+  API_KEY_EXPIRING = 'API_KEY_EXPIRING',
 }
 
 /** Security messages go out whatever the user's preferences say. */
 export const MANDATORY_NOTIFICATIONS: ReadonlySet<NotificationType> = new Set([
   NotificationType.PASSWORD_RESET,
   NotificationType.EMAIL_VERIFICATION,
+  // An integration that stops working unannounced is worse than one more email.
+  NotificationType.API_KEY_EXPIRING,
 ]);
 
 export type AccountStatusName = 'PENDING' | 'ACTIVE' | 'INACTIVE' | 'BLOCKED' | 'LOCKED';
@@ -72,4 +76,5 @@ export interface NotificationData {
     presentedAt: Date;
     link: string;
   };
+  [NotificationType.API_KEY_EXPIRING]: { keyName: string; keyPrefix: string; expiresAt: Date; link: string };
 }

@@ -1,4 +1,5 @@
 import { SiteRoleLookup } from '@csms/auth';
+import { TariffLocationDirectory } from '@csms/pricing';
 import { RegistrationTokenVerifier, SiteAreaDirectory, SiteAreaSupply } from '@csms/stations';
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -12,6 +13,7 @@ import { SiteAreaSupplyService } from './limits/site-area-supply.service';
 import { NearbyStationsResolver } from './placement/nearby-stations.resolver';
 import { NearbyStationsService } from './placement/nearby-stations.service';
 import { SiteAreaDirectoryService } from './placement/site-area-directory.service';
+import { TariffLocationService } from './pricing/tariff-location.service';
 import { StationAssignmentService } from './placement/station-assignment.service';
 import { StationPlacementResolver } from './placement/station-placement.resolver';
 import { RegistrationTokenRepository } from './registration-tokens/registration-token.repository';
@@ -41,7 +43,7 @@ import { SiteService } from './sites/site.service';
 /**
  * Companies → sites → site areas → charging stations, site admins and owners, registration tokens.
  * Global because it implements ports other modules look up: SiteRoleLookup (auth, read with each
- * principal), SiteAreaDirectory and RegistrationTokenVerifier (stations); it imports none of them.
+ * principal), SiteAreaDirectory and RegistrationTokenVerifier (stations), TariffLocationDirectory (pricing); it imports none of them.
  */
 @Global()
 @Module({
@@ -81,6 +83,7 @@ import { SiteService } from './sites/site.service';
     { provide: SiteRoleLookup, useClass: SiteRoleLookupService },
     { provide: SiteAreaDirectory, useClass: SiteAreaDirectoryService },
     { provide: SiteAreaSupply, useClass: SiteAreaSupplyService },
+    { provide: TariffLocationDirectory, useClass: TariffLocationService },
     { provide: RegistrationTokenVerifier, useClass: RegistrationTokenVerifierService },
   ],
   exports: [
@@ -89,6 +92,7 @@ import { SiteService } from './sites/site.service';
     SiteAreaDirectory,
     SiteAreaSupply,
     RegistrationTokenVerifier,
+    TariffLocationDirectory,
   ],
 })
 export class OrganizationsModule {}

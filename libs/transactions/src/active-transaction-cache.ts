@@ -1,4 +1,5 @@
 import { TenantId } from '@csms/common';
+import { SessionPricer } from '@csms/pricing';
 import { Injectable } from '@nestjs/common';
 import { PreviousReading } from './consumptions/consumption-math';
 import { Transaction } from './models/transaction.model';
@@ -9,6 +10,10 @@ export interface ActiveSession {
   last?: PreviousReading;
   /** The smart-charging limit in force, when one is known. */
   limitWatts?: number;
+  /** Prices each new point from the frozen tariff (priced sessions only). */
+  pricer?: SessionPricer;
+  /** The cumulated amount of the last point, to give the next one its own amount. */
+  lastAmount?: number;
 }
 
 /**

@@ -61,7 +61,12 @@ export class TransactionQueryService {
       transaction.ocppTransactionId,
     )?.transaction;
     return live
-      ? { ...transaction, energyWh: live.energyWh, lastMeterValueAt: live.lastMeterValueAt }
+      ? {
+          ...transaction,
+          energyWh: live.energyWh,
+          lastMeterValueAt: live.lastMeterValueAt,
+          price: live.price,
+        }
       : transaction;
   }
 

@@ -1,5 +1,6 @@
 import { Connection, ConnectionArgs, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
+import { SessionPriceAmount, frozenTariffOf } from '@csms/pricing';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
@@ -14,6 +15,8 @@ export interface TransactionProgress {
   id: string;
   energyWh: number;
   lastMeterValueAt: Date;
+  /** The live price, when the session is priced. */
+  price?: SessionPriceAmount;
 }
 
 @Injectable()
@@ -92,10 +95,10 @@ export class TransactionRepository extends TenantRepository<TransactionDocument,
   async writeProgress(tenantId: TenantId, progress: TransactionProgress[]): Promise<void> {
     if (!progress.length) return;
     await this.model.bulkWrite(
-      progress.map(({ id, energyWh, lastMeterValueAt }) => ({
+      progress.map(({ id, energyWh, lastMeterValueAt, price }) => ({
         updateOne: {
           filter: this.scope(tenantId, { _id: id, active: true }),
-          update: { $set: { energyWh, lastMeterValueAt } },
+          update: { $set: { energyWh, lastMeterValueAt, ...(price ? { price } : {}) } },
         },
       })),
       { ordered: false },
@@ -131,6 +134,9 @@ export class TransactionRepository extends TenantRepository<TransactionDocument,
       stopTagId: doc.stopTagId,
       reservationId: doc.reservationId,
       lastMeterValueAt: doc.lastMeterValueAt,
+      tariff: doc.tariff ? frozenTariffOf(doc.tariff) : undefined,
+      tariffTimeZone: doc.tariffTimeZone ?? undefined,
+      price: doc.price ?? undefined,
       createdAt: doc.createdAt,
     };
   }

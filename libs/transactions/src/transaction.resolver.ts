@@ -2,6 +2,7 @@ import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, 
 import { Connection, ConnectionArgs, NotFoundError } from '@csms/common';
 import { EventBus } from '@csms/events';
 import { CommandResultModel } from '@csms/stations';
+import { SessionPriceModel, TariffModel, presentSessionPrice } from '@csms/pricing';
 import { User } from '@csms/users';
 import {
   Args,
@@ -27,6 +28,7 @@ import { TransactionLoaderFactory } from './loaders/transaction-loaders';
 import { Consumption } from './models/consumption.model';
 import { TransactionConnection } from './models/transaction-connection.model';
 import { Transaction } from './models/transaction.model';
+import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionQueryService } from './transaction-query.service';
 
 @Resolver(() => Transaction)
@@ -35,6 +37,7 @@ export class TransactionResolver {
     private readonly sessions: TransactionQueryService,
     private readonly loaders: TransactionLoaderFactory,
     private readonly events: EventBus,
+    private readonly pricing: SessionPricingService,
   ) {}
 
   @Query(() => Transaction, { nullable: true })
@@ -98,6 +101,35 @@ export class TransactionResolver {
   ): Promise<User | null> {
     if (!transaction.userId) return null;
     return this.loaders.forRequest(request, principal.tenantId, ability).users.load(transaction.userId);
+  }
+
+  @ResolveField(() => SessionPriceModel, {
+    nullable: true,
+    description: 'Live while active (as if it stopped now), final once stopped; null when no tariff applied',
+  })
+  price(@Parent() transaction: Transaction): SessionPriceModel | null {
+    return transaction.price ? presentSessionPrice(transaction.price) : null;
+  }
+
+  @ResolveField(() => TariffModel, {
+    nullable: true,
+    description: 'The tariff as it was when the session started (later edits do not change it)',
+  })
+  tariff(@Parent() transaction: Transaction): TariffModel | null {
+    return transaction.tariff ?? null;
+  }
+
+  @ResolveField(() => SessionPriceModel, {
+    nullable: true,
+    description:
+      'The price recomputed now from the frozen tariff and the stored meter data (agrees with price)',
+  })
+  async recomputedPrice(
+    @Parent() transaction: Transaction,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SessionPriceModel | null> {
+    const price = await this.pricing.recompute(principal.tenantId, transaction);
+    return price ? presentSessionPrice(price) : null;
   }
 
   @Subscription(() => Consumption, {

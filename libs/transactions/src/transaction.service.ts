@@ -2,6 +2,7 @@ import { isDuplicateKeyError } from '@csms/database';
 import { TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { CHARGING_PROFILE_SET, ChargingProfileSetEvent, authorizationOfTag } from '@csms/stations';
+import { Rational, Tariff, tariffDisplayText, toSessionPrice } from '@csms/pricing';
 import { TagService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
@@ -22,11 +23,13 @@ import { Transaction } from './models/transaction.model';
 import {
   IdTagInfo,
   MeterValue,
+  SessionCost,
   StartTransactionRequest,
   StartTransactionResult,
   StopTransactionRequest,
   TransactionInbound,
 } from './ports/transaction-inbound.port';
+import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
 import { NewTransaction, TransactionRepository } from './transaction.repository';
@@ -35,6 +38,16 @@ import { NewTransaction, TransactionRepository } from './transaction.repository'
 export const SUPERSEDED_REASON = 'Superseded';
 /** The stop reason of a session closed by housekeeping after no news for too long. */
 export const STALE_SESSION_REASON = 'StaleSession';
+
+function costOf(transaction: Transaction | undefined): SessionCost | undefined {
+  const price = transaction?.price;
+  return price ? { totalCost: price.inclVat, currency: price.currency } : undefined;
+}
+
+function personalMessageOf(tariff: Tariff): IdTagInfo['personalMessage'] {
+  const { language, text } = tariffDisplayText(tariff);
+  return { content: text, ...(language ? { language } : {}) };
+}
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
   const { registerWh: _registerWh, ...consumption } = point;
@@ -57,6 +70,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     private readonly active: ActiveTransactionCache,
     private readonly tags: TagService,
     private readonly events: EventBus,
+    private readonly pricing: SessionPricingService,
   ) {
     super();
   }
@@ -93,10 +107,27 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
 
   // ---- TransactionInbound ---------------------------------------------------------------------
 
-  async authorize(tenantId: TenantId, stationId: string, idTag: string): Promise<IdTagInfo> {
+  async authorize(
+    tenantId: TenantId,
+    stationId: string,
+    idTag: string,
+    options: { withTariff?: boolean } = {},
+  ): Promise<IdTagInfo> {
     const tag = await this.tags.findByTagId(tenantId, idTag);
     if (!tag) this.reportUnknownTag(tenantId, stationId, idTag);
-    return authorizationOfTag(tag, new Date());
+    const info = authorizationOfTag(tag, new Date());
+    if (!options.withTariff || info.status !== 'Accepted') return info;
+    const frozen = await this.pricing.freezeAtStart(tenantId, {
+      chargingStationId: stationId,
+      tagId: idTag,
+      userId: tag?.userId,
+      at: new Date(),
+    });
+    return frozen ? { ...info, personalMessage: personalMessageOf(frozen.tariff) } : info;
+  }
+
+  runningCost(tenantId: TenantId, stationId: string, ocppTransactionId: string): SessionCost | undefined {
+    return costOf(this.active.get(tenantId, stationId, ocppTransactionId)?.transaction);
   }
 
   async start(
@@ -118,7 +149,17 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     if (repeated) return { ocppTransactionId: repeated.ocppTransactionId, idTagInfo };
     if (!tag) this.reportUnknownTag(tenantId, stationId, request.idTag);
 
-    await this.closeStaleSessions(tenantId, open, request);
+    const [frozen] = await Promise.all([
+      this.pricing.freezeAtStart(tenantId, {
+        chargingStationId: stationId,
+        connectorId: request.connectorId,
+        tagId: request.idTag,
+        userId: tag?.userId,
+        at: request.timestamp,
+      }),
+      this.closeStaleSessions(tenantId, open, request),
+    ]);
+    const pricer = frozen && this.pricing.pricerOf({ ...frozen, startedAt: request.timestamp });
     const transaction = await this.createWithFreshId(tenantId, request.stationTransactionId, {
       chargingStationId: stationId,
       connectorId: request.connectorId,
@@ -131,10 +172,18 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       meterStartWh: request.meterStartWh,
       energyWh: 0,
       reservationId: request.reservationId,
+      ...frozen,
+      ...(pricer ? { price: toSessionPrice(pricer.quote()) } : {}),
     });
-    this.active.set(tenantId, { transaction });
+    this.active.set(tenantId, { transaction, pricer });
     await this.events.publish(domainEvent(TRANSACTION_STARTED, tenantId, transaction));
-    return { ocppTransactionId: transaction.ocppTransactionId, idTagInfo };
+    return {
+      ocppTransactionId: transaction.ocppTransactionId,
+      idTagInfo:
+        frozen && idTagInfo.status === 'Accepted'
+          ? { ...idTagInfo, personalMessage: personalMessageOf(frozen.tariff) }
+          : idTagInfo,
+    };
   }
 
   /**
@@ -189,7 +238,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     tenantId: TenantId,
     stationId: string,
     request: StopTransactionRequest,
-  ): Promise<{ idTagInfo?: IdTagInfo }> {
+  ): Promise<{ idTagInfo?: IdTagInfo; cost?: SessionCost }> {
     const idTagInfo = request.idTag ? await this.authorize(tenantId, stationId, request.idTag) : undefined;
     const session = await this.session(tenantId, stationId, request.ocppTransactionId, {
       includeStopped: true,
@@ -218,13 +267,15 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       stopTagId: request.idTag,
       transactionData: request.transactionData,
       lastMeterValueAt: session.last?.timestamp,
+      ...(transaction.price ? { price: transaction.price } : {}),
     });
     this.active.evict(tenantId, stationId, request.ocppTransactionId);
     if (stopped) {
       this.publishConsumptions(tenantId, stopped, [...points, ...finalPoints]);
       await this.events.publish(domainEvent(TRANSACTION_STOPPED, tenantId, stopped));
     }
-    return idTagInfo ? { idTagInfo } : {};
+    const cost = costOf(stopped ?? transaction);
+    return { ...(idTagInfo ? { idTagInfo } : {}), ...(cost ? { cost } : {}) };
   }
 
   /** Called by the version adapter after a boot that means a restart (1.x); idempotent. */
@@ -286,6 +337,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   private async closeOnce(tenantId: TenantId, transaction: Transaction, reason: string): Promise<void> {
     const session = this.active.get(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
     const last = session?.last ?? (await this.consumptions.lastOf(tenantId, transaction.id)) ?? undefined;
+    const price = session?.transaction.price ?? (await this.pricing.recompute(tenantId, transaction));
     this.progress.forget(tenantId, transaction.id);
     // Only while still open: a concurrent stop or close has already said the last word.
     const stopped = await this.transactions.updateIfActive(tenantId, transaction.id, {
@@ -293,6 +345,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       stoppedAt: last?.timestamp ?? transaction.lastMeterValueAt ?? transaction.startedAt,
       energyWh: last?.cumulatedWh ?? transaction.energyWh,
       stopReason: reason,
+      ...(price ? { price } : {}),
     });
     this.active.evict(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
     if (stopped) await this.events.publish(domainEvent(TRANSACTION_STOPPED, tenantId, stopped));
@@ -329,7 +382,8 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       transaction.energyWh = last.cumulatedWh;
       transaction.lastMeterValueAt = last.timestamp;
     }
-    const session = { transaction, last };
+    const resumed = await this.pricing.resume(tenantId, transaction);
+    const session: ActiveSession = { transaction, last, ...resumed };
     return transaction.active ? this.active.set(tenantId, session) : session;
   }
 
@@ -354,6 +408,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
         previous: session.last,
         limitWatts: session.limitWatts,
       });
+      this.priceNewPoint(session, point);
       points.push(point);
       records.push(this.recordOf(tenantId, transaction, point, value));
       session.last = { timestamp: point.timestamp, cumulatedWh: point.cumulatedWh };
@@ -375,6 +430,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
             }
           : {}),
       };
+      this.priceNewPoint(session, point);
       points.push(point);
       records.push(
         this.recordOf(tenantId, transaction, point, { timestamp: point.timestamp, sampledValues: [] }),
@@ -390,9 +446,30 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
         id: transaction.id,
         energyWh: transaction.energyWh,
         lastMeterValueAt: transaction.lastMeterValueAt!,
+        price: transaction.price,
       });
     }
     return points;
+  }
+
+  /**
+   * Hot path: a priced session's new point gets the price so far (pure arithmetic on the frozen
+   * tariff, no I/O) and what its own interval added; the session's live price follows.
+   */
+  private priceNewPoint(session: ActiveSession, point: ConsumptionPoint): void {
+    if (!session.pricer) return;
+    session.pricer.add({
+      timestamp: point.timestamp,
+      cumulatedWh: point.cumulatedWh,
+      ...(point.instantAmps === undefined ? {} : { currentA: point.instantAmps }),
+    });
+    const price = toSessionPrice(session.pricer.quote());
+    point.cumulatedAmount = price.inclVat;
+    point.amount = Rational.fromNumber(price.inclVat)
+      .subtract(Rational.fromNumber(session.lastAmount ?? 0))
+      .toNumber();
+    session.lastAmount = price.inclVat;
+    session.transaction.price = price;
   }
 
   private recordOf(
@@ -418,7 +495,9 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   ): Promise<void> {
     if (!points.length) return;
     this.publishConsumptions(tenantId, session.transaction, points);
-    await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, { ...session.transaction }));
+    // The frozen tariff stays out of the many progress events (the session's own query has it).
+    const { tariff: _tariff, ...progress } = session.transaction;
+    await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, progress));
   }
 
   private publishConsumptions(

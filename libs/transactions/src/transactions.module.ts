@@ -11,6 +11,8 @@ import { ConsumptionDocument, ConsumptionSchema } from './schemas/consumption.sc
 import { StationMeterValueDocument, StationMeterValueSchema } from './schemas/station-meter-value.schema';
 import { TransactionCounterDocument, TransactionCounterSchema } from './schemas/transaction-counter.schema';
 import { TransactionDocument, TransactionSchema } from './schemas/transaction.schema';
+import { RunningCostNotifier } from './pricing/running-cost.notifier';
+import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
 import { TransactionQueryService } from './transaction-query.service';
@@ -36,6 +38,8 @@ import { TransactionService } from './transaction.service';
     ConsumptionBatchWriter,
     ActiveTransactionCache,
     TransactionProgressWriter,
+    SessionPricingService,
+    RunningCostNotifier,
     TransactionService,
     TransactionQueryService,
     TransactionLoaderFactory,
@@ -51,6 +55,7 @@ import { TransactionService } from './transaction.service';
     TransactionQueryService,
     ConsumptionBatchWriter,
     ConsumptionRepository,
+    SessionPricingService,
   ],
 })
 export class TransactionsModule {}

@@ -12,6 +12,7 @@ export async function createCompany(admin: GraphQLClient, name: string): Promise
 
 export interface SiteOptions {
   public?: boolean;
+  timeZone?: string;
   coordinates?: { latitude: number; longitude: number };
 }
 

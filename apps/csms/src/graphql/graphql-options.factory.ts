@@ -1,11 +1,12 @@
-import { TokenService } from '@csms/auth';
+import { AuditedMutations } from '@csms/audit';
+import { ConnectionAuthenticator, retryAfterHeaderPlugin } from '@csms/auth';
 import { APP_CONFIG, AppConfig, formatGraphQLError, queryComplexityPlugin } from '@csms/common';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GqlOptionsFactory, GraphQLSchemaHost } from '@nestjs/graphql';
 import depthLimit from 'graphql-depth-limit';
 import { Context as WsContext } from 'graphql-ws';
-import { buildGraphQLContext, connectionAuthorization } from './graphql-context';
+import { WsExtra, buildGraphQLContext, connectionAuthorization, connectionIp } from './graphql-context';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -13,7 +14,8 @@ export const GRAPHQL_PATH = '/graphql';
 export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConfig> {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tokens: TokenService,
+    private readonly connections: ConnectionAuthenticator,
+    private readonly auditedMutations: AuditedMutations,
     private readonly schemaHost: GraphQLSchemaHost,
   ) {}
 
@@ -28,16 +30,23 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
       validationRules: [depthLimit(this.config.GRAPHQL_MAX_DEPTH)],
-      plugins: [queryComplexityPlugin(() => this.schemaHost.schema, this.config.GRAPHQL_MAX_COMPLEXITY)],
+      plugins: [
+        queryComplexityPlugin(() => this.schemaHost.schema, this.config.GRAPHQL_MAX_COMPLEXITY),
+        retryAfterHeaderPlugin(),
+      ],
       context: buildGraphQLContext,
+      // Every mutation, of every module, gets its audit entry (libs/audit, docs/audit.md).
+      transformSchema: (schema) => this.auditedMutations.wrap(schema),
       subscriptions: {
         'graphql-ws': {
           path: GRAPHQL_PATH,
           // Refuse the connection itself (close code 4403) rather than each operation when the token is bad.
-          onConnect: async (context: WsContext) => {
-            const token = connectionAuthorization(context)?.replace(/^Bearer\s+/i, '');
-            return token ? (await this.tokens.verify(token)) !== null : false;
-          },
+          onConnect: (context: WsContext) =>
+            this.connections.accept(
+              connectionAuthorization(context),
+              (context.extra as WsExtra).socket,
+              connectionIp(context),
+            ),
         },
       },
     };

@@ -33,6 +33,10 @@ export class AbilityFactory {
         can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
         // Station templates are global (hardware, not tenants' data): the platform's super admins curate them.
         can(['list', 'read', 'create', 'update', 'delete'], 'StationTemplate');
+        can(['list', 'read', 'create', 'update'], 'ApiKey');
+        // Their part of the audit log is tenant management: what super admins did, and tenants' changes.
+        can(['list', 'read'], 'AuditEntry', { actorRole: Role.SUPER_ADMIN });
+        can(['list', 'read'], 'AuditEntry', { targetType: 'Tenant' });
         cannot('delete', 'User', self);
         break;
       case Role.ADMIN:
@@ -48,8 +52,16 @@ export class AbilityFactory {
           ['list', 'read', 'create', 'update', 'delete'],
           ['Company', 'Site', 'SiteArea', 'RegistrationToken'],
         );
+        // Pricing: tariffs, where they apply and to whom, and the tenant's pricing settings.
+        can(
+          ['list', 'read', 'create', 'update', 'delete'],
+          ['Tariff', 'TariffAssignment', 'UserGroup', 'PricingSettings'],
+        );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
+        // Keys for integrations (revoking one is an update), and the log of who did what in the tenant.
+        can(['list', 'read', 'create', 'update'], 'ApiKey');
+        can(['list', 'read'], 'AuditEntry');
         // Admins run their tenant; super admins are out of their reach, and they cannot remove themselves.
         cannot(['create', 'update', 'delete'], 'User', { role: Role.SUPER_ADMIN });
         cannot('delete', 'User', self);
@@ -60,6 +72,8 @@ export class AbilityFactory {
         can(['list', 'read'], 'Tag', own);
         can(['list', 'read'], 'Transaction', own);
         can('stop', 'Transaction', own);
+        // The tariff that applies to them (resolution and estimates), not the tenant's list of tariffs.
+        can('read', 'Tariff');
         can('list', 'Statistics', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
@@ -73,6 +87,7 @@ export class AbilityFactory {
         can(['list', 'read'], 'Transaction');
         can('list', 'Statistics');
         can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
+        can(['list', 'read'], ['Tariff', 'TariffAssignment']);
         break;
     }
     return build();

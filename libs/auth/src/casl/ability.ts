@@ -15,6 +15,12 @@ export type Subject =
   | 'SiteArea'
   | 'StationTemplate'
   | 'RegistrationToken'
+  | 'Tariff'
+  | 'TariffAssignment'
+  | 'UserGroup'
+  | 'PricingSettings'
+  | 'ApiKey'
+  | 'AuditEntry'
   | 'Statistics';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */

@@ -1,4 +1,11 @@
-import { TenantId, asTenantId } from '@csms/common';
+import {
+  OcppCallRef,
+  OperationContext,
+  TenantId,
+  asTenantId,
+  noteOcppCall,
+  runOperation,
+} from '@csms/common';
 import { fromWireJson, toWireJson } from '@csms/events/redis/wire-json';
 import { StationOfflineError, StationTimeoutError } from '@csms/stations/ports/station-errors';
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
@@ -18,12 +25,13 @@ interface CommandRequest {
   args: unknown[];
 }
 
-type CommandReply = { id: string; from: string } & (
+/** `ocppCalls`: the CALLs the command sent the station, for the asking instance's audit log. */
+type CommandReply = { id: string; from: string; ocppCalls?: OcppCallRef[] } & (
   { ok: true; value: unknown } | { ok: false; error: WireError }
 );
 
 interface Pending {
-  resolve: (value: unknown) => void;
+  resolve: (reply: CommandReply) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -89,15 +97,29 @@ export class RedisCommandTransport extends RemoteCommandTransport implements OnA
     return transport;
   }
 
-  send(
+  async send(
     owner: string,
     command: StationCommandName,
     tenantId: TenantId,
     stationId: string,
     args: unknown[],
   ): Promise<unknown> {
+    const reply = await this.request(owner, command, tenantId, stationId, args);
+    // Noted here, in the asking operation's context, as the edge notes the calls it sends itself.
+    for (const call of reply.ocppCalls ?? []) noteOcppCall(call);
+    if (reply.ok) return reply.value;
+    throw errorFromWire(reply.error, reply.from);
+  }
+
+  private request(
+    owner: string,
+    command: StationCommandName,
+    tenantId: TenantId,
+    stationId: string,
+    args: unknown[],
+  ): Promise<CommandReply> {
     const id = randomUUID();
-    const answer = new Promise<unknown>((resolve, reject) => {
+    const answer = new Promise<CommandReply>((resolve, reject) => {
       const timer = setTimeout(
         () => this.settle(id, () => reject(new StationTimeoutError(stationId, command))),
         this.options.remoteCommandTimeoutMs,
@@ -147,19 +169,23 @@ export class RedisCommandTransport extends RemoteCommandTransport implements OnA
   private onReply(reply: CommandReply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return; // Timed out already.
-    if (reply.ok) this.settle(reply.id, () => pending.resolve(reply.value));
-    else this.settle(reply.id, () => pending.reject(errorFromWire(reply.error, reply.from)));
+    this.settle(reply.id, () => pending.resolve(reply));
   }
 
   private async onRequest(request: CommandRequest): Promise<void> {
     let reply: CommandReply;
+    const operation: OperationContext = { ocppCalls: [] };
+    const answered = { id: request.id, from: this.instanceId, ocppCalls: operation.ocppCalls };
     try {
-      if (!this.executor) throw new StationOfflineError(request.stationId);
+      const executor = this.executor;
+      if (!executor) throw new StationOfflineError(request.stationId);
       const tenantId = asTenantId(request.tenantId);
-      const value = await this.executor(request.command, tenantId, request.stationId, request.args);
-      reply = { id: request.id, from: this.instanceId, ok: true, value };
+      const value = await runOperation(operation, () =>
+        executor(request.command, tenantId, request.stationId, request.args),
+      );
+      reply = { ...answered, ok: true, value };
     } catch (error) {
-      reply = { id: request.id, from: this.instanceId, ok: false, error: errorToWire(error) };
+      reply = { ...answered, ok: false, error: errorToWire(error) };
     }
     if (this.closed) return;
     try {

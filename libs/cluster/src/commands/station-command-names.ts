@@ -21,6 +21,7 @@ export const STATION_COMMAND_NAMES = [
   'clearChargingProfile',
   'getCompositeSchedule',
   'triggerMessage',
+  'costUpdated',
 ] as const satisfies readonly (keyof StationCommands)[];
 
 export type StationCommandName = (typeof STATION_COMMAND_NAMES)[number];

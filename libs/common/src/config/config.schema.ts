@@ -111,6 +111,12 @@ export const configSchema = z
     OCPP_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
     STATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(90),
     NOTIFICATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    // API keys of technical users (libs/auth): requests per minute each key may make (a key may set
+    // its own), and how many days ahead of its expiry admins are reminded by email.
+    API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    API_KEY_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    // The audit log (libs/audit) is kept this many days (0: forever).
+    AUDIT_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(365),
     // CSV exports: lifetime of a signed download link.
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.

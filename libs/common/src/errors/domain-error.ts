@@ -35,3 +35,12 @@ export class UnauthenticatedError extends DomainError {
     super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
+
+/** TOO_MANY_REQUESTS with `extensions.retryAfterSeconds` (and `Retry-After` on HTTP routes). */
+export class TooManyRequestsError extends DomainError {
+  constructor(message: string, retryAfterMs: number) {
+    super(ErrorCode.TOO_MANY_REQUESTS, message, {
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+    });
+  }
+}

@@ -25,6 +25,23 @@ function messageOf(exception: HttpException): string {
 }
 
 /**
+ * The contract code of an error a resolver threw (what clients see in `extensions.code`), for the
+ * formatter and for those that record outcomes (the audit log). `reportedCode` is the code GraphQL
+ * itself gave an error of its own (validation, parsing).
+ */
+export function errorCodeOf(error: unknown, reportedCode?: unknown): ErrorCode {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) return original.code;
+  if (original instanceof HttpException) {
+    return HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
+  }
+  const ownCode = reportedCode ?? (original instanceof GraphQLError ? original.extensions?.code : undefined);
+  if (typeof ownCode === 'string' && INPUT_CODES.has(ownCode)) return ErrorCode.BAD_USER_INPUT;
+  if (typeof ownCode === 'string' && ownCode in ErrorCode) return ownCode as ErrorCode;
+  return ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/**
  * One mapping from thrown errors to the contract's `extensions.code`; nothing else leaks to clients
  * (no stack traces, no internal messages for unexpected errors).
  */
@@ -36,15 +53,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
   if (original instanceof HttpException) {
-    const code = HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
-    return { ...base, message: messageOf(original), extensions: { code } };
+    return { ...base, message: messageOf(original), extensions: { code: errorCodeOf(original) } };
   }
-  const ownCode = formatted.extensions?.code;
-  if (typeof ownCode === 'string' && INPUT_CODES.has(ownCode)) {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  const code = errorCodeOf(error, formatted.extensions?.code);
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
+    return { ...base, message: 'Internal server error', extensions: { code } };
   }
-  if (typeof ownCode === 'string' && ownCode in ErrorCode) {
-    return { ...base, extensions: { code: ownCode } };
-  }
-  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return { ...base, extensions: { code } };
 }

@@ -1,3 +1,4 @@
+import { AuditEntryRepository } from '@csms/audit';
 import { APP_CONFIG, AppConfig } from '@csms/common';
 import { NotificationJobRepository } from '@csms/notifications';
 import { OcppMessageRepository, StationNotificationRepository } from '@csms/ocpp';
@@ -16,6 +17,7 @@ export const retentionTargetsProvider: Provider = {
     StationDataTransferRepository,
     ConsumptionRepository,
     NotificationJobRepository,
+    AuditEntryRepository,
   ],
   useFactory: (
     config: AppConfig,
@@ -24,6 +26,7 @@ export const retentionTargetsProvider: Provider = {
     dataTransfers: StationDataTransferRepository,
     consumptions: ConsumptionRepository,
     notificationJobs: NotificationJobRepository,
+    auditEntries: AuditEntryRepository,
   ): RetentionTarget[] => [
     {
       name: 'ocppMessages',
@@ -49,6 +52,11 @@ export const retentionTargetsProvider: Provider = {
       name: 'failedNotifications',
       retentionDays: config.NOTIFICATION_LOG_RETENTION_DAYS,
       purge: (tenantId, before) => notificationJobs.deleteFailedBefore(tenantId, before),
+    },
+    {
+      name: 'auditLog',
+      retentionDays: config.AUDIT_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => auditEntries.deleteBefore(tenantId, before),
     },
   ],
 };

@@ -57,6 +57,12 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     presentedAt: new Date('2026-03-01T08:00:00Z'),
     link: LINK,
   },
+  [NotificationType.API_KEY_EXPIRING]: {
+    keyName: 'Billing export',
+    keyPrefix: 'vg_live_acme_AbCd1234',
+    expiresAt: new Date('2026-03-15T08:00:00Z'),
+    link: LINK,
+  },
 };
 
 /** One word per language that its greeting must contain, so a wrong language is caught. */
@@ -100,6 +106,11 @@ describe('renderNotification', () => {
       if (type === NotificationType.OPTIMAL_CHARGE_REACHED) {
         expect(message.subject).toContain('81 %');
         expect(message.text).toMatch(/12[.,]35 kWh/);
+      }
+      if (type === NotificationType.API_KEY_EXPIRING) {
+        expect(message.subject).toContain('Billing export');
+        expect(message.text).toContain('vg_live_acme_AbCd1234');
+        expect(message.text).toContain('2026');
       }
       if (type === NotificationType.UNKNOWN_TAG_USED) {
         expect(message.subject).toContain('BADGE-0xF00D');

@@ -63,10 +63,16 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
   /** Newest first. */
   page(
     tenantId: TenantId,
-    stationId: string | undefined,
+    filter: { stationId?: string; messageId?: string },
     args: ConnectionArgs,
   ): Promise<Connection<OcppMessage>> {
-    return this.findPage(tenantId, stationId ? { stationId } : {}, args, { field: 'at', direction: -1 });
+    const { stationId, messageId } = filter;
+    return this.findPage(
+      tenantId,
+      { ...(stationId && { stationId }), ...(messageId && { messageId }) },
+      args,
+      { field: 'at', direction: -1 },
+    );
   }
 
   protected toEntity(doc: Lean<OcppMessageDocument>): OcppMessage {

@@ -15,6 +15,10 @@ export class OcppMessageResolver {
     @CurrentPrincipal() principal: Principal,
     @Args() args: OcppMessagesArgs,
   ): Promise<Connection<OcppMessage>> {
-    return this.messages.page(principal.tenantId, args.chargingStationId, args);
+    return this.messages.page(
+      principal.tenantId,
+      { stationId: args.chargingStationId, messageId: args.messageId },
+      args,
+    );
   }
 }

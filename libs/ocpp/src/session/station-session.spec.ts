@@ -1,4 +1,4 @@
-import { BadInputError, DEFAULT_TENANT_ID } from '@csms/common';
+import { BadInputError, DEFAULT_TENANT_ID, OperationContext, runOperation } from '@csms/common';
 import { StationOfflineError, StationTimeoutError } from '@csms/stations/ports/station-errors';
 import { EventEmitter } from 'node:events';
 import { createRPCError, TimeoutError } from 'ocpp-rpc';
@@ -11,15 +11,20 @@ import { StationSessionRegistry } from './station-session.registry';
 const validator = createSchemaValidator('ocpp1.6');
 
 function sessionAnswering(call: () => Promise<unknown>, stationId = 'CS-1'): StationSession {
-  const connection = Object.assign(new EventEmitter(), {
+  let sent = 0;
+  const connection: RpcConnection = Object.assign(new EventEmitter(), {
     identity: stationId,
     protocol: 'ocpp1.6',
     session: {},
     handle: jest.fn(),
-    call: jest.fn(call),
+    // As ocpp-rpc does: the frame is announced with a `call` event just before it is sent.
+    call: jest.fn((method: string, params: unknown) => {
+      connection.emit('call', { outbound: true, payload: [2, `m-${++sent}`, method, params] });
+      return call();
+    }),
     sendRaw: jest.fn(),
     close: jest.fn().mockResolvedValue(undefined),
-  }) as RpcConnection;
+  });
   return new StationSession(DEFAULT_TENANT_ID, stationId, '1.6', connection, validator);
 }
 
@@ -52,6 +57,24 @@ describe('StationSession.call', () => {
     const aborted = Object.assign(new Error('Client disconnected'), { name: 'AbortError' });
     const session = sessionAnswering(() => Promise.reject(aborted));
     await expect(session.call('Reset', { type: 'Soft' })).rejects.toBeInstanceOf(StationOfflineError);
+  });
+
+  it("notes each CALL's message id in the operation in progress, answered or not", async () => {
+    const operation: OperationContext = { ocppCalls: [] };
+    const answering = sessionAnswering(() => Promise.resolve({ status: 'Accepted' }));
+    const silent = sessionAnswering(() => Promise.reject(new TimeoutError('Call timeout')), 'CS-2');
+    await runOperation(operation, async () => {
+      await answering.call('ClearCache', {});
+      await answering.call('Reset', { type: 'Soft' });
+      await silent.call('Reset', { type: 'Hard' }).catch(() => undefined);
+    });
+    expect(operation.ocppCalls).toEqual([
+      { chargingStationId: 'CS-1', action: 'ClearCache', messageId: 'm-1' },
+      { chargingStationId: 'CS-1', action: 'Reset', messageId: 'm-2' },
+      { chargingStationId: 'CS-2', action: 'Reset', messageId: 'm-1' },
+    ]);
+    // Outside an operation nothing is noted, and nothing fails.
+    await expect(answering.call('ClearCache', {})).resolves.toEqual({ status: 'Accepted' });
   });
 });
 

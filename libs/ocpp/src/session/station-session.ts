@@ -1,4 +1,4 @@
-import { BadInputError, TenantId } from '@csms/common';
+import { BadInputError, TenantId, noteOcppCall } from '@csms/common';
 import { OcppProtocol, OcppVersion, StationLink } from '@csms/stations/ports/station-inbound.port';
 import { StationOfflineError, StationTimeoutError } from '@csms/stations/ports/station-errors';
 import { TimeoutError } from 'ocpp-rpc';
@@ -10,6 +10,11 @@ import { StationCallError } from './station-call.error';
 export class StationSession {
   readonly connectedAt = new Date();
   readonly ocppProtocol: OcppProtocol = 'json';
+  /**
+   * The message id ocpp-rpc chose for each payload we sent (it announces each CALL frame with a
+   * `call` event just before sending it); the payload object tells one call from another.
+   */
+  private readonly sentMessageIds = new WeakMap<object, string>();
 
   constructor(
     readonly tenantId: TenantId,
@@ -17,7 +22,13 @@ export class StationSession {
     readonly ocppVersion: OcppVersion,
     readonly connection: RpcConnection,
     private readonly validator: SchemaValidator,
-  ) {}
+  ) {
+    connection.on('call', ({ payload: frame }: { payload: unknown[] }) => {
+      if (typeof frame[1] === 'string' && typeof frame[3] === 'object' && frame[3] !== null) {
+        this.sentMessageIds.set(frame[3], frame[1]);
+      }
+    });
+  }
 
   get subprotocol(): string {
     return this.connection.protocol;
@@ -46,7 +57,15 @@ export class StationSession {
       if (code) throw new StationCallError(this.stationId, action, code, (error as Error).message);
       // ocpp-rpc rejects pending calls when the socket closes or is not open any more.
       throw new StationOfflineError(this.stationId);
+    } finally {
+      this.noteCall(action, payload);
     }
+  }
+
+  /** Notes the CALL's message id in the operation in progress (the audit log links to it). */
+  private noteCall(action: string, payload: object): void {
+    const messageId = this.sentMessageIds.get(payload);
+    if (messageId) noteOcppCall({ chargingStationId: this.stationId, action, messageId });
   }
 
   close(reason: string): Promise<unknown> {

@@ -204,4 +204,11 @@ export const v16Commands: SessionCommands = {
         connectorId: request.connectorId,
       }),
     ),
+
+  costUpdated: () =>
+    Promise.reject(
+      new BadInputError(
+        'OCPP 1.6 has no CostUpdated: running costs go through California Pricing DataTransfers',
+      ),
+    ),
 };

@@ -51,6 +51,7 @@ function fakeTransactions(): jest.Mocked<TransactionInbound> {
     meterValues: jest.fn().mockResolvedValue(undefined),
     stop: jest.fn().mockResolvedValue({ idTagInfo: { status: 'Accepted', parentIdTag: 'GROUP' } }),
     closeOpenTransactions: jest.fn().mockResolvedValue(undefined),
+    runningCost: jest.fn().mockReturnValue(undefined),
   };
 }
 

@@ -338,4 +338,13 @@ export const v201Commands: SessionCommands = {
           : { id: evseId };
     return statusOf(await call201(session, 'TriggerMessage', { requestedMessage, evse }));
   },
+
+  // CostUpdated's answer has no status: sent and answered is Accepted.
+  costUpdated: async (session, request) => {
+    await call201(session, 'CostUpdated', {
+      transactionId: request.ocppTransactionId,
+      totalCost: request.totalCost,
+    });
+    return { status: 'Accepted' };
+  },
 };

@@ -88,10 +88,14 @@ export class V201InboundHandlers {
     // C Authorization
     Authorize: async (session, request) => {
       if (request.idToken.type === 'NoAuthorization') return { idTokenInfo: { status: 'Accepted' } };
+      // The driver's tariff rides along as personalMessage, for stations that display it.
       const info = await this.transactions.authorize(
         session.tenantId,
         session.stationId,
         request.idToken.idToken,
+        {
+          withTariff: true,
+        },
       );
       return { idTokenInfo: encodeIdTokenInfo(info) };
     },

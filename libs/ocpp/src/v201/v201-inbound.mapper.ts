@@ -72,5 +72,14 @@ export function encodeIdTokenInfo(info: IdTagInfo): IdTokenInfoType {
     status: info.status,
     ...(info.expiryDate ? { cacheExpiryDateTime: info.expiryDate.toISOString() } : {}),
     ...(info.parentIdTag ? { groupIdToken: { idToken: info.parentIdTag, type: 'Central' } } : {}),
+    ...(info.personalMessage
+      ? {
+          personalMessage: {
+            format: 'UTF8' as const,
+            content: info.personalMessage.content.slice(0, 512),
+            ...(info.personalMessage.language ? { language: info.personalMessage.language.slice(0, 8) } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -2,6 +2,7 @@ import { asTenantId } from '@csms/common';
 import {
   IdTagInfo,
   MeterValue,
+  SessionCost,
   StartTransactionRequest,
   StopTransactionRequest,
   TransactionInbound,
@@ -47,11 +48,21 @@ class FakeTransactions extends TransactionInbound {
 
   stop(_tenantId: unknown, _stationId: string, request: StopTransactionRequest) {
     this.calls.push(['stop', request]);
-    return Promise.resolve({});
+    return Promise.resolve(this.finalCost ? { cost: this.finalCost } : {});
   }
+
+  /** What the domain says a session finally cost (set by a test). */
+  finalCost?: SessionCost;
 
   closeOpenTransactions(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** What the domain says a running session has cost so far (set by a test). */
+  cost?: SessionCost;
+
+  runningCost(): SessionCost | undefined {
+    return this.cost;
   }
 }
 
@@ -119,6 +130,26 @@ describe('V201TransactionEvents', () => {
       },
     ]);
     expect(port.calls[1][0]).toBe('meterValues');
+  });
+
+  it('answers totalCost: the running cost on Updated, the final cost on Ended, nothing for unpriced sessions', async () => {
+    const started = await handle(
+      event(0, 'Started', { evse: { id: 1 }, idToken: { idToken: 'TAG', type: 'ISO14443' } }),
+    );
+    expect(started).not.toHaveProperty('totalCost');
+    expect(await handle(event(1, 'Updated', { meterValue: [register(10, 100)] }))).toEqual({});
+    port.cost = { totalCost: 1.25, currency: 'EUR' };
+    expect(await handle(event(2, 'Updated', { meterValue: [register(20, 200)] }))).toEqual({
+      totalCost: 1.25,
+    });
+    port.finalCost = { totalCost: 2.5, currency: 'EUR' };
+    const ended = await handle(
+      event(3, 'Ended', {
+        meterValue: [register(30, 300)],
+        transactionInfo: { transactionId: 'tx-1', stoppedReason: 'Local' },
+      }),
+    );
+    expect(ended).toEqual({ totalCost: 2.5 });
   });
 
   it('answers a repeated seqNo as before without a second domain call', async () => {

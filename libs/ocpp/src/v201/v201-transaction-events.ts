@@ -1,5 +1,10 @@
 import { TenantId } from '@csms/common';
-import { IdTagInfo, MeterValue, TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
+import {
+  IdTagInfo,
+  MeterValue,
+  SessionCost,
+  TransactionInbound,
+} from '@csms/transactions/ports/transaction-inbound.port';
 import { Injectable, Logger } from '@nestjs/common';
 import { IdTokenType, TransactionEventRequest, TransactionEventResponse } from './types/generated';
 import { encodeIdTokenInfo, energyRegisterWh, toDate, toMeterValues } from './v201-inbound.mapper';
@@ -64,17 +69,25 @@ export class V201TransactionEvents {
       idTagInfo = await this.authorize(tenantId, stationId, request.idToken);
     }
 
+    let totalCost: number | undefined;
     if (!tracked.started) {
       tracked.pending.push(...values);
     } else if (request.eventType === 'Ended') {
       await this.flushPending(tenantId, stationId, tracked);
-      await this.stop(tenantId, stationId, tracked, request, values);
+      totalCost = (await this.stop(tenantId, stationId, tracked, request, values))?.totalCost;
     } else {
       tracked.pending.push(...values);
       await this.flushPending(tenantId, stationId, tracked);
+      // E01/I02: the running cost so far (from memory; a priced session only).
+      if (request.eventType === 'Updated') {
+        totalCost = this.transactions.runningCost(tenantId, stationId, ocppTransactionId)?.totalCost;
+      }
     }
 
-    const answer: TransactionEventResponse = idTagInfo ? { idTokenInfo: encodeIdTokenInfo(idTagInfo) } : {};
+    const answer: TransactionEventResponse = {
+      ...(idTagInfo ? { idTokenInfo: encodeIdTokenInfo(idTagInfo) } : {}),
+      ...(totalCost === undefined ? {} : { totalCost }),
+    };
     tracked.answers.set(request.seqNo, answer);
     return answer;
   }
@@ -146,7 +159,7 @@ export class V201TransactionEvents {
     tracked: TrackedTransaction,
     request: TransactionEventRequest,
     values: MeterValue[],
-  ): Promise<void> {
+  ): Promise<SessionCost | undefined> {
     const meterStopWh = energyRegisterWh(values, 'last') ?? tracked.lastRegisterWh;
     if (meterStopWh === undefined) {
       this.logger.warn(
@@ -154,7 +167,7 @@ export class V201TransactionEvents {
         'TransactionEvent Ended without any energy register reading: meter stop taken as 0',
       );
     }
-    await this.transactions.stop(tenantId, stationId, {
+    const { cost } = await this.transactions.stop(tenantId, stationId, {
       ocppTransactionId: tracked.ocppTransactionId,
       meterStopWh: meterStopWh ?? 0,
       timestamp: toDate(request.timestamp),
@@ -164,5 +177,6 @@ export class V201TransactionEvents {
       transactionData: values.length ? values : undefined,
     });
     tracked.ended = true;
+    return cost;
   }
 }

@@ -2,6 +2,7 @@ import { SiteRoleLookup, SiteRoles } from '@csms/auth';
 import { TenantId } from '@csms/common';
 import { StationPlacementService } from '@csms/stations';
 import { Injectable } from '@nestjs/common';
+import { SiteRepository } from '../sites/site.repository';
 import { SiteUserRole } from './models/site-user-role';
 import { SiteUserRepository } from './site-user.repository';
 
@@ -20,6 +21,7 @@ const NO_SITE_ROLES: SiteRoles = {
 export class SiteRoleLookupService extends SiteRoleLookup {
   constructor(
     private readonly siteUsers: SiteUserRepository,
+    private readonly sites: SiteRepository,
     private readonly stations: StationPlacementService,
   ) {
     super();
@@ -30,18 +32,30 @@ export class SiteRoleLookupService extends SiteRoleLookup {
     if (roles.length === 0) return NO_SITE_ROLES;
     const sitesOf = (role: SiteUserRole) =>
       roles.filter((siteUser) => siteUser.role === role).map((siteUser) => siteUser.siteId);
-    const siteAdminSiteIds = sitesOf(SiteUserRole.SITE_ADMIN);
-    const siteOwnerSiteIds = sitesOf(SiteUserRole.SITE_OWNER);
+    return this.siteRolesFor(tenantId, sitesOf(SiteUserRole.SITE_ADMIN), sitesOf(SiteUserRole.SITE_OWNER));
+  }
+
+  async siteRolesFor(
+    tenantId: TenantId,
+    siteAdminSiteIds: readonly string[],
+    siteOwnerSiteIds: readonly string[],
+  ): Promise<SiteRoles> {
+    if (siteAdminSiteIds.length === 0 && siteOwnerSiteIds.length === 0) return NO_SITE_ROLES;
     const stations = await this.stations.inSites(tenantId, [...siteAdminSiteIds, ...siteOwnerSiteIds]);
-    const stationsIn = (siteIds: string[]) =>
+    const stationsIn = (siteIds: readonly string[]) =>
       stations
         .filter((station) => station.siteId && siteIds.includes(station.siteId))
         .map((station) => station.id);
     return {
-      siteAdminSiteIds,
-      siteOwnerSiteIds,
+      siteAdminSiteIds: [...siteAdminSiteIds],
+      siteOwnerSiteIds: [...siteOwnerSiteIds],
       siteAdminStationIds: stationsIn(siteAdminSiteIds),
       siteOwnerStationIds: stationsIn(siteOwnerSiteIds),
     };
+  }
+
+  async unknownSiteIds(tenantId: TenantId, siteIds: readonly string[]): Promise<string[]> {
+    const found = new Set((await this.sites.findByIds(tenantId, siteIds)).map((site) => site.id));
+    return siteIds.filter((id) => !found.has(id));
   }
 }

@@ -22,4 +22,11 @@ export class StationCapabilities {
 
   @Field()
   firmwareUpdate: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'OCPP 1.6: shows prices and costs sent as California Pricing DataTransfers (org.openchargealliance.costmsg)',
+  })
+  californiaPricing?: boolean;
 }

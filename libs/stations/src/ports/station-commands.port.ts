@@ -158,4 +158,13 @@ export abstract class StationCommands {
     stationId: string,
     request: { message: string; connectorId?: number },
   ): Promise<CommandResult>;
+  /**
+   * A running session's cost so far, incl. taxes (OCPP 2.0.1 CostUpdated). Versions without it refuse
+   * with BadInputError (OCPP 1.6 stations get California Pricing DataTransfers instead).
+   */
+  abstract costUpdated(
+    tenantId: TenantId,
+    stationId: string,
+    request: { ocppTransactionId: string; totalCost: number },
+  ): Promise<CommandResult>;
 }

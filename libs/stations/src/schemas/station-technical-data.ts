@@ -30,6 +30,8 @@ export interface StationCapabilitySet {
   reservation: boolean;
   rfid: boolean;
   firmwareUpdate: boolean;
+  /** OCPP 1.6: the Open Charge Alliance California Pricing DataTransfers (org.openchargealliance.costmsg). */
+  californiaPricing?: boolean;
 }
 
 /** Accepted, Rejected, RebootRequired, NotSupported (the station's answer), Unchanged or Failed. */

@@ -30,4 +30,12 @@ export class StationCapabilitiesInput {
   @Field({ defaultValue: false })
   @IsBoolean()
   firmwareUpdate: boolean;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'OCPP 1.6: the station shows California Pricing DataTransfers (SetUserPrice, RunningCost, FinalCost)',
+  })
+  @IsBoolean()
+  californiaPricing: boolean;
 }

@@ -15,6 +15,10 @@ export interface ConsumptionPoint {
   voltage?: number;
   stateOfCharge?: number;
   limitWatts?: number;
+  /** What this point's interval cost, incl. VAT (priced sessions only). */
+  amount?: number;
+  /** The session's price so far, incl. VAT, rounded to the currency's minor units. */
+  cumulatedAmount?: number;
 }
 
 /** The reading before this one in the same session, to derive power from ΔWh/Δt. */

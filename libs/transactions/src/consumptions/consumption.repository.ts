@@ -93,6 +93,24 @@ export class ConsumptionRepository extends TenantRepository<
     return doc ? { timestamp: doc.timestamp, cumulatedWh: doc.cumulatedWh } : null;
   }
 
+  /** What a session's price is computed from: its curve's time, energy and current, oldest first. */
+  async meterCurveOf(
+    tenantId: TenantId,
+    transactionId: string,
+  ): Promise<{ timestamp: Date; cumulatedWh: number; instantAmps?: number; cumulatedAmount?: number }[]> {
+    return this.model
+      .find(this.scope(tenantId, { transactionId }), {
+        _id: 0,
+        timestamp: 1,
+        cumulatedWh: 1,
+        instantAmps: 1,
+        cumulatedAmount: 1,
+      })
+      .sort({ timestamp: 1 })
+      .lean<{ timestamp: Date; cumulatedWh: number; instantAmps?: number; cumulatedAmount?: number }[]>()
+      .exec();
+  }
+
   /** The curves of several sessions in one query, each sorted by time. */
   async findForTransactions(
     tenantId: TenantId,
@@ -121,6 +139,7 @@ export class ConsumptionRepository extends TenantRepository<
       voltage: doc.voltage,
       stateOfCharge: doc.stateOfCharge,
       limitWatts: doc.limitWatts,
+      amount: doc.amount,
       cumulatedAmount: doc.cumulatedAmount,
     };
   }

@@ -32,6 +32,16 @@ export class Consumption {
   @Field(() => Float, { nullable: true, description: 'The limit in force (smart charging), W' })
   limitWatts?: number;
 
-  @Field(() => Float, { nullable: true, description: 'Price so far, once pricing exists' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'What the interval ending at this point cost, incl. VAT, in the session’s currency',
+  })
+  amount?: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The session’s price so far, incl. VAT, rounded to the currency’s minor units (priced sessions)',
+  })
   cumulatedAmount?: number;
 }

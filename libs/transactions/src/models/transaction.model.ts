@@ -1,3 +1,4 @@
+import { SessionPriceAmount, Tariff } from '@csms/pricing';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'A charging session' })
@@ -56,6 +57,15 @@ export class Transaction {
 
   @Field(() => Date, { nullable: true })
   lastMeterValueAt?: Date;
+
+  /** The whole tariff frozen at start (exposed by TransactionResolver.tariff); editing it later changes nothing here. */
+  tariff?: Tariff;
+
+  /** The clock the frozen tariff is read on (the site's time zone at start). */
+  tariffTimeZone?: string;
+
+  /** Live while active, final once stopped (exposed by TransactionResolver.price). */
+  price?: SessionPriceAmount;
 
   createdAt?: Date;
 }

@@ -8,6 +8,14 @@ export interface IdTagInfo {
   status: AuthorizationStatus;
   expiryDate?: Date;
   parentIdTag?: string;
+  /** The driver's tariff as text, for stations that show it (OCPP 2.0.1 personalMessage). */
+  personalMessage?: { language?: string; content: string };
+}
+
+/** A priced session's cost so far (or final), incl. taxes, rounded to the currency's minor units. */
+export interface SessionCost {
+  totalCost: number;
+  currency: string;
 }
 
 /** One sampled value as the station sent it (1.5 `values`, 1.6 `sampledValue`, 2.0.1 `sampledValue`). */
@@ -53,7 +61,13 @@ export interface StopTransactionRequest {
 
 /** DI token and contract; implemented by the domain service, called by the OCPP edge. */
 export abstract class TransactionInbound {
-  abstract authorize(tenantId: TenantId, stationId: string, idTag: string): Promise<IdTagInfo>;
+  /** `withTariff`: also tell the driver's tariff (personalMessage), for stations that display it. */
+  abstract authorize(
+    tenantId: TenantId,
+    stationId: string,
+    idTag: string,
+    options?: { withTariff?: boolean },
+  ): Promise<IdTagInfo>;
   abstract start(
     tenantId: TenantId,
     stationId: string,
@@ -70,11 +84,18 @@ export abstract class TransactionInbound {
     ocppTransactionId: string | undefined,
     values: MeterValue[],
   ): Promise<void>;
+  /** `cost`: the final price of a priced session. */
   abstract stop(
     tenantId: TenantId,
     stationId: string,
     request: StopTransactionRequest,
-  ): Promise<{ idTagInfo?: IdTagInfo }>;
+  ): Promise<{ idTagInfo?: IdTagInfo; cost?: SessionCost }>;
+  /** A running priced session's cost so far, from memory (no I/O); undefined when not priced or not here. */
+  abstract runningCost(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+  ): SessionCost | undefined;
   /** After a BootNotification that follows a power loss: close what the station left open. */
   abstract closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void>;
 }

@@ -47,6 +47,9 @@ export class ConsumptionDocument extends TenantDocument {
   limitWatts?: number;
 
   @Prop()
+  amount?: number;
+
+  @Prop()
   cumulatedAmount?: number;
 
   /**

@@ -1,6 +1,7 @@
 import { TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
+import { SessionPriceAmount, Tariff } from '@csms/pricing';
 import { MeterValue } from '../ports/transaction-inbound.port';
 
 @Schema({ collection: 'transactions', timestamps: true })
@@ -59,6 +60,16 @@ export class TransactionDocument extends TenantDocument {
   /** StopTransaction.transactionData as the station sent it. */
   @Prop({ type: MongooseSchema.Types.Mixed })
   transactionData?: MeterValue[];
+
+  /** The tariff as it was when the session started: the whole object, not a reference. */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  tariff?: Tariff;
+
+  @Prop()
+  tariffTimeZone?: string;
+
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  price?: SessionPriceAmount;
 
   createdAt?: Date;
 }

@@ -106,6 +106,11 @@ export class TenantService {
     });
   }
 
+  /** The tenant's clock, for stations whose site has none (read with the cached active tenant). */
+  async timeZoneOf(id: TenantId): Promise<string> {
+    return (await this.findActive(id))?.timeZone ?? 'UTC';
+  }
+
   list(): Promise<Tenant[]> {
     return this.tenants.findAll();
   }

@@ -1,3 +1,4 @@
+import { AuditedInService } from '@csms/audit';
 import { AuthRateLimitGuard, Public } from '@csms/auth';
 import { BadInputError, DEFAULT_TENANT_ID, TenantId, asTenantId, isValidTenantId } from '@csms/common';
 import { UseGuards } from '@nestjs/common';
@@ -12,7 +13,10 @@ function tenantOf(tenant: string | undefined | null): TenantId {
   return asTenantId(tenant);
 }
 
-/** The public, rate-limited account flows: self-registration, email verification, password reset. */
+/**
+ * The public, rate-limited account flows: self-registration, email verification, password reset.
+ * Their services write the audit entries (nobody is authenticated to attribute generic ones to).
+ */
 @Public()
 @UseGuards(AuthRateLimitGuard)
 @Resolver()
@@ -22,6 +26,7 @@ export class AccountRecoveryResolver {
     private readonly registration: RegistrationService,
   ) {}
 
+  @AuditedInService()
   @Mutation(() => Boolean, {
     description: 'Emails a single-use reset link if the account exists; always true',
   })
@@ -33,6 +38,7 @@ export class AccountRecoveryResolver {
     return true;
   }
 
+  @AuditedInService()
   @Mutation(() => Boolean)
   async resetPassword(
     @Args('token') token: string,
@@ -43,6 +49,7 @@ export class AccountRecoveryResolver {
     return true;
   }
 
+  @AuditedInService()
   @Mutation(() => Boolean, {
     description: 'Self-registration, when the tenant allows it; emails a verification link',
   })
@@ -51,6 +58,7 @@ export class AccountRecoveryResolver {
     return true;
   }
 
+  @AuditedInService()
   @Mutation(() => Boolean)
   async verifyEmail(
     @Args('token') token: string,

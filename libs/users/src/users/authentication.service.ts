@@ -1,5 +1,13 @@
+import { AuditLog, AuditOutcome } from '@csms/audit';
 import { TokenService } from '@csms/auth';
-import { APP_CONFIG, AppConfig, BadInputError, TenantId, UnauthenticatedError } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  DomainError,
+  TenantId,
+  UnauthenticatedError,
+} from '@csms/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { TenantRepository } from '../tenants/tenant.repository';
 import { AccountLockedError } from './account-locked.error';
@@ -7,6 +15,7 @@ import { AuthPayload } from './models/auth-payload.model';
 import { User } from './models/user.model';
 import { UserStatus } from './models/user-status';
 import { assertStrongPassword, hashPassword, verifyPassword } from './password-policy';
+import { userActor } from './user-actor';
 import { UserRepository } from './user.repository';
 
 export const INVALID_CREDENTIALS = 'Invalid email, password or tenant';
@@ -27,25 +36,41 @@ export class AuthenticationService {
     private readonly users: UserRepository,
     private readonly tenants: TenantRepository,
     private readonly tokens: TokenService,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Every attempt in a known tenant is in its audit log: `login`, or `loginFailed` with the reason. */
   async login(tenantId: TenantId, email: string, password: string): Promise<AuthPayload> {
     const tenant = await this.tenants.findById(tenantId);
     const found = tenant?.active ? await this.users.findCredentials(tenantId, email) : null;
     if (!found) {
       await verifyPassword(await DUMMY_HASH, password);
-      throw new UnauthenticatedError(INVALID_CREDENTIALS);
+      const error = new UnauthenticatedError(INVALID_CREDENTIALS);
+      if (tenant) await this.auditLoginFailed(tenantId, email, undefined, 'unknown email', error);
+      throw error;
     }
     const { user, passwordHash } = found;
-    this.assertNotLocked(user);
+    const locked = this.lockOf(user);
+    if (locked) throw await this.auditLoginFailed(tenantId, email, user, 'account locked', locked);
     if (!(await verifyPassword(passwordHash, password))) {
-      await this.recordFailure(tenantId, user);
-      throw new UnauthenticatedError(INVALID_CREDENTIALS);
+      const error = await this.recordFailure(tenantId, user);
+      throw await this.auditLoginFailed(tenantId, email, user, 'wrong password', error);
     }
     const refusal = REFUSED_STATUS[user.status];
-    if (refusal) throw new UnauthenticatedError(refusal);
+    if (refusal) {
+      const error = new UnauthenticatedError(refusal);
+      throw await this.auditLoginFailed(tenantId, email, user, `account ${user.status.toLowerCase()}`, error);
+    }
     await this.users.recordSuccessfulLogin(tenantId, user);
+    await this.audit.record({
+      tenantId,
+      action: 'login',
+      outcome: AuditOutcome.OK,
+      actor: userActor(user),
+      targetType: 'User',
+      targetId: user.id,
+    });
     return this.issue(user);
   }
 
@@ -80,18 +105,54 @@ export class AuthenticationService {
     return { token, user, expiresIn: this.tokens.lifetimeOf(user.role) };
   }
 
-  private assertNotLocked(user: User): void {
-    if (user.status !== UserStatus.LOCKED) return;
-    if (!user.lockedUntil) throw new UnauthenticatedError('This account is locked by an administrator');
-    if (user.lockedUntil > new Date()) throw this.lockedError(user.lockedUntil);
+  /** The refusal of a locked account, if it is. */
+  private lockOf(user: User): DomainError | undefined {
+    if (user.status !== UserStatus.LOCKED) return undefined;
+    if (!user.lockedUntil) return new UnauthenticatedError('This account is locked by an administrator');
+    if (user.lockedUntil > new Date()) return this.lockedError(user.lockedUntil);
+    return undefined;
   }
 
-  private async recordFailure(tenantId: TenantId, user: User): Promise<void> {
+  /** Counts a wrong password; the LOGIN_MAX_ATTEMPTS-th locks the account (`accountLocked` in the audit log). */
+  private async recordFailure(tenantId: TenantId, user: User): Promise<DomainError> {
     const attempts = await this.users.recordFailedLogin(tenantId, user.id);
-    if (attempts < this.config.LOGIN_MAX_ATTEMPTS) return;
+    if (attempts < this.config.LOGIN_MAX_ATTEMPTS) return new UnauthenticatedError(INVALID_CREDENTIALS);
     const until = new Date(Date.now() + this.config.LOGIN_LOCK_MINUTES * 60_000);
     await this.users.lock(tenantId, user.id, until);
-    throw this.lockedError(until);
+    await this.audit.record({
+      tenantId,
+      action: 'accountLocked',
+      outcome: AuditOutcome.OK,
+      actor: { label: user.email },
+      targetType: 'User',
+      targetId: user.id,
+      changes: { attempts, lockedUntil: until },
+    });
+    return this.lockedError(until);
+  }
+
+  /**
+   * Records a refused login and returns its error. Nobody is authenticated, so the actor is only the
+   * email that was tried; the password is never recorded.
+   */
+  private async auditLoginFailed(
+    tenantId: TenantId,
+    email: string,
+    user: User | undefined,
+    reason: string,
+    error: DomainError,
+  ): Promise<DomainError> {
+    await this.audit.record({
+      tenantId,
+      action: 'loginFailed',
+      outcome: AuditOutcome.REFUSED,
+      errorCode: error.code,
+      actor: { label: email.trim().toLowerCase() },
+      targetType: 'User',
+      targetId: user?.id,
+      changes: { email, reason },
+    });
+    return error;
   }
 
   private lockedError(until: Date): AccountLockedError {

@@ -1,3 +1,4 @@
+import { AuditedInService } from '@csms/audit';
 import { AuthRateLimitGuard, CurrentPrincipal, Principal, Public } from '@csms/auth';
 import { DEFAULT_TENANT_ID, UnauthenticatedError, asTenantId, isValidTenantId } from '@csms/common';
 import { UseGuards } from '@nestjs/common';
@@ -10,6 +11,7 @@ export class LoginResolver {
   constructor(private readonly authentication: AuthenticationService) {}
 
   @Public()
+  @AuditedInService()
   @UseGuards(AuthRateLimitGuard)
   @Mutation(() => AuthPayload, {
     description: 'Exchanges credentials for a bearer token (rate limited, locks after wrong passwords)',

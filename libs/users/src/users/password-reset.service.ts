@@ -1,3 +1,4 @@
+import { AuditLog, AuditOutcome } from '@csms/audit';
 import { APP_CONFIG, AppConfig, BadInputError, TenantId } from '@csms/common';
 import { FrontendLinks, NotificationService, NotificationType } from '@csms/notifications';
 import { Inject, Injectable } from '@nestjs/common';
@@ -6,9 +7,13 @@ import { SIGNED_IN_STATUSES, UserStatus } from './models/user-status';
 import { assertStrongPassword, hashPassword } from './password-policy';
 import { hashToken, newSingleUseToken } from './single-use-token';
 import { recipientOf } from './user-recipient';
+import { userActor } from './user-actor';
 import { UserRepository } from './user.repository';
 
-/** Password reset by an emailed single-use token that expires after PASSWORD_RESET_TTL_MINUTES. */
+/**
+ * Password reset by an emailed single-use token that expires after PASSWORD_RESET_TTL_MINUTES; the
+ * audit log records each link sent (`passwordResetRequested`) and each reset (`passwordReset`).
+ */
 @Injectable()
 export class PasswordResetService {
   constructor(
@@ -16,6 +21,7 @@ export class PasswordResetService {
     private readonly tenants: TenantRepository,
     private readonly notifications: NotificationService,
     private readonly links: FrontendLinks,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,6 +38,14 @@ export class PasswordResetService {
       hash,
       new Date(Date.now() + ttl * 60_000),
     );
+    await this.audit.record({
+      tenantId,
+      action: 'passwordResetRequested',
+      outcome: AuditOutcome.OK,
+      actor: { label: found.user.email },
+      targetType: 'User',
+      targetId: found.user.id,
+    });
     const link = this.links.to(tenantId, '/reset-password', { token });
     this.notifications.notify(recipientOf(found.user, tenant.name), NotificationType.PASSWORD_RESET, {
       link,
@@ -49,6 +63,14 @@ export class PasswordResetService {
     );
     if (!user)
       throw new BadInputError('This reset link is invalid, expired or already used', { field: 'token' });
+    await this.audit.record({
+      tenantId,
+      action: 'passwordReset',
+      outcome: AuditOutcome.OK,
+      actor: userActor(user),
+      targetType: 'User',
+      targetId: user.id,
+    });
     // A lock from wrong passwords ends with the reset; a lock set by an admin stays.
     if (user.status === UserStatus.LOCKED && user.lockedUntil) {
       await this.users.update(tenantId, user.id, {

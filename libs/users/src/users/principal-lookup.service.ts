@@ -30,4 +30,8 @@ export class PrincipalLookupService extends PrincipalLookup {
     }
     return { userId: user.id, tenantId, role: user.role, email: user.email };
   }
+
+  async isTenantActive(tenantId: TenantId): Promise<boolean> {
+    return (await this.tenants.findById(tenantId))?.active === true;
+  }
 }

@@ -1,3 +1,4 @@
+import { AuditLog, AuditOutcome } from '@csms/audit';
 import { Role } from '@csms/auth';
 import { BadInputError, ForbiddenError, TenantId } from '@csms/common';
 import { FrontendLinks, NotificationService, NotificationType } from '@csms/notifications';
@@ -7,6 +8,7 @@ import { RegisterInput } from './dto/register.input';
 import { UserStatus } from './models/user-status';
 import { hashToken, newSingleUseToken } from './single-use-token';
 import { recipientOf } from './user-recipient';
+import { userActor } from './user-actor';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 
@@ -21,6 +23,7 @@ export class RegistrationService {
     private readonly tenants: TenantRepository,
     private readonly notifications: NotificationService,
     private readonly links: FrontendLinks,
+    private readonly audit: AuditLog,
   ) {}
 
   async register(tenantId: TenantId, input: RegisterInput): Promise<void> {
@@ -35,6 +38,14 @@ export class RegistrationService {
       { ...profile, role: Role.BASIC, status: UserStatus.PENDING },
       { emailVerificationHash: hash, emailVerificationExpiresAt: new Date(Date.now() + VERIFICATION_TTL_MS) },
     );
+    await this.audit.record({
+      tenantId,
+      action: 'register',
+      outcome: AuditOutcome.OK,
+      actor: userActor(user),
+      targetType: 'User',
+      targetId: user.id,
+    });
     this.notifications.notify(recipientOf(user, tenant.name), NotificationType.EMAIL_VERIFICATION, {
       link: this.links.to(tenantId, '/verify-email', { token }),
     });
@@ -54,5 +65,13 @@ export class RegistrationService {
       throw new BadInputError('This verification link is invalid, expired or already used', {
         field: 'token',
       });
+    await this.audit.record({
+      tenantId,
+      action: 'verifyEmail',
+      outcome: AuditOutcome.OK,
+      actor: userActor(user),
+      targetType: 'User',
+      targetId: user.id,
+    });
   }
 }

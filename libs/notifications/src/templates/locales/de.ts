@@ -109,4 +109,12 @@ export const de: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.API_KEY_EXPIRING]: {
+    subject: ({ tenantName, keyName }) => `${tenantName}: API-Schlüssel „${keyName}“ läuft bald ab`,
+    lines: ({ keyName, keyPrefix, expiresAt, link }) => [
+      `Der API-Schlüssel „${keyName}“ (${keyPrefix}…) läuft am ${formatDate(expiresAt)} ab; die Integration, die ihn verwendet, funktioniert dann nicht mehr.`,
+      'Erstellen Sie einen neuen Schlüssel und hinterlegen Sie ihn vor diesem Datum in der Integration:',
+      link,
+    ],
+  },
 };

@@ -104,4 +104,12 @@ export const en: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.API_KEY_EXPIRING]: {
+    subject: ({ tenantName, keyName }) => `${tenantName}: API key "${keyName}" expires soon`,
+    lines: ({ keyName, keyPrefix, expiresAt, link }) => [
+      `The API key "${keyName}" (${keyPrefix}…) expires on ${formatDate(expiresAt)}; the integration using it will stop working then.`,
+      'Create a new key and hand it to the integration before that date:',
+      link,
+    ],
+  },
 };

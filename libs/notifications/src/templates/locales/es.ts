@@ -104,4 +104,12 @@ export const es: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.API_KEY_EXPIRING]: {
+    subject: ({ tenantName, keyName }) => `${tenantName}: la clave de API «${keyName}» caduca pronto`,
+    lines: ({ keyName, keyPrefix, expiresAt, link }) => [
+      `La clave de API «${keyName}» (${keyPrefix}…) caduca el ${formatDate(expiresAt)}; la integración que la usa dejará entonces de funcionar.`,
+      'Cree una clave nueva y entréguela a la integración antes de esa fecha:',
+      link,
+    ],
+  },
 };

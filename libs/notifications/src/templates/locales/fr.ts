@@ -106,4 +106,12 @@ export const fr: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.API_KEY_EXPIRING]: {
+    subject: ({ tenantName, keyName }) => `${tenantName} : la clé d'API « ${keyName} » expire bientôt`,
+    lines: ({ keyName, keyPrefix, expiresAt, link }) => [
+      `La clé d'API « ${keyName} » (${keyPrefix}…) expire le ${formatDate(expiresAt)} ; l'intégration qui l'utilise cessera alors de fonctionner.`,
+      "Créez une nouvelle clé et confiez-la à l'intégration avant cette date :",
+      link,
+    ],
+  },
 };

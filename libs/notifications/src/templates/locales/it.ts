@@ -105,4 +105,12 @@ export const it: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.API_KEY_EXPIRING]: {
+    subject: ({ tenantName, keyName }) => `${tenantName}: la chiave API «${keyName}» scade a breve`,
+    lines: ({ keyName, keyPrefix, expiresAt, link }) => [
+      `La chiave API «${keyName}» (${keyPrefix}…) scade il ${formatDate(expiresAt)}; l'integrazione che la usa smetterà allora di funzionare.`,
+      "Crei una nuova chiave e la consegni all'integrazione prima di tale data:",
+      link,
+    ],
+  },
 };

@@ -106,4 +106,12 @@ export const pt: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.API_KEY_EXPIRING]: {
+    subject: ({ tenantName, keyName }) => `${tenantName}: a chave de API «${keyName}» expira em breve`,
+    lines: ({ keyName, keyPrefix, expiresAt, link }) => [
+      `A chave de API «${keyName}» (${keyPrefix}…) expira em ${formatDate(expiresAt)}; a integração que a utiliza deixará então de funcionar.`,
+      'Crie uma nova chave e entregue-a à integração antes dessa data:',
+      link,
+    ],
+  },
 };

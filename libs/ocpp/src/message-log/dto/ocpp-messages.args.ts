@@ -9,4 +9,13 @@ export class OcppMessagesArgs extends ConnectionArgs {
   @IsString()
   @Length(1, 255)
   chargingStationId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only the call with this message id (an audit entry's `ocppCalls` gives it)",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  messageId?: string;
 }

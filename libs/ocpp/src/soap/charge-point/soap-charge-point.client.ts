@@ -1,4 +1,12 @@
-import { APP_CONFIG, AppConfig, BadInputError, DomainError, ErrorCode, TenantId } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  DomainError,
+  ErrorCode,
+  TenantId,
+  noteOcppCall,
+} from '@csms/common';
 import { StationOfflineError, StationTimeoutError } from '@csms/stations/ports/station-errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { SoapEndpoint } from '../endpoints/soap-endpoint.repository';
@@ -76,6 +84,7 @@ export class SoapChargePointClient {
     const body = encodeElement(requestElementOf(operation), requestType, request, namespace);
     this.validate(operation, version, body);
     const xml = envelope(headers, body);
+    noteOcppCall({ chargingStationId: stationId, action: operation, messageId });
     const startedAt = Date.now();
     const log = (answer?: SoapAnswer) =>
       this.messageLog.called({ tenantId, stationId }, operation, messageId, xml, startedAt, answer);

@@ -312,4 +312,8 @@ export class SoapStationCommands extends StationCommands {
     }));
     return statusOf(answer);
   }
+
+  costUpdated(): Promise<CommandResult> {
+    return Promise.reject(new BadInputError('OCPP-S has no CostUpdated'));
+  }
 }

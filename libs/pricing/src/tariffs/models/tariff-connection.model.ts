@@ -1,0 +1,6 @@
+import { ConnectionType } from '@csms/common';
+import { ObjectType } from '@nestjs/graphql';
+import { TariffModel } from './tariff.model';
+
+@ObjectType('TariffConnection')
+export class TariffConnection extends ConnectionType(TariffModel, 'Tariff') {}
