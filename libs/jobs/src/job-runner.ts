@@ -181,8 +181,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     return due.length;
   }
 
-  private async handleEach(handler: JobHandler, jobs: Job[]): Promise<(JobResult | void)[]> {
-    const results: (JobResult | void)[] = jobs.map(() => undefined);
+  private async handleEach(handler: JobHandler, jobs: Job[]): Promise<(JobResult<unknown> | void)[]> {
+    const results: (JobResult<unknown> | void)[] = jobs.map(() => undefined);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < jobs.length && !this.stopped) {
@@ -197,7 +197,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     return results;
   }
 
-  private async settle(handler: JobHandler, job: Job, result: JobResult | void): Promise<void> {
+  private async settle(handler: JobHandler, job: Job, result: JobResult<unknown> | void): Promise<void> {
     const outcome = result ?? { outcome: 'done' };
     this.outcomes.of(handler.queue, outcome.outcome).inc();
     const now = new Date();
@@ -236,6 +236,6 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function retryOf(error: unknown): JobResult {
+function retryOf(error: unknown): JobResult<unknown> {
   return { outcome: 'retry', reason: error instanceof Error ? error.message : String(error) };
 }

@@ -33,7 +33,7 @@ export interface Job<P = unknown> {
  *   handler's policy gives up. Throwing means the same.
  * - `failed`: it cannot succeed (the party refused it): FAILED at once, with the reason.
  */
-export type JobResult<P = unknown> =
+export type JobResult<P = never> =
   | { outcome: 'done' }
   | { outcome: 'again'; at: Date; payload?: P }
   | { outcome: 'retry'; reason: string; at?: Date; payload?: P }
