@@ -113,31 +113,35 @@ export class StatisticsQueryService {
         add(bucket);
     };
     const hourly = q.period === StatisticsPeriod.HOUR;
-    await read('year', plan.years, (bucket) => q.accumulator.addYear(bucket));
-    await read('month', plan.months, (bucket) => q.accumulator.addMonth(bucket));
     const partialMonthDays = new Map(plan.partialMonths.map((part) => [part.month, part.days]));
-    if (!hourly) {
-      await read('month', [...partialMonthDays.keys()], (bucket) =>
-        q.accumulator.addMonth(bucket, partialMonthDays.get(bucket.period)),
-      );
-    }
     const wholeDays = hourly
       ? plan.partialMonths.flatMap((part) => part.days.map((day) => `${part.month}-${pad(day)}`))
       : [];
     const edgeHours = new Map(plan.partialDays.map((part) => [part.day, part.hours]));
+    // Disjoint parts of the range, so their reads run at once (the sums do not depend on the order).
+    const reads = [
+      read('year', plan.years, (bucket) => q.accumulator.addYear(bucket)),
+      // Whole months, and (but per hour) the days of partial ones from their months' breakdowns.
+      read('month', [...plan.months, ...(hourly ? [] : partialMonthDays.keys())], (bucket) =>
+        q.accumulator.addMonth(bucket, partialMonthDays.get(bucket.period)),
+      ),
+    ];
     if (KEEPS_DAYS[family]) {
-      await read('day', wholeDays, (bucket) => q.accumulator.addDay(bucket));
-      await read('day', [...edgeHours.keys()], (bucket) =>
-        q.accumulator.addDay(bucket, edgeHours.get(bucket.period)),
+      // Whole days (per hour only), and the whole hours of the edge days.
+      reads.push(
+        read('day', [...wholeDays, ...edgeHours.keys()], (bucket) =>
+          q.accumulator.addDay(bucket, edgeHours.get(bucket.period)),
+        ),
       );
       for (const part of plan.partialDays) {
-        for (const interval of part.rest) await this.addFacts(q, timeZone, [part.day], interval);
+        for (const interval of part.rest) reads.push(this.addFacts(q, timeZone, [part.day], interval));
       }
     } else {
-      await this.addFacts(q, timeZone, wholeDays);
+      reads.push(this.addFacts(q, timeZone, wholeDays));
       // A family without days: its edge days from the sessions (those inside the range).
-      await this.addFacts(q, timeZone, [...edgeHours.keys()], { from: q.from, to: q.to });
+      reads.push(this.addFacts(q, timeZone, [...edgeHours.keys()], { from: q.from, to: q.to }));
     }
+    await Promise.all(reads);
   }
 
   private async fromFacts(q: Question, timeZone: string, plan: RangePlan): Promise<void> {
