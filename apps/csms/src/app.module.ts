@@ -6,6 +6,7 @@ import { DatabaseModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
+import { CarsModule } from '@csms/cars';
 import { JobsModule } from '@csms/jobs';
 import { MetricsModule } from '@csms/metrics';
 import { NotificationsModule } from '@csms/notifications';
@@ -38,6 +39,7 @@ export const DOMAIN_MODULES = [
   OrganizationsModule,
   PricingModule,
   StatisticsModule,
+  CarsModule,
 ];
 
 @Module({})

@@ -8,3 +8,4 @@ export * from './tenant-document';
 export * from './tenant-repository';
 export * from './embedded';
 export * from './index-builder';
+export * from './replacement';

@@ -21,7 +21,9 @@ export type Subject =
   | 'PricingSettings'
   | 'ApiKey'
   | 'AuditEntry'
-  | 'Statistics';
+  | 'Statistics'
+  | 'CarModel'
+  | 'Car';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CarService } from './cars/car.service';
+import { CarRepository } from './cars/car.repository';
+import { CarResolver } from './cars/car.resolver';
+import { CarDocument, CarSchema } from './cars/schemas/car.schema';
+import { CarCatalogResolver } from './catalog/car-catalog.resolver';
+import { CarCatalogSeeder } from './catalog/car-catalog.seeder';
+import { CarCatalogService } from './catalog/car-catalog.service';
+import { CarModelRepository } from './catalog/car-model.repository';
+import { CarModelDocument, CarModelSchema } from './catalog/schemas/car-model.schema';
+
+/** The car catalog (Open EV Data, curated by super admins) and users' cars. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: CarModelDocument.name, schema: CarModelSchema },
+      { name: CarDocument.name, schema: CarSchema },
+    ]),
+  ],
+  providers: [
+    CarModelRepository,
+    CarCatalogService,
+    CarCatalogSeeder,
+    CarCatalogResolver,
+    CarRepository,
+    CarService,
+    CarResolver,
+  ],
+  exports: [CarService, CarCatalogService],
+})
+export class CarsModule {}
