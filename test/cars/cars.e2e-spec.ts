@@ -2,9 +2,11 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SessionCarListener } from '@csms/cars/sessions/session-car.listener';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { TestApp, startTestApp } from '../support/test-app';
-import { TestUser, createUserAndLogin } from '../support/users';
+import { connectStation } from '../support/ocpp-station';
+import { TestUser, createTag, createUserAndLogin } from '../support/users';
 
 /** The Open EV Data file the CSMS ships (MIT, see the LICENSE beside it). */
 const SHIPPED = join(__dirname, '../../libs/cars/src/catalog/data/open-ev-data.json');
@@ -261,6 +263,40 @@ describe('cars', () => {
         deleteCar: true,
       });
       expect((await otherDriver.client.data<{ cars: { totalCount: number } }>(CARS)).cars.totalCount).toBe(0);
+    });
+
+    it('gives a session of the driver their default car', async () => {
+      const { cars } = await driver.client.data<{
+        cars: { edges: { node: { id: string; isDefault: boolean } }[] };
+      }>(CARS);
+      const defaultCar = cars.edges.find(({ node }) => node.isDefault)!.node;
+      await createTag(admin.client, { id: 'CAR-DRIVER-TAG', userId: driver.id });
+      const station = await connectStation(server.wsUrl, 'CS-CARS');
+      try {
+        await station.call('BootNotification', { chargePointVendor: 'Test', chargePointModel: 'Cars' });
+        const { transactionId } = (await station.call('StartTransaction', {
+          connectorId: 1,
+          idTag: 'CAR-DRIVER-TAG',
+          meterStart: 0,
+          timestamp: new Date().toISOString(),
+        })) as { transactionId: number };
+        await server.app.get(SessionCarListener).whenIdle();
+        const { transactions } = await driver.client.data<{
+          transactions: {
+            edges: {
+              node: { ocppTransactionId: string; car: { id: string; carModel: { model: string } } | null };
+            }[];
+          };
+        }>(
+          '{ transactions(first: 10) { edges { node { ocppTransactionId car { id carModel { model } } } } } }',
+        );
+        const session = transactions.edges.find(
+          ({ node }) => node.ocppTransactionId === String(transactionId),
+        )!.node;
+        expect(session.car).toEqual({ id: defaultCar.id, carModel: { model: 'U5' } });
+      } finally {
+        await station.close({ force: true });
+      }
     });
 
     it('refuses a bad VIN, a VIN twice, an unknown model and a bad converter with BAD_USER_INPUT', async () => {

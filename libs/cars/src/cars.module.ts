@@ -9,13 +9,18 @@ import { CarCatalogSeeder } from './catalog/car-catalog.seeder';
 import { CarCatalogService } from './catalog/car-catalog.service';
 import { CarModelRepository } from './catalog/car-model.repository';
 import { CarModelDocument, CarModelSchema } from './catalog/schemas/car-model.schema';
+import { SessionCarDocument, SessionCarSchema } from './sessions/schemas/session-car.schema';
+import { SessionCarListener } from './sessions/session-car.listener';
+import { SessionCarRepository } from './sessions/session-car.repository';
+import { SessionCarResolver } from './sessions/session-car.resolver';
 
-/** The car catalog (Open EV Data, curated by super admins) and users' cars. */
+/** The car catalog (Open EV Data, curated by super admins), users' cars, and the car of each session. */
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: CarModelDocument.name, schema: CarModelSchema },
       { name: CarDocument.name, schema: CarSchema },
+      { name: SessionCarDocument.name, schema: SessionCarSchema },
     ]),
   ],
   providers: [
@@ -26,6 +31,9 @@ import { CarModelDocument, CarModelSchema } from './catalog/schemas/car-model.sc
     CarRepository,
     CarService,
     CarResolver,
+    SessionCarRepository,
+    SessionCarListener,
+    SessionCarResolver,
   ],
   exports: [CarService, CarCatalogService],
 })
