@@ -4,6 +4,7 @@ import { newId } from '@csms/database';
 import { HousekeepingService } from '@csms/housekeeping';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { RPCClient } from 'ocpp-rpc';
+import { parseCsv } from '../../libs/users/src/import/csv';
 import { createApiKey } from '../support/api-keys';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { connectStation } from '../support/ocpp-station';
@@ -83,8 +84,10 @@ describe('audit log', () => {
     expect(mutations.length).toBeGreaterThan(50);
     const audited = server.app.get(AuditedMutations).auditedMutations;
     expect(mutations.filter((field) => !audited.has(field.name)).map((field) => field.name)).toEqual([]);
-    // Append-only: the API has no way to change or remove an entry.
-    expect(mutations.map((field) => field.name).filter((name) => /audit/i.test(name))).toEqual([]);
+    // Append-only: the API has no way to change or remove an entry, only to export the log.
+    expect(mutations.map((field) => field.name).filter((name) => /audit/i.test(name))).toEqual([
+      'exportAuditLog',
+    ]);
   });
 
   it('has a reset sent with an API key, the key as actor, the station as target, linked to its OCPP exchange', async () => {
@@ -364,5 +367,35 @@ describe('audit log', () => {
     const streamed: string[] = [];
     for await (const entry of repository.stream(tenantId, {}, { actorId: admin.id })) streamed.push(entry.id);
     expect(streamed).toEqual((await entries({ actorId: admin.id })).map((entry) => entry.id));
+  });
+
+  it('exports the log as CSV, filtered, as the caller may list it, with secrets still redacted', async () => {
+    const actor = await createUserAndLogin(admin.client, 'ADMIN');
+    for (let i = 0; i < 3; i++) await createTag(actor.client, { id: `TAG-CSV-${i}` });
+    await createUserAndLogin(actor.client, 'BASIC');
+    const shown = await entries({ actorId: actor.id });
+
+    const { exportAuditLog: job } = await admin.client.data<{ exportAuditLog: { downloadUrl: string } }>(
+      'mutation($filter: AuditLogExportFilter) { exportAuditLog(filter: $filter) { downloadUrl } }',
+      { filter: { actorId: actor.id } },
+    );
+    const response = await fetch(`${server.httpUrl}${job.downloadUrl}`);
+    expect(response.status).toBe(200);
+    const { header, records } = parseCsv(await response.text());
+    expect(header).toEqual(
+      expect.arrayContaining(['at', 'actorid', 'action', 'targetid', 'outcome', 'changes']),
+    );
+    expect(records.map((record) => record.values.action)).toEqual(shown.map((entry) => entry.action));
+    expect(records.map((record) => record.values.targetid)).toEqual(
+      shown.map((entry) => entry.targetId ?? ''),
+    );
+    const userCreation = records.find((record) => record.values.action === 'createUser');
+    expect(JSON.parse(userCreation!.values.changes).input.password).toBe('[REDACTED]');
+
+    const basic = await createUserAndLogin(admin.client, 'BASIC');
+    expect(await basic.client.errorCode('mutation { exportAuditLog { id } }')).toBe('FORBIDDEN');
+    expect(
+      await admin.client.errorCode('mutation { exportAuditLog(filter: { outcome: "maybe" }) { id } }'),
+    ).toBe('BAD_USER_INPUT');
   });
 });

@@ -6,10 +6,12 @@ import * as path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { connectStation } from '../support/ocpp-station';
+import { START_TIMEOUT_MS } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** Compiles and runs the server's entry point with ts-node, as slow as a server start under load. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(
@@ -87,19 +89,27 @@ describe('foundation: lifecycle', () => {
     }
   });
 
-  it('refuses a bad configuration value at boot, naming it', async () => {
-    const { code, stderr } = await runMain({ PORT: 'eighty', MONGODB_URI: 'mongodb://127.0.0.1:1/x' });
-    expect(code).toBe(78);
-    expect(stderr).toMatch(/Invalid configuration:\n\s+- PORT: Expected number/);
-  });
+  it(
+    'refuses a bad configuration value at boot, naming it',
+    async () => {
+      const { code, stderr } = await runMain({ PORT: 'eighty', MONGODB_URI: 'mongodb://127.0.0.1:1/x' });
+      expect(code).toBe(78);
+      expect(stderr).toMatch(/Invalid configuration:\n\s+- PORT: Expected number/);
+    },
+    START_TIMEOUT_MS,
+  );
 
-  it('refuses development secrets in production', async () => {
-    const { code, stderr } = await runMain({
-      NODE_ENV: 'production',
-      MONGODB_URI: 'mongodb://127.0.0.1:1/x',
-    });
-    expect(code).toBe(78);
-    expect(stderr).toMatch(/JWT_SECRET: the development default is refused in production/);
-    expect(stderr).toMatch(/ADMIN_PASSWORD: the development default is refused in production/);
-  });
+  it(
+    'refuses development secrets in production',
+    async () => {
+      const { code, stderr } = await runMain({
+        NODE_ENV: 'production',
+        MONGODB_URI: 'mongodb://127.0.0.1:1/x',
+      });
+      expect(code).toBe(78);
+      expect(stderr).toMatch(/JWT_SECRET: the development default is refused in production/);
+      expect(stderr).toMatch(/ADMIN_PASSWORD: the development default is refused in production/);
+    },
+    START_TIMEOUT_MS,
+  );
 });

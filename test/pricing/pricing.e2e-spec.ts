@@ -7,6 +7,7 @@ import {
 } from '../organizations/support/organizations';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { connectStation } from '../support/ocpp-station';
+import { WALLBOX_CAPABILITIES } from '../support/template-capabilities';
 import { PythonStation } from '../support/python-station';
 import { graphqlWsClient, subscribe, Subscription } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -59,6 +60,7 @@ describe('pricing: tariffs at every level, live session cost, the price on the s
   let siteTariffId: string;
   let membersTariffId: string;
   let siteId: string;
+  let areaId: string;
   let peer: PythonStation | undefined;
 
   const transactionOf = async (
@@ -97,7 +99,7 @@ describe('pricing: tariffs at every level, live session cost, the price on the s
     await createTag(admin, { id: 'TAG-MEMBER', userId: member.id });
     const companyId = await createCompany(admin, 'Pricing Co');
     siteId = await createSite(admin, companyId, 'Paris', { timeZone: 'Europe/Paris' });
-    const areaId = await createSiteArea(admin, siteId, 'Car park');
+    areaId = await createSiteArea(admin, siteId, 'Car park');
     await createStationIn(admin, 'CS-PRICE-16', areaId);
     await createStationIn(admin, 'CS-PRICE-201', areaId);
 
@@ -374,5 +376,84 @@ describe('pricing: tariffs at every level, live session cost, the price on the s
     );
     expect(transaction.price).toMatchObject({ exclVat: 1.2, inclVat: 1.44, currency: 'EUR' });
     expect(transaction.recomputedPrice).toEqual(transaction.price);
+  });
+
+  it('tells a 1.6 station with California Pricing the price, the running cost and the final cost', async () => {
+    const superAdmin = await loginAsAdmin(server.httpUrl);
+    await superAdmin.data(
+      'mutation($input: StationTemplateInput!) { createStationTemplate(input: $input) { id } }',
+      {
+        input: {
+          name: 'Kiosk showing prices',
+          vendorPattern: '^Kiosk-Vendor$',
+          ocppVersions: ['1.6'],
+          technical: {
+            maximumPowerWatts: 22000,
+            connectors: [{ connectorId: 1, type: 'Type2', powerWatts: 22000, currentType: 'AC' }],
+          },
+          capabilities: { ...WALLBOX_CAPABILITIES, californiaPricing: true },
+          parameterBlocks: [],
+        },
+      },
+    );
+    await createStationIn(admin, 'CS-PRICE-CA', areaId);
+    const station: RPCClient = await connectStation(server.wsUrl, 'CS-PRICE-CA');
+    const costMessages: { messageId: string; data: Record<string, unknown> }[] = [];
+    station.handle('DataTransfer', async ({ params }) => {
+      const { vendorId, messageId, data } = params as { vendorId: string; messageId: string; data: string };
+      expect(vendorId).toBe('org.openchargealliance.costmsg');
+      costMessages.push({ messageId, data: JSON.parse(data) });
+      return { status: 'Accepted' };
+    });
+    station.handle('GetConfiguration', async () => ({ configurationKey: [] }));
+    const sent = (count: number) =>
+      eventually(
+        async () => costMessages,
+        (messages) => messages.length >= count,
+      );
+    try {
+      await station.call('BootNotification', { chargePointVendor: 'Kiosk-Vendor', chargePointModel: 'K1' });
+      await eventually(
+        () =>
+          admin.data<{ chargingStation: { capabilities: { californiaPricing: boolean } | null } }>(
+            '{ chargingStation(id: "CS-PRICE-CA") { capabilities { californiaPricing } } }',
+          ),
+        (result) => result.chargingStation.capabilities?.californiaPricing === true,
+      );
+      // 23:00 in Paris: the night price (0.25/kWh) and the flat fee (1.00), 20 % VAT.
+      const { transactionId } = (await station.call('StartTransaction', {
+        connectorId: 1,
+        idTag: 'TAG-DRIVER',
+        meterStart: 0,
+        timestamp: '2026-06-10T21:00:00Z',
+      })) as { transactionId: number };
+      expect((await sent(1))[0]).toMatchObject({
+        messageId: 'SetUserPrice',
+        data: { idToken: 'TAG-DRIVER', priceText: expect.stringMatching(/\S/) },
+      });
+
+      await station.call('MeterValues', {
+        connectorId: 1,
+        transactionId,
+        meterValue: [{ timestamp: '2026-06-10T21:30:00Z', sampledValue: register(2000) }],
+      });
+      expect((await sent(2))[1]).toEqual({
+        messageId: 'RunningCost',
+        data: expect.objectContaining({ transactionId, meterValue: 2000, cost: 1.8, state: 'Charging' }),
+      });
+
+      await station.call('StopTransaction', {
+        transactionId,
+        meterStop: 2000,
+        timestamp: '2026-06-10T21:30:00Z',
+        idTag: 'TAG-DRIVER',
+      });
+      expect((await sent(3))[2]).toEqual({
+        messageId: 'FinalCost',
+        data: expect.objectContaining({ transactionId, cost: 1.8 }),
+      });
+    } finally {
+      await station.close({ force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { ADMIN } from './test-app';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** A ts-node server compiles the whole app at start: ~40 s on a busy 2-core machine, more when shared. */
-const START_TIMEOUT_MS = 180_000;
+export const START_TIMEOUT_MS = 180_000;
 
 /**
  * One real server process of the app (module-level state is not shared, as between real

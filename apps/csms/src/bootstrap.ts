@@ -1,10 +1,11 @@
-import { AppConfig, DomainErrorFilter } from '@csms/common';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { AppConfig, ArgumentsValidationPipe, DomainErrorFilter } from '@csms/common';
+import { INestApplication } from '@nestjs/common';
 import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { operatorConsole } from './console/console.middleware';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
 
@@ -24,10 +25,11 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
-    new ValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
+    new ArgumentsValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
   );
   app.useGlobalFilters(new DomainErrorFilter());
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
+  app.use(operatorConsole(config.CONSOLE_DIR));
   app.enableShutdownHooks();
   // Nest passes extra arguments on to http.Server#listen(port, host, backlog); its typing omits them.
   const listen = app.listen.bind(app) as unknown as (

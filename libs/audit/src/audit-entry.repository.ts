@@ -56,7 +56,7 @@ export class AuditEntryRepository extends TenantRepository<AuditEntryDocument, A
 
   /**
    * Every matching entry, newest first, read through a database cursor: for exports of any size
-   * (the statistics module's CSV), without holding the log in memory.
+   * (the audit log's CSV), without holding the log in memory.
    */
   async *stream(
     tenantId: TenantId,
@@ -73,6 +73,15 @@ export class AuditEntryRepository extends TenantRepository<AuditEntryDocument, A
     } finally {
       await cursor.close();
     }
+  }
+
+  /** How many entries `stream` would give, for an export's progress. */
+  countMatching(
+    tenantId: TenantId,
+    accessible: FilterQuery<AuditEntryDocument>,
+    filter: AuditFilter,
+  ): Promise<number> {
+    return this.count(tenantId, this.filterOf(accessible, filter));
   }
 
   /** Retention (housekeeping): deletes the tenant's entries older than `before`; returns how many. */

@@ -9,9 +9,10 @@ import {
 } from '@csms/auth';
 import { Connection, ConnectionArgs } from '@csms/common';
 import { EventBus } from '@csms/events';
-import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { STATION_FIELD_NAMES } from './charging-station.repository';
 import { ChargingStationService } from './charging-station.service';
+import { ChargingStationFilter } from './dto/charging-station-filter.input';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
 import { CHARGING_STATION_UPDATED, ChargingStationUpdatedEvent } from './events/station-events';
 import { ChargingStationConnection } from './models/charging-station-connection.model';
@@ -42,9 +43,10 @@ export class ChargingStationResolver {
     @CurrentPrincipal() principal: Principal,
     @CurrentAbility() ability: AppAbility,
     @Args() args: ConnectionArgs,
+    @Args('filter', { type: () => ChargingStationFilter, nullable: true }) filter?: ChargingStationFilter,
   ): Promise<Connection<ChargingStation>> {
     const accessible = accessibleQuery(ability, 'list', 'ChargingStation', STATION_FIELD_NAMES);
-    return this.stations.page(principal.tenantId, args, accessible);
+    return this.stations.page(principal.tenantId, args, accessible, filter ?? {});
   }
 
   @Mutation(() => ChargingStation, {
@@ -85,5 +87,34 @@ export class ChargingStationResolver {
         (!id || event.payload.id === id) &&
         canOn(ability, 'read', 'ChargingStation', event.payload),
     );
+  }
+  @ResolveField(() => Boolean, {
+    description: 'Whether the caller may change this station (placement, settings)',
+  })
+  canUpdate(@CurrentAbility() ability: AppAbility | undefined, @Parent() station: ChargingStation): boolean {
+    return canOn(ability, 'update', 'ChargingStation', station);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the caller may delete this station' })
+  canDelete(@CurrentAbility() ability: AppAbility | undefined, @Parent() station: ChargingStation): boolean {
+    return canOn(ability, 'delete', 'ChargingStation', station);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the caller may send this station commands (reset, unlock, configuration, limits, …)',
+  })
+  canCommand(@CurrentAbility() ability: AppAbility | undefined, @Parent() station: ChargingStation): boolean {
+    return canOn(ability, 'command', 'ChargingStation', station);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Whether the caller may start a session here (drivers: with their own badges only)',
+  })
+  canRemoteStart(
+    @CurrentAbility() ability: AppAbility | undefined,
+    @Parent() station: ChargingStation,
+  ): boolean {
+    return canOn(ability, 'start', 'ChargingStation', station);
   }
 }

@@ -17,6 +17,7 @@ import * as argon2 from 'argon2';
 import { FilterQuery } from 'mongoose';
 import { ChargingStationRepository, StationFields } from './charging-station.repository';
 import { DataTransferHandlers } from './data-transfer-handlers';
+import { ChargingStationFilter } from './dto/charging-station-filter.input';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
 import {
   CHARGING_STATION_BOOTED,
@@ -42,6 +43,7 @@ import {
 import { ChargingStationDocument, ConnectorState } from './schemas/charging-station.schema';
 import { StationConfiguration, withConfiguration } from './station-configuration';
 import { isOnline } from './station-online';
+import { stationFilterQuery } from './station-filter-query';
 import { StationDataTransferRepository } from './station-data-transfer.repository';
 import { StationStateCache } from './station-state-cache';
 
@@ -130,8 +132,11 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     tenantId: TenantId,
     args: ConnectionArgs,
     accessible: FilterQuery<ChargingStationDocument> = {},
+    filter: ChargingStationFilter = {},
   ): Promise<Connection<ChargingStation>> {
-    return this.stations.page(tenantId, args, accessible);
+    const conditions = stationFilterQuery(filter, this.config.HEARTBEAT_INTERVAL_SECONDS);
+    const query = conditions.length === 0 ? accessible : { $and: [accessible, ...conditions] };
+    return this.stations.page(tenantId, args, query);
   }
 
   /** Sets template data or configuration flags; a connected station's cached state keeps its connectors. */

@@ -9,6 +9,11 @@ export interface OnlineFacts {
   heartbeatIntervalSeconds?: number;
 }
 
+/** How long a SOAP station stays online after its last message. */
+export function soapOnlineGraceMs(heartbeatIntervalSeconds = 0): number {
+  return Math.max(MISSED_HEARTBEATS * heartbeatIntervalSeconds * 1000, MIN_GRACE_MS);
+}
+
 /**
  * A JSON station is online while its WebSocket is open. A SOAP station has no connection to watch:
  * it is online while its messages keep coming at about its heartbeat interval.
@@ -16,6 +21,5 @@ export interface OnlineFacts {
 export function isOnline(station: OnlineFacts, now = Date.now()): boolean {
   if (station.ocppProtocol !== 'soap') return station.online;
   if (!station.lastSeen) return false;
-  const interval = (station.heartbeatIntervalSeconds ?? 0) * 1000;
-  return now - station.lastSeen.getTime() <= Math.max(MISSED_HEARTBEATS * interval, MIN_GRACE_MS);
+  return now - station.lastSeen.getTime() <= soapOnlineGraceMs(station.heartbeatIntervalSeconds);
 }

@@ -92,6 +92,13 @@ export class TransactionResolver {
     return canOn(ability, 'read', 'User', { id: transaction.userId }) ? transaction.tagId : null;
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'Whether the caller may stop this session (while it is active)',
+  })
+  canStop(@Parent() transaction: Transaction, @CurrentAbility() ability: AppAbility | undefined): boolean {
+    return transaction.active && canOn(ability, 'stop', 'Transaction', transaction);
+  }
+
   @ResolveField(() => User, { nullable: true })
   async user(
     @Parent() transaction: Transaction,

@@ -30,6 +30,7 @@ const MATRIX: [Action, SubjectType, Record<Role, boolean>][] = [
   ['update', 'ChargingStation', { SUPER_ADMIN: false, ADMIN: true, BASIC: false, DEMO: false }],
   ['delete', 'ChargingStation', { SUPER_ADMIN: false, ADMIN: true, BASIC: false, DEMO: false }],
   ['command', 'ChargingStation', { SUPER_ADMIN: false, ADMIN: true, BASIC: false, DEMO: false }],
+  ['start', 'ChargingStation', { SUPER_ADMIN: false, ADMIN: true, BASIC: true, DEMO: false }],
   ['list', 'Transaction', { SUPER_ADMIN: false, ADMIN: true, BASIC: true, DEMO: true }],
   ['stop', 'Transaction', { SUPER_ADMIN: false, ADMIN: true, BASIC: true, DEMO: false }],
   ['list', 'OcppLog', { SUPER_ADMIN: true, ADMIN: true, BASIC: false, DEMO: false }],

@@ -47,7 +47,7 @@ export class AbilityFactory {
           ['list', 'read', 'create', 'update', 'delete'],
           ['User', 'Tag', 'ChargingStation', 'Transaction'],
         );
-        can('command', 'ChargingStation');
+        can(['command', 'start'], 'ChargingStation');
         can('stop', 'Transaction');
         can('list', 'Statistics');
         can(['list', 'read'], 'OcppLog');
@@ -107,15 +107,16 @@ export class AbilityFactory {
 function grantSiteRoles(can: AbilityBuilder<AppAbility>['can'], principal: Principal): void {
   const administered = principal.siteAdminSiteIds ?? [];
   const sites = [...new Set([...administered, ...(principal.siteOwnerSiteIds ?? [])])];
+  // A driver may start a session, with one of its own badges, wherever it may see the station.
   if (sites.length === 0) {
-    can(['list', 'read'], 'ChargingStation');
+    can(['list', 'read', 'start'], 'ChargingStation');
     return;
   }
   const administeredStations = principal.siteAdminStationIds ?? [];
   const stations = [...new Set([...administeredStations, ...(principal.siteOwnerStationIds ?? [])])];
   can(['list', 'read'], 'Site', { id: { $in: sites } });
   can(['list', 'read'], 'SiteArea', { siteId: { $in: sites } });
-  can(['list', 'read'], 'ChargingStation', { siteId: { $in: sites } });
+  can(['list', 'read', 'start'], 'ChargingStation', { siteId: { $in: sites } });
   can(['list', 'read'], 'Transaction', { chargingStationId: { $in: stations } });
   // Statistics remember where each session was: the sites' sessions, whichever station they used then.
   can('list', 'Statistics', { siteId: { $in: sites } });

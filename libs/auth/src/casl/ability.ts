@@ -1,6 +1,8 @@
 import { MongoAbility } from '@casl/ability';
 
-export type Action = 'manage' | 'list' | 'read' | 'create' | 'update' | 'delete' | 'command' | 'stop';
+/** `command`: every remote command on a station; `start`: a remote start with one's own badge (drivers). */
+export type Action =
+  'manage' | 'list' | 'read' | 'create' | 'update' | 'delete' | 'command' | 'start' | 'stop';
 
 export type Subject =
   | 'all'

@@ -87,6 +87,8 @@ export const configSchema = z
       .optional(),
     SMTP_FROM: z.string().min(3).default('CSMS <no-reply@csms.local>'),
     FRONTEND_URL: z.string().url().default('http://localhost:3000'),
+    // The operator console's build (apps/console, `npm run build`), served at /; relative to the working directory.
+    CONSOLE_DIR: z.string().min(1).default('apps/console/dist'),
     // Where stations reach this server (e.g. https://csms.example.com), for the URLs shown with
     // registration tokens; default http(s)://localhost:PORT.
     PUBLIC_URL: z.string().url().optional(),

@@ -1,10 +1,9 @@
-import { Connection, TenantId } from '@csms/common';
+import { Connection, TenantId, textContains } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { NamedConnectionArgs } from '../shared/named-args';
-import { nameContains } from '../shared/name-filter';
 import { Company } from './models/company.model';
 import { CompanyDocument } from './schemas/company.schema';
 
@@ -37,7 +36,7 @@ export class CompanyRepository extends TenantRepository<CompanyDocument, Company
     args: NamedConnectionArgs,
   ): Promise<Connection<Company>> {
     const filters: FilterQuery<CompanyDocument>[] = [accessible];
-    if (args.name) filters.push({ name: nameContains(args.name) });
+    if (args.name) filters.push({ name: textContains(args.name) });
     return this.findPage(tenantId, { $and: filters }, args, { field: 'name', direction: 1 });
   }
 

@@ -1,9 +1,8 @@
-import { Connection, TenantId } from '@csms/common';
+import { Connection, TenantId, textContains } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, UpdateQuery } from 'mongoose';
-import { nameContains } from '../shared/name-filter';
 import { SiteAreasArgs } from './dto/site-areas.args';
 import { SiteArea } from './models/site-area.model';
 import { SiteAreaDocument } from './schemas/site-area.schema';
@@ -36,7 +35,7 @@ export class SiteAreaRepository extends TenantRepository<SiteAreaDocument, SiteA
   ): Promise<Connection<SiteArea>> {
     const filters: FilterQuery<SiteAreaDocument>[] = [accessible];
     if (args.siteId) filters.push({ siteId: args.siteId });
-    if (args.name) filters.push({ name: nameContains(args.name) });
+    if (args.name) filters.push({ name: textContains(args.name) });
     return this.findPage(tenantId, { $and: filters }, args, { field: 'name', direction: 1 });
   }
 

@@ -1,10 +1,9 @@
-import { Connection, TenantId } from '@csms/common';
+import { Connection, TenantId, textContains } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { BoundingBox } from '../geo/geo-math';
-import { nameContains } from '../shared/name-filter';
 import { SitesArgs } from './dto/sites.args';
 import { Site } from './models/site.model';
 import { SiteDocument } from './schemas/site.schema';
@@ -46,7 +45,7 @@ export class SiteRepository extends TenantRepository<SiteDocument, Site> {
   ): Promise<Connection<Site>> {
     const filters: FilterQuery<SiteDocument>[] = [accessible];
     if (args.companyId) filters.push({ companyId: args.companyId });
-    if (args.name) filters.push({ name: nameContains(args.name) });
+    if (args.name) filters.push({ name: textContains(args.name) });
     return this.findPage(tenantId, { $and: filters }, args, { field: 'name', direction: 1 });
   }
 

@@ -3,6 +3,7 @@ import { ActiveComponents, ElementMatcher, PeriodSnapshot } from './element-matc
 import { localTimeOf } from './local-time';
 import { RestrictionBoundaries } from './restriction-boundaries';
 import { SessionQuote, quoteOf } from './session-quote';
+import { TariffScale } from './tariff-scale';
 
 /** One reading of a session's meter: energy delivered since the session started. */
 export interface MeterPoint {
@@ -53,6 +54,7 @@ export interface DimensionVolumes {
 export class SessionPricer {
   private readonly matcher: ElementMatcher;
   private readonly boundaries: RestrictionBoundaries;
+  private readonly scale: TariffScale;
   private readonly startMs: number;
   private lastMs: number;
   private lastMwh = 0;
@@ -73,6 +75,7 @@ export class SessionPricer {
     private readonly options: { keepPeriods?: boolean } = {},
   ) {
     this.matcher = new ElementMatcher(tariff.elements);
+    this.scale = new TariffScale(tariff);
     this.startMs = context.startedAt.getTime();
     this.lastMs = this.startMs;
     this.boundaries = new RestrictionBoundaries(tariff.elements, context.timeZone, this.startMs);
@@ -93,9 +96,9 @@ export class SessionPricer {
     if (!this.flatChosen) {
       // Nothing metered yet: the flat fee the session would pay is the one valid at its start.
       const components = this.matcher.activeComponents(this.snapshotAt(this.startMs, 0, 0, 0));
-      return quoteOf(this.tariff, this.volumes, components.FLAT);
+      return quoteOf(this.tariff, this.scale, this.volumes, components.FLAT);
     }
-    return quoteOf(this.tariff, this.volumes, this.flat);
+    return quoteOf(this.tariff, this.scale, this.volumes, this.flat);
   }
 
   get lastReadingAt(): Date {

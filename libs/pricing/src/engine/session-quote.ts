@@ -1,7 +1,8 @@
-import { PriceAmount, PriceComponent, TariffDimensionType, TariffPricing } from '../model/tariff';
+import { PriceComponent, TariffDimensionType, TariffPricing } from '../model/tariff';
 import { minorUnitsOf } from '../money/currency';
 import { Rational } from '../money/rational';
 import type { DimensionVolumes } from './session-pricer';
+import { ScaledAmount, ScaledBound, TariffScale, UNITS_PER_QUANTITY } from './tariff-scale';
 
 /** An exact amount, excluding and including VAT. */
 export interface ExactPrice {
@@ -29,38 +30,26 @@ export interface SessionQuote {
   maxPriceApplied: boolean;
 }
 
-const MWH_PER_KWH = Rational.integer(1_000_000);
-const MS_PER_HOUR = Rational.integer(3_600_000);
-const HUNDRED = Rational.integer(100);
-
-/** Price per unit × quantity, excluding and including the component's VAT (none when absent). */
-function costOf(component: PriceComponent, quantity: Rational): ExactPrice {
-  const exclVat = Rational.fromNumber(component.price).multiply(quantity);
-  const inclVat =
-    component.vat === undefined
-      ? exclVat
-      : exclVat.multiply(Rational.ONE.add(Rational.fromNumber(component.vat).divide(HUNDRED)));
-  return { exclVat, inclVat };
-}
-
-function sum(prices: ExactPrice[]): ExactPrice {
-  return prices.reduce(
-    (total, price) => ({
-      exclVat: total.exclVat.add(price.exclVat),
-      inclVat: total.inclVat.add(price.inclVat),
-    }),
-    { exclVat: Rational.ZERO, inclVat: Rational.ZERO },
-  );
-}
+/** Step sizes are in Wh and seconds; volumes in mWh and ms. */
+const UNITS_PER_STEP = 1000;
 
 /** Whole blocks of `step` covering `total` (OCPI rounds up); step 0 or less means no rounding. */
 function roundedUp(total: number, step: number): number {
   return step > 0 ? Math.ceil(total / step) * step : total;
 }
 
+function add(a: ScaledAmount, b: ScaledAmount): ScaledAmount {
+  return { exclVat: a.exclVat + b.exclVat, inclVat: a.inclVat + b.inclVat };
+}
+
+const NOTHING: ScaledAmount = { exclVat: 0n, inclVat: 0n };
+
 interface Billed {
-  quote?: DimensionQuote;
-  /** Volume billed beyond what was consumed, by step rounding (in the dimension's unit). */
+  type: TariffDimensionType;
+  /** Billed metered units (mWh or ms), step rounding included. */
+  units: number;
+  price: ScaledAmount;
+  /** Volume billed beyond what was consumed, by step rounding (in metered units). */
   extra: number;
 }
 
@@ -70,82 +59,79 @@ interface Billed {
  * `credit` is volume already billed elsewhere and taken off before rounding.
  */
 function billDimension(
+  scale: TariffScale,
   type: TariffDimensionType,
   volumes: DimensionVolumes,
-  unitsPerQuantity: Rational,
-  stepUnit: number,
   credit = 0,
-): Billed {
-  if (!volumes.byComponent.size) return { extra: 0 };
-  const costs = [...volumes.byComponent].map(([component, volume]) =>
-    costOf(component, Rational.integer(volume).divide(unitsPerQuantity)),
-  );
+): Billed | undefined {
+  if (!volumes.byComponent.size) return undefined;
+  let price = NOTHING;
+  let priced = 0;
+  for (const [component, volume] of volumes.byComponent) {
+    price = add(price, scale.costOf(component, volume));
+    priced += volume;
+  }
   const last = volumes.last!;
   const billable = Math.max(0, volumes.total - credit);
-  const billed = billable > 0 ? roundedUp(billable, last.stepSize * stepUnit) : 0;
+  const billed = billable > 0 ? roundedUp(billable, last.stepSize * UNITS_PER_STEP) : 0;
   const extra = billed - volumes.total;
-  if (extra !== 0) costs.push(costOf(last, Rational.integer(extra).divide(unitsPerQuantity)));
-  const priced = [...volumes.byComponent.values()].reduce((total, volume) => total + volume, 0);
-  return {
-    quote: {
-      type,
-      quantity: Rational.integer(priced + extra).divide(unitsPerQuantity),
-      price: sum(costs),
-    },
-    extra,
-  };
+  if (extra !== 0) price = add(price, scale.costOf(last, extra));
+  return { type, units: priced + extra, price, extra };
 }
 
-function clamp(total: ExactPrice, bound: PriceAmount | undefined, direction: 1 | -1): ExactPrice {
+/** Bounds each of the excl. and incl. VAT totals on its own, as OCPI's min_price and max_price do. */
+function clamp(total: ScaledAmount, bound: ScaledBound | undefined, direction: 1 | -1): ScaledAmount {
   if (!bound) return total;
-  const pick = direction === 1 ? Rational.max : Rational.min;
+  const pick = (value: bigint, limit: bigint) =>
+    (direction === 1 ? value < limit : value > limit) ? limit : value;
   return {
-    exclVat: pick(total.exclVat, Rational.fromNumber(bound.exclVat)),
-    inclVat:
-      bound.inclVat === undefined ? total.inclVat : pick(total.inclVat, Rational.fromNumber(bound.inclVat)),
+    exclVat: pick(total.exclVat, bound.exclVat),
+    inclVat: bound.inclVat === undefined ? total.inclVat : pick(total.inclVat, bound.inclVat),
   };
 }
 
-function roundPrice(price: ExactPrice, decimals: number): ExactPrice {
-  return { exclVat: price.exclVat.round(decimals), inclVat: price.inclVat.round(decimals) };
+function differs(a: ScaledAmount, b: ScaledAmount): boolean {
+  return a.exclVat !== b.exclVat || a.inclVat !== b.inclVat;
 }
 
-/** Prices the volumes a SessionPricer gathered. */
+/** Prices the volumes a SessionPricer gathered, in the tariff's integer scale. */
 export function quoteOf(
   tariff: TariffPricing,
+  scale: TariffScale,
   volumes: Record<'ENERGY' | 'TIME' | 'PARKING_TIME', DimensionVolumes>,
   flat: PriceComponent | undefined,
 ): SessionQuote {
-  const energy = billDimension(TariffDimensionType.ENERGY, volumes.ENERGY, MWH_PER_KWH, 1000);
-  const time = billDimension(TariffDimensionType.TIME, volumes.TIME, MS_PER_HOUR, 1000);
+  const energy = billDimension(scale, TariffDimensionType.ENERGY, volumes.ENERGY);
+  const time = billDimension(scale, TariffDimensionType.TIME, volumes.TIME);
   // OCPI 2.2.1 step_size example #1: parking within the charging time billed by rounding is not billed again.
   const parking = billDimension(
+    scale,
     TariffDimensionType.PARKING_TIME,
     volumes.PARKING_TIME,
-    MS_PER_HOUR,
-    1000,
-    Math.max(0, time.extra),
+    Math.max(0, time?.extra ?? 0),
   );
-  const dimensions: DimensionQuote[] = [];
-  if (flat)
-    dimensions.push({
-      type: TariffDimensionType.FLAT,
-      quantity: Rational.ONE,
-      price: costOf(flat, Rational.ONE),
-    });
-  for (const billed of [energy, time, parking]) if (billed.quote) dimensions.push(billed.quote);
-  const components = sum(dimensions.map((dimension) => dimension.price));
-  // OCPI: min_price and max_price bound the excl. and incl. VAT totals each on their own.
-  const atLeast = clamp(components, tariff.minPrice, 1);
-  const exact = clamp(atLeast, tariff.maxPrice, -1);
+  const billed: Billed[] = [];
+  if (flat) billed.push({ type: TariffDimensionType.FLAT, units: 1, price: scale.costOf(flat, 1), extra: 0 });
+  for (const dimension of [energy, time, parking]) if (dimension) billed.push(dimension);
+  const components = billed.reduce((total, dimension) => add(total, dimension.price), NOTHING);
+  const atLeast = clamp(components, scale.minPrice, 1);
+  const exact = clamp(atLeast, scale.maxPrice, -1);
+  const exactPrice = toExact(scale, exact);
+  const decimals = minorUnitsOf(tariff.currency);
   return {
     currency: tariff.currency,
-    exact,
-    total: roundPrice(exact, minorUnitsOf(tariff.currency)),
-    dimensions,
-    minPriceApplied:
-      atLeast.exclVat.compare(components.exclVat) !== 0 || atLeast.inclVat.compare(components.inclVat) !== 0,
-    maxPriceApplied:
-      exact.exclVat.compare(atLeast.exclVat) !== 0 || exact.inclVat.compare(atLeast.inclVat) !== 0,
+    exact: exactPrice,
+    total: { exclVat: exactPrice.exclVat.round(decimals), inclVat: exactPrice.inclVat.round(decimals) },
+    dimensions: billed.map((dimension) => ({
+      type: dimension.type,
+      quantity: Rational.of(BigInt(dimension.units), UNITS_PER_QUANTITY[dimension.type]),
+      price: toExact(scale, dimension.price),
+    })),
+    minPriceApplied: differs(atLeast, components),
+    maxPriceApplied: differs(exact, atLeast),
   };
+}
+
+function toExact(scale: TariffScale, amount: ScaledAmount): ExactPrice {
+  return { exclVat: scale.toRational(amount.exclVat), inclVat: scale.toRational(amount.inclVat) };
 }

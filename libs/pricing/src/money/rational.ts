@@ -162,6 +162,11 @@ const REDUCE_ABOVE = 10n ** 30n;
 /** Prices and VAT rates recur: their decimal form is parsed once. */
 const FROM_NUMBER = new Map<number, Rational>();
 
+/** Least common multiple of two positive integers. */
+export function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b;
+}
+
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {
     const rest = a % b;

@@ -1,9 +1,10 @@
-import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal } from '@csms/auth';
-import { BadInputError, TenantId } from '@csms/common';
+import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, canOn } from '@csms/auth';
+import { BadInputError, ForbiddenError, TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { Tag, TagService } from '@csms/users';
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { ChargingStationService } from '../charging-station.service';
 import { ChargingProfileGraphQLInput } from '../dto/charging-profile.input';
 import {
   ClearChargingProfileInput,
@@ -39,18 +40,24 @@ export class StationCommandResolver {
     private readonly commands: StationCommandService,
     private readonly tags: TagService,
     private readonly events: EventBus,
+    private readonly stations: ChargingStationService,
   ) {}
 
-  @Mutation(() => CommandResultModel)
-  @CheckAbility('command', 'ChargingStation')
+  @Mutation(() => CommandResultModel, {
+    description:
+      'Those who command the station start with any badge; drivers with one of their own active badges',
+  })
+  @CheckAbility('start', 'ChargingStation')
   async remoteStartTransaction(
     @CurrentPrincipal() principal: Principal,
+    @CurrentAbility() ability: AppAbility,
     @Args(stationIdArg) stationId: string,
     @Args('tagId', { type: () => ID }) tagId: string,
     @Args('connectorId', { type: () => Int, nullable: true }) connectorId?: number,
     @Args('chargingProfile', { type: () => ChargingProfileGraphQLInput, nullable: true })
     chargingProfile?: ChargingProfileGraphQLInput,
   ): Promise<CommandResultModel> {
+    await this.assertMayStartWith(principal, ability, stationId, tagId);
     return this.run(principal.tenantId, stationId, (port) =>
       port.remoteStart(principal.tenantId, stationId, {
         connectorId: connectorId ?? undefined,
@@ -293,6 +300,22 @@ export class StationCommandResolver {
     );
   }
 
+  /** Drivers (who may start but not command the station) start only with their own usable badges. */
+  private async assertMayStartWith(
+    principal: Principal,
+    ability: AppAbility,
+    stationId: string,
+    tagId: string,
+  ): Promise<void> {
+    const station = await this.stations.find(principal.tenantId, stationId);
+    // An unknown station is answered NOT_FOUND by the command itself.
+    if (!station || canOn(ability, 'command', 'ChargingStation', station)) return;
+    const tag = await this.tags.findByTagId(principal.tenantId, tagId);
+    const usable = tag?.active && (!tag.expiresAt || tag.expiresAt.getTime() > Date.now());
+    if (tag?.userId !== principal.userId || !usable) {
+      throw new ForbiddenError('You may start a session only with one of your own active badges');
+    }
+  }
   private async run(
     tenantId: TenantId,
     stationId: string,

@@ -1,4 +1,4 @@
-import { Connection, TenantId } from '@csms/common';
+import { Connection, TenantId, textContains } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -46,7 +46,7 @@ export class TagRepository extends TenantRepository<TagDocument, Tag> {
     const filters: FilterQuery<TagDocument>[] = [accessible];
     if (args.userId) filters.push({ userId: args.userId });
     if (args.search) {
-      const pattern = new RegExp(args.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+      const pattern = textContains(args.search);
       filters.push({ $or: [{ tagId: pattern }, { description: pattern }] });
     }
     return this.findPage(tenantId, { $and: filters }, args, { field: 'tagId', direction: 1 });

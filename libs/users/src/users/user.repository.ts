@@ -1,5 +1,5 @@
 import { Role } from '@csms/auth';
-import { Connection, ConnectionArgs, TenantId } from '@csms/common';
+import { Connection, ConnectionArgs, TenantId, textContains } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -88,7 +88,7 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
   ): Promise<Connection<User>> {
     const filters: FilterQuery<UserDocument>[] = [accessible];
     if (args.search) {
-      const pattern = new RegExp(escapeRegExp(args.search), 'i');
+      const pattern = textContains(args.search);
       filters.push({ $or: [{ email: pattern }, { firstName: pattern }, { lastName: pattern }] });
     }
     return this.findPage(tenantId, { $and: filters }, args, { field: 'createdAt', direction: 1 });
@@ -208,8 +208,4 @@ export class UserRepository extends TenantRepository<UserDocument, User> {
       tokenVersion: doc.tokenVersion,
     };
   }
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
