@@ -19,6 +19,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // docs/conformance.md is written from the results of a run that includes every OCTT case.
+  reporters: ['default', '<rootDir>/test/conformance/conformance-reporter.js'],
   projects: [
     {
       ...common,

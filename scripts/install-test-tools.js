@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the tools the end-to-end tests start themselves into .tools/bin: Mailpit (a real SMTP server
-// with an HTTP API listing received mail, with Go) and ocpi-tariffs (the independent OCPI tariff
+// with an HTTP API listing received mail, with Go), stripe-mock (Stripe's request validator, with Go)
+// and ocpi-tariffs (the independent OCPI tariff
 // engine the pricing tests check us against, with cargo). Runs as npm postinstall after
 // install-ferretdb.js; idempotent, skippable with CSMS_SKIP_TEST_TOOLS_INSTALL=1, never fails the install.
 'use strict';
@@ -19,6 +20,8 @@ const BIN_DIR = path.join(ROOT, '.tools', 'bin');
 const TOOLS = [
   { name: 'mailpit', builder: 'go', module: 'github.com/axllent/mailpit', version: 'v1.33.1' },
   { name: 'ocpi-tariffs', builder: 'cargo', crate: 'ocpi-tariffs-cli', version: '0.48.0' },
+  // Stripe's own mock server: checks each request against Stripe's OpenAPI description (billing contract test).
+  { name: 'stripe-mock', builder: 'go', module: 'github.com/stripe/stripe-mock', version: 'v0.203.0' },
 ];
 
 function log(message) {

@@ -40,7 +40,7 @@ describe('OCPP 1.6-J transport', () => {
       expect(await upgradeStatus(server.wsUrl, '/ocpp/CS-1')).toBe(404);
     });
 
-    it('asks a station with a password for its credentials: 401 when missing or wrong', async () => {
+    it('TC_085_CSMS asks a station with a password for its credentials: 401 when missing or wrong', async () => {
       expect(await upgradeStatus(server.wsUrl, '/ocpp/default/CS-LOCKED')).toBe(401);
       const wrong = basicAuth('CS-LOCKED', 'not-the-password');
       expect(await upgradeStatus(server.wsUrl, '/ocpp/default/CS-LOCKED', { authorization: wrong })).toBe(

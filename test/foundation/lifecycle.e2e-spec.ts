@@ -109,6 +109,7 @@ describe('foundation: lifecycle', () => {
       expect(code).toBe(78);
       expect(stderr).toMatch(/JWT_SECRET: the development default is refused in production/);
       expect(stderr).toMatch(/ADMIN_PASSWORD: the development default is refused in production/);
+      expect(stderr).toMatch(/SECRETS_ENCRYPTION_KEY: the development default is refused in production/);
     },
     START_TIMEOUT_MS,
   );

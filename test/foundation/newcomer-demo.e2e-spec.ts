@@ -107,6 +107,7 @@ describe('a production database', () => {
     const server = await startTestApp('newcomer_production', {
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      SECRETS_ENCRYPTION_KEY: 'a-production-sealing-key-of-at-least-32-chars',
       ADMIN_EMAIL: 'ops@example.com',
       ADMIN_PASSWORD: 'A-long-unique-passphrase-1',
     });

@@ -1,5 +1,6 @@
-import { asTenantId, DEFAULT_TENANT_ID } from '@csms/common';
-import { Job, JobHandler, JobHandlers, JobQueue, JobResult, JobRunner } from '@csms/jobs';
+import { DEFAULT_TENANT_ID } from '@csms/common';
+import { Job, JobHandler, JobHandlers, JobQueue, JobResult, JobRunner } from '@csms/database';
+import { Metrics } from '@csms/metrics';
 import { TestApp, startTestApp } from '../support/test-app';
 import { uniqueDatabaseUri } from '../setup/test-database';
 
@@ -17,7 +18,7 @@ class FlakyHandler extends JobHandler<{ name: string }> {
     super();
   }
 
-  handle(job: Job<{ name: string }>): Promise<JobResult<{ name: string }> | void> {
+  handle(job: Job<{ name: string }>): Promise<JobResult | void> {
     this.attempts.push({ name: job.payload.name, at: Date.now() });
     const tried = this.attempts.filter((attempt) => attempt.name === job.payload.name).length;
     if (tried <= (this.failures[job.payload.name] ?? 0)) throw new Error(`${job.payload.name} is down`);
@@ -25,28 +26,40 @@ class FlakyHandler extends JobHandler<{ name: string }> {
   }
 }
 
-/** Counts down a recurring job's payload, one step per run, then finishes. */
-class CountdownHandler extends JobHandler<{ left: number }> {
-  readonly queue = 'test-countdown';
-  readonly seen: { tenantId: string; left: number }[] = [];
+/** Runs each round's jobs together (as a handler that shares work does); `b` fails its first try. */
+class RoundHandler extends JobHandler<{ name: string }> {
+  readonly queue = 'test-rounds';
+  override readonly roundSize = 2;
+  readonly rounds: string[][] = [];
+  private failedOnce = false;
 
-  handle(job: Job<{ left: number }>): Promise<JobResult<{ left: number }>> {
-    this.seen.push({ tenantId: job.tenantId, left: job.payload.left });
-    if (job.payload.left === 0) return Promise.resolve({ outcome: 'done' });
-    return Promise.resolve({
-      outcome: 'again',
-      at: new Date(Date.now() + 20),
-      payload: { left: job.payload.left - 1 },
-    });
+  handle(): Promise<void> {
+    return Promise.reject(new Error('rounds only'));
+  }
+
+  override handleRound(jobs: Job<{ name: string }>[]): Promise<JobResult[]> {
+    this.rounds.push(jobs.map((job) => job.payload.name).sort());
+    return Promise.resolve(
+      jobs.map((job): JobResult => {
+        if (job.payload.name !== 'b' || this.failedOnce) return { outcome: 'done' };
+        this.failedOnce = true;
+        return { outcome: 'retry', reason: 'b is down' };
+      }),
+    );
   }
 }
 
 describe('persistent jobs', () => {
   let server: TestApp;
+  const flaky = new FlakyHandler({ twice: 2, hopeless: 1000 });
   const databaseUri = uniqueDatabaseUri('jobs');
 
   const start = async (): Promise<TestApp> =>
-    startTestApp('jobs', { MONGODB_URI: databaseUri, JOBS_POLL_MS: '50' });
+    startTestApp('jobs', {
+      MONGODB_URI: databaseUri,
+      JOBS_POLL_MS: '50',
+      METRICS_TOKEN: 'jobs-test-metrics-token',
+    });
 
   beforeAll(async () => {
     server = await start();
@@ -57,7 +70,7 @@ describe('persistent jobs', () => {
   });
 
   it('retries a failing job with back-off until it succeeds, then deletes it', async () => {
-    const handler = new FlakyHandler({ twice: 2, hopeless: 1000 });
+    const handler = flaky;
     server.app.get(JobHandlers).register(handler);
     const queue = server.app.get(JobQueue);
     await queue.enqueue(tenant, handler.queue, { name: 'twice' });
@@ -72,7 +85,7 @@ describe('persistent jobs', () => {
 
   it('gives a job up after the policy’s attempts, keeps it FAILED with its error, and retries it on demand', async () => {
     const queue = server.app.get(JobQueue);
-    const handler = server.app.get(JobHandlers).get('test-flaky') as FlakyHandler;
+    const handler = flaky;
     await queue.enqueue(tenant, handler.queue, { name: 'hopeless' });
     await waitFor(() => handler.attempts.filter((a) => a.name === 'hopeless').length === 3);
     await server.app.get(JobRunner).whenIdle(handler.queue);
@@ -89,23 +102,25 @@ describe('persistent jobs', () => {
     expect(await queue.list(tenant, handler.queue)).toEqual([]);
   });
 
-  it('keeps one job per key, and lets a recurring job carry its state from run to run', async () => {
-    const handler = new CountdownHandler();
+  it('gives a round of due jobs to a handler that runs them together, each job with its own outcome', async () => {
+    const handler = new RoundHandler();
     server.app.get(JobHandlers).register(handler);
     const queue = server.app.get(JobQueue);
-    const later = new Date(Date.now() + 200);
-    expect(
-      await queue.enqueue(tenant, handler.queue, { left: 3 }, { key: 'k', runAt: later }),
-    ).not.toBeNull();
-    expect(await queue.enqueue(tenant, handler.queue, { left: 9 }, { key: 'k' })).toBeNull();
-    // Another tenant's job with the same key is its own.
-    expect(await queue.enqueue(asTenantId('other'), handler.queue, { left: 0 }, { key: 'k' })).not.toBeNull();
-    await waitFor(() => handler.seen.length === 5);
-    const lefts = (tenantId: string) =>
-      handler.seen.filter((run) => run.tenantId === tenantId).map((run) => run.left);
-    expect(lefts(tenant)).toEqual([3, 2, 1, 0]);
-    expect(lefts('other')).toEqual([0]);
+    // All three come due at once, so the runner reads them in rounds of the handler's size.
+    const runAt = new Date(Date.now() + 300);
+    for (const name of ['a', 'b', 'c']) await queue.enqueue(tenant, handler.queue, { name }, { runAt });
+    await waitFor(() => handler.rounds.flat().filter((name) => name === 'b').length === 2);
+    await server.app.get(JobRunner).whenIdle(handler.queue);
+    const [first, second, ...rest] = handler.rounds;
+    expect(first).toHaveLength(2);
+    expect(second).toHaveLength(1);
+    expect([...first, ...second].sort()).toEqual(['a', 'b', 'c']);
+    // Only the job that asked for a retry ran again.
+    expect(rest).toEqual([['b']]);
     expect(await queue.list(tenant, handler.queue)).toEqual([]);
+    const { text } = await server.app.get(Metrics).scrape();
+    expect(text).toContain('csms_jobs_run_total{queue="test-rounds",outcome="done"} 3');
+    expect(text).toContain('csms_jobs_run_total{queue="test-rounds",outcome="retry"} 1');
   });
 
   it('loses nothing across a restart: a job stored and not yet run runs after it', async () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_TENANT_ID } from '@csms/common';
-import { JobQueue } from '@csms/jobs';
+import { JobQueue } from '@csms/database';
 import { NotificationQueue } from '@csms/notifications';
 import { RPCClient } from 'ocpp-rpc';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
@@ -89,7 +89,7 @@ describe('GET /metrics', () => {
     expect(
       value(families, 'csms_database_write_duration_seconds_count', {
         command: 'insert',
-        collection: 'jobs',
+        collection: 'queued_jobs',
       }),
     ).toBe(1);
     expect(value(families, 'csms_event_bus_lag_seconds_count')).toBeGreaterThan(0);

@@ -96,14 +96,14 @@ describe('OCPP security profiles 2 and 3 over TLS', () => {
     expect(token).toMatch(/^ey/);
   });
 
-  it('accepts a station with its Basic-auth password over wss (profile 2)', async () => {
+  it('TC_086_CSMS accepts a station with its Basic-auth password over wss (profile 2)', async () => {
     const station = await connect(server, pki.ca.cert, 'CS-TLS', { password: 'station-secret-1' });
     const boot = await station.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
     expect(boot).toMatchObject({ status: 'Accepted' });
     await station.close();
   });
 
-  it('accepts a station with a client certificate our CA signed for it, without password (profile 3)', async () => {
+  it('TC_087_CSMS accepts a station with a client certificate our CA signed for it, without password (profile 3)', async () => {
     const station = await connect(server, pki.ca.cert, 'CS-TLS', { client: pki.client('CS-TLS') });
     expect(await station.call('Heartbeat', {})).toHaveProperty('currentTime');
     await station.close();

@@ -1,3 +1,4 @@
+import { Agent, request as httpsRequest } from 'node:https';
 import { ADMIN } from './test-app';
 
 export interface GraphQLErrorShape {
@@ -12,9 +13,11 @@ export interface GraphQLResponse<T> {
 
 /** A tiny GraphQL-over-HTTP client for tests: real HTTP, no mocks. */
 export class GraphQLClient {
+  /** `ca`: the server speaks HTTPS with a certificate of this CA (fetch cannot be given one). */
   constructor(
     readonly httpUrl: string,
     private token?: string,
+    private readonly ca?: Buffer,
   ) {}
 
   get bearer(): string | undefined {
@@ -25,11 +28,17 @@ export class GraphQLClient {
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<GraphQLResponse<T>> {
-    const response = await fetch(`${this.httpUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: this.bearer } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
+    const headers = {
+      'content-type': 'application/json',
+      ...(this.token ? { authorization: this.bearer } : {}),
+    };
+    const body = JSON.stringify({ query, variables });
+    if (this.ca) {
+      return JSON.parse(
+        await postOverTls(`${this.httpUrl}/graphql`, this.ca, headers, body),
+      ) as GraphQLResponse<T>;
+    }
+    const response = await fetch(`${this.httpUrl}/graphql`, { method: 'POST', headers, body });
     return (await response.json()) as GraphQLResponse<T>;
   }
 
@@ -53,15 +62,42 @@ export class GraphQLClient {
   }
 
   async login(email: string, password: string, tenant?: string): Promise<GraphQLClient> {
-    const { login } = await new GraphQLClient(this.httpUrl).data<{ login: { token: string } }>(
+    const { login } = await new GraphQLClient(this.httpUrl, undefined, this.ca).data<{
+      login: { token: string };
+    }>(
       'mutation($email: String!, $password: String!, $tenant: String) { login(email: $email, password: $password, tenant: $tenant) { token } }',
       { email, password, tenant },
     );
-    return new GraphQLClient(this.httpUrl, login.token);
+    return new GraphQLClient(this.httpUrl, login.token, this.ca);
   }
 }
 
+/** One kept-alive agent per CA: a TLS handshake per request would dominate a suite's time. */
+const agents = new Map<Buffer, Agent>();
+
+function postOverTls(
+  url: string,
+  ca: Buffer,
+  headers: Record<string, string>,
+  body: string,
+): Promise<string> {
+  let agent = agents.get(ca);
+  if (!agent) {
+    agent = new Agent({ ca, keepAlive: true });
+    agents.set(ca, agent);
+  }
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { method: 'POST', agent, headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** A client logged in as the first super admin of tenant `default`. */
-export function loginAsAdmin(httpUrl: string): Promise<GraphQLClient> {
-  return new GraphQLClient(httpUrl).login(ADMIN.email, ADMIN.password);
+export function loginAsAdmin(httpUrl: string, ca?: Buffer): Promise<GraphQLClient> {
+  return new GraphQLClient(httpUrl, undefined, ca).login(ADMIN.email, ADMIN.password);
 }

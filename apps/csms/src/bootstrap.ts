@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
+import type { SecureContextOptions } from 'node:tls';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { operatorConsole } from './console/console.middleware';
@@ -21,6 +22,8 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   const app = await NestFactory.create(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    // Kept beside the parsed JSON for signed webhooks (Stripe signs the exact bytes).
+    rawBody: true,
     httpsOptions: tlsOptions(config),
   });
   app.useLogger(app.get(Logger));
@@ -45,11 +48,15 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
  * HTTPS/WSS when a certificate is configured. Client certificates are asked for (TLS_CA_FILE) but
  * not required at the TLS layer: GraphQL clients have none; the OCPP edge checks them per station.
  */
-function tlsOptions(config: AppConfig): HttpsOptions | undefined {
+function tlsOptions(
+  config: AppConfig,
+): (HttpsOptions & Pick<SecureContextOptions, 'minVersion'>) | undefined {
   if (!config.TLS_CERT_FILE || !config.TLS_KEY_FILE) return undefined;
   return {
     cert: readFileSync(config.TLS_CERT_FILE),
     key: readFileSync(config.TLS_KEY_FILE),
+    // OCPP security profiles 2 and 3 require TLS 1.2 or newer, whatever Node's default becomes.
+    minVersion: 'TLSv1.2',
     ...(config.TLS_CA_FILE
       ? { ca: readFileSync(config.TLS_CA_FILE), requestCert: true, rejectUnauthorized: false }
       : {}),

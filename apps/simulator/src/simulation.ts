@@ -18,6 +18,10 @@ const SCENARIOS: Record<SimulatorOptions['mode'], Scenario> = {
   load: loadScenario,
   storm: stormScenario,
   offline: offlineScenario,
+  // Stations connect and answer; sessions come from the CSMS (remote start) or the caller (runSession).
+  manual: async ({ signal }) => {
+    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+  },
 };
 
 /** 1.6 over SOAP is the same station, the same payloads: only the transport differs. */
@@ -65,6 +69,7 @@ export function startSimulation(options: SimulatorOptions, stats = new Simulatio
           speed: options.speed,
           rebootDelayS: options.rebootDelay,
           unplugDelayS: Math.min(2, options.idle / 2),
+          phaseSwitching: options.phaseSwitching,
         },
         stats,
         seededRandom(options.seed * 7919 + index),

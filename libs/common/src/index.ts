@@ -18,4 +18,7 @@ export * from './caching/read-through-cache';
 export * from './batching/delayed-merge';
 export * from './batching/group-commit';
 export * from './concurrency/concurrency-limit';
+export * from './concurrency/per-key-serializer';
+export * from './crypto/secret-cipher';
 export * from './tracing/operation-context';
+export * from './time/time-zone';

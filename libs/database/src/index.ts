@@ -9,3 +9,4 @@ export * from './tenant-repository';
 export * from './embedded';
 export * from './index-builder';
 export * from './replacement';
+export * from './jobs';

@@ -185,6 +185,29 @@ export abstract class TenantRepository<TDoc extends TenantDocument, TEntity> {
     };
   }
 
+  /**
+   * An offset page in the given order and how many match: for protocols that page by offset and
+   * limit (OCPI GET lists), where the caller's window is the API.
+   */
+  protected async findOffsetPage(
+    tenantId: TenantId,
+    filter: FilterQuery<TDoc>,
+    sort: Record<string, 1 | -1>,
+    window: { offset: number; limit: number },
+  ): Promise<{ items: TEntity[]; total: number }> {
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(this.scope(tenantId, filter))
+        .sort(sort)
+        .skip(window.offset)
+        .limit(window.limit)
+        .lean<Lean<TDoc>[]>()
+        .exec(),
+      this.count(tenantId, filter),
+    ]);
+    return { items: docs.map((doc) => this.toEntity(doc)), total };
+  }
+
   private after(cursor: string, sort: PageSort<TDoc>): FilterQuery<TDoc> {
     const { value, id } = decodeCursor(cursor);
     const beyond = sort.direction === 1 ? '$gt' : '$lt';

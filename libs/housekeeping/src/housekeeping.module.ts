@@ -1,5 +1,6 @@
 import { INSTANCE_ID } from '@csms/cluster';
-import { Module } from '@nestjs/common';
+import { JobLeases } from '@csms/database';
+import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ScheduleModule } from '@nestjs/schedule';
 import { HousekeepingScheduler } from './housekeeping.scheduler';
@@ -18,8 +19,10 @@ import { HousekeepingLockDocument, HousekeepingLockSchema } from './lock/schemas
  * Scheduled upkeep: stations gone quiet go offline, stale sessions close, old logs go, admins hear of
  * API keys about to expire. No GraphQL.
  * Uses the domain modules' exported services and repositories (all global) and the cluster's
- * ownership registry and instance id.
+ * ownership registry and instance id. Global: its lock is also the lease of every persistent job
+ * queue (JobLeases, libs/database jobs).
  */
+@Global()
 @Module({
   imports: [
     ScheduleModule.forRoot(),
@@ -33,6 +36,7 @@ import { HousekeepingLockDocument, HousekeepingLockSchema } from './lock/schemas
       inject: [LeaseStore, INSTANCE_ID],
       useFactory: (store: LeaseStore, instanceId: string) => new JobLock(store, instanceId),
     },
+    { provide: JobLeases, useExisting: JobLock },
     retentionTargetsProvider,
     OfflineStationsJob,
     StaleSessionsJob,
@@ -41,6 +45,6 @@ import { HousekeepingLockDocument, HousekeepingLockSchema } from './lock/schemas
     HousekeepingService,
     HousekeepingScheduler,
   ],
-  exports: [HousekeepingService, JobLock],
+  exports: [HousekeepingService, JobLock, JobLeases],
 })
 export class HousekeepingModule {}

@@ -16,9 +16,20 @@ export enum NotificationType {
   STATION_OFFLINE = 'STATION_OFFLINE',
   /** To admins: a station was presented a badge the tenant does not know. */
   UNKNOWN_TAG_USED = 'UNKNOWN_TAG_USED',
+  /** To admins: a station did not take its smart-charging profiles and was left out. */
+  SMART_CHARGING_STATION_EXCLUDED = 'SMART_CHARGING_STATION_EXCLUDED',
+  /** A station refused the driver's badge because they cannot pay (no card, an expired one). */
+  BILLING_SESSION_REFUSED = 'BILLING_SESSION_REFUSED',
+  /** An invoice was paid. */
+  INVOICE_PAID = 'INVOICE_PAID',
+  /** Charging an invoice failed: it stays open, to be charged again. */
+  INVOICE_PAYMENT_FAILED = 'INVOICE_PAYMENT_FAILED',
   /** To admins and the key's creator: an API key expires within API_KEY_EXPIRY_REMINDER_DAYS. */
   API_KEY_EXPIRING = 'API_KEY_EXPIRING',
 }
+
+/** Why billing refused a session, as the driver is told. */
+export type BillingRefusalReason = 'NO_PAYMENT_METHOD' | 'CARD_EXPIRED' | 'BILLING_NOT_READY';
 
 /** Security messages go out whatever the user's preferences say. */
 export const MANDATORY_NOTIFICATIONS: ReadonlySet<NotificationType> = new Set([
@@ -74,6 +85,23 @@ export interface NotificationData {
     chargingStationId: string;
     tagId: string;
     presentedAt: Date;
+    link: string;
+  };
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    chargingStationId: string;
+    reason: string;
+    link: string;
+  };
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    chargingStationId: string;
+    reason: BillingRefusalReason;
+    link: string;
+  };
+  [NotificationType.INVOICE_PAID]: { invoiceNumber?: string; amount: number; currency: string; link: string };
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    invoiceNumber?: string;
+    amount: number;
+    currency: string;
     link: string;
   };
   [NotificationType.API_KEY_EXPIRING]: { keyName: string; keyPrefix: string; expiresAt: Date; link: string };

@@ -4,6 +4,7 @@ import { FrontendLinks } from './frontend-links';
 import { EndOfChargeListener } from './listeners/end-of-charge.listener';
 import { OptimalChargeListener } from './listeners/optimal-charge.listener';
 import { SessionNotificationListener } from './listeners/session-notification.listener';
+import { SmartChargingExclusionListener } from './listeners/smart-charging-exclusion.listener';
 import { StationNotificationListener } from './listeners/station-notification.listener';
 import { UnknownTagListener } from './listeners/unknown-tag.listener';
 import { MailSender } from './mail/mail-sender';
@@ -29,6 +30,7 @@ import { NotificationJobDocument, NotificationJobSchema } from './queue/schemas/
     OptimalChargeListener,
     StationNotificationListener,
     UnknownTagListener,
+    SmartChargingExclusionListener,
   ],
   exports: [NotificationService, NotificationQueue, FrontendLinks, NotificationJobRepository],
 })

@@ -10,6 +10,8 @@ import { OcppMessageRepository } from './message-log/ocpp-message.repository';
 import { OcppMessageResolver } from './message-log/ocpp-message.resolver';
 import { OcppTrafficMetrics } from './message-log/ocpp-traffic.metrics';
 import { OcppMessageDocument, OcppMessageSchema } from './message-log/schemas/ocpp-message.schema';
+import { StationCertificatesResolver } from './security/station-certificates.resolver';
+import { JsonSessionLocator } from './session/json-session.locator';
 import { StationSessionRegistry } from './session/station-session.registry';
 import { OcppJsonServer } from './transport/ocpp-json.server';
 import { Ocpp16Adapter } from './v16/ocpp16.adapter';
@@ -35,6 +37,8 @@ import { SoapModule } from './soap/soap.module';
   ],
   providers: [
     StationSessionRegistry,
+    JsonSessionLocator,
+    StationCertificatesResolver,
     V16InboundHandlers,
     Ocpp16Adapter,
     {

@@ -44,6 +44,7 @@ import { SiteService } from './sites/site.service';
  * Companies → sites → site areas → charging stations, site admins and owners, registration tokens.
  * Global because it implements ports other modules look up: SiteRoleLookup (auth, read with each
  * principal), SiteAreaDirectory and RegistrationTokenVerifier (stations), TariffLocationDirectory (pricing); it imports none of them.
+ * SiteService is exported for readers of sites (roaming publishes public sites as locations).
  */
 @Global()
 @Module({
@@ -92,7 +93,9 @@ import { SiteService } from './sites/site.service';
     SiteAreaDirectory,
     SiteAreaSupply,
     RegistrationTokenVerifier,
+    SiteService,
     TariffLocationDirectory,
+    SiteAreaService,
   ],
 })
 export class OrganizationsModule {}

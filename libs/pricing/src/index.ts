@@ -26,3 +26,4 @@ export * from './tariffs/tariff.service';
 export * from './pricing.module';
 export * from './model/frozen-tariff';
 export * from './model/tariff-display-text';
+export * from './events/pricing-events';

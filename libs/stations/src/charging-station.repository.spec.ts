@@ -109,7 +109,11 @@ describe('ChargingStationRepository admission reads', () => {
   it("serve the connecting station's first read, with its waiting presence write applied", async () => {
     const { model, finds } = fakeModel();
     const repository = new ChargingStationRepository(model);
-    expect(await repository.passwordHashOf(TENANT, 'CS-1')).toEqual({ passwordHash: undefined });
+    expect(await repository.credentialsOf(TENANT, 'CS-1')).toEqual({
+      passwordHash: undefined,
+      pendingPasswordHash: undefined,
+      securityProfile: undefined,
+    });
     void repository.writePresence(TENANT, 'CS-1', { online: true, lastSeen: new Date() });
     const station = await repository.findByStationId(TENANT, 'CS-1');
     expect(station).toMatchObject({ id: 'CS-1', vendor: 'Old', online: true });
@@ -122,7 +126,7 @@ describe('ChargingStationRepository admission reads', () => {
   it('never hide a write queued after the read began', async () => {
     const { model, finds } = fakeModel();
     const repository = new ChargingStationRepository(model);
-    const admitted = repository.passwordHashOf(TENANT, 'CS-1');
+    const admitted = repository.credentialsOf(TENANT, 'CS-1');
     const written = repository.write(TENANT, 'CS-1', { vendor: 'New' });
     await Promise.all([admitted, written]);
     expect(await repository.findByStationId(TENANT, 'CS-1')).toMatchObject({ vendor: 'New' });
@@ -133,7 +137,7 @@ describe('ChargingStationRepository admission reads', () => {
     const { model, finds } = fakeModel();
     const repository = new ChargingStationRepository(model);
     const written = repository.write(TENANT, 'CS-1', { vendor: 'New' });
-    await repository.passwordHashOf(TENANT, 'CS-1');
+    await repository.credentialsOf(TENANT, 'CS-1');
     await written;
     expect(await repository.findByStationId(TENANT, 'CS-1')).toMatchObject({ vendor: 'New' });
     expect(finds()).toBe(2);

@@ -14,6 +14,13 @@ export type StationFields = Partial<
   Omit<ChargingStationDocument, '_id' | 'tenantId' | 'stationId' | 'connectors' | 'createdAt'>
 >;
 
+/** What the upgrade of a station's connection is checked against. */
+export interface StationCredentials {
+  passwordHash?: string;
+  pendingPasswordHash?: string;
+  securityProfile?: number;
+}
+
 const STATION_ITSELF = '0';
 
 /**
@@ -121,14 +128,40 @@ export class ChargingStationRepository
   }
 
   /** Null for a station that does not exist. Its document is kept a moment for findByStationId. */
-  async passwordHashOf(tenantId: TenantId, stationId: string): Promise<{ passwordHash?: string } | null> {
+  async credentialsOf(tenantId: TenantId, stationId: string): Promise<StationCredentials | null> {
     const id = stationDocumentId(tenantId, stationId);
     // A write still queued may be missing from what the read returns: then nothing is kept.
     const read: AdmissionRead | undefined = this.queuedWrites.has(id) ? undefined : { at: Date.now() };
     if (read) this.keepAdmissionRead(id, read);
     const [doc] = await this.documents.load({ tenantId, value: id });
     if (read) read.doc = doc;
-    return doc ? { passwordHash: doc.passwordHash } : null;
+    if (!doc) return null;
+    return {
+      passwordHash: doc.passwordHash,
+      pendingPasswordHash: doc.pendingPasswordHash,
+      securityProfile: doc.securityProfile,
+    };
+  }
+
+  /** Sets the password hashes; `null` removes one. Settles once stored. */
+  async setPasswordHashes(
+    tenantId: TenantId,
+    stationId: string,
+    hashes: { passwordHash?: string; pendingPasswordHash?: string | null },
+  ): Promise<boolean> {
+    const set: Record<string, string> = {};
+    const unset: Record<string, ''> = {};
+    for (const [field, value] of Object.entries(hashes)) {
+      if (value === null) unset[field] = '';
+      else if (value !== undefined) set[field] = value;
+    }
+    this.admissionReads.delete(stationDocumentId(tenantId, stationId));
+    await this.afterQueuedWrites(tenantId, stationId);
+    const updated = await this.updateOne(tenantId, byIdentity(tenantId, stationId), {
+      ...(Object.keys(set).length ? { $set: set } : {}),
+      ...(Object.keys(unset).length ? { $unset: unset } : {}),
+    });
+    return updated !== null;
   }
 
   private keepAdmissionRead(id: string, read: AdmissionRead): void {
@@ -232,7 +265,15 @@ export class ChargingStationRepository
   }
 
   protected toEntity(doc: Lean<ChargingStationDocument>): ChargingStation {
-    const { connectors = {}, connectorSpecs, passwordHash, stationId, _id: _ignored, ...fields } = doc;
+    const {
+      connectors = {},
+      connectorSpecs,
+      passwordHash,
+      pendingPasswordHash: _pending,
+      stationId,
+      _id: _ignored,
+      ...fields
+    } = doc;
     const station = connectors[STATION_ITSELF];
     return {
       ...fields,

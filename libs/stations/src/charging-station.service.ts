@@ -15,7 +15,7 @@ import { RegistrationPolicy, TenantService } from '@csms/users';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { FilterQuery } from 'mongoose';
-import { ChargingStationRepository, StationFields } from './charging-station.repository';
+import { ChargingStationRepository, StationCredentials, StationFields } from './charging-station.repository';
 import { DataTransferHandlers } from './data-transfer-handlers';
 import { ChargingStationFilter } from './dto/charging-station-filter.input';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
@@ -24,7 +24,7 @@ import {
   CHARGING_STATION_UPDATED,
   CONNECTOR_STATUS_CHANGED,
 } from './events/station-events';
-import { ChargingStation } from './models/charging-station.model';
+import { ChargingStation, RegistrationStatus } from './models/charging-station.model';
 import { Connector } from './models/connector.model';
 import {
   BootDecision,
@@ -173,7 +173,7 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     if (!isValidTenantId(tenant)) return { allowed: false, reason: 'unknown-tenant' };
     const found = await this.tenants.findActive(tenant);
     if (!found) return { allowed: false, reason: 'unknown-tenant' };
-    const credentials = await this.stations.passwordHashOf(asTenantId(tenant), stationId);
+    const credentials = await this.stations.credentialsOf(asTenantId(tenant), stationId);
     if (!credentials) {
       const admitted = await this.registerWithToken(
         asTenantId(tenant),
@@ -186,13 +186,37 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
         ? { allowed: false, reason: 'unknown-station' }
         : { allowed: true, registered: false };
     }
+    // Moved to security profile 3: a certificate is the only way in, a password no longer is.
+    if ((credentials.securityProfile ?? 0) >= 3 && !certified) {
+      return { allowed: false, reason: 'bad-credentials' };
+    }
     if (credentials.passwordHash && !certified) {
-      const valid =
-        password !== undefined &&
-        (await argon2.verify(credentials.passwordHash, password).catch(() => false));
+      const valid = await this.verifyPassword(asTenantId(tenant), stationId, credentials, password);
       if (!valid) return { allowed: false, reason: 'bad-credentials' };
     }
     return { allowed: true, registered: true };
+  }
+
+  /**
+   * The station's password, or the new one it was sent and has not confirmed yet: a station using
+   * that one has taken it (its answer may have been lost), so it becomes the password.
+   */
+  private async verifyPassword(
+    tenantId: TenantId,
+    stationId: string,
+    credentials: StationCredentials,
+    password: string | undefined,
+  ): Promise<boolean> {
+    if (password === undefined) return false;
+    const matches = (hash: string | undefined) =>
+      hash ? argon2.verify(hash, password).catch(() => false) : Promise.resolve(false);
+    if (await matches(credentials.passwordHash)) return true;
+    if (!(await matches(credentials.pendingPasswordHash))) return false;
+    await this.stations.setPasswordHashes(tenantId, stationId, {
+      passwordHash: credentials.pendingPasswordHash,
+      pendingPasswordHash: null,
+    });
+    return true;
   }
 
   async connected(tenantId: TenantId, stationId: string, link: StationLink): Promise<void> {
@@ -249,6 +273,9 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
       return { status: 'Rejected', interval, currentTime: now };
     const station = await this.setFields(tenantId, stationId, fields, { upsert: true });
     if (station) this.publishUpdated(tenantId, this.cache.set(tenantId, station));
+    // An operator may hold a station back (Pending: not yet in service; Rejected: refused).
+    const status = station?.registrationStatus ?? RegistrationStatus.ACCEPTED;
+    if (status !== RegistrationStatus.ACCEPTED) return { status, interval, currentTime: now };
     await this.events.publish(
       domainEvent(CHARGING_STATION_BOOTED, tenantId, { chargingStationId: stationId, bootedAt: now }),
     );

@@ -16,6 +16,8 @@ export type StationConfiguration = Partial<
     | 'templateAppliedAt'
     | 'templateParameters'
     | 'templateResetSent'
+    | 'securityProfile'
+    | 'registrationStatus'
   >
 >;
 

@@ -12,6 +12,8 @@ import { StationPlacementService } from './placement/station-placement.service';
 import { StationPresenceRepository } from './presence/station-presence.repository';
 import { StationPresenceService } from './presence/station-presence.service';
 import { StationInbound } from './ports/station-inbound.port';
+import { StationSecurityResolver } from './security/station-security.resolver';
+import { StationSecurityService } from './security/station-security.service';
 import { ChargingStationDocument, ChargingStationSchema } from './schemas/charging-station.schema';
 import {
   StationDataTransferDocument,
@@ -40,6 +42,8 @@ import { StationStateCache } from './station-state-cache';
     ChargingStationResolver,
     StationCommandService,
     StationCommandResolver,
+    StationSecurityService,
+    StationSecurityResolver,
     StationPlacementRepository,
     StationPlacementService,
     StationPresenceRepository,

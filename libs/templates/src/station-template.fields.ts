@@ -25,7 +25,7 @@ export function templateFieldsOf(input: StationTemplateInput, builtIn = false): 
       ),
       connectors: technical.connectors.map((connector) => defined({ ...connector })),
     }),
-    capabilities: { ...capabilities },
+    capabilities: defined({ ...capabilities }),
     parameterBlocks: input.parameterBlocks.map((block) =>
       defined({
         firmwareVersionPattern: block.firmwareVersionPattern,

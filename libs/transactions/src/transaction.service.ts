@@ -4,9 +4,9 @@ import { EventBus, domainEvent } from '@csms/events';
 import { CHARGING_PROFILE_SET, ChargingProfileSetEvent, authorizationOfTag } from '@csms/stations';
 import { Rational, Tariff, tariffDisplayText, toSessionPrice } from '@csms/pricing';
 import { TagService } from '@csms/users';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
-import { limitWattsOf } from './consumptions/charging-limit';
+import { limitWattsOf, periodWatts } from './consumptions/charging-limit';
 import { ConsumptionBatchWriter } from './consumptions/consumption-batch-writer';
 import { ConsumptionPoint, toConsumption } from './consumptions/consumption-math';
 import { ConsumptionRecord, ConsumptionRepository } from './consumptions/consumption.repository';
@@ -23,12 +23,15 @@ import { Transaction } from './models/transaction.model';
 import {
   IdTagInfo,
   MeterValue,
+  ProposedSchedule,
   SessionCost,
   StartTransactionRequest,
   StartTransactionResult,
   StopTransactionRequest,
   TransactionInbound,
 } from './ports/transaction-inbound.port';
+import { SessionPrerequisites } from './ports/session-prerequisites.port';
+import { ExternalTagAuthorizer } from './ports/external-tag-authorizer.port';
 import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
@@ -71,6 +74,8 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     private readonly tags: TagService,
     private readonly events: EventBus,
     private readonly pricing: SessionPricingService,
+    @Optional() private readonly prerequisites?: SessionPrerequisites,
+    @Optional() private readonly external?: ExternalTagAuthorizer,
   ) {
     super();
   }
@@ -83,10 +88,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       for (const session of this.active.ofStation(event.tenantId, chargingStationId)) {
         const { transaction } = session;
         if (connectorId !== 0 && transaction.connectorId !== connectorId) continue;
+        const profileTransaction = profile.ocppTransactionId ?? profile.transactionId;
         if (
-          profile.transactionId !== undefined &&
-          profile.transactionId !== null &&
-          String(profile.transactionId) !== transaction.ocppTransactionId
+          profileTransaction !== undefined &&
+          profileTransaction !== null &&
+          String(profileTransaction) !== transaction.ocppTransactionId
         ) {
           continue;
         }
@@ -105,17 +111,39 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     return this.transactions.findById(tenantId, id);
   }
 
+  /** The open sessions of these stations (one query: the lookups batch). */
+  async activeOfStations(tenantId: TenantId, stationIds: readonly string[]): Promise<Transaction[]> {
+    const perStation = await Promise.all(
+      stationIds.map((stationId) => this.transactions.findActiveOfStation(tenantId, stationId)),
+    );
+    return perStation.flat();
+  }
+
   // ---- TransactionInbound ---------------------------------------------------------------------
 
+  /** `withPrerequisites: false`: the badge alone (a StopTransaction's badge needs no way to pay). */
   async authorize(
     tenantId: TenantId,
     stationId: string,
     idTag: string,
-    options: { withTariff?: boolean } = {},
+    options: { withTariff?: boolean; withPrerequisites?: boolean } = {},
   ): Promise<IdTagInfo> {
     const tag = await this.tags.findByTagId(tenantId, idTag);
-    if (!tag) this.reportUnknownTag(tenantId, stationId, idTag);
-    const info = authorizationOfTag(tag, new Date());
+    const external = tag
+      ? null
+      : await this.authorizeExternally(tenantId, { stationId, idTag, purpose: 'authorize' });
+    if (!tag && !external) this.reportUnknownTag(tenantId, stationId, idTag);
+    const ofTag = external ?? authorizationOfTag(tag, new Date());
+    // Roaming drivers pay through their provider: billing's prerequisites are for our own badges.
+    const info =
+      options.withPrerequisites === false || external
+        ? ofTag
+        : await this.checkPrerequisites(tenantId, ofTag, {
+            stationId,
+            tagId: idTag,
+            userId: tag?.userId,
+            purpose: 'authorize',
+          });
     if (!options.withTariff || info.status !== 'Accepted') return info;
     const frozen = await this.pricing.freezeAtStart(tenantId, {
       chargingStationId: stationId,
@@ -128,6 +156,21 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
 
   runningCost(tenantId: TenantId, stationId: string, ocppTransactionId: string): SessionCost | undefined {
     return costOf(this.active.get(tenantId, stationId, ocppTransactionId)?.transaction);
+  }
+
+  withinChargingLimit(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    schedule: ProposedSchedule,
+  ): boolean {
+    const limits = this.active
+      .ofStation(tenantId, stationId)
+      .filter((session) => session.transaction.connectorId === connectorId)
+      .flatMap((session) => (session.limitWatts === undefined ? [] : [session.limitWatts]));
+    if (!limits.length) return true;
+    const limit = Math.min(...limits);
+    return schedule.periods.every((period) => periodWatts(schedule.rateUnit, period) <= limit);
   }
 
   async start(
@@ -145,9 +188,30 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       }),
       this.transactions.findActiveOnConnector(tenantId, stationId, request.connectorId),
     ]);
-    const idTagInfo: IdTagInfo = authorizationOfTag(tag, new Date());
-    if (repeated) return { ocppTransactionId: repeated.ocppTransactionId, idTagInfo };
-    if (!tag) this.reportUnknownTag(tenantId, stationId, request.idTag);
+    const external =
+      tag || repeated
+        ? null
+        : await this.authorizeExternally(tenantId, {
+            stationId,
+            idTag: request.idTag,
+            connectorId: request.connectorId,
+            purpose: 'start',
+          });
+    if (repeated) {
+      return {
+        ocppTransactionId: repeated.ocppTransactionId,
+        idTagInfo: authorizationOfTag(tag, new Date()),
+      };
+    }
+    if (!tag && !external) this.reportUnknownTag(tenantId, stationId, request.idTag);
+    const idTagInfo: IdTagInfo =
+      external ??
+      (await this.checkPrerequisites(tenantId, authorizationOfTag(tag, new Date()), {
+        stationId,
+        tagId: request.idTag,
+        userId: tag?.userId,
+        purpose: 'start',
+      }));
 
     const [frozen] = await Promise.all([
       this.pricing.freezeAtStart(tenantId, {
@@ -239,7 +303,9 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     stationId: string,
     request: StopTransactionRequest,
   ): Promise<{ idTagInfo?: IdTagInfo; cost?: SessionCost }> {
-    const idTagInfo = request.idTag ? await this.authorize(tenantId, stationId, request.idTag) : undefined;
+    const idTagInfo = request.idTag
+      ? await this.authorize(tenantId, stationId, request.idTag, { withPrerequisites: false })
+      : undefined;
     const session = await this.session(tenantId, stationId, request.ocppTransactionId, {
       includeStopped: true,
     });
@@ -278,6 +344,20 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     return { ...(idTagInfo ? { idTagInfo } : {}), ...(cost ? { cost } : {}) };
   }
 
+  async assignConnector(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+    connectorId: number,
+  ): Promise<void> {
+    const session = await this.session(tenantId, stationId, ocppTransactionId);
+    if (!session || session.transaction.connectorId === connectorId) return;
+    session.transaction.connectorId = connectorId;
+    const updated = await this.transactions.update(tenantId, session.transaction.id, { connectorId });
+    if (updated)
+      await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, { ...session.transaction }));
+  }
+
   /** Called by the version adapter after a boot that means a restart (1.x); idempotent. */
   closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void> {
     // One at a time per station, so a second call reads what the first one closed.
@@ -308,6 +388,43 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   }
 
   // ---- internals ------------------------------------------------------------------------------
+
+  /**
+   * A badge the tenant knows and accepts must also meet what other modules require (billing: a way
+   * to pay); a refusal is NoCredit with its reason. Should the check itself fail, the badge's own
+   * answer stands: a billing outage never stops charging.
+   */
+  private async checkPrerequisites(
+    tenantId: TenantId,
+    info: IdTagInfo,
+    query: { stationId: string; tagId: string; userId?: string; purpose: 'authorize' | 'start' },
+  ): Promise<IdTagInfo> {
+    if (!this.prerequisites || info.status !== 'Accepted') return info;
+    try {
+      const reason = await this.prerequisites.refusal(tenantId, query);
+      return reason ? { ...info, status: 'NoCredit', reason } : info;
+    } catch (error) {
+      this.logger.error(
+        { err: error, tenantId, tagId: query.tagId },
+        'Could not check the session prerequisites',
+      );
+      return info;
+    }
+  }
+
+  /** A badge the tenant does not know, asked of the external authorizer (roaming) when there is one. */
+  private async authorizeExternally(
+    tenantId: TenantId,
+    request: Parameters<ExternalTagAuthorizer['authorize']>[1],
+  ): Promise<IdTagInfo | null> {
+    if (!this.external) return null;
+    try {
+      return await this.external.authorize(tenantId, request);
+    } catch (error) {
+      this.logger.error({ err: error, tenantId, idTag: request.idTag }, 'External authorization failed');
+      return null;
+    }
+  }
 
   /** Published in the background: the station's answer never waits for listeners. */
   private reportUnknownTag(tenantId: TenantId, stationId: string, tagId: string): void {

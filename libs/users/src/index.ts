@@ -1,4 +1,5 @@
 export * from './tags/models/tag.model';
+export * from './tags/tag-events';
 export * from './tags/tag.service';
 export * from './tenants/models/tenant-components.model';
 export * from './tenants/models/tenant.model';

@@ -10,7 +10,8 @@ export const USAGE = `Usage: npm run simulate -- [options]
                       WS-Addressing From (default 127.0.0.1)
   --connectors N      connectors per station (default 2)
   --interval S        seconds between meter values (default 10)
-  --mode M            demo | load | storm | offline (default demo)
+  --mode M            demo | load | storm | offline | manual (default demo; manual: no session
+                      unless the CSMS starts one)
   --duration S        stop after S seconds (default: run until Ctrl-C)
   --speed X           simulated seconds per real second for charging (default 1; 60 shows a session in minutes)
   --id-prefix P       station id prefix (default SIM)
@@ -23,13 +24,14 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --offline-for S     offline mode: outage length in seconds (default 15)
   --reboot-delay S    seconds a station stays down on reset (default 2)
   --seed N            random seed for EV models (default 1)
+  --phase-switching   stations can move a single-phase car to another phase (2.0.1 phaseToUse)
   --plain             plain progress lines even on a terminal
   --quiet             no progress output, summary only
   --help              this text`;
 
 export class ArgsError extends Error {}
 
-const MODES: readonly SimulationMode[] = ['demo', 'load', 'storm', 'offline'];
+const MODES: readonly SimulationMode[] = ['demo', 'load', 'storm', 'offline', 'manual'];
 const VERSIONS: readonly OcppVersion[] = ['1.6', '2.0.1', '1.6-soap'];
 
 export type ParsedArgs = { help: true } | { help: false; options: SimulatorOptions };
@@ -66,6 +68,7 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
         plain: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        'phase-switching': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -122,6 +125,7 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
       rebootDelay: decimal(text('reboot-delay'), 'reboot-delay', 2, 0),
       seed: integer(text('seed'), 'seed', 1, 0, 2 ** 31),
       progress: values.quiet ? false : values.plain ? 'plain' : 'auto',
+      phaseSwitching: values['phase-switching'] === true,
     },
   };
 }

@@ -1,6 +1,6 @@
 /** OCPP-J 1.6 and 2.0.1 over WebSocket, OCPP-S 1.6 over SOAP. */
 export type OcppVersion = '1.6' | '2.0.1' | '1.6-soap';
-export type SimulationMode = 'demo' | 'load' | 'storm' | 'offline';
+export type SimulationMode = 'demo' | 'load' | 'storm' | 'offline' | 'manual';
 
 export interface SimulatorOptions {
   stations: number;
@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   /** Seconds (wall clock) a station stays down when it reboots. */
   rebootDelay: number;
   seed: number;
+  /** Stations can put a single-phase car on any phase (OCPP 2.0.1 phaseToUse). */
+  phaseSwitching?: boolean;
   /** Force the plain (non-TTY) progress lines; `false` disables progress output entirely. */
   progress: 'auto' | 'plain' | false;
 }

@@ -6,6 +6,7 @@ import {
   evAcceptedPowerW,
   EvSpec,
   limitToWatts,
+  supplyForEv,
 } from './charge-curve';
 
 const ev: EvSpec = { batteryWh: 60_000, maxPowerW: 11_000, taperFromSoc: 80 };
@@ -82,5 +83,24 @@ describe('charge curve', () => {
     expect(sum).toBeCloseTo(11_000, 6);
     expect(reading.currentsA[0]).toBeCloseTo(11_000 / 690, 0);
     for (const voltage of reading.voltagesV) expect(Math.abs(voltage - 230)).toBeLessThan(5);
+  });
+});
+
+describe('single-phase cars', () => {
+  it('draw on the phase they are on only, and an ampere limit counts per phase drawn', () => {
+    const reading = electricalReading(3_680, DEFAULT_SUPPLY, [1]);
+    expect(reading.currentsA[0]).toBe(0);
+    expect(reading.currentsA[2]).toBe(0);
+    expect(reading.currentsA[1] * reading.voltagesV[1]).toBeCloseTo(3_680, 6);
+    const onePhase = supplyForEv(DEFAULT_SUPPLY, {
+      batteryWh: 40_000,
+      maxPowerW: 7_400,
+      taperFromSoc: 80,
+      phases: 1,
+    });
+    expect(onePhase.phases).toBe(1);
+    // 16 A per phase on a 3-phase period is still 16 A for a car on one phase.
+    expect(limitToWatts(16, 'A', onePhase, 3)).toBe(16 * 230);
+    expect(limitToWatts(16, 'A', DEFAULT_SUPPLY, 3)).toBe(16 * 230 * 3);
   });
 });

@@ -10,6 +10,8 @@ export interface EvSpec {
   maxPowerW: number;
   /** Where the constant-power phase ends and tapering starts (percent). */
   taperFromSoc: number;
+  /** Phases its on-board charger draws on (default 3). */
+  phases?: 1 | 3;
 }
 
 export interface SupplySpec {
@@ -45,7 +47,10 @@ export function supplyMaxPowerW(supply: SupplySpec): number {
   return supply.nominalVoltageV * supply.phases * supply.maxCurrentA;
 }
 
-/** Converts a charging-schedule limit to watts; amperes are per phase as OCPP defines them. */
+/**
+ * Converts a charging-schedule limit to watts. Amperes are per phase, as OCPP defines them: a car
+ * drawing on fewer phases than the period allows still gets no more than the limit on each.
+ */
 export function limitToWatts(
   limit: number,
   unit: 'A' | 'W',
@@ -53,7 +58,12 @@ export function limitToWatts(
   numberPhases?: number,
 ): number {
   if (unit === 'W') return limit;
-  return limit * supply.nominalVoltageV * (numberPhases ?? supply.phases);
+  return limit * supply.nominalVoltageV * Math.min(numberPhases ?? supply.phases, supply.phases);
+}
+
+/** The supply as one car sees it: a single-phase car draws on one phase only. */
+export function supplyForEv(supply: SupplySpec, ev: EvSpec): SupplySpec {
+  return ev.phases === 1 ? { ...supply, phases: 1 } : supply;
 }
 
 /** What the EV asks for at a given state of charge. */
@@ -100,13 +110,28 @@ export function advanceCharge(
   return { state: { socPercent: Math.min(100, socPercent), energyRegisterWh }, powerW, energyWh };
 }
 
-/** Per-phase currents and voltages that match a power exactly: P = Σ V·I over the phases (unity power factor). */
-export function electricalReading(powerW: number, supply: SupplySpec): ElectricalReading {
-  const nominalCurrent = powerW / (supply.nominalVoltageV * supply.phases);
+/**
+ * Per-phase currents and voltages that match a power exactly: P = Σ V·I over the phases (unity power
+ * factor). `onPhases` (0-based) are the phases the car draws on, all of the supply's by default;
+ * the others carry no current.
+ */
+export function electricalReading(
+  powerW: number,
+  supply: SupplySpec,
+  onPhases: readonly number[] = [0, 1, 2].slice(0, supply.phases),
+): ElectricalReading {
+  const phases = Math.max(supply.phases, ...onPhases.map((phase) => phase + 1));
+  const nominalCurrent = powerW / (supply.nominalVoltageV * onPhases.length);
   const voltagesV: number[] = [];
-  for (let phase = 0; phase < supply.phases; phase++) {
-    voltagesV.push(supply.nominalVoltageV + PHASE_VOLTAGE_OFFSETS_V[phase] - SAG_V_PER_A * nominalCurrent);
+  for (let phase = 0; phase < phases; phase++) {
+    const sag = onPhases.includes(phase) ? SAG_V_PER_A * nominalCurrent : 0;
+    voltagesV.push(supply.nominalVoltageV + PHASE_VOLTAGE_OFFSETS_V[phase] - sag);
   }
-  const current = powerW / voltagesV.reduce((sum, voltage) => sum + voltage, 0);
-  return { powerW, currentsA: voltagesV.map(() => current), voltagesV };
+  const drawing = onPhases.reduce((sum, phase) => sum + voltagesV[phase], 0);
+  const current = powerW / drawing;
+  return {
+    powerW,
+    currentsA: voltagesV.map((_, phase) => (onPhases.includes(phase) ? current : 0)),
+    voltagesV,
+  };
 }

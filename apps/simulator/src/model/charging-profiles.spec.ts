@@ -141,4 +141,28 @@ describe('ChargingProfileStore', () => {
       { startPeriod: 0, limit: 10 },
     ]);
   });
+
+  it('says which phase the Tx profile in force puts a single-phase car on', () => {
+    const store = new ChargingProfileStore();
+    const tx = { transactionId: 'tx-1', startedAt: t0 };
+    store.set(
+      profile({
+        id: 5,
+        purpose: 'Tx',
+        stackLevel: 2,
+        transactionId: 'tx-1',
+        schedule: {
+          unit: 'A',
+          startSchedule: t0,
+          periods: [
+            { startPeriod: 0, limit: 16, numberPhases: 1, phaseToUse: 2 },
+            { startPeriod: 900, limit: 16, numberPhases: 1, phaseToUse: 3 },
+          ],
+        },
+      }),
+    );
+    expect(store.phaseToUseAt(1, at(10), tx)).toBe(2);
+    expect(store.phaseToUseAt(1, at(1000), tx)).toBe(3);
+    expect(store.phaseToUseAt(1, at(10), { transactionId: 'other', startedAt: t0 })).toBeUndefined();
+  });
 });

@@ -8,6 +8,8 @@ export interface SchedulePeriod {
   startPeriod: number;
   limit: number;
   numberPhases?: number;
+  /** 2.0.1: the station phase (1..3) a single-phase car is put on. */
+  phaseToUse?: number;
 }
 
 export interface ChargingProfile {
@@ -111,6 +113,19 @@ export class ChargingProfileStore {
     );
   }
 
+  /** The phase (1..3) the Tx profile in force puts a single-phase car on, if it says. */
+  phaseToUseAt(connectorId: number, at: Date, tx: TransactionContext): number | undefined {
+    const candidates = [...this.profiles.values()]
+      .filter((p) => p.purpose === 'Tx' && p.connectorId === connectorId)
+      .filter((p) => p.transactionId === undefined || p.transactionId === tx.transactionId)
+      .sort((a, b) => b.stackLevel - a.stackLevel);
+    for (const profile of candidates) {
+      const period = periodAt(profile, at, tx);
+      if (period) return period.phaseToUse;
+    }
+    return undefined;
+  }
+
   /** The limit on the whole station, in watts (Infinity when unlimited). */
   stationLimitW(at: Date, supply: SupplySpec): number {
     return this.highestStack(at, supply, undefined, (p) => p.purpose === 'StationMax') ?? Infinity;
@@ -203,6 +218,13 @@ export function limitAt(
   supply: SupplySpec,
   tx?: TransactionContext,
 ): number | undefined {
+  const current = periodAt(profile, at, tx);
+  if (!current) return undefined;
+  return limitToWatts(current.limit, profile.schedule.unit, supply, current.numberPhases);
+}
+
+/** The schedule period of a profile in force at an instant, or undefined. */
+function periodAt(profile: ChargingProfile, at: Date, tx?: TransactionContext): SchedulePeriod | undefined {
   if (profile.validFrom && at < profile.validFrom) return undefined;
   if (profile.validTo && at >= profile.validTo) return undefined;
   const start = scheduleStart(profile, at, tx);
@@ -215,6 +237,5 @@ export function limitAt(
     if (period.startPeriod <= offsetS && (!current || period.startPeriod >= current.startPeriod))
       current = period;
   }
-  if (!current) return undefined;
-  return limitToWatts(current.limit, profile.schedule.unit, supply, current.numberPhases);
+  return current;
 }

@@ -4,6 +4,8 @@ import {
   advanceCharge,
   DEFAULT_SUPPLY,
   electricalReading,
+  evAcceptedPowerW,
+  supplyForEv,
   supplyMaxPowerW,
   SupplySpec,
 } from '../model/charge-curve';
@@ -17,7 +19,7 @@ import {
   SessionOrigin,
   StopReason,
 } from '../model/connector';
-import { nextEv } from '../model/ev-fleet';
+import { ArrivingEv, nextEv } from '../model/ev-fleet';
 import { BootReason, StationProtocol } from '../protocol/station-protocol';
 import { SimulationStats } from '../stats/simulation-stats';
 import { TransportFactory } from '../transport/ocpp-transport';
@@ -35,6 +37,8 @@ export interface StationSettings {
   rebootDelayS: number;
   /** Seconds between the end of a transaction and the EV leaving the connector. */
   unplugDelayS: number;
+  /** Can put a single-phase car on any phase (OCPP 2.0.1 phaseToUse); otherwise it draws on L1. */
+  phaseSwitching?: boolean;
 }
 
 export type ProtocolFactory = (station: SimulatedStation) => StationProtocol;
@@ -285,7 +289,7 @@ export class SimulatedStation {
     connector: Connector,
     idTag: string,
     origin: SessionOrigin,
-    extras: { remoteStartId?: number; txProfile?: ChargingProfile } = {},
+    extras: { remoteStartId?: number; txProfile?: ChargingProfile; ev?: ArrivingEv } = {},
   ): Promise<boolean> {
     if (!this.canStart(connector, idTag)) return false;
     connector.freed = new Promise<void>((resolve) => this.freeResolvers.set(connector.id, resolve));
@@ -304,7 +308,7 @@ export class SimulatedStation {
       clearTimeout(reservation.timer);
       connector.reservation = undefined;
     }
-    const ev = nextEv(this.random);
+    const ev = extras.ev ?? nextEv(this.random);
     const now = new Date();
     const session: ChargingSession = {
       localId: randomUUID(),
@@ -431,18 +435,53 @@ export class SimulatedStation {
     for (const connector of this.connectors) this.refreshPower(connector);
   }
 
+  /**
+   * What a connector may deliver now: its own Tx/TxDefault profiles (amperes per phase on the phases
+   * its car draws), its share of the station's maximum profile, and what the supply gives that car.
+   * The station maximum is shared as a real station does: water-filling over what each session would
+   * take on its own, so a session capped lower leaves the rest to the others.
+   */
   private capFor(connector: Connector, at: Date): number {
+    const own = this.ownCapW(connector, at);
+    const stationLimit = this.profiles.stationLimitW(at, this.supply);
+    if (!Number.isFinite(stationLimit)) return own;
+    const wants = this.connectors
+      .filter((other) => other.session && !other.session.stopping)
+      .map((other) => ({
+        id: other.id,
+        want: Math.min(
+          this.ownCapW(other, at),
+          evAcceptedPowerW(other.session!.ev, other.session!.charge.socPercent),
+        ),
+      }))
+      .sort((a, b) => a.want - b.want);
+    let left = stationLimit;
+    for (const [index, entry] of wants.entries()) {
+      const share = Math.min(entry.want, left / (wants.length - index));
+      if (entry.id === connector.id) return Math.min(own, share);
+      left -= share;
+    }
+    return Math.min(own, left);
+  }
+
+  private ownCapW(connector: Connector, at: Date): number {
     const session = connector.session;
+    const supply = session ? supplyForEv(this.supply, session.ev) : this.supply;
     const tx = session
       ? { transactionId: session.transactionId ?? session.localId, startedAt: session.startedAt }
       : undefined;
-    const own = this.profiles.connectorLimitW(connector.id, at, this.supply, tx);
-    const sharing = Math.max(1, this.activeSessions());
-    return Math.min(
-      own,
-      this.profiles.stationLimitW(at, this.supply) / sharing,
-      supplyMaxPowerW(this.supply),
-    );
+    return Math.min(this.profiles.connectorLimitW(connector.id, at, supply, tx), supplyMaxPowerW(supply));
+  }
+
+  /** The station phases (0-based) the car on this connector draws on. */
+  phasesOf(connector: Connector): number[] {
+    const session = connector.session;
+    if (!session || session.ev.phases !== 1) return [0, 1, 2].slice(0, this.supply.phases);
+    const tx = { transactionId: session.transactionId ?? session.localId, startedAt: session.startedAt };
+    const phaseToUse = this.settings.phaseSwitching
+      ? this.profiles.phaseToUseAt(connector.id, new Date(), tx)
+      : undefined;
+    return [(phaseToUse ?? 1) - 1];
   }
 
   private step(connector: Connector, now: number): void {
@@ -451,7 +490,8 @@ export class SimulatedStation {
     const seconds = ((now - session.steppedAt) / 1000) * this.settings.speed;
     session.steppedAt = now;
     const cap = this.capFor(connector, new Date(now));
-    const result = advanceCharge(session.charge, session.ev, this.supply, cap, seconds, session.targetSoc);
+    const supply = supplyForEv(this.supply, session.ev);
+    const result = advanceCharge(session.charge, session.ev, supply, cap, seconds, session.targetSoc);
     session.charge = result.state;
     session.powerW = result.powerW;
     session.capW = cap;
@@ -466,7 +506,7 @@ export class SimulatedStation {
     session.powerW = advanceCharge(
       session.charge,
       session.ev,
-      this.supply,
+      supplyForEv(this.supply, session.ev),
       session.capW,
       0,
       session.targetSoc,
@@ -496,7 +536,7 @@ export class SimulatedStation {
 
   sample(connector: Connector): MeterSample {
     const session = connector.session && !connector.session.stopping ? connector.session : undefined;
-    const reading = electricalReading(session?.powerW ?? 0, this.supply);
+    const reading = electricalReading(session?.powerW ?? 0, this.supply, this.phasesOf(connector));
     return {
       timestamp: new Date(),
       energyRegisterWh: connector.energyRegisterWh,

@@ -115,6 +115,12 @@ export class StationCommands {
     if (profile.stackLevel > maxStack || profile.schedule.periods.length === 0) return false;
     if (profile.connectorId !== 0 && !this.station.connector(profile.connectorId)) return false;
     if (profile.purpose === 'StationMax' && profile.connectorId !== 0) return false;
+    // phaseToUse needs a station that can switch the car's phase (2.0.1 ACPhaseSwitchingSupported).
+    if (
+      !this.station.settings.phaseSwitching &&
+      profile.schedule.periods.some((p) => p.phaseToUse !== undefined)
+    )
+      return false;
     if (profile.purpose === 'Tx') {
       const session = this.station.connector(profile.connectorId)?.session;
       if (!session) return false;

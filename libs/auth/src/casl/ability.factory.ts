@@ -33,7 +33,7 @@ export class AbilityFactory {
         can(['list', 'read', 'create', 'update', 'delete'], 'User');
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'OcppLog');
-        can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
+        can(['list', 'read'], ['Company', 'Site', 'SiteArea', 'Asset']);
         // Station templates are global (hardware, not tenants' data): the platform's super admins curate them.
         can(['list', 'read', 'create', 'update', 'delete'], 'StationTemplate');
         can(['list', 'read', 'create', 'update'], 'ApiKey');
@@ -53,15 +53,24 @@ export class AbilityFactory {
         can(['list', 'read'], 'OcppLog');
         can(
           ['list', 'read', 'create', 'update', 'delete'],
-          ['Company', 'Site', 'SiteArea', 'RegistrationToken', 'Car'],
+          ['Company', 'Site', 'SiteArea', 'RegistrationToken', 'Asset', 'Car'],
         );
         // Pricing: tariffs, where they apply and to whom, and the tenant's pricing settings.
         can(
           ['list', 'read', 'create', 'update', 'delete'],
           ['Tariff', 'TariffAssignment', 'UserGroup', 'PricingSettings'],
         );
+        // Billing: the tenant's settings, every user's payment methods and invoices, Connect accounts.
+        can(
+          ['list', 'read', 'create', 'update', 'delete'],
+          ['BillingSettings', 'BillingAccount', 'Invoice', 'ConnectedAccount'],
+        );
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
+        // Roaming: partners and their traffic; partners' stations and the sessions there.
+        can(['list', 'read', 'create', 'update', 'delete'], 'RoamingPartner');
+        can(['list', 'read', 'command'], 'RoamingLocation');
+        can(['list', 'read', 'stop'], 'RoamingSession');
         // Keys for integrations (revoking one is an update), and the log of who did what in the tenant.
         can(['list', 'read', 'create', 'update'], 'ApiKey');
         can(['list', 'read'], 'AuditEntry');
@@ -79,9 +88,15 @@ export class AbilityFactory {
         can('read', 'Tariff');
         can('list', 'Statistics', own);
         can(['list', 'read', 'create', 'update', 'delete'], 'Car', own);
+        // Their own payment methods and invoices.
+        can(['read', 'create', 'update', 'delete'], 'BillingAccount', own);
+        can(['list', 'read'], 'Invoice', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });
+        // Partners' stations are where drivers roam to: shown to all, started and stopped with their own badges.
+        can(['list', 'read', 'command'], 'RoamingLocation');
+        can(['list', 'read', 'stop'], 'RoamingSession', own);
         grantSiteRoles(can, principal);
         break;
       case Role.DEMO:
@@ -90,7 +105,8 @@ export class AbilityFactory {
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'Transaction');
         can('list', 'Statistics');
-        can(['list', 'read'], ['Company', 'Site', 'SiteArea']);
+        can(['list', 'read'], ['Company', 'Site', 'SiteArea', 'Asset']);
+        can(['list', 'read'], 'RoamingLocation');
         can(['list', 'read'], ['Tariff', 'TariffAssignment']);
         break;
     }
@@ -115,13 +131,13 @@ function grantSiteRoles(can: AbilityBuilder<AppAbility>['can'], principal: Princ
   const administeredStations = principal.siteAdminStationIds ?? [];
   const stations = [...new Set([...administeredStations, ...(principal.siteOwnerStationIds ?? [])])];
   can(['list', 'read'], 'Site', { id: { $in: sites } });
-  can(['list', 'read'], 'SiteArea', { siteId: { $in: sites } });
+  can(['list', 'read'], ['SiteArea', 'Asset'], { siteId: { $in: sites } });
   can(['list', 'read', 'start'], 'ChargingStation', { siteId: { $in: sites } });
   can(['list', 'read'], 'Transaction', { chargingStationId: { $in: stations } });
   // Statistics remember where each session was: the sites' sessions, whichever station they used then.
   can('list', 'Statistics', { siteId: { $in: sites } });
   if (administered.length === 0) return;
-  can(['create', 'update', 'delete'], 'SiteArea', { siteId: { $in: administered } });
+  can(['create', 'update', 'delete'], ['SiteArea', 'Asset'], { siteId: { $in: administered } });
   can(['update', 'command'], 'ChargingStation', { siteId: { $in: administered } });
   can('stop', 'Transaction', { chargingStationId: { $in: administeredStations } });
 }

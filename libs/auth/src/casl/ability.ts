@@ -17,6 +17,9 @@ export type Subject =
   | 'SiteArea'
   | 'StationTemplate'
   | 'RegistrationToken'
+  | 'RoamingPartner'
+  | 'RoamingLocation'
+  | 'RoamingSession'
   | 'Tariff'
   | 'TariffAssignment'
   | 'UserGroup'
@@ -25,7 +28,12 @@ export type Subject =
   | 'AuditEntry'
   | 'Statistics'
   | 'CarModel'
-  | 'Car';
+  | 'Car'
+  | 'Asset'
+  | 'BillingSettings'
+  | 'BillingAccount'
+  | 'Invoice'
+  | 'ConnectedAccount';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

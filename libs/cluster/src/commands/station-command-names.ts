@@ -6,6 +6,7 @@ export const STATION_COMMAND_NAMES = [
   'clearCache',
   'changeAvailability',
   'changeConfiguration',
+  'setSecurityProfile',
   'getConfiguration',
   'remoteStart',
   'remoteStop',

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { SecretCipher } from '../crypto/secret-cipher';
 import { APP_CONFIG } from './app-config';
 import { AppConfig } from './config.schema';
 
@@ -8,8 +9,8 @@ export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, SecretCipher],
+      exports: [APP_CONFIG, SecretCipher],
     };
   }
 }

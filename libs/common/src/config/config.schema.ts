@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
-/** Development defaults: accepted outside production, refused when NODE_ENV=production. */
+/**
+ * Development defaults: accepted outside production, refused when NODE_ENV=production. The roaming key
+ * has no default in the schema: unset, development uses this one and production stores no partner token.
+ */
 export const DEVELOPMENT_DEFAULTS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me',
   ADMIN_EMAIL: 'admin@example.com',
   ADMIN_PASSWORD: 'Admin123!',
+  SECRETS_ENCRYPTION_KEY: 'dev-only-secrets-key-change-me-0123456789',
 } as const;
 
 const booleanFlag = z
@@ -69,6 +73,14 @@ export const configSchema = z
     TLS_CERT_FILE: z.string().min(1).optional(),
     TLS_KEY_FILE: z.string().min(1).optional(),
     TLS_CA_FILE: z.string().min(1).optional(),
+    // The private key of TLS_CA_FILE's CA: with it, the CSMS signs the certificates its stations ask for
+    // (SignCertificate), which then let them in on security profile 3.
+    TLS_CA_KEY_FILE: z.string().min(1).optional(),
+    // ISO 15118 Plug & Charge: the PKI that installs and updates contract certificates in cars
+    // (Get15118EVCertificate) and signs the stations' V2G certificates, and the OCSP responder that
+    // answers for V2G and contract certificates (default: the PKI's /ocsp). Unset: refused cleanly.
+    ISO15118_PKI_URL: z.string().url().optional(),
+    ISO15118_OCSP_URL: z.string().url().optional(),
     HEARTBEAT_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86400).default(300),
     // Account security (libs/auth, libs/users) and notifications (libs/notifications).
     JWT_DEMO_EXPIRES_IN: z.coerce
@@ -113,6 +125,19 @@ export const configSchema = z
     OCPP_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
     STATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(90),
     NOTIFICATION_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    // Roaming (libs/roaming; partners' credentials tokens are sealed with SECRETS_ENCRYPTION_KEY): the outbox that
+    // delivers every push to a partner (exponential back-off from the base to the cap, given up after the
+    // maximum age); OCPI request timeouts, the session update rate and the page size we serve.
+    ROAMING_OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+    ROAMING_OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(300_000),
+    ROAMING_OUTBOX_MAX_AGE_HOURS: z.coerce.number().positive().default(72),
+    ROAMING_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    ROAMING_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(30),
+    OCPI_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    OCPI_AUTHORIZE_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+    OCPI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
+    OCPI_SESSION_UPDATE_SECONDS: z.coerce.number().min(0).default(60),
+    OCPI_PAGE_LIMIT: z.coerce.number().int().min(1).max(1000).default(100),
     // API keys of technical users (libs/auth): requests per minute each key may make (a key may set
     // its own), and how many days ahead of its expiry admins are reminded by email.
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
@@ -123,8 +148,37 @@ export const configSchema = z
     EXPORT_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     // GET /metrics (Prometheus): off unless a token is set, then asked as a Bearer token.
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    // Persistent jobs (libs/jobs): how often an idle queue looks for due jobs enqueued on other instances.
-    JOBS_POLL_MS: z.coerce.number().int().min(10).default(2000),
+    // Secrets kept for outside parties (an asset meter's OAuth2 client secret or API key, a tenant's
+    // Stripe keys and webhook secret) are stored encrypted with a key derived from this (AES-256-GCM).
+    SECRETS_ENCRYPTION_KEY: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(DEVELOPMENT_DEFAULTS.SECRETS_ENCRYPTION_KEY),
+    // Assets (libs/assets): a measured asset whose last reading is older than this counts at its static
+    // value; readings (the assets' curves) are kept this long (0: forever).
+    ASSET_STALE_AFTER_SECONDS: z.coerce.number().int().min(10).default(180),
+    ASSET_READING_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+    // Smart charging (libs/smart-charging): triggers of one site area arriving within the debounce
+    // are planned once; every area is planned again at least this often; the area's load curve gets a
+    // point at most this often.
+    SMART_CHARGING_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+    SMART_CHARGING_PERIOD_SECONDS: z.coerce.number().int().min(30).default(900),
+    SMART_CHARGING_LOAD_INTERVAL_SECONDS: z.coerce.number().min(1).default(10),
+    SMART_CHARGING_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+    SITE_AREA_LOAD_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+    // Persistent jobs (libs/database jobs): how often an idle queue looks for due jobs written by other
+    // instances (this instance's own are run at once).
+    JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    // Billing (libs/billing). Stripe's API address (tests and local fakes such as localstripe: the SDK's
+    // host, port and protocol); the SDK's own retries of a failed request; its request timeout.
+    BILLING_STRIPE_API_URL: z.string().url().optional(),
+    BILLING_STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    BILLING_STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+    // The billing run per tenant (under the housekeeping lock): how often it runs; unpaid invoices are
+    // charged again every BILLING_PAYMENT_RETRY_HOURS, at most BILLING_PAYMENT_MAX_ATTEMPTS times.
+    BILLING_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(3600),
+    BILLING_PAYMENT_RETRY_HOURS: z.coerce.number().positive().default(24),
+    BILLING_PAYMENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(4),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
@@ -141,8 +195,15 @@ export const configSchema = z
         message: 'needs TLS_CERT_FILE and TLS_KEY_FILE',
       });
     }
+    if (config.TLS_CA_KEY_FILE && !config.TLS_CA_FILE) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TLS_CA_KEY_FILE'],
+        message: 'is the key of TLS_CA_FILE, which is not set',
+      });
+    }
     if (config.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+    for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD', 'SECRETS_ENCRYPTION_KEY'] as const) {
       if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,

@@ -21,11 +21,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET: the development default is refused/,
     );
-    const config = loadConfig({
+    const production = {
       NODE_ENV: 'production',
       JWT_SECRET: 'a'.repeat(40),
       ADMIN_PASSWORD: 'S3cure-enough-password',
-    });
+    };
+    expect(() => loadConfig(production)).toThrow(
+      /SECRETS_ENCRYPTION_KEY: the development default is refused/,
+    );
+    const config = loadConfig({ ...production, SECRETS_ENCRYPTION_KEY: 'k'.repeat(40) });
     expect(config.NODE_ENV).toBe('production');
   });
 

@@ -1,9 +1,14 @@
+import { AssetReadingRepository } from '@csms/assets';
 import { AuditEntryRepository } from '@csms/audit';
 import { APP_CONFIG, AppConfig } from '@csms/common';
 import { NotificationJobRepository } from '@csms/notifications';
 import { OcppMessageRepository, StationNotificationRepository } from '@csms/ocpp';
 import { StationDataTransferRepository } from '@csms/stations';
 import { ConsumptionRepository } from '@csms/transactions';
+// The repository files themselves: the roaming module imports housekeeping (its job lock).
+import { RoamingAuthorizationRepository } from '@csms/roaming/authorizations/roaming-authorization.repository';
+import { OcpiMessageRepository } from '@csms/roaming/ocpi/log/ocpi-message.repository';
+import { OutboxRepository } from '@csms/roaming/outbox/outbox.repository';
 import { Provider } from '@nestjs/common';
 import { RETENTION_TARGETS, RetentionTarget } from './retention-target';
 
@@ -17,7 +22,11 @@ export const retentionTargetsProvider: Provider = {
     StationDataTransferRepository,
     ConsumptionRepository,
     NotificationJobRepository,
+    AssetReadingRepository,
     AuditEntryRepository,
+    OcpiMessageRepository,
+    OutboxRepository,
+    RoamingAuthorizationRepository,
   ],
   useFactory: (
     config: AppConfig,
@@ -26,7 +35,11 @@ export const retentionTargetsProvider: Provider = {
     dataTransfers: StationDataTransferRepository,
     consumptions: ConsumptionRepository,
     notificationJobs: NotificationJobRepository,
+    assetReadings: AssetReadingRepository,
     auditEntries: AuditEntryRepository,
+    ocpiMessages: OcpiMessageRepository,
+    roamingOutbox: OutboxRepository,
+    roamingAuthorizations: RoamingAuthorizationRepository,
   ): RetentionTarget[] => [
     {
       name: 'ocppMessages',
@@ -54,9 +67,29 @@ export const retentionTargetsProvider: Provider = {
       purge: (tenantId, before) => notificationJobs.deleteFailedBefore(tenantId, before),
     },
     {
+      name: 'assetReadings',
+      retentionDays: config.ASSET_READING_RETENTION_DAYS,
+      purge: (tenantId, before) => assetReadings.deleteBefore(tenantId, before),
+    },
+    {
       name: 'auditLog',
       retentionDays: config.AUDIT_LOG_RETENTION_DAYS,
       purge: (tenantId, before) => auditEntries.deleteBefore(tenantId, before),
+    },
+    {
+      name: 'ocpiMessages',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => ocpiMessages.deleteBefore(tenantId, before),
+    },
+    {
+      name: 'roamingOutboxFinished',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => roamingOutbox.deleteFinishedBefore(tenantId, before),
+    },
+    {
+      name: 'roamingAuthorizations',
+      retentionDays: config.ROAMING_LOG_RETENTION_DAYS,
+      purge: (tenantId, before) => roamingAuthorizations.deleteBefore(tenantId, before),
     },
   ],
 };

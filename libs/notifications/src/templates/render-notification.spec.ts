@@ -57,6 +57,23 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     presentedAt: new Date('2026-03-01T08:00:00Z'),
     link: LINK,
   },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    chargingStationId: 'CS-42',
+    reason: 'did not take its charging profile: the station answered Rejected',
+    link: LINK,
+  },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    chargingStationId: 'CS-42',
+    reason: 'NO_PAYMENT_METHOD',
+    link: LINK,
+  },
+  [NotificationType.INVOICE_PAID]: { invoiceNumber: 'INV-0042', amount: 12.5, currency: 'EUR', link: LINK },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    invoiceNumber: 'INV-0042',
+    amount: 12.5,
+    currency: 'EUR',
+    link: LINK,
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     keyName: 'Billing export',
     keyPrefix: 'vg_live_acme_AbCd1234',
@@ -106,6 +123,10 @@ describe('renderNotification', () => {
       if (type === NotificationType.OPTIMAL_CHARGE_REACHED) {
         expect(message.subject).toContain('81 %');
         expect(message.text).toMatch(/12[.,]35 kWh/);
+      }
+      if (type === NotificationType.SMART_CHARGING_STATION_EXCLUDED) {
+        expect(message.subject).toContain('CS-42');
+        expect(message.text).toContain('Rejected');
       }
       if (type === NotificationType.API_KEY_EXPIRING) {
         expect(message.subject).toContain('Billing export');

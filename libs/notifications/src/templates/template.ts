@@ -26,6 +26,11 @@ export function numberFormatter(locale: string): (value: number) => string {
   return (value) => format.format(value);
 }
 
+/** An amount in its currency, the locale's way (12,50 € / €12.50). */
+export function moneyFormatter(locale: string): (amount: number, currency: string) => string {
+  return (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+}
+
 export function dateFormatter(locale: string): (value: Date) => string {
   const format = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',

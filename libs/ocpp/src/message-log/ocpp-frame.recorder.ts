@@ -54,6 +54,7 @@ function classify(type: unknown, messageId: unknown, third: string | undefined):
  * answer travels the other way; ids are the caller's) and both are recorded as one, with the
  * latency. A CALL without an answer is recorded as such when the connection closes, when too many
  * wait, or, for ours, `unansweredAfterMs` after it was sent. Frames of no call are recorded alone.
+ * `noteOf` gives what the handler noted about its answer to a station's CALL (why it refused).
  */
 export function recordFrames(
   connection: RpcConnection,
@@ -61,6 +62,7 @@ export function recordFrames(
   stationId: string,
   record: (entry: OcppMessageRecord) => void,
   unansweredAfterMs: number,
+  noteOf: (messageId: string) => string | undefined = () => undefined,
 ): void {
   const pending: Record<OcppMessageDirection, Map<string, PendingCall>> = {
     [OcppMessageDirection.IN]: new Map(),
@@ -88,12 +90,14 @@ export function recordFrames(
     if (messageId !== undefined && messageType !== 'CALL') {
       const call = take(outbound ? OcppMessageDirection.IN : OcppMessageDirection.OUT, messageId);
       if (call) {
+        const note = outbound ? noteOf(messageId) : undefined;
         record({
           ...call,
           answerType: messageType,
           answerSizeBytes: sizeBytes,
           latencyMs: now - call.at.getTime(),
           errorCode: header.errorCode,
+          ...(note ? { note } : {}),
         });
         return;
       }

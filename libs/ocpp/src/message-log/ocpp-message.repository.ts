@@ -28,6 +28,8 @@ export interface OcppMessageRecord {
   answerSizeBytes?: number;
   latencyMs?: number;
   errorCode?: string;
+  /** Why the central system answered as it did (a badge refused, and why). */
+  note?: string;
 }
 
 @Injectable()
@@ -88,6 +90,7 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
       answerSizeBytes: doc.answerSizeBytes,
       latencyMs: doc.latencyMs,
       errorCode: doc.errorCode,
+      note: doc.note,
       timestamp: doc.at,
     };
   }

@@ -6,10 +6,16 @@ import { rpcErrorCodeOf, RpcConnection } from '../transport/rpc-connection';
 import { SchemaValidator } from '../transport/ocpp-validation';
 import { StationCallError } from './station-call.error';
 
+/** Notes waiting for their answer to pass; a handler notes only refusals, so a few at most. */
+const MAX_ANSWER_NOTES = 64;
+
 /** One station connected to this instance over OCPP-J. */
 export class StationSession {
   readonly connectedAt = new Date();
   readonly ocppProtocol: OcppProtocol = 'json';
+  /** The answer to its last BootNotification on this connection (none yet: undefined). */
+  bootStatus?: 'Accepted' | 'Pending' | 'Rejected';
+  private readonly answerNotes = new Map<string, string>();
   /**
    * The message id ocpp-rpc chose for each payload we sent (it announces each CALL frame with a
    * `call` event just before sending it); the payload object tells one call from another.
@@ -60,6 +66,20 @@ export class StationSession {
     } finally {
       this.noteCall(action, payload);
     }
+  }
+
+  /** What the message log records beside our answer to the station's CALL `messageId` (why we refused). */
+  noteAnswer(messageId: string, note: string): void {
+    this.answerNotes.set(messageId, note);
+    if (this.answerNotes.size > MAX_ANSWER_NOTES) {
+      this.answerNotes.delete(this.answerNotes.keys().next().value as string);
+    }
+  }
+
+  takeAnswerNote(messageId: string): string | undefined {
+    const note = this.answerNotes.get(messageId);
+    if (note !== undefined) this.answerNotes.delete(messageId);
+    return note;
   }
 
   /** Notes the CALL's message id in the operation in progress (the audit log links to it). */

@@ -14,6 +14,8 @@ interface StationRef {
 export interface SoapAnswer {
   xml: string;
   errorCode?: string;
+  /** Why we answered as we did (a badge refused, and why). */
+  note?: string;
 }
 
 /**
@@ -87,6 +89,7 @@ export class SoapMessageLog implements OnModuleInit {
             answerSizeBytes: Buffer.byteLength(answer.xml),
             latencyMs: Date.now() - since,
             errorCode: answer.errorCode,
+            ...(answer.note ? { note: answer.note } : {}),
           }
         : call,
     );

@@ -193,6 +193,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
       seed.stationId,
       (entry) => this.messageLog.record(entry),
       this.config.OCPP_CALL_TIMEOUT_MS,
+      (messageId) => session.takeAnswerNote(messageId),
     );
     connection.on(
       'strictValidationFailure',

@@ -3,11 +3,15 @@ import {
   ChargingProfileInput,
   CommandResult,
   ConfigurationReport,
+  FirmwareUpdateRequest,
   LocalListEntry,
 } from '@csms/stations/ports/station-commands.port';
 import { SessionCommands } from '../adapters/version-adapter';
 import { StationSession } from '../session/station-session';
+import { newRequestId } from '../commands/request-ids';
+import { signedFirmwareRequest } from '../commands/signed-firmware';
 import { OcppV16Action, OcppV16Calls, SetChargingProfileRequest } from './types/generated';
+import { integerTransactionId } from '../commands/integer-transaction-id';
 
 type V16ChargingProfile = SetChargingProfileRequest['csChargingProfiles'];
 
@@ -33,7 +37,7 @@ function statusOf(answer: { status: string }): CommandResult {
 function encodeChargingProfile(profile: ChargingProfileInput): V16ChargingProfile {
   return withoutUndefined({
     chargingProfileId: profile.chargingProfileId,
-    transactionId: profile.transactionId,
+    transactionId: integerTransactionId(profile),
     stackLevel: profile.stackLevel,
     chargingProfilePurpose: profile.purpose,
     chargingProfileKind: profile.kind,
@@ -62,6 +66,32 @@ function encodeLocalListEntry(entry: LocalListEntry) {
   };
 }
 
+async function signedUpdateFirmware(
+  session: StationSession,
+  request: FirmwareUpdateRequest,
+): Promise<CommandResult> {
+  if (!request.signingCertificate || !request.signature) {
+    throw new BadInputError('OCPP 1.6 signed firmware needs both signingCertificate and signature');
+  }
+  const requestId = newRequestId();
+  // Both checked above: the request has its signing certificate and signature.
+  const signed = signedFirmwareRequest(request, requestId) as OcppV16Calls['SignedUpdateFirmware']['request'];
+  const answer = await call(session, 'SignedUpdateFirmware', signed);
+  return { status: answer.status, data: { requestId } };
+}
+
+type ExtendedTrigger = OcppV16Calls['ExtendedTriggerMessage']['request']['requestedMessage'];
+
+/**
+ * Messages only the 1.6 security extension's ExtendedTriggerMessage asks for (2.0.1 names accepted
+ * too); the ones TriggerMessage has keep going through TriggerMessage.
+ */
+const EXTENDED_TRIGGER_MESSAGES: Record<string, ExtendedTrigger> = {
+  SignChargePointCertificate: 'SignChargePointCertificate',
+  SignChargingStationCertificate: 'SignChargePointCertificate',
+  LogStatusNotification: 'LogStatusNotification',
+};
+
 function transactionIdOf(ocppTransactionId: string): number {
   const id = Number(ocppTransactionId);
   if (!Number.isSafeInteger(id)) {
@@ -84,6 +114,15 @@ export const v16Commands: SessionCommands = {
 
   changeConfiguration: async (session, key, value) =>
     statusOf(await call(session, 'ChangeConfiguration', { key, value })),
+
+  // 1.6 security extension: the station reconnects on the new profile after its next reset.
+  setSecurityProfile: async (session, request) =>
+    statusOf(
+      await call(session, 'ChangeConfiguration', {
+        key: 'SecurityProfile',
+        value: String(request.securityProfile),
+      }),
+    ),
 
   getConfiguration: async (session, keys): Promise<ConfigurationReport> => {
     const answer = await call(session, 'GetConfiguration', keys?.length ? { key: keys } : {});
@@ -131,8 +170,12 @@ export const v16Commands: SessionCommands = {
     return { status: 'Accepted', data: answer.fileName === undefined ? {} : { fileName: answer.fileName } };
   },
 
-  // 1.6 answers UpdateFirmware with an empty payload: receiving it is the acceptance.
+  // 1.6 answers UpdateFirmware with an empty payload: receiving it is the acceptance. Signed
+  // firmware is the security extension's SignedUpdateFirmware, which has a status.
   updateFirmware: async (session, request) => {
+    if (request.signingCertificate || request.signature || request.installDate) {
+      return signedUpdateFirmware(session, request);
+    }
     await call(session, 'UpdateFirmware', {
       location: request.location,
       retrieveDate: request.retrieveDate.toISOString(),
@@ -156,8 +199,9 @@ export const v16Commands: SessionCommands = {
     return { status: 'Accepted', data: { listVersion: answer.listVersion } };
   },
 
-  reserveNow: async (session, request) =>
-    statusOf(
+  reserveNow: async (session, request) => {
+    if (request.connectorType) throw new BadInputError('Reserving a connector type needs OCPP 2.0.1');
+    return statusOf(
       await call(session, 'ReserveNow', {
         connectorId: request.connectorId,
         expiryDate: request.expiryDate.toISOString(),
@@ -165,7 +209,8 @@ export const v16Commands: SessionCommands = {
         parentIdTag: request.parentIdTag,
         reservationId: request.reservationId,
       }),
-    ),
+    );
+  },
 
   cancelReservation: async (session, reservationId) =>
     statusOf(await call(session, 'CancelReservation', { reservationId })),
@@ -197,13 +242,23 @@ export const v16Commands: SessionCommands = {
     return { status, data: schedule };
   },
 
-  triggerMessage: async (session, request) =>
-    statusOf(
+  triggerMessage: async (session, request) => {
+    const extended = EXTENDED_TRIGGER_MESSAGES[request.message];
+    if (extended) {
+      return statusOf(
+        await call(session, 'ExtendedTriggerMessage', {
+          requestedMessage: extended,
+          connectorId: request.connectorId,
+        }),
+      );
+    }
+    return statusOf(
       await call(session, 'TriggerMessage', {
         requestedMessage: request.message as OcppV16Calls['TriggerMessage']['request']['requestedMessage'],
         connectorId: request.connectorId,
       }),
-    ),
+    );
+  },
 
   costUpdated: () =>
     Promise.reject(

@@ -2,7 +2,9 @@ import { BadInputError, DEFAULT_TENANT_ID } from '@csms/common';
 import { StationInbound } from '@csms/stations/ports/station-inbound.port';
 import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
 import { EventEmitter } from 'node:events';
+import { CertificateSigning } from '../security/certificate-signing';
 import { StationSession } from '../session/station-session';
+import { StationNotificationRepository } from '../v201/station-notification.repository';
 import { RpcConnection, RpcHandlerContext } from '../transport/rpc-connection';
 import { createSchemaValidator } from '../transport/ocpp-validation';
 import { V16InboundHandlers } from './v16-inbound.handlers';
@@ -50,8 +52,10 @@ function fakeTransactions(): jest.Mocked<TransactionInbound> {
     start: jest.fn().mockResolvedValue({ ocppTransactionId: '42', idTagInfo: { status: 'Accepted' } }),
     meterValues: jest.fn().mockResolvedValue(undefined),
     stop: jest.fn().mockResolvedValue({ idTagInfo: { status: 'Accepted', parentIdTag: 'GROUP' } }),
+    assignConnector: jest.fn().mockResolvedValue(undefined),
     closeOpenTransactions: jest.fn().mockResolvedValue(undefined),
     runningCost: jest.fn().mockReturnValue(undefined),
+    withinChargingLimit: jest.fn().mockReturnValue(true),
   };
 }
 
@@ -60,6 +64,8 @@ describe('V16InboundHandlers', () => {
   let stations: jest.Mocked<StationInbound>;
   let transactions: jest.Mocked<TransactionInbound>;
   let connection: ReturnType<typeof fakeConnection>;
+  let notifications: { record: jest.Mock };
+  let signing: { answer: jest.Mock };
 
   const invoke = (action: string, params: unknown) => {
     const handler = connection.handlers.get(action);
@@ -71,7 +77,14 @@ describe('V16InboundHandlers', () => {
     stations = fakeStations();
     transactions = fakeTransactions();
     connection = fakeConnection();
-    const handlers = new V16InboundHandlers(stations, transactions);
+    notifications = { record: jest.fn().mockResolvedValue(undefined) };
+    signing = { answer: jest.fn().mockReturnValue('Accepted') };
+    const handlers = new V16InboundHandlers(
+      stations,
+      transactions,
+      notifications as unknown as StationNotificationRepository,
+      signing as unknown as CertificateSigning,
+    );
     handlers.attach(new StationSession(DEFAULT_TENANT_ID, 'CS-1', '1.6', connection, validator));
   });
 
@@ -83,11 +96,51 @@ describe('V16InboundHandlers', () => {
       'DiagnosticsStatusNotification',
       'FirmwareStatusNotification',
       'Heartbeat',
+      'LogStatusNotification',
       'MeterValues',
+      'SecurityEventNotification',
+      'SignCertificate',
+      'SignedFirmwareStatusNotification',
       'StartTransaction',
       'StatusNotification',
       'StopTransaction',
     ]);
+  });
+
+  it('handles the security extension: events kept, CSRs signed, log and signed-firmware statuses recorded', async () => {
+    const event = { type: 'InvalidCentralSystemCertificate', timestamp: '2026-11-28T10:00:00Z' };
+    expect(await invoke('SecurityEventNotification', event)).toEqual({});
+    expect(notifications.record).toHaveBeenCalledWith(
+      DEFAULT_TENANT_ID,
+      'CS-1',
+      'SecurityEventNotification',
+      event,
+    );
+    expect(await invoke('SignCertificate', { csr: 'CSR' })).toEqual({ status: 'Accepted' });
+    expect(signing.answer).toHaveBeenCalledWith(expect.any(StationSession), 'CSR');
+    expect(await invoke('LogStatusNotification', { status: 'Uploaded', requestId: 7 })).toEqual({});
+    expect(stations.diagnosticsStatus).toHaveBeenCalledWith(DEFAULT_TENANT_ID, 'CS-1', 'Uploaded');
+    expect(
+      await invoke('SignedFirmwareStatusNotification', { status: 'InvalidSignature', requestId: 7 }),
+    ).toEqual({});
+    expect(stations.firmwareStatus).toHaveBeenCalledWith(DEFAULT_TENANT_ID, 'CS-1', 'InvalidSignature');
+  });
+
+  it('refuses other messages with SecurityError while the boot is Pending, and lets the next boot through', async () => {
+    stations.boot.mockResolvedValueOnce({ status: 'Pending', interval: 60, currentTime: new Date() });
+    expect(await invoke('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' })).toMatchObject(
+      {
+        status: 'Pending',
+      },
+    );
+    await expect(invoke('Heartbeat', {})).rejects.toMatchObject({ rpcErrorCode: 'SecurityError' });
+    expect(stations.heartbeat).not.toHaveBeenCalled();
+    expect(await invoke('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' })).toMatchObject(
+      {
+        status: 'Accepted',
+      },
+    );
+    expect(await invoke('Heartbeat', {})).toHaveProperty('currentTime');
   });
 
   it('maps BootNotification to the domain, closes what a restart cut off, and answers in 1.6 terms', async () => {

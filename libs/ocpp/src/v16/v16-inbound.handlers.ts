@@ -1,8 +1,11 @@
 import { StationInbound } from '@csms/stations/ports/station-inbound.port';
 import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
 import { Injectable, Logger } from '@nestjs/common';
+import { refuseWhileHeldBack } from '../adapters/boot-gate';
 import { toCallError } from '../adapters/handler-errors';
+import { CertificateSigning } from '../security/certificate-signing';
 import { StationSession } from '../session/station-session';
+import { StationNotificationRepository } from '../v201/station-notification.repository';
 import { OcppV16Calls } from './types/generated';
 import { bootAfterRestart } from './v16-boot';
 import {
@@ -13,9 +16,11 @@ import {
   toStatusReport,
 } from './v16-inbound.mapper';
 
+/** `note`: what the message log records beside the answer (why a badge was refused). */
 type Handler<A extends keyof OcppV16Calls> = (
   session: StationSession,
   request: OcppV16Calls[A]['request'],
+  note: (text: string | undefined) => void,
 ) => Promise<OcppV16Calls[A]['response']>;
 
 /**
@@ -29,11 +34,14 @@ export class V16InboundHandlers {
   constructor(
     private readonly stations: StationInbound,
     private readonly transactions: TransactionInbound,
+    private readonly notifications: StationNotificationRepository,
+    private readonly signing: CertificateSigning,
   ) {}
 
   private readonly handlers: { [A in keyof OcppV16Calls]?: Handler<A> } = {
     BootNotification: async (session, request) => {
       const decision = await bootAfterRestart(this.stations, this.transactions, session, request);
+      session.bootStatus = decision.status;
       return {
         status: decision.status,
         interval: decision.interval,
@@ -48,11 +56,12 @@ export class V16InboundHandlers {
       await this.stations.statusNotification(session.tenantId, session.stationId, toStatusReport(request));
       return {};
     },
-    Authorize: async (session, request) => {
+    Authorize: async (session, request, note) => {
       const info = await this.transactions.authorize(session.tenantId, session.stationId, request.idTag);
+      note(info.reason);
       return { idTagInfo: encodeIdTagInfo(info) };
     },
-    StartTransaction: async (session, request) => {
+    StartTransaction: async (session, request, note) => {
       const result = await this.transactions.start(session.tenantId, session.stationId, {
         connectorId: request.connectorId,
         idTag: request.idTag,
@@ -60,6 +69,7 @@ export class V16InboundHandlers {
         timestamp: toDate(request.timestamp),
         reservationId: request.reservationId,
       });
+      note(result.idTagInfo.reason);
       return {
         transactionId: toOcpp16TransactionId(result.ocppTransactionId),
         idTagInfo: encodeIdTagInfo(result.idTagInfo),
@@ -105,6 +115,28 @@ export class V16InboundHandlers {
       await this.stations.firmwareStatus(session.tenantId, session.stationId, request.status);
       return {};
     },
+    // Security extension (OCPP 1.6 security whitepaper): the same meaning as their 2.0.1 namesakes.
+    SecurityEventNotification: async (session, request) => {
+      await this.notifications.record(
+        session.tenantId,
+        session.stationId,
+        'SecurityEventNotification',
+        request,
+      );
+      return {};
+    },
+    SignCertificate: async (session, request) => {
+      await this.notifications.record(session.tenantId, session.stationId, 'SignCertificate', request);
+      return { status: this.signing.answer(session, request.csr) };
+    },
+    LogStatusNotification: async (session, request) => {
+      await this.stations.diagnosticsStatus(session.tenantId, session.stationId, request.status);
+      return {};
+    },
+    SignedFirmwareStatusNotification: async (session, request) => {
+      await this.stations.firmwareStatus(session.tenantId, session.stationId, request.status);
+      return {};
+    },
   };
 
   /** The actions handled; any other CALL is answered NotImplemented by ocpp-rpc. */
@@ -117,9 +149,13 @@ export class V16InboundHandlers {
       string,
       Handler<keyof OcppV16Calls>,
     ][]) {
-      session.connection.handle(action, async ({ params }) => {
+      session.connection.handle(action, async ({ params, messageId }) => {
+        const note = (text: string | undefined): void => {
+          if (text) session.noteAnswer(messageId, text);
+        };
+        refuseWhileHeldBack(session, action);
         try {
-          return await handler(session, params as never);
+          return await handler(session, params as never, note);
         } catch (error) {
           throw toCallError(error, action, session.stationId, this.logger);
         }

@@ -51,13 +51,14 @@ export function toMeterValues(values: readonly V16MeterValue[]): MeterValue[] {
 }
 
 /** The 1.6 wire form of an authorization answer. */
+/** 1.x knows no NoCredit: a driver who cannot pay is Blocked. */
 export function encodeIdTagInfo(info: IdTagInfo): {
-  status: IdTagInfo['status'];
+  status: Exclude<IdTagInfo['status'], 'NoCredit'>;
   expiryDate?: string;
   parentIdTag?: string;
 } {
   return {
-    status: info.status,
+    status: info.status === 'NoCredit' ? 'Blocked' : info.status,
     ...(info.expiryDate ? { expiryDate: info.expiryDate.toISOString() } : {}),
     ...(info.parentIdTag ? { parentIdTag: info.parentIdTag } : {}),
   };

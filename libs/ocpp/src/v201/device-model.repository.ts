@@ -57,6 +57,17 @@ export class DeviceModelRepository extends TenantRepository<DeviceVariableDocume
     );
   }
 
+  /** The Actual value a station reported for a station-wide variable, if it did. */
+  async actualValue(
+    tenantId: TenantId,
+    chargingStationId: string,
+    address: { component: string; variable: string; variableInstance?: string },
+  ): Promise<string | undefined> {
+    const key = keyOf({ ...address, chargingStationId, attributes: [], reportRequestId: 0 });
+    const [found] = await this.findMany(tenantId, { chargingStationId, key });
+    return found?.attributes.find((attribute) => (attribute.type ?? 'Actual') === 'Actual')?.value;
+  }
+
   listForStation(tenantId: TenantId, chargingStationId: string): Promise<DeviceVariable[]> {
     return this.findMany(tenantId, { chargingStationId });
   }

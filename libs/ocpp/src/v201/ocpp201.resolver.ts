@@ -1,32 +1,23 @@
 import { CheckAbility, CurrentPrincipal, Principal } from '@csms/auth';
-import { CommandResultModel, ResetType, StationAccessGuard } from '@csms/stations';
+import { AvailabilityType, CommandResultModel, ResetType, StationAccessGuard } from '@csms/stations';
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DeviceModelRepository } from './device-model.repository';
-import {
-  CertificateHashDataInput,
-  GetLogInput,
-  NetworkProfileInput,
-  VariableSelectorInput,
-} from './dto/ocpp201.inputs';
-import {
-  CertificateIdUse,
-  InstallCertificateUse,
-  ReportBase,
-  SignedCertificateUse,
-} from './dto/ocpp201-enums';
+import { ChargingProfileCriteriaInput, toProfileCriterion } from './dto/charging-profile-criteria.input';
+import { NetworkProfileInput, VariableSelectorInput } from './dto/ocpp201.inputs';
+import { ReportBase } from './dto/ocpp201-enums';
 import { DeviceVariableModel } from './models/device-variable.model';
 import { StationNotificationModel } from './models/station-notification.model';
 import { Ocpp201SessionLocator } from './ocpp201-session.locator';
 import { StationNotificationRepository } from './station-notification.repository';
 import { call201 } from './v201-commands';
-import { newRequestId } from './v201-request-ids';
+import { toAddress } from './dto/variable-address';
+import { commandResult } from '../commands/command-result';
+import { newRequestId } from '../commands/request-ids';
 
 const stationIdArg = { name: 'chargingStationId', type: () => ID };
 
-function result(status: string, data?: Record<string, unknown>): CommandResultModel {
-  return { status, ...(data && Object.keys(data).length ? { data: JSON.stringify(data) } : {}) };
-}
+const result = commandResult;
 
 /**
  * Operations only OCPP 2.0.1 has (device model reports, network profiles, certificates, charging
@@ -131,68 +122,21 @@ export class Ocpp201Resolver {
     return result(answer.status);
   }
 
-  @Mutation(() => CommandResultModel, { description: 'OCPP 2.0.1 InstallCertificate' })
-  @CheckAbility('command', 'ChargingStation')
-  async installCertificate(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('certificateType', { type: () => InstallCertificateUse }) certificateType: InstallCertificateUse,
-    @Args('certificate', { description: 'PEM' }) certificate: string,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'InstallCertificate', { certificateType, certificate });
-    return result(answer.status);
-  }
-
-  @Mutation(() => CommandResultModel, { description: 'OCPP 2.0.1 DeleteCertificate' })
-  @CheckAbility('command', 'ChargingStation')
-  async deleteCertificate(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('certificate') certificate: CertificateHashDataInput,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'DeleteCertificate', { certificateHashData: { ...certificate } });
-    return result(answer.status);
-  }
-
   @Mutation(() => CommandResultModel, {
-    description: 'OCPP 2.0.1 GetInstalledCertificateIds; `data`: {"certificateHashDataChain": [...]}',
+    description: 'OCPP 2.0.1 ChangeAvailability of one connector of an EVSE',
   })
   @CheckAbility('command', 'ChargingStation')
-  async getInstalledCertificateIds(
+  async changeConnectorAvailability(
     @CurrentPrincipal() principal: Principal,
     @Args(stationIdArg) stationId: string,
-    @Args('certificateTypes', { type: () => [CertificateIdUse], nullable: true })
-    certificateTypes?: CertificateIdUse[],
+    @Args('evseId', { type: () => Int }) evseId: number,
+    @Args('connectorId', { type: () => Int }) connectorId: number,
+    @Args('type', { type: () => AvailabilityType }) type: AvailabilityType,
   ): Promise<CommandResultModel> {
     const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'GetInstalledCertificateIds', {
-      ...(certificateTypes?.length
-        ? { certificateType: certificateTypes as [CertificateIdUse, ...CertificateIdUse[]] }
-        : {}),
-    });
-    return result(
-      answer.status,
-      answer.certificateHashDataChain ? { certificateHashDataChain: answer.certificateHashDataChain } : {},
-    );
-  }
-
-  @Mutation(() => CommandResultModel, {
-    description: 'OCPP 2.0.1 CertificateSigned: the chain signed for a station’s SignCertificate request',
-  })
-  @CheckAbility('command', 'ChargingStation')
-  async certificateSigned(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('certificateChain', { description: 'PEM chain' }) certificateChain: string,
-    @Args('certificateType', { type: () => SignedCertificateUse, nullable: true })
-    certificateType?: SignedCertificateUse,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const answer = await call201(session, 'CertificateSigned', {
-      certificateChain,
-      ...(certificateType ? { certificateType } : {}),
+    const answer = await call201(session, 'ChangeAvailability', {
+      operationalStatus: type === AvailabilityType.OPERATIVE ? 'Operative' : 'Inoperative',
+      evse: { id: evseId, connectorId },
     });
     return result(answer.status);
   }
@@ -206,38 +150,17 @@ export class Ocpp201Resolver {
     @CurrentPrincipal() principal: Principal,
     @Args(stationIdArg) stationId: string,
     @Args('evseId', { type: () => Int, nullable: true }) evseId?: number,
+    @Args('criteria', { type: () => ChargingProfileCriteriaInput, nullable: true })
+    criteria?: ChargingProfileCriteriaInput,
   ): Promise<CommandResultModel> {
     const session = this.sessions.get(principal.tenantId, stationId);
     const requestId = newRequestId();
     const answer = await call201(session, 'GetChargingProfiles', {
       requestId,
       ...(evseId === undefined || evseId === null ? {} : { evseId }),
-      chargingProfile: {},
+      chargingProfile: toProfileCriterion(criteria),
     });
     return result(answer.status, { requestId });
-  }
-
-  @Mutation(() => CommandResultModel, {
-    description: 'OCPP 2.0.1 GetLog (diagnostics or security log); `data`: {"requestId", "filename"}',
-  })
-  @CheckAbility('command', 'ChargingStation')
-  async getLog(
-    @CurrentPrincipal() principal: Principal,
-    @Args(stationIdArg) stationId: string,
-    @Args('input') input: GetLogInput,
-  ): Promise<CommandResultModel> {
-    const session = this.sessions.get(principal.tenantId, stationId);
-    const requestId = newRequestId();
-    const answer = await call201(session, 'GetLog', {
-      logType: input.logType,
-      requestId,
-      log: {
-        remoteLocation: input.remoteLocation,
-        ...(input.oldestTimestamp ? { oldestTimestamp: input.oldestTimestamp.toISOString() } : {}),
-        ...(input.latestTimestamp ? { latestTimestamp: input.latestTimestamp.toISOString() } : {}),
-      },
-    });
-    return result(answer.status, { requestId, ...(answer.filename ? { filename: answer.filename } : {}) });
   }
 
   @Mutation(() => CommandResultModel, {
@@ -291,18 +214,4 @@ export class Ocpp201Resolver {
     );
     return found.map((notification) => ({ ...notification, payload: JSON.stringify(notification.payload) }));
   }
-}
-
-function toAddress(selector: VariableSelectorInput) {
-  return {
-    component: {
-      name: selector.component,
-      ...(selector.componentInstance ? { instance: selector.componentInstance } : {}),
-      ...(selector.evseId === undefined || selector.evseId === null ? {} : { evse: { id: selector.evseId } }),
-    },
-    variable: {
-      name: selector.variable,
-      ...(selector.variableInstance ? { instance: selector.variableInstance } : {}),
-    },
-  };
 }

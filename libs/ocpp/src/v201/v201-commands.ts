@@ -5,6 +5,7 @@ import {
   ConfigurationReport,
   ConfigurationValue,
   LocalListEntry,
+  SecurityProfileRequest,
 } from '@csms/stations/ports/station-commands.port';
 import { SessionCommands } from '../adapters/version-adapter';
 import { StationSession } from '../session/station-session';
@@ -12,13 +13,16 @@ import {
   AuthorizationData,
   ChargingProfilePurposeEnumType,
   ChargingProfileType,
+  ConnectorEnumType,
   DataTransferRequest,
   IdTokenType,
   MessageTriggerEnumType,
   OcppV201Action,
   OcppV201Calls,
 } from './types/generated';
-import { newRequestId } from './v201-request-ids';
+import { newRequestId } from '../commands/request-ids';
+import { inRunsOf } from './items-per-message';
+import { signedFirmwareRequest } from '../commands/signed-firmware';
 import {
   formatVariableAddress,
   OCPP16_KEY_TO_VARIABLE,
@@ -72,7 +76,9 @@ export function encodeChargingProfile(profile: ChargingProfileInput): ChargingPr
     recurrencyKind: profile.recurrencyKind,
     validFrom: iso(profile.validFrom),
     validTo: iso(profile.validTo),
-    transactionId: profile.transactionId === undefined ? undefined : String(profile.transactionId),
+    transactionId:
+      profile.ocppTransactionId ??
+      (profile.transactionId === undefined ? undefined : String(profile.transactionId)),
     chargingSchedule: [
       withoutUndefined({
         id: profile.chargingProfileId,
@@ -144,33 +150,84 @@ const sameAddress = (a: VariableAddress, b: VariableAddress): boolean =>
 
 /**
  * GetVariables for the asked keys (all known 1.6 keys when none are asked, as 1.6 GetConfiguration
- * reports everything). Each result goes back under the key it was asked with; anything the station
- * could not read is an unknown key, as in 1.6.
+ * reports everything), at most `itemsPerMessage` per request. Each result goes back under the key it
+ * was asked with; anything the station could not read is an unknown key, as in 1.6.
  */
-async function getVariables(
+export async function getVariables(
   session: StationSession,
   keys: string[] | undefined,
+  itemsPerMessage?: number,
 ): Promise<ConfigurationReport> {
   const asked = keys?.length ? keys : Object.keys(OCPP16_KEY_TO_VARIABLE);
   const addresses = asked.map((key) => ({ key, address: addressOf(key) }));
-  const answer = await call201(session, 'GetVariables', {
-    getVariableData: addresses.map(({ address }) => ({
-      ...address,
-    })) as OcppV201Calls['GetVariables']['request']['getVariableData'],
-  });
   const report: ConfigurationReport = { keys: [], unknownKeys: [] };
-  for (const { key, address } of addresses) {
-    const result = answer.getVariableResult.find((entry) => sameAddress(entry, address));
-    if (result?.attributeStatus === 'Accepted') {
-      const value: ConfigurationValue = { key };
-      if (result.attributeValue !== undefined) value.value = result.attributeValue;
-      report.keys.push(value);
-    } else if (keys?.length) {
-      report.unknownKeys.push(key);
+  for (const run of inRunsOf(addresses, itemsPerMessage)) {
+    const answer = await call201(session, 'GetVariables', {
+      getVariableData: run.map(({ address }) => ({
+        ...address,
+      })) as OcppV201Calls['GetVariables']['request']['getVariableData'],
+    });
+    for (const { key, address } of run) {
+      const result = answer.getVariableResult.find((entry) => sameAddress(entry, address));
+      if (result?.attributeStatus === 'Accepted') {
+        const value: ConfigurationValue = { key };
+        if (result.attributeValue !== undefined) value.value = result.attributeValue;
+        report.keys.push(value);
+      } else if (keys?.length) {
+        report.unknownKeys.push(key);
+      }
     }
   }
   return report;
 }
+
+const NETWORK_PRIORITY: VariableAddress = {
+  component: { name: 'OCPPCommCtrlr' },
+  variable: { name: 'NetworkConfigurationPriority' },
+};
+
+/** The slots of the station's NetworkConfigurationPriority, most preferred first ([] when unknown). */
+async function prioritySlots(session: StationSession): Promise<number[]> {
+  const answer = await call201(session, 'GetVariables', { getVariableData: [{ ...NETWORK_PRIORITY }] });
+  const value = answer.getVariableResult[0]?.attributeValue ?? '';
+  return value
+    .split(',')
+    .map((slot) => Number(slot.trim()))
+    .filter((slot) => Number.isInteger(slot) && slot >= 0);
+}
+
+/**
+ * A security profile is a network connection profile (A05): written to a free slot (or the one
+ * asked for), then put first in NetworkConfigurationPriority. The station moves to it when it
+ * reconnects (after a reset).
+ */
+async function setSecurityProfile(
+  session: StationSession,
+  request: SecurityProfileRequest,
+): Promise<CommandResult> {
+  const slots = await prioritySlots(session);
+  const configurationSlot = request.configurationSlot ?? Math.max(1, ...slots) + 1;
+  const profile = await call201(session, 'SetNetworkProfile', {
+    configurationSlot,
+    connectionData: {
+      ocppVersion: 'OCPP20',
+      ocppTransport: 'JSON',
+      ocppCsmsUrl: request.csmsUrl,
+      messageTimeout: NETWORK_MESSAGE_TIMEOUT_SECONDS,
+      securityProfile: request.securityProfile,
+      ocppInterface: 'Wired0',
+    },
+  });
+  if (profile.status !== 'Accepted') return { status: profile.status, data: { configurationSlot } };
+  const priority = [configurationSlot, ...slots.filter((slot) => slot !== configurationSlot)].join(',');
+  const answer = await call201(session, 'SetVariables', {
+    setVariableData: [{ ...NETWORK_PRIORITY, attributeValue: priority }],
+  });
+  return { status: answer.setVariableResult[0].attributeStatus, data: { configurationSlot } };
+}
+
+/** How long the station waits for our answers on a network profile we write. */
+const NETWORK_MESSAGE_TIMEOUT_SECONDS = 30;
 
 /**
  * The CSMS→station half of OCPP 2.0.1 behind the version-neutral port: each command encoded as
@@ -201,6 +258,8 @@ export const v201Commands: SessionCommands = {
   },
 
   getConfiguration: (session, keys) => getVariables(session, keys),
+
+  setSecurityProfile: (session, request) => setSecurityProfile(session, request),
 
   remoteStart: async (session, request) => {
     const remoteStartId = newRequestId();
@@ -254,12 +313,7 @@ export const v201Commands: SessionCommands = {
 
   updateFirmware: async (session, request) => {
     const requestId = newRequestId();
-    const answer = await call201(session, 'UpdateFirmware', {
-      requestId,
-      retries: request.retries,
-      retryInterval: request.retryInterval,
-      firmware: { location: request.location, retrieveDateTime: request.retrieveDate.toISOString() },
-    });
+    const answer = await call201(session, 'UpdateFirmware', signedFirmwareRequest(request, requestId));
     return { status: answer.status, data: { requestId } };
   },
 
@@ -288,6 +342,7 @@ export const v201Commands: SessionCommands = {
         expiryDateTime: request.expiryDate.toISOString(),
         idToken: idTokenOf(request.idTag),
         evseId: evseIdOf(request.connectorId),
+        connectorType: request.connectorType as ConnectorEnumType | undefined,
         groupIdToken: request.parentIdTag ? idTokenOf(request.parentIdTag, 'Central') : undefined,
       }),
     ),

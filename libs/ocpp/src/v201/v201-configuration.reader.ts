@@ -2,7 +2,8 @@ import { ConfigurationReport } from '@csms/stations/ports/station-commands.port'
 import { Injectable } from '@nestjs/common';
 import { StationSession } from '../session/station-session';
 import { DeviceModelRepository, DeviceVariable } from './device-model.repository';
-import { v201Commands } from './v201-commands';
+import { ItemsPerMessage } from './items-per-message';
+import { getVariables } from './v201-commands';
 import { formatVariableAddress, parseConfigurationKey } from './v201-variable-keys';
 
 const ACTUAL = 'Actual';
@@ -17,14 +18,17 @@ function addressKey(variable: DeviceVariable): string {
 /**
  * getConfiguration for 2.0.1 stations: GetVariables gives values but not whether a variable may be
  * written; the device model the station reported (NotifyReport) does, so `readonly` comes from there
- * when the station has reported it.
+ * when the station has reported it, as does how many variables it reads per request.
  */
 @Injectable()
 export class V201ConfigurationReader {
-  constructor(private readonly deviceModel: DeviceModelRepository) {}
+  constructor(
+    private readonly deviceModel: DeviceModelRepository,
+    private readonly itemsPerMessage: ItemsPerMessage,
+  ) {}
 
   async read(session: StationSession, keys: string[] | undefined): Promise<ConfigurationReport> {
-    const report = await v201Commands.getConfiguration(session, keys);
+    const report = await getVariables(session, keys, await this.itemsPerMessage.of(session, 'GetVariables'));
     const variables = await this.deviceModel.listForStation(session.tenantId, session.stationId);
     const mutability = new Map<string, string>();
     for (const variable of variables) {

@@ -1,17 +1,23 @@
 import { StationInbound } from '@csms/stations/ports/station-inbound.port';
 import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
 import { Injectable, Logger } from '@nestjs/common';
+import { refuseWhileHeldBack } from '../adapters/boot-gate';
 import { toCallError } from '../adapters/handler-errors';
+import { CertificateSigning } from '../security/certificate-signing';
+import { PlugAndChargeService } from '../security/iso15118/plug-and-charge.service';
 import { StationSession } from '../session/station-session';
 import { DeviceModelRepository, DeviceVariable } from './device-model.repository';
+import { DisplayMessagesService } from './display-messages/display-messages.service';
 import { StationNotificationRepository } from './station-notification.repository';
 import { DataTransferResponse, NotifyReportRequest, OcppV201Calls } from './types/generated';
 import { encodeIdTokenInfo, toBootInfo, toDate, toMeterValues } from './v201-inbound.mapper';
 import { V201TransactionEvents } from './v201-transaction-events';
 
+/** `note`: what the message log records beside the answer (why a badge was refused). */
 type Handler<A extends keyof OcppV201Calls> = (
   session: StationSession,
   request: OcppV201Calls[A]['request'],
+  note: (text: string | undefined) => void,
 ) => Promise<OcppV201Calls[A]['response']>;
 
 /** 2.0.1-only notifications the edge keeps as they came, answered with an empty confirmation. */
@@ -24,7 +30,6 @@ const STORED_NOTIFICATIONS = [
   'ClearedChargingLimit',
   'NotifyMonitoringReport',
   'NotifyCustomerInformation',
-  'NotifyDisplayMessages',
   'PublishFirmwareStatusNotification',
 ] as const;
 
@@ -60,6 +65,9 @@ export class V201InboundHandlers {
     private readonly transactionEvents: V201TransactionEvents,
     private readonly deviceModel: DeviceModelRepository,
     private readonly notifications: StationNotificationRepository,
+    private readonly signing: CertificateSigning,
+    private readonly plugAndCharge: PlugAndChargeService,
+    private readonly displayMessages: DisplayMessagesService,
   ) {}
 
   private readonly handlers: { [A in keyof OcppV201Calls]?: Handler<A> } = {
@@ -71,6 +79,7 @@ export class V201InboundHandlers {
         toBootInfo(request),
         session.link,
       );
+      session.bootStatus = decision.status;
       return {
         status: decision.status,
         interval: decision.interval,
@@ -86,7 +95,7 @@ export class V201InboundHandlers {
       return {};
     },
     // C Authorization
-    Authorize: async (session, request) => {
+    Authorize: async (session, request, note) => {
       if (request.idToken.type === 'NoAuthorization') return { idTokenInfo: { status: 'Accepted' } };
       // The driver's tariff rides along as personalMessage, for stations that display it.
       const info = await this.transactions.authorize(
@@ -97,11 +106,19 @@ export class V201InboundHandlers {
           withTariff: true,
         },
       );
-      return { idTokenInfo: encodeIdTokenInfo(info) };
+      note(info.reason);
+      const idTokenInfo = encodeIdTokenInfo(info);
+      if (!request.certificate && !request.iso15118CertificateHashData) return { idTokenInfo };
+      // Plug & Charge: the contract certificate must be good too, or the token is not accepted.
+      const certificateStatus = await this.plugAndCharge.contractStatus(request);
+      if (certificateStatus === 'Accepted' || idTokenInfo.status !== 'Accepted') {
+        return { idTokenInfo, certificateStatus };
+      }
+      return { idTokenInfo: { ...idTokenInfo, status: 'Invalid' }, certificateStatus };
     },
     // E Transactions
-    TransactionEvent: (session, request) =>
-      this.transactionEvents.handle(session.tenantId, session.stationId, request),
+    TransactionEvent: (session, request, note) =>
+      this.transactionEvents.handle(session.tenantId, session.stationId, request, note),
     // G Availability: the EVSE is the domain's connector.
     StatusNotification: async (session, request) => {
       await this.stations.statusNotification(session.tenantId, session.stationId, {
@@ -136,6 +153,7 @@ export class V201InboundHandlers {
       await this.notifications.record(session.tenantId, session.stationId, 'NotifyEVChargingNeeds', request);
       return { status: 'Accepted' };
     },
+    // TC_K_55: an EV schedule above the limit in force for its session is Rejected (the EV renegotiates).
     NotifyEVChargingSchedule: async (session, request) => {
       await this.notifications.record(
         session.tenantId,
@@ -143,21 +161,37 @@ export class V201InboundHandlers {
         'NotifyEVChargingSchedule',
         request,
       );
-      return { status: 'Accepted' };
+      const { chargingRateUnit, chargingSchedulePeriod } = request.chargingSchedule;
+      const within = this.transactions.withinChargingLimit(
+        session.tenantId,
+        session.stationId,
+        request.evseId,
+        {
+          rateUnit: chargingRateUnit,
+          periods: chargingSchedulePeriod,
+        },
+      );
+      return { status: within ? 'Accepted' : 'Rejected' };
     },
-    // A Security: the CSR is kept for an operator (or a future CA integration) to sign.
+    // A Security: signed by our station CA (or the ISO 15118 PKI) when there is one; always kept.
     SignCertificate: async (session, request) => {
       await this.notifications.record(session.tenantId, session.stationId, 'SignCertificate', request);
-      return { status: 'Accepted' };
+      return { status: this.signing.answer(session, request.csr, request.certificateType) };
     },
-    // ISO 15118 Plug & Charge needs a V2G PKI this CSMS does not have (yet): refused cleanly, kept.
+    // M ISO 15118 Plug & Charge: through the PKI (Failed without one); the requests are kept.
     Get15118EVCertificate: async (session, request) => {
       await this.notifications.record(session.tenantId, session.stationId, 'Get15118EVCertificate', request);
-      return { status: 'Failed', exiResponse: '' };
+      return this.plugAndCharge.evCertificate(session.stationId, request);
     },
     GetCertificateStatus: async (session, request) => {
       await this.notifications.record(session.tenantId, session.stationId, 'GetCertificateStatus', request);
-      return { status: 'Failed' };
+      return this.plugAndCharge.certificateStatus(request.ocspRequestData);
+    },
+    // O Display messages: kept as sent, and what the display shows is updated.
+    NotifyDisplayMessages: async (session, request) => {
+      await this.notifications.record(session.tenantId, session.stationId, 'NotifyDisplayMessages', request);
+      await this.displayMessages.reported(session.tenantId, session.stationId, request);
+      return {};
     },
     // P DataTransfer
     DataTransfer: async (session, request) => {
@@ -194,9 +228,13 @@ export class V201InboundHandlers {
   }
 
   private register(session: StationSession, action: string, handler: Handler<keyof OcppV201Calls>): void {
-    session.connection.handle(action, async ({ params }) => {
+    session.connection.handle(action, async ({ params, messageId }) => {
+      const note = (text: string | undefined): void => {
+        if (text) session.noteAnswer(messageId, text);
+      };
+      refuseWhileHeldBack(session, action);
       try {
-        return await handler(session, params as never);
+        return await handler(session, params as never, note);
       } catch (error) {
         throw toCallError(error, action, session.stationId, this.logger);
       }

@@ -18,7 +18,8 @@ type Recorded =
   | ['authorize', string]
   | ['start', StartTransactionRequest]
   | ['meterValues', number, string | undefined, MeterValue[]]
-  | ['stop', StopTransactionRequest];
+  | ['stop', StopTransactionRequest]
+  | ['assignConnector', string, number];
 
 /** The TransactionInbound port as a recording fake: every tag is Accepted except `BAD`. */
 class FakeTransactions extends TransactionInbound {
@@ -49,6 +50,15 @@ class FakeTransactions extends TransactionInbound {
   stop(_tenantId: unknown, _stationId: string, request: StopTransactionRequest) {
     this.calls.push(['stop', request]);
     return Promise.resolve(this.finalCost ? { cost: this.finalCost } : {});
+  }
+
+  assignConnector(_tenantId: unknown, _stationId: string, ocppTransactionId: string, connectorId: number) {
+    this.calls.push(['assignConnector', ocppTransactionId, connectorId]);
+    return Promise.resolve();
+  }
+
+  withinChargingLimit(): boolean {
+    return true;
   }
 
   /** What the domain says a session finally cost (set by a test). */
@@ -261,6 +271,19 @@ describe('V201TransactionEvents', () => {
     );
     expect(answer).toEqual({ idTokenInfo: { status: 'Invalid' } });
     expect(port.calls.slice(-2).map(([kind]) => kind)).toEqual(['authorize', 'meterValues']);
+  });
+
+  it('gives a transaction authorized before its EVSE was known the EVSE of a later event, once', async () => {
+    await handle(
+      event(0, 'Started', { triggerReason: 'Authorized', idToken: { idToken: 'TAG', type: 'ISO14443' } }),
+    );
+    expect(port.calls[0]).toEqual(['start', expect.objectContaining({ connectorId: 0 })]);
+    await handle(event(1, 'Updated', { triggerReason: 'CablePluggedIn', evse: { id: 2, connectorId: 1 } }));
+    await handle(event(2, 'Updated', { evse: { id: 2, connectorId: 1 }, meterValue: [register(20, 80)] }));
+    expect(port.calls.filter(([kind]) => kind === 'assignConnector')).toEqual([
+      ['assignConnector', 'tx-1', 2],
+    ]);
+    expect(port.calls.at(-1)).toEqual(['meterValues', 2, 'tx-1', expect.any(Array)]);
   });
 
   it('after a restart (nothing in memory) passes an Updated straight to the domain', async () => {

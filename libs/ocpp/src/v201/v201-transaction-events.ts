@@ -36,10 +36,12 @@ export class V201TransactionEvents {
     private readonly tracker: V201TransactionTracker,
   ) {}
 
+  /** `note` receives why an idToken was refused, for the message log. */
   async handle(
     tenantId: TenantId,
     stationId: string,
     request: TransactionEventRequest,
+    note: (text: string | undefined) => void = () => undefined,
   ): Promise<TransactionEventResponse> {
     const ocppTransactionId = request.transactionInfo.transactionId;
     const known = this.tracker.get(tenantId, stationId, ocppTransactionId);
@@ -56,7 +58,13 @@ export class V201TransactionEvents {
         started: request.eventType !== 'Started',
       });
     this.noteSequence(stationId, tracked, request.seqNo);
-    if (request.evse?.id && !tracked.started) tracked.connectorId = request.evse.id;
+    const evseId = request.evse?.id;
+    // Authorized before the cable (E04, J08): the EVSE comes with a later event.
+    const learnsEvse = Boolean(evseId) && tracked.started && tracked.connectorId === 0;
+    if (evseId && (!tracked.started || learnsEvse)) tracked.connectorId = evseId;
+    if (learnsEvse) {
+      await this.transactions.assignConnector(tenantId, stationId, ocppTransactionId, tracked.connectorId);
+    }
 
     const values = toMeterValues(request.meterValue);
     const registerWh = energyRegisterWh(values, 'last');
@@ -69,6 +77,7 @@ export class V201TransactionEvents {
       idTagInfo = await this.authorize(tenantId, stationId, request.idToken);
     }
 
+    note(idTagInfo?.reason);
     let totalCost: number | undefined;
     if (!tracked.started) {
       tracked.pending.push(...values);

@@ -39,6 +39,8 @@ export const OCPP16_KEY_TO_VARIABLE: Readonly<Record<string, VariableAddress>> =
   ChargingScheduleMaxPeriods: address('SmartChargingCtrlr', 'PeriodsPerSchedule'),
   MaxChargingProfilesInstalled: address('SmartChargingCtrlr', 'Entries', 'ChargingProfiles'),
   ReserveConnectorZeroSupported: address('ReservationCtrlr', 'NonEvseSpecific'),
+  AuthorizationKey: address('SecurityCtrlr', 'BasicAuthPassword'),
+  SecurityProfile: address('SecurityCtrlr', 'SecurityProfile'),
 };
 
 function address(component: string, variable: string, variableInstance?: string): VariableAddress {

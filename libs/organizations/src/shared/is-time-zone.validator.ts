@@ -1,4 +1,4 @@
-import { isTimeZone } from '@csms/pricing';
+import { isTimeZone } from '@csms/common';
 import { ValidationOptions, registerDecorator } from 'class-validator';
 
 /** An IANA time zone this runtime knows (Europe/Paris, America/New_York, UTC). */

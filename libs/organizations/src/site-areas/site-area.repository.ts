@@ -48,6 +48,16 @@ export class SiteAreaRepository extends TenantRepository<SiteAreaDocument, SiteA
     return new Map(docs.map((doc) => [doc._id, doc.parentSiteAreaId]));
   }
 
+  /** Every area of the site: a site has tens of areas, the whole tree is read at once. */
+  inSite(tenantId: TenantId, siteId: string): Promise<SiteArea[]> {
+    return this.findMany(tenantId, { siteId });
+  }
+
+  /** The areas of the tenant under smart charging (the periodic run). */
+  withSmartCharging(tenantId: TenantId): Promise<SiteArea[]> {
+    return this.findMany(tenantId, { smartCharging: true });
+  }
+
   update(tenantId: TenantId, id: string, update: UpdateQuery<SiteAreaDocument>): Promise<SiteArea | null> {
     return this.updateOne(tenantId, { _id: id }, update);
   }
@@ -64,6 +74,8 @@ export class SiteAreaRepository extends TenantRepository<SiteAreaDocument, SiteA
       maximumPowerWatts: doc.maximumPowerWatts,
       numberOfPhases: doc.numberOfPhases,
       voltage: doc.voltage,
+      maximumCurrentAmps: doc.maximumCurrentAmps,
+      smartCharging: doc.smartCharging ?? false,
       parentSiteAreaId: doc.parentSiteAreaId,
       accessControl: doc.accessControl ?? true,
       createdAt: doc.createdAt,

@@ -1,5 +1,6 @@
 import { AppAbility, Principal, accessibleQuery } from '@csms/auth';
 import { BadInputError, Connection, NotFoundError, TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
 import { StationPlacementService } from '@csms/stations';
 import { Injectable } from '@nestjs/common';
 import { UpdateQuery } from 'mongoose';
@@ -13,6 +14,7 @@ import { UpdateSiteAreaInput } from './dto/update-site-area.input';
 import { SiteArea } from './models/site-area.model';
 import { SiteAreaDocument } from './schemas/site-area.schema';
 import { SITE_AREA_FIELD_NAMES, SiteAreaRepository } from './site-area.repository';
+import { SITE_AREA_CHANGED } from './site-area.events';
 import { createsCycle } from './site-area-tree';
 
 @Injectable()
@@ -22,6 +24,7 @@ export class SiteAreaService {
     private readonly sites: SiteRepository,
     private readonly stations: StationPlacementService,
     private readonly registrationTokens: RegistrationTokenRepository,
+    private readonly events: EventBus,
   ) {}
 
   list(principal: Principal, ability: AppAbility, args: SiteAreasArgs): Promise<Connection<SiteArea>> {
@@ -41,15 +44,31 @@ export class SiteAreaService {
     return this.siteAreas.findById(tenantId, id);
   }
 
+  /** Every area of a site, without an ability check (the fuse tree smart charging plans over). */
+  inSite(tenantId: TenantId, siteId: string): Promise<SiteArea[]> {
+    return this.siteAreas.inSite(tenantId, siteId);
+  }
+
+  /** The tenant's areas under smart charging (the periodic run). */
+  withSmartCharging(tenantId: TenantId): Promise<SiteArea[]> {
+    return this.siteAreas.withSmartCharging(tenantId);
+  }
+
   async create(principal: Principal, ability: AppAbility, input: CreateSiteAreaInput): Promise<SiteArea> {
-    const area = { ...input, accessControl: input.accessControl ?? true };
+    const area = {
+      ...input,
+      accessControl: input.accessControl ?? true,
+      smartCharging: input.smartCharging ?? false,
+    };
     ensureCan(ability, 'create', 'SiteArea', area);
     if (!(await this.sites.findById(principal.tenantId, input.siteId))) {
       throw new BadInputError(`Site ${input.siteId} not found`, { field: 'siteId' });
     }
     if (input.parentSiteAreaId)
       await this.ensureParentInSite(principal.tenantId, input.parentSiteAreaId, input.siteId);
-    return this.siteAreas.create(principal.tenantId, area);
+    const created = await this.siteAreas.create(principal.tenantId, area);
+    await this.announce(principal.tenantId, created);
+    return created;
   }
 
   async update(principal: Principal, ability: AppAbility, input: UpdateSiteAreaInput): Promise<SiteArea> {
@@ -70,13 +89,15 @@ export class SiteAreaService {
     }
     const updated = await this.siteAreas.update(tenantId, id, update);
     if (!updated) throw new NotFoundError('SiteArea', id);
+    await this.announce(tenantId, updated);
     return updated;
   }
 
   /** Refused while sub-areas, stations or usable registration tokens still point at the area. */
   async delete(principal: Principal, ability: AppAbility, id: string): Promise<boolean> {
     const { tenantId } = principal;
-    ensureCan(ability, 'delete', 'SiteArea', await this.getReadable(principal, ability, id));
+    const existing = await this.getReadable(principal, ability, id);
+    ensureCan(ability, 'delete', 'SiteArea', existing);
     const [children, stations, tokens] = await Promise.all([
       this.siteAreas.count(tenantId, { parentSiteAreaId: id }),
       this.stations.countInSiteArea(tenantId, id),
@@ -89,7 +110,15 @@ export class SiteAreaService {
         { field: 'id' },
       );
     }
-    return this.siteAreas.remove(tenantId, id);
+    const removed = await this.siteAreas.remove(tenantId, id);
+    if (removed) await this.announce(tenantId, existing, true);
+    return removed;
+  }
+
+  private announce(tenantId: TenantId, siteArea: SiteArea, deleted = false): Promise<void> {
+    return this.events.publish(
+      domainEvent(SITE_AREA_CHANGED, tenantId, deleted ? { siteArea, deleted } : { siteArea }),
+    );
   }
 
   private async ensureParentInSite(tenantId: TenantId, parentId: string, siteId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { AppAbility, Principal, accessibleQuery } from '@csms/auth';
 import { BadInputError, Connection, NotFoundError, TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
 import { StationPlacementService } from '@csms/stations';
 import { Injectable } from '@nestjs/common';
 import { UpdateQuery } from 'mongoose';
@@ -14,6 +15,7 @@ import { UpdateSiteInput } from './dto/update-site.input';
 import { Site } from './models/site.model';
 import { checkOpeningHours } from './opening-hours';
 import { SiteDocument } from './schemas/site.schema';
+import { SITE_CHANGED } from './site-events';
 import { SITE_FIELD_NAMES, SiteRepository } from './site.repository';
 
 @Injectable()
@@ -24,6 +26,7 @@ export class SiteService {
     private readonly siteAreas: SiteAreaRepository,
     private readonly siteUsers: SiteUserRepository,
     private readonly stations: StationPlacementService,
+    private readonly events: EventBus,
   ) {}
 
   list(principal: Principal, ability: AppAbility, args: SitesArgs): Promise<Connection<Site>> {
@@ -51,7 +54,9 @@ export class SiteService {
     ensureCan(ability, 'create', 'Site', site);
     await this.ensureCompany(principal.tenantId, input.companyId);
     checkOpeningHours(site.openingHours);
-    return this.sites.create(principal.tenantId, site);
+    const created = await this.sites.create(principal.tenantId, site);
+    await this.events.publish(domainEvent(SITE_CHANGED, principal.tenantId, { site: created }));
+    return created;
   }
 
   async update(principal: Principal, ability: AppAbility, input: UpdateSiteInput): Promise<Site> {
@@ -66,6 +71,7 @@ export class SiteService {
     if (coordinates === null) update.$unset = { coordinates: 1 };
     const updated = await this.sites.update(principal.tenantId, id, update);
     if (!updated) throw new NotFoundError('Site', id);
+    await this.events.publish(domainEvent(SITE_CHANGED, principal.tenantId, { site: updated }));
     return updated;
   }
 
@@ -83,8 +89,11 @@ export class SiteService {
         { field: 'id' },
       );
     }
+    const site = await this.sites.findById(tenantId, id);
     const deleted = await this.sites.remove(tenantId, id);
     await this.siteUsers.removeSite(tenantId, id);
+    if (site && deleted)
+      await this.events.publish(domainEvent(SITE_CHANGED, tenantId, { site, deleted: true }));
     return deleted;
   }
 

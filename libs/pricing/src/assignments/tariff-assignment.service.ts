@@ -1,5 +1,7 @@
 import { BadInputError, NotFoundError, TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
 import { ChargingStationService } from '@csms/stations';
+import { TARIFFS_CHANGED } from '../events/pricing-events';
 import { Injectable, Optional } from '@nestjs/common';
 import { UserGroupRepository } from '../groups/user-group.repository';
 import { TariffAssignment, TariffLevel } from '../model/tariff-assignment';
@@ -15,6 +17,7 @@ export class TariffAssignmentService {
     private readonly tariffs: TariffRepository,
     private readonly groups: UserGroupRepository,
     private readonly stations: ChargingStationService,
+    private readonly events: EventBus,
     @Optional() private readonly locations?: TariffLocationDirectory,
   ) {}
 
@@ -43,7 +46,7 @@ export class TariffAssignmentService {
     if (input.validFrom && input.validTo && input.validFrom >= input.validTo) {
       throw new BadInputError('validTo (exclusive) must come after validFrom', { field: 'validTo' });
     }
-    return this.assignments.create(tenantId, {
+    const assignment = await this.assignments.create(tenantId, {
       tariffId: input.tariffId,
       level: input.level,
       entityId: input.level === TariffLevel.TENANT ? undefined : input.entityId,
@@ -55,11 +58,22 @@ export class TariffAssignmentService {
       validFrom: input.validFrom ?? undefined,
       validTo: input.validTo ?? undefined,
     });
+    await this.events.publish(
+      domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: assignment.tariffId, change: 'assigned' }),
+    );
+    return assignment;
   }
 
   async unassign(tenantId: TenantId, id: string): Promise<boolean> {
-    if (!(await this.assignments.findById(tenantId, id))) throw new NotFoundError('TariffAssignment', id);
-    return this.assignments.remove(tenantId, id);
+    const assignment = await this.assignments.findById(tenantId, id);
+    if (!assignment) throw new NotFoundError('TariffAssignment', id);
+    const removed = await this.assignments.remove(tenantId, id);
+    if (removed) {
+      await this.events.publish(
+        domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: assignment.tariffId, change: 'unassigned' }),
+      );
+    }
+    return removed;
   }
 
   private async ensureTarget(tenantId: TenantId, input: AssignTariffInput): Promise<void> {

@@ -1,6 +1,7 @@
 import { TariffElement } from '../model/tariff';
 import { kwhToMwh } from './element-matching';
-import { instantOfLocal, localDaysBetween, msOfClock } from './local-time';
+import { instantOfLocal } from '@csms/common';
+import { localDaysBetween, msOfClock } from './local-time';
 
 /**
  * Where a tariff's restrictions may change their verdict during a session: its clock times (and

@@ -2,7 +2,7 @@ import { Connection, ConnectionArgs, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { FilterQuery, Model } from 'mongoose';
 import { Tariff } from '../model/tariff';
 import { normalizeElements, normalizePrice } from '../model/tariff-normalize';
 import { TariffDocument } from './schemas/tariff.schema';
@@ -40,6 +40,19 @@ export class TariffRepository extends TenantRepository<TariffDocument, Tariff> {
 
   page(tenantId: TenantId, args: ConnectionArgs): Promise<Connection<Tariff>> {
     return this.findPage(tenantId, {}, args, { field: 'name', direction: 1 });
+  }
+
+  /** Of the tariffs `ids`, those last updated in [from, to), by last update, a page of them, and how many match. */
+  async pageUpdated(
+    tenantId: TenantId,
+    ids: readonly string[],
+    window: { from?: Date; to?: Date; offset: number; limit: number },
+  ): Promise<{ items: Tariff[]; total: number }> {
+    const filter: FilterQuery<TariffDocument> = { _id: { $in: [...ids] } };
+    if (window.from || window.to) {
+      filter.updatedAt = { ...(window.from ? { $gte: window.from } : {}), ...(window.to ? { $lt: window.to } : {}) };
+    }
+    return this.findOffsetPage(tenantId, filter, { updatedAt: 1, _id: 1 }, window);
   }
 
   protected toEntity(doc: Lean<TariffDocument>): Tariff {

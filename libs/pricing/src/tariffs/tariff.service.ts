@@ -1,7 +1,10 @@
 import { BadInputError, Connection, ConnectionArgs, NotFoundError, TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
 import { Injectable } from '@nestjs/common';
+import { TARIFFS_CHANGED } from '../events/pricing-events';
 import { TariffAssignmentRepository } from '../assignments/tariff-assignment.repository';
 import { Tariff } from '../model/tariff';
+import { TariffAssignment } from '../model/tariff-assignment';
 import { normalizeElements, normalizePrice } from '../model/tariff-normalize';
 import { tariffViolations } from '../model/tariff-rules';
 import { OcpiTariffFormatError, fromOcpiTariff, toOcpiTariff } from '../ocpi/ocpi-tariff.mapper';
@@ -25,6 +28,11 @@ function fieldsOf(input: CreateTariffInput): TariffFields {
   };
 }
 
+/** An assignment not narrowed to a user group: its tariff is there for every driver. */
+function isOpenToAll(assignment: TariffAssignment): boolean {
+  return !assignment.userGroupId;
+}
+
 function ensureValid(fields: TariffFields): void {
   const [first, ...more] = tariffViolations(fields);
   if (first) {
@@ -42,10 +50,30 @@ export class TariffService {
     private readonly tariffs: TariffRepository,
     private readonly assignments: TariffAssignmentRepository,
     private readonly settings: PricingSettingsService,
+    private readonly events: EventBus,
   ) {}
 
   list(tenantId: TenantId, args: ConnectionArgs): Promise<Connection<Tariff>> {
     return this.tariffs.page(tenantId, args);
+  }
+
+  /**
+   * The tariffs any driver may get (assigned somewhere, not only to a user group), last updated in
+   * [from, to): what roaming partners are told (OCPI Tariffs). Group prices stay ours.
+   */
+  async pageOpenToAll(
+    tenantId: TenantId,
+    window: { from?: Date; to?: Date; offset: number; limit: number },
+  ): Promise<{ items: Tariff[]; total: number }> {
+    const assignments = await this.assignments.list(tenantId, {});
+    const ids = new Set(assignments.filter(isOpenToAll).map((assignment) => assignment.tariffId));
+    return this.tariffs.pageUpdated(tenantId, [...ids], window);
+  }
+
+  /** The tariff if any driver may get it (see pageOpenToAll); null if it is unassigned, group-only or gone. */
+  async findOpenToAll(tenantId: TenantId, id: string): Promise<Tariff | null> {
+    const assignments = await this.assignments.list(tenantId, { tariffId: id });
+    return assignments.some(isOpenToAll) ? this.tariffs.findById(tenantId, id) : null;
   }
 
   async get(tenantId: TenantId, id: string): Promise<Tariff> {
@@ -69,6 +97,7 @@ export class TariffService {
     ensureValid(fields);
     const updated = await this.tariffs.replace(tenantId, input.id, fields);
     if (!updated) throw new NotFoundError('Tariff', input.id);
+    await this.events.publish(domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: input.id, change: 'updated' }));
     return updated;
   }
 
@@ -81,7 +110,9 @@ export class TariffService {
         field: 'id',
       });
     }
-    return this.tariffs.remove(tenantId, id);
+    const removed = await this.tariffs.remove(tenantId, id);
+    if (removed) await this.events.publish(domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: id, change: 'deleted' }));
+    return removed;
   }
 
   /** An OCPI 2.2.1 Tariff object (JSON text) becomes a tariff of this tenant. */

@@ -236,6 +236,7 @@ export class StationCommandResolver {
         idTag: input.tagId,
         parentIdTag: tag?.parentTagId,
         reservationId: input.reservationId,
+        connectorType: input.connectorType,
       }),
     );
   }
@@ -325,6 +326,22 @@ export class StationCommandResolver {
   }
 
   private async localListEntries(
+    principal: Principal,
+    ability: AppAbility,
+    input: SendLocalListInput,
+    updateType: 'Full' | 'Differential',
+  ): Promise<LocalListEntry[]> {
+    const removals = [...new Set(input.removeTagIds ?? [])].map((idTag): LocalListEntry => ({ idTag }));
+    if (removals.length && updateType === 'Full') {
+      throw new BadInputError('A full list replaces the station’s: removeTagIds is for DIFFERENTIAL', {
+        field: 'removeTagIds',
+      });
+    }
+    if (!input.tagIds && removals.length) return removals;
+    return [...(await this.listedEntries(principal, ability, input, updateType)), ...removals];
+  }
+
+  private async listedEntries(
     principal: Principal,
     ability: AppAbility,
     input: SendLocalListInput,

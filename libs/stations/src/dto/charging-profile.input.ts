@@ -8,6 +8,7 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
+  Length,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -101,10 +102,18 @@ export class ChargingProfileGraphQLInput {
   @IsDate()
   validTo?: Date;
 
-  @Field(() => Int, { nullable: true, description: 'OCPP transaction id, for TxProfile' })
+  @Field(() => Int, { nullable: true, description: 'OCPP 1.x transaction id, for TxProfile' })
   @IsOptional()
   @IsInt()
   transactionId?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The transaction's ocppTransactionId, for TxProfile: OCPP 2.0.1 ids are strings",
+  })
+  @IsOptional()
+  @Length(1, 36)
+  ocppTransactionId?: string;
 
   @Field(() => ChargingScheduleInput)
   @ValidateNested()

@@ -71,6 +71,24 @@ export class UpdateFirmwareInput extends RetryPolicyInput {
   @Field(() => Date)
   @IsDate()
   retrieveDate: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When to install (1.6-J security extension, 2.0.1)' })
+  @IsOptional()
+  @IsDate()
+  installDate?: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Signed firmware: PEM of the certificate that signed it (1.6-J: SignedUpdateFirmware)',
+  })
+  @IsOptional()
+  @Length(1, 5500)
+  signingCertificate?: string;
+
+  @Field(() => String, { nullable: true, description: 'Signed firmware: its Base64 signature' })
+  @IsOptional()
+  @Length(1, 800)
+  signature?: string;
 }
 
 @InputType()
@@ -93,6 +111,15 @@ export class SendLocalListInput {
   @ArrayMaxSize(10000)
   @IsString({ each: true })
   tagIds?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'DIFFERENTIAL only: tags to remove from the station’s list (sent without idTagInfo)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10000)
+  @IsString({ each: true })
+  removeTagIds?: string[];
 }
 
 @InputType()
@@ -113,6 +140,14 @@ export class ReserveNowInput {
   @Field(() => Int)
   @IsInt()
   reservationId: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'OCPP 2.0.1: reserve a connector of this type (cCCS2, cType2, sType2…) on any EVSE',
+  })
+  @IsOptional()
+  @Length(1, 20)
+  connectorType?: string;
 }
 
 @InputType()

@@ -1,8 +1,19 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ChargePoint } from './charge-point.model';
 import { Connector } from './connector.model';
 import { StationCapabilities } from './station-capabilities.model';
 import { TemplateParameterResult } from './template-parameter-result.model';
+
+/** What a station's BootNotification is answered (OCPP RegistrationStatus). */
+export enum RegistrationStatus {
+  ACCEPTED = 'Accepted',
+  PENDING = 'Pending',
+  REJECTED = 'Rejected',
+}
+registerEnumType(RegistrationStatus, {
+  name: 'RegistrationStatus',
+  description: 'The answer to a BootNotification: PENDING holds a station back until accepted',
+});
 
 @ObjectType()
 export class ChargingStation {
@@ -76,6 +87,18 @@ export class ChargingStation {
 
   @Field({ description: 'Whether the station must authenticate with HTTP Basic auth' })
   hasPassword: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The lowest OCPP security profile the station may connect with (3: client certificate only)',
+  })
+  securityProfile?: number;
+
+  @Field(() => RegistrationStatus, {
+    nullable: true,
+    description: 'What its BootNotification is answered (unset: ACCEPTED)',
+  })
+  registrationStatus?: RegistrationStatus;
 
   @Field(() => ID, { nullable: true, description: 'The site area the station stands in' })
   siteAreaId?: string;

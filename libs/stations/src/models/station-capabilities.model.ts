@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { ChargingRateUnit } from '../commands/command-enums';
 
 @ObjectType({ description: 'What the station can do, as its template says' })
 export class StationCapabilities {
@@ -29,4 +30,11 @@ export class StationCapabilities {
       'OCPP 1.6: shows prices and costs sent as California Pricing DataTransfers (org.openchargealliance.costmsg)',
   })
   californiaPricing?: boolean;
+
+  @Field(() => ChargingRateUnit, {
+    nullable: true,
+    description:
+      'The unit smart charging gives this station its limits in; unset: amperes for AC, watts for DC',
+  })
+  chargingRateUnit?: ChargingRateUnit;
 }

@@ -37,6 +37,8 @@ export interface ChargingProfileInput {
   validFrom?: Date;
   validTo?: Date;
   transactionId?: number;
+  /** The station's own transaction id (2.0.1 strings); wins over `transactionId`. */
+  ocppTransactionId?: string;
   schedule: {
     duration?: number;
     startSchedule?: Date;
@@ -44,6 +46,29 @@ export interface ChargingProfileInput {
     minChargingRate?: number;
     periods: { startPeriod: number; limit: number; numberPhases?: number }[];
   };
+}
+
+/** Where and how a station is to connect from its next connection on (OCPP security profiles). */
+export interface SecurityProfileRequest {
+  /** 1: Basic auth over ws, 2: Basic auth over TLS, 3: TLS with a client certificate. */
+  securityProfile: number;
+  /** The OCPP-J URL the station connects to, without its identity (2.0.1 network profile). */
+  csmsUrl: string;
+  /** 2.0.1: the NetworkConfigurationPriority slot written (default: one after the highest in use). */
+  configurationSlot?: number;
+}
+
+/** Signed firmware (1.6 security extension, 2.0.1) carries the signing certificate and signature. */
+export interface FirmwareUpdateRequest {
+  location: string;
+  retrieveDate: Date;
+  installDate?: Date;
+  retries?: number;
+  retryInterval?: number;
+  /** PEM of the certificate that signed the firmware. */
+  signingCertificate?: string;
+  /** Base64 signature of the firmware file. */
+  signature?: string;
 }
 
 export interface LocalListEntry {
@@ -67,6 +92,12 @@ export abstract class StationCommands {
     stationId: string,
     key: string,
     value: string,
+  ): Promise<CommandResult>;
+  /** 1.6: ChangeConfiguration SecurityProfile; 2.0.1: SetNetworkProfile and NetworkConfigurationPriority. */
+  abstract setSecurityProfile(
+    tenantId: TenantId,
+    stationId: string,
+    request: SecurityProfileRequest,
   ): Promise<CommandResult>;
   abstract getConfiguration(
     tenantId: TenantId,
@@ -108,7 +139,7 @@ export abstract class StationCommands {
   abstract updateFirmware(
     tenantId: TenantId,
     stationId: string,
-    request: { location: string; retrieveDate: Date; retries?: number; retryInterval?: number },
+    request: FirmwareUpdateRequest,
   ): Promise<CommandResult>;
   abstract sendLocalList(
     tenantId: TenantId,
@@ -125,6 +156,8 @@ export abstract class StationCommands {
       idTag: string;
       parentIdTag?: string;
       reservationId: number;
+      /** OCPP 2.0.1 only: a connector of this type (ConnectorEnumType), on any EVSE that has one. */
+      connectorType?: string;
     },
   ): Promise<CommandResult>;
   abstract cancelReservation(

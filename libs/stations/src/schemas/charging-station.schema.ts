@@ -1,6 +1,7 @@
 import { TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
+import { RegistrationStatus } from '../models/charging-station.model';
 import {
   ChargePointSpec,
   ConnectorSpec,
@@ -78,6 +79,21 @@ export class ChargingStationDocument extends TenantDocument {
   /** argon2id hash of the HTTP Basic password; never leaves the repository except to verify. */
   @Prop()
   passwordHash?: string;
+
+  /**
+   * A new password sent to the station and not yet confirmed (or refused) by it: valid too meanwhile,
+   * as the station may reconnect with it before its answer is processed.
+   */
+  @Prop()
+  pendingPasswordHash?: string;
+
+  /** The lowest OCPP security profile the station may connect with (3: client certificate only). */
+  @Prop()
+  securityProfile?: number;
+
+  /** What its BootNotification is answered: an operator may keep a station Pending or Rejected. */
+  @Prop({ type: String })
+  registrationStatus?: RegistrationStatus;
 
   @Prop()
   firmwareStatus?: string;

@@ -1,4 +1,5 @@
 import { ConnectorType, CurrentType } from '../models/connector-kinds';
+import { ChargingRateUnit } from '../commands/command-enums';
 
 /**
  * What a station template says about the hardware, stored on the station apart from the reported
@@ -32,6 +33,8 @@ export interface StationCapabilitySet {
   firmwareUpdate: boolean;
   /** OCPP 1.6: the Open Charge Alliance California Pricing DataTransfers (org.openchargealliance.costmsg). */
   californiaPricing?: boolean;
+  /** The unit smart charging gives its limits in (OCPP ChargingScheduleAllowedChargingRateUnit). */
+  chargingRateUnit?: ChargingRateUnit;
 }
 
 /** Accepted, Rejected, RebootRequired, NotSupported (the station's answer), Unchanged or Failed. */

@@ -1,5 +1,5 @@
 import { EventBus } from '@csms/events';
-import { JobQueue, JobRunner } from '@csms/jobs';
+import { JobQueue, JobRunner } from '@csms/database';
 import { TRANSACTION_STOPPED, TransactionEvent } from '@csms/transactions';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { STATISTICS_QUEUE, SessionStoppedJob } from './statistics-rollup.service';

@@ -1,5 +1,5 @@
 import { TenantId } from '@csms/common';
-import { JobHandler, JobHandlers, JobResult, Job } from '@csms/jobs';
+import { JobHandler, JobHandlers, JobResult, Job } from '@csms/database';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { SessionFact, driverKeyOf } from '../facts/session-fact';
 import { SessionFactRepository } from '../facts/session-fact.repository';
@@ -48,7 +48,7 @@ class Touched {
 @Injectable()
 export class StatisticsRollupService extends JobHandler<SessionStoppedJob> implements OnModuleInit {
   readonly queue = STATISTICS_QUEUE;
-  override readonly batchSize = 500;
+  override readonly roundSize = 500;
   override readonly retry = { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 50 };
 
   constructor(

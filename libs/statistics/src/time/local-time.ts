@@ -1,3 +1,5 @@
+import { instantOfLocal, offsetAt } from '@csms/common';
+
 /** A moment as a wall clock in one time zone shows it. */
 export interface LocalParts {
   year: number;
@@ -11,55 +13,11 @@ export interface LocalParts {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterOf(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function wallClock(at: number, timeZone: string): { parts: LocalParts; minute: number; second: number } {
-  const values: Record<string, number> = {};
-  for (const part of formatterOf(timeZone).formatToParts(at)) {
-    if (part.type !== 'literal') values[part.type] = Number(part.value);
-  }
-  const { year, month, day, hour, minute, second } = values;
-  const weekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
-  return { parts: { year, month, day, hour, weekday }, minute, second };
-}
-
+/** The wall clock of `timeZone` at `at`. */
 export function localParts(at: Date, timeZone: string): LocalParts {
-  return wallClock(at.getTime(), timeZone).parts;
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `at`, in milliseconds. */
-function offsetAt(at: number, timeZone: string): number {
-  const { parts, minute, second } = wallClock(at, timeZone);
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, minute, second);
-  return asUtc - (at - (at % 1000));
+  const local = new Date(at.getTime() + offsetAt(timeZone, at.getTime()));
+  const [year, month, day] = [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()];
+  return { year, month, day, hour: local.getUTCHours(), weekday: weekdayOf(year, month, day) };
 }
 
 /**
@@ -67,15 +25,7 @@ function offsetAt(at: number, timeZone: string): number {
  * it, the instant the clock jumps past it; where a fold repeats it, the first one.
  */
 export function instantOf(timeZone: string, year: number, month: number, day: number, hour = 0): Date {
-  const wall = Date.UTC(year, month - 1, day, hour);
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  const showing = [first, second].filter((at) => {
-    const local = wallClock(at, timeZone).parts;
-    return Date.UTC(local.year, local.month - 1, local.day, local.hour) === wall;
-  });
-  // In a fold both show it: the first. In a gap neither does: the later lands after the jump.
-  return new Date(showing.length ? Math.min(...showing) : Math.max(first, second));
+  return new Date(instantOfLocal(timeZone, Date.UTC(year, month - 1, day, hour)));
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

@@ -1,10 +1,9 @@
 import { StationOwnershipRegistry, hasRole, stationKey } from '@csms/cluster';
-import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
+import { APP_CONFIG, AppConfig, PerKeySerializer, TenantId } from '@csms/common';
 import { EventBus, Unsubscribe } from '@csms/events';
 import { CHARGING_STATION_BOOTED, ChargingStationBootedEvent, ChargingStationService } from '@csms/stations';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PerKeySerializer } from './per-key-serializer';
 import { TemplateApplicationLeaseRepository } from './template-application-lease.repository';
 import { TemplateApplier } from './template-applier';
 

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsBoolean } from 'class-validator';
+import { ChargingRateUnit } from '@csms/stations';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 
 @InputType()
 export class StationCapabilitiesInput {
@@ -38,4 +39,13 @@ export class StationCapabilitiesInput {
   })
   @IsBoolean()
   californiaPricing: boolean;
+
+  @Field(() => ChargingRateUnit, {
+    nullable: true,
+    description:
+      'The unit smart charging gives the station its limits in (what its ChargingScheduleAllowedChargingRateUnit allows); unset: amperes for AC, watts for DC',
+  })
+  @IsOptional()
+  @IsEnum(ChargingRateUnit)
+  chargingRateUnit?: ChargingRateUnit;
 }

@@ -24,6 +24,11 @@ export function limitWattsOf(profile: ChargingProfileInput, now: Date): number |
     .filter((period) => period.startPeriod <= elapsedSeconds)
     .at(-1);
   if (!current) return undefined;
-  if (schedule.rateUnit === 'W') return current.limit;
-  return current.limit * NOMINAL_PHASE_VOLTAGE * (current.numberPhases ?? DEFAULT_PHASES);
+  return periodWatts(schedule.rateUnit, current);
+}
+
+/** A schedule period's limit in W (ampere limits with the nominal voltage, on 3 phases when not given). */
+export function periodWatts(rateUnit: 'A' | 'W', period: { limit: number; numberPhases?: number }): number {
+  if (rateUnit === 'W') return period.limit;
+  return period.limit * NOMINAL_PHASE_VOLTAGE * (period.numberPhases ?? DEFAULT_PHASES);
 }

@@ -111,6 +111,16 @@ export class ConsumptionRepository extends TenantRepository<
       .exec();
   }
 
+  /** The last point of a session's curve with all its figures (currents per phase, state of charge). */
+  async latestPointOf(tenantId: TenantId, transactionId: string): Promise<Consumption | null> {
+    const doc = await this.model
+      .findOne(this.scope(tenantId, { transactionId }))
+      .sort({ timestamp: -1 })
+      .lean<Lean<ConsumptionDocument>>()
+      .exec();
+    return doc ? this.toEntity(doc) : null;
+  }
+
   /** The curves of several sessions in one query, each sorted by time. */
   async findForTransactions(
     tenantId: TenantId,

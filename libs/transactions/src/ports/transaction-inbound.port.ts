@@ -2,7 +2,9 @@ import { TenantId } from '@csms/common';
 
 /** What the OCPP edge tells the transactions domain, in version-neutral terms. */
 
-export type AuthorizationStatus = 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
+/** NoCredit: the driver cannot pay (no card, billing not set up); 1.x stations are told Blocked. */
+export type AuthorizationStatus =
+  'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx' | 'NoCredit';
 
 export interface IdTagInfo {
   status: AuthorizationStatus;
@@ -10,12 +12,20 @@ export interface IdTagInfo {
   parentIdTag?: string;
   /** The driver's tariff as text, for stations that show it (OCPP 2.0.1 personalMessage). */
   personalMessage?: { language?: string; content: string };
+  /** Why it is not Accepted, for the message log; never sent to the station. */
+  reason?: string;
 }
 
 /** A priced session's cost so far (or final), incl. taxes, rounded to the currency's minor units. */
 export interface SessionCost {
   totalCost: number;
   currency: string;
+}
+
+/** A charging schedule an EV proposes (ISO 15118, through OCPP 2.0.1 NotifyEVChargingSchedule). */
+export interface ProposedSchedule {
+  rateUnit: 'A' | 'W';
+  periods: { limit: number; numberPhases?: number }[];
 }
 
 /** One sampled value as the station sent it (1.5 `values`, 1.6 `sampledValue`, 2.0.1 `sampledValue`). */
@@ -90,12 +100,32 @@ export abstract class TransactionInbound {
     stationId: string,
     request: StopTransactionRequest,
   ): Promise<{ idTagInfo?: IdTagInfo; cost?: SessionCost }>;
+  /**
+   * 2.0.1: a transaction authorized before its EVSE was known (started on connector 0) learns it from a
+   * later event. Nothing happens for an unknown transaction or one already on that connector.
+   */
+  abstract assignConnector(
+    tenantId: TenantId,
+    stationId: string,
+    ocppTransactionId: string,
+    connectorId: number,
+  ): Promise<void>;
   /** A running priced session's cost so far, from memory (no I/O); undefined when not priced or not here. */
   abstract runningCost(
     tenantId: TenantId,
     stationId: string,
     ocppTransactionId: string,
   ): SessionCost | undefined;
+  /**
+   * Whether an EV's proposed schedule stays within the smart-charging limit in force for the session on
+   * that connector (from memory, no I/O); true when no limit is known.
+   */
+  abstract withinChargingLimit(
+    tenantId: TenantId,
+    stationId: string,
+    connectorId: number,
+    schedule: ProposedSchedule,
+  ): boolean;
   /** After a BootNotification that follows a power loss: close what the station left open. */
   abstract closeOpenTransactions(tenantId: TenantId, stationId: string, reason: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { TenantId } from '@csms/common';
 import {
   MeterPoint,
+  PricedSession,
   SessionPriceAmount,
   SessionPricer,
   Tariff,
@@ -97,13 +98,25 @@ export class SessionPricingService {
 
   /** Recomputes a session's price from its frozen tariff and stored curve alone. */
   async recompute(tenantId: TenantId, transaction: Transaction): Promise<SessionPriceAmount | undefined> {
+    const priced = await this.pricedSession(tenantId, transaction);
+    return priced && toSessionPrice(priced.quote);
+  }
+
+  /**
+   * A session priced from its frozen tariff and stored curve, with the charging periods it was cut
+   * into (what roaming reports and a CDR lists); none for a session no tariff applied to. A running
+   * session is priced as the given snapshot of it knew it: up to its last meter value, not to points
+   * stored since.
+   */
+  async pricedSession(tenantId: TenantId, transaction: Transaction): Promise<PricedSession | undefined> {
     if (!transaction.tariff) return undefined;
     const curve = await this.consumptions.meterCurveOf(tenantId, transaction.id);
-    const { quote } = priceSession(transaction.tariff, {
+    const until = transaction.active ? transaction.lastMeterValueAt?.getTime() : undefined;
+    const known = until === undefined ? curve : curve.filter((point) => point.timestamp.getTime() <= until);
+    return priceSession(transaction.tariff, {
       timeZone: transaction.tariffTimeZone ?? 'UTC',
       startedAt: transaction.startedAt,
-      points: curve.map(meterPointOf),
+      points: known.map(meterPointOf),
     });
-    return toSessionPrice(quote);
   }
 }

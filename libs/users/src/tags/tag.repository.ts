@@ -70,6 +70,33 @@ export class TagRepository extends TenantRepository<TagDocument, Tag> {
       .exec();
   }
 
+  /** Badges changed in [from, to), oldest first, a window of them and how many match. */
+  async changedBetween(
+    tenantId: TenantId,
+    window: { from?: Date; to?: Date; offset: number; limit: number },
+  ): Promise<{ items: Tag[]; total: number }> {
+    const filter: FilterQuery<TagDocument> =
+      window.from || window.to
+        ? {
+            updatedAt: {
+              ...(window.from ? { $gte: window.from } : {}),
+              ...(window.to ? { $lt: window.to } : {}),
+            },
+          }
+        : {};
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(this.scope(tenantId, filter))
+        .sort({ _id: 1 })
+        .skip(window.offset)
+        .limit(window.limit)
+        .lean<Lean<TagDocument>[]>()
+        .exec(),
+      this.count(tenantId, filter),
+    ]);
+    return { items: docs.map((doc) => this.toEntity(doc)), total };
+  }
+
   remove(tenantId: TenantId, tagId: string): Promise<boolean> {
     return this.deleteOne(tenantId, { tagId });
   }
@@ -83,6 +110,7 @@ export class TagRepository extends TenantRepository<TagDocument, Tag> {
       expiresAt: doc.expiresAt,
       parentTagId: doc.parentTagId,
       default: doc.isDefault ?? false,
+      updatedAt: doc.updatedAt,
     };
   }
 }

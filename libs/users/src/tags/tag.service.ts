@@ -1,6 +1,7 @@
 import { isDuplicateKeyError } from '@csms/database';
 import { AppAbility, Principal, accessibleQuery, canOn } from '@csms/auth';
 import { BadInputError, Connection, ForbiddenError, NotFoundError, TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
 import { Injectable } from '@nestjs/common';
 import { UpdateQuery } from 'mongoose';
 import { UserService } from '../users/user.service';
@@ -9,6 +10,7 @@ import { TagsArgs } from './dto/tags.args';
 import { UpdateTagInput } from './dto/update-tag.input';
 import { Tag } from './models/tag.model';
 import { TagDocument } from './schemas/tag.schema';
+import { TAG_CHANGED } from './tag-events';
 import { TAG_FIELD_NAMES, TagRepository } from './tag.repository';
 
 @Injectable()
@@ -16,6 +18,7 @@ export class TagService {
   constructor(
     private readonly tags: TagRepository,
     private readonly users: UserService,
+    private readonly events: EventBus,
   ) {}
 
   /** Creates a badge without an ability check (imports, other modules); the owner must exist in the tenant. */
@@ -37,6 +40,7 @@ export class TagService {
       throw error;
     }
     if (tag.default && tag.userId) await this.tags.clearOtherDefaults(tenantId, tag.userId, tag.id);
+    await this.events.publish(domainEvent(TAG_CHANGED, tenantId, { tag }));
     return tag;
   }
 
@@ -48,6 +52,14 @@ export class TagService {
 
   findByTagId(tenantId: TenantId, tagId: string): Promise<Tag | null> {
     return this.tags.findByTagId(tenantId, tagId);
+  }
+
+  /** Badges changed in [from, to), oldest first (roaming's token lists), and how many match. */
+  changedBetween(
+    tenantId: TenantId,
+    window: { from?: Date; to?: Date; offset: number; limit: number },
+  ): Promise<{ items: Tag[]; total: number }> {
+    return this.tags.changedBetween(tenantId, window);
   }
 
   list(principal: Principal, ability: AppAbility, args: TagsArgs): Promise<Connection<Tag>> {
@@ -84,12 +96,18 @@ export class TagService {
     if (!updated) throw new NotFoundError('Tag', id);
     if (updated.default && updated.userId)
       await this.tags.clearOtherDefaults(principal.tenantId, updated.userId, id);
+    await this.events.publish(domainEvent(TAG_CHANGED, principal.tenantId, { tag: updated }));
     return updated;
   }
 
   async delete(principal: Principal, ability: AppAbility, id: string): Promise<boolean> {
     const existing = await this.getReadable(principal, ability, id);
     if (!canOn(ability, 'delete', 'Tag', existing)) throw new ForbiddenError('You may not delete this tag');
-    return this.tags.remove(principal.tenantId, id);
+    const removed = await this.tags.remove(principal.tenantId, id);
+    if (removed)
+      await this.events.publish(
+        domainEvent(TAG_CHANGED, principal.tenantId, { tag: existing, deleted: true }),
+      );
+    return removed;
   }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { PAGE_SIZE, Pager, usePaging } from '../../components/paging';
+import { SearchForm } from '../../components/search-form';
 import { QueryState } from '../../components/query-state';
 import { CompaniesDocument, CompanyDocument, SiteAreaDocument, SiteDocument } from '../../graphql/generated';
 import { formatPower } from '../../format/format';
@@ -23,24 +24,7 @@ export function CompaniesPage() {
       <header className="page-header">
         <h1 id="companies-title">{t('organizations.title')}</h1>
       </header>
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('organizations.title')}
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <label>
-          {t('common.search')}
-          <input
-            type="search"
-            value={name}
-            onChange={(e) => {
-              paging.reset();
-              setName(e.target.value);
-            }}
-          />
-        </label>
-      </form>
+      <SearchForm label={t('organizations.title')} value={name} onChange={setName} paging={paging} />
       <QueryState fetching={fetching && !data} error={error} />
       <ul className="tiles">
         {data?.companies.edges.map(({ node }) => (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { ChargingCurveChart } from '../../charts/charging-curve-chart';
 import { CurvePoint, uniqueByTime } from '../../charts/curve-data';
@@ -31,7 +31,7 @@ import { StopSessionButton } from './stop-session-button';
  */
 export function SessionPage({ id, theme }: { id: string; theme: string }) {
   const { t, locale } = useI18n();
-  const [{ data, fetching, error }] = useQuery({ query: SessionDocument, variables: { id } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: SessionDocument, variables: { id } });
   const queried = data?.transaction;
   const [added] = useSubscription<CurvePointAddedSubscription, CurvePoint[]>(
     { query: CurvePointAddedDocument, variables: { id }, pause: queried ? !queried.active : true },
@@ -47,7 +47,13 @@ export function SessionPage({ id, theme }: { id: string; theme: string }) {
     (latest, event) => (event.transactionUpdated.id === id ? event.transactionUpdated : latest),
   );
   const update = updated.data;
-  const session = queried ? { ...queried, ...update } : undefined;
+  // Once the session stops, its stored totals are read again and win over the live updates, so the page
+  // ends on the final figures whatever order the last updates arrived in.
+  const stoppedLive = update?.active === false;
+  useEffect(() => {
+    if (stoppedLive) reexecute({ requestPolicy: 'network-only' });
+  }, [stoppedLive, reexecute]);
+  const session = queried ? (queried.active ? { ...queried, ...update } : queried) : undefined;
   const points = useMemo(
     () => uniqueByTime([...(queried?.consumptions ?? []), ...(added.data ?? [])]),
     [queried, added.data],

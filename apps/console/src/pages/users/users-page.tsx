@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PAGE_SIZE, Pager, usePaging } from '../../components/paging';
+import { SearchForm } from '../../components/search-form';
 import { QueryState, errorMessage } from '../../components/query-state';
 import {
   CreateUserDocument,
@@ -35,24 +36,7 @@ export function UsersPage() {
         <h1 id="users-title">{t('users.title')}</h1>
       </header>
       <CreateUserForm onCreated={reload} />
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('users.title')}
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <label>
-          {t('common.search')}
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => {
-              paging.reset();
-              setSearch(e.target.value);
-            }}
-          />
-        </label>
-      </form>
+      <SearchForm label={t('users.title')} value={search} onChange={setSearch} paging={paging} />
       <QueryState fetching={fetching && !data} error={error} />
       {failure && (
         <p role="alert" className="error">

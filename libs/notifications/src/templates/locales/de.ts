@@ -1,5 +1,5 @@
-import { NotificationType } from '../../notification-type';
-import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+import { BillingRefusalReason, NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, moneyFormatter, numberFormatter } from '../template';
 
 const statuses = {
   PENDING: 'ausstehend',
@@ -10,6 +10,12 @@ const statuses = {
 };
 const formatNumber = numberFormatter('de');
 const formatDate = dateFormatter('de');
+const formatMoney = moneyFormatter('de');
+const refusalReasons: Record<BillingRefusalReason, string> = {
+  NO_PAYMENT_METHOD: 'Sie haben kein Zahlungsmittel hinterlegt. Fügen Sie eine Karte hinzu, um zu laden.',
+  CARD_EXPIRED: 'Ihre Karte ist abgelaufen. Fügen Sie eine gültige Karte hinzu, um zu laden.',
+  BILLING_NOT_READY: 'Zahlungen sind derzeit nicht möglich. Bitte wenden Sie sich an den Betreiber.',
+};
 
 export const de: LocaleMessages = {
   greeting: (firstName) => (firstName ? `Hallo ${firstName},` : 'Hallo,'),
@@ -106,6 +112,40 @@ export const de: LocaleMessages = {
     lines: ({ chargingStationId, tagId, presentedAt, link }) => [
       `An der Ladestation ${chargingStationId} wurde am ${formatDate(presentedAt)} die Ladekarte ${tagId} vorgelegt. Sie ist nicht registriert und wurde abgelehnt.`,
       'Falls sie jemandem gehört, registrieren Sie sie. Details der Ladestation:',
+      link,
+    ],
+  },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: Ladestation ${chargingStationId} aus dem Lastmanagement genommen`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `Die Ladestation ${chargingStationId} hat ihre Ladeprofile nicht angenommen und wird nicht mehr vom Lastmanagement gesteuert; sie zählt als ungesteuerte Last, bis sie neu startet oder Sie sie wieder aufnehmen.`,
+      `Grund: ${reason}`,
+      link,
+    ],
+  },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: Laden an ${chargingStationId} abgelehnt`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `Die Ladestation ${chargingStationId} hat Ihren Ausweis abgelehnt: ${refusalReasons[reason]}`,
+      'Verwalten Sie Ihre Zahlungsmittel:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAID]: {
+    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: Rechnung ${invoiceNumber ?? ''} bezahlt`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Ihre Rechnung ${invoiceNumber ?? ''} über ${formatMoney(amount, currency)} ist bezahlt. Vielen Dank!`,
+      'Ansehen und herunterladen:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: Zahlung der Rechnung ${invoiceNumber ?? ''} fehlgeschlagen`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Ihre Rechnung ${invoiceNumber ?? ''} über ${formatMoney(amount, currency)} konnte nicht belastet werden. Sie bleibt offen und wird erneut belastet.`,
+      'Prüfen Sie Ihr Zahlungsmittel oder fügen Sie eine andere Karte hinzu:',
       link,
     ],
   },

@@ -1,5 +1,5 @@
-import { NotificationType } from '../../notification-type';
-import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+import { BillingRefusalReason, NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, moneyFormatter, numberFormatter } from '../template';
 
 const statuses = {
   PENDING: 'pending',
@@ -10,6 +10,12 @@ const statuses = {
 };
 const formatNumber = numberFormatter('en');
 const formatDate = dateFormatter('en');
+const formatMoney = moneyFormatter('en');
+const refusalReasons: Record<BillingRefusalReason, string> = {
+  NO_PAYMENT_METHOD: 'you have no payment method. Add a card to charge.',
+  CARD_EXPIRED: 'your card has expired. Add a valid card to charge.',
+  BILLING_NOT_READY: 'payments cannot be taken at the moment. Please contact the operator.',
+};
 
 export const en: LocaleMessages = {
   greeting: (firstName) => (firstName ? `Hello ${firstName},` : 'Hello,'),
@@ -101,6 +107,40 @@ export const en: LocaleMessages = {
     lines: ({ chargingStationId, tagId, presentedAt, link }) => [
       `Station ${chargingStationId} was presented badge ${tagId} on ${formatDate(presentedAt)}. It is not registered and was refused.`,
       'If it belongs to someone, register it. Station details:',
+      link,
+    ],
+  },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: station ${chargingStationId} left out of smart charging`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `Station ${chargingStationId} did not take its charging profiles and is no longer controlled by smart charging; it counts as an uncontrolled load until it reboots or you include it again.`,
+      `Reason: ${reason}`,
+      link,
+    ],
+  },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: charging refused at ${chargingStationId}`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `Station ${chargingStationId} refused your badge: ${refusalReasons[reason]}`,
+      'Manage your payment methods:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAID]: {
+    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: invoice ${invoiceNumber ?? ''} paid`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Your invoice ${invoiceNumber ?? ''} of ${formatMoney(amount, currency)} is paid. Thank you!`,
+      'See it and download it:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: payment of invoice ${invoiceNumber ?? ''} failed`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `We could not charge your invoice ${invoiceNumber ?? ''} of ${formatMoney(amount, currency)}. It stays open and will be charged again.`,
+      'Check your payment method, or add another card:',
       link,
     ],
   },

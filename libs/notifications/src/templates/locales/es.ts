@@ -1,5 +1,5 @@
-import { NotificationType } from '../../notification-type';
-import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+import { BillingRefusalReason, NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, moneyFormatter, numberFormatter } from '../template';
 
 const statuses = {
   PENDING: 'pendiente',
@@ -10,6 +10,12 @@ const statuses = {
 };
 const formatNumber = numberFormatter('es');
 const formatDate = dateFormatter('es');
+const formatMoney = moneyFormatter('es');
+const refusalReasons: Record<BillingRefusalReason, string> = {
+  NO_PAYMENT_METHOD: 'no tiene ningún método de pago. Añada una tarjeta para cargar.',
+  CARD_EXPIRED: 'su tarjeta ha caducado. Añada una tarjeta válida para cargar.',
+  BILLING_NOT_READY: 'ahora mismo no se pueden cobrar pagos. Contacte con el operador.',
+};
 
 export const es: LocaleMessages = {
   greeting: (firstName) => (firstName ? `Hola ${firstName}:` : 'Hola:'),
@@ -101,6 +107,40 @@ export const es: LocaleMessages = {
     lines: ({ chargingStationId, tagId, presentedAt, link }) => [
       `En la estación ${chargingStationId} se presentó la tarjeta ${tagId} el ${formatDate(presentedAt)}. No está registrada y fue rechazada.`,
       'Si pertenece a alguien, regístrela. Detalles de la estación:',
+      link,
+    ],
+  },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: estación ${chargingStationId} excluida de la carga inteligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La estación ${chargingStationId} no aceptó sus perfiles de carga y ya no está controlada por la carga inteligente; cuenta como carga no controlada hasta que se reinicie o la vuelva a incluir.`,
+      `Motivo: ${reason}`,
+      link,
+    ],
+  },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    subject: ({ tenantName, chargingStationId }) => `${tenantName}: carga rechazada en ${chargingStationId}`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La estación ${chargingStationId} rechazó su tarjeta: ${refusalReasons[reason]}`,
+      'Gestione sus métodos de pago:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAID]: {
+    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: factura ${invoiceNumber ?? ''} pagada`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Su factura ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)} está pagada. ¡Gracias!`,
+      'Consúltela y descárguela:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: el pago de la factura ${invoiceNumber ?? ''} ha fallado`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `No pudimos cobrar su factura ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)}. Sigue abierta y se cobrará de nuevo.`,
+      'Revise su método de pago o añada otra tarjeta:',
       link,
     ],
   },

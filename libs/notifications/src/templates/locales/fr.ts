@@ -1,5 +1,5 @@
-import { NotificationType } from '../../notification-type';
-import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+import { BillingRefusalReason, NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, moneyFormatter, numberFormatter } from '../template';
 
 const statuses = {
   PENDING: 'en attente',
@@ -10,6 +10,12 @@ const statuses = {
 };
 const formatNumber = numberFormatter('fr');
 const formatDate = dateFormatter('fr');
+const formatMoney = moneyFormatter('fr');
+const refusalReasons: Record<BillingRefusalReason, string> = {
+  NO_PAYMENT_METHOD: "vous n'avez aucun moyen de paiement. Ajoutez une carte pour recharger.",
+  CARD_EXPIRED: 'votre carte a expiré. Ajoutez une carte valide pour recharger.',
+  BILLING_NOT_READY: "le paiement est impossible pour l'instant. Contactez l'opérateur.",
+};
 
 export const fr: LocaleMessages = {
   greeting: (firstName) => (firstName ? `Bonjour ${firstName},` : 'Bonjour,'),
@@ -103,6 +109,41 @@ export const fr: LocaleMessages = {
     lines: ({ chargingStationId, tagId, presentedAt, link }) => [
       `Le badge ${tagId} a été présenté à la borne ${chargingStationId} le ${formatDate(presentedAt)}. Il n'est pas enregistré et a été refusé.`,
       "S'il appartient à quelqu'un, enregistrez-le. Détails de la borne :",
+      link,
+    ],
+  },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : borne ${chargingStationId} exclue de la recharge intelligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La borne ${chargingStationId} n’a pas accepté ses profils de charge et n’est plus pilotée par la recharge intelligente ; elle compte comme une charge non pilotée jusqu’à son redémarrage ou sa réintégration.`,
+      `Motif : ${reason}`,
+      link,
+    ],
+  },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName} : recharge refusée sur ${chargingStationId}`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La borne ${chargingStationId} a refusé votre badge : ${refusalReasons[reason]}`,
+      'Gérez vos moyens de paiement :',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAID]: {
+    subject: ({ tenantName, invoiceNumber }) => `${tenantName} : facture ${invoiceNumber ?? ''} payée`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Votre facture ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)} est payée. Merci !`,
+      'Consultez-la et téléchargez-la :',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName} : échec du paiement de la facture ${invoiceNumber ?? ''}`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Le paiement de votre facture ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)} a échoué. Elle reste ouverte et sera présentée de nouveau.`,
+      'Vérifiez votre moyen de paiement ou ajoutez une autre carte :',
       link,
     ],
   },

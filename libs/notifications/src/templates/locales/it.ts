@@ -1,5 +1,5 @@
-import { NotificationType } from '../../notification-type';
-import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+import { BillingRefusalReason, NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, moneyFormatter, numberFormatter } from '../template';
 
 const statuses = {
   PENDING: 'in attesa',
@@ -10,6 +10,12 @@ const statuses = {
 };
 const formatNumber = numberFormatter('it');
 const formatDate = dateFormatter('it');
+const formatMoney = moneyFormatter('it');
+const refusalReasons: Record<BillingRefusalReason, string> = {
+  NO_PAYMENT_METHOD: 'non hai alcun metodo di pagamento. Aggiungi una carta per ricaricare.',
+  CARD_EXPIRED: 'la tua carta è scaduta. Aggiungi una carta valida per ricaricare.',
+  BILLING_NOT_READY: "al momento non è possibile addebitare pagamenti. Contatta l'operatore.",
+};
 
 export const it: LocaleMessages = {
   greeting: (firstName) => (firstName ? `Ciao ${firstName},` : 'Ciao,'),
@@ -102,6 +108,41 @@ export const it: LocaleMessages = {
     lines: ({ chargingStationId, tagId, presentedAt, link }) => [
       `Alla stazione ${chargingStationId} è stato presentato il badge ${tagId} il ${formatDate(presentedAt)}. Non è registrato ed è stato rifiutato.`,
       'Se appartiene a qualcuno, registralo. Dettagli della stazione:',
+      link,
+    ],
+  },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: stazione ${chargingStationId} esclusa dalla ricarica intelligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La stazione ${chargingStationId} non ha accettato i suoi profili di ricarica e non è più controllata dalla ricarica intelligente; conta come carico non controllato finché non si riavvia o non la includete di nuovo.`,
+      `Motivo: ${reason}`,
+      link,
+    ],
+  },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: ricarica rifiutata a ${chargingStationId}`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `La stazione ${chargingStationId} ha rifiutato il tuo badge: ${refusalReasons[reason]}`,
+      'Gestisci i tuoi metodi di pagamento:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAID]: {
+    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: fattura ${invoiceNumber ?? ''} pagata`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `La tua fattura ${invoiceNumber ?? ''} di ${formatMoney(amount, currency)} è pagata. Grazie!`,
+      'Consultala e scaricala:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: pagamento della fattura ${invoiceNumber ?? ''} non riuscito`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Non siamo riusciti ad addebitare la tua fattura ${invoiceNumber ?? ''} di ${formatMoney(amount, currency)}. Resta aperta e sarà addebitata di nuovo.`,
+      'Controlla il tuo metodo di pagamento o aggiungi un’altra carta:',
       link,
     ],
   },

@@ -1,5 +1,5 @@
-import { NotificationType } from '../../notification-type';
-import { LocaleMessages, dateFormatter, numberFormatter } from '../template';
+import { BillingRefusalReason, NotificationType } from '../../notification-type';
+import { LocaleMessages, dateFormatter, moneyFormatter, numberFormatter } from '../template';
 
 const statuses = {
   PENDING: 'pendente',
@@ -10,6 +10,12 @@ const statuses = {
 };
 const formatNumber = numberFormatter('pt');
 const formatDate = dateFormatter('pt');
+const formatMoney = moneyFormatter('pt');
+const refusalReasons: Record<BillingRefusalReason, string> = {
+  NO_PAYMENT_METHOD: 'não tem nenhum meio de pagamento. Adicione um cartão para carregar.',
+  CARD_EXPIRED: 'o seu cartão expirou. Adicione um cartão válido para carregar.',
+  BILLING_NOT_READY: 'de momento não é possível cobrar pagamentos. Contacte o operador.',
+};
 
 export const pt: LocaleMessages = {
   greeting: (firstName) => (firstName ? `Olá ${firstName},` : 'Olá,'),
@@ -103,6 +109,41 @@ export const pt: LocaleMessages = {
     lines: ({ chargingStationId, tagId, presentedAt, link }) => [
       `O cartão ${tagId} foi apresentado no posto ${chargingStationId} em ${formatDate(presentedAt)}. Não está registado e foi recusado.`,
       'Se pertencer a alguém, registe-o. Detalhes do posto:',
+      link,
+    ],
+  },
+  [NotificationType.SMART_CHARGING_STATION_EXCLUDED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: estação ${chargingStationId} excluída do carregamento inteligente`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `A estação ${chargingStationId} não aceitou os seus perfis de carregamento e já não é controlada pelo carregamento inteligente; conta como carga não controlada até reiniciar ou voltar a incluí-la.`,
+      `Motivo: ${reason}`,
+      link,
+    ],
+  },
+  [NotificationType.BILLING_SESSION_REFUSED]: {
+    subject: ({ tenantName, chargingStationId }) =>
+      `${tenantName}: carregamento recusado em ${chargingStationId}`,
+    lines: ({ chargingStationId, reason, link }) => [
+      `O posto ${chargingStationId} recusou o seu cartão: ${refusalReasons[reason]}`,
+      'Gira os seus meios de pagamento:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAID]: {
+    subject: ({ tenantName, invoiceNumber }) => `${tenantName}: fatura ${invoiceNumber ?? ''} paga`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `A sua fatura ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)} está paga. Obrigado!`,
+      'Consulte-a e descarregue-a:',
+      link,
+    ],
+  },
+  [NotificationType.INVOICE_PAYMENT_FAILED]: {
+    subject: ({ tenantName, invoiceNumber }) =>
+      `${tenantName}: falha no pagamento da fatura ${invoiceNumber ?? ''}`,
+    lines: ({ invoiceNumber, amount, currency, link }) => [
+      `Não conseguimos cobrar a sua fatura ${invoiceNumber ?? ''} de ${formatMoney(amount, currency)}. Continua em aberto e será cobrada novamente.`,
+      'Verifique o seu meio de pagamento ou adicione outro cartão:',
       link,
     ],
   },

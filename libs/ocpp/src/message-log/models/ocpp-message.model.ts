@@ -57,6 +57,12 @@ export class OcppMessage {
 
   @Field(() => String, { nullable: true, description: 'The CALLERROR code (SOAP: the Fault subcode)' })
   errorCode?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the central system answered as it did, e.g. why a badge was refused (never sent to the station)',
+  })
+  note?: string;
 }
 
 export const OcppMessageConnection = ConnectionType(OcppMessage);

@@ -42,6 +42,10 @@ export class OcppMessageDocument extends TenantDocument {
   @Prop()
   errorCode?: string;
 
+  /** Why the central system answered as it did (e.g. why a badge was refused). */
+  @Prop()
+  note?: string;
+
   @Prop({ required: true })
   at: Date;
 }

@@ -19,7 +19,7 @@ import {
 } from '../soap-envelope';
 import { SoapFault } from '../soap-fault';
 import { requestElementOf, responseElementOf, SOAP_VERSIONS, SoapOcppVersion } from '../soap-versions';
-import { SoapInboundHandlers } from './soap-inbound.handlers';
+import { SoapCallContext, SoapInboundHandlers } from './soap-inbound.handlers';
 
 export interface SoapHttpAnswer {
   status: number;
@@ -95,7 +95,8 @@ export class SoapCentralSystemService {
       };
       await this.track(tenantId, stationId, operation, version, link);
       const handler = this.handlers.handler(version, operation)!;
-      const result = await handler({ tenantId, stationId, link }, decoded as never);
+      const context: SoapCallContext = { tenantId, stationId, link };
+      const result = await handler(context, decoded as never);
 
       const responseName = responseElementOf(operation);
       const responseXml = envelope(
@@ -104,6 +105,7 @@ export class SoapCentralSystemService {
       );
       this.messageLog.handled(station, operation, request.addressing.messageId, xml, startedAt, {
         xml: responseXml,
+        note: context.note,
       });
       return { status: 200, body: responseXml };
     } catch (error) {

@@ -28,6 +28,8 @@ export interface SoapCallContext {
   tenantId: TenantId;
   stationId: string;
   link: StationLink;
+  /** Set by a handler: what the message log records beside the answer (why a badge was refused). */
+  note?: string;
 }
 
 export type SoapResponse = { readonly [key: string]: EncodableValue };
@@ -51,8 +53,9 @@ export class SoapInboundHandlers {
   }
 
   private readonly common = {
-    Authorize: async ({ tenantId, stationId }: SoapCallContext, request: AuthorizeRequest) => {
-      const info = await this.transactions().authorize(tenantId, stationId, request.idTag);
+    Authorize: async (context: SoapCallContext, request: AuthorizeRequest) => {
+      const info = await this.transactions().authorize(context.tenantId, context.stationId, request.idTag);
+      context.note = info.reason;
       return { idTagInfo: encodeIdTagInfo(info) };
     },
     Heartbeat: async ({ tenantId, stationId }: SoapCallContext) => {
@@ -66,14 +69,15 @@ export class SoapInboundHandlers {
       await this.stations().statusNotification(tenantId, stationId, toStatusReport(request));
       return {};
     },
-    StartTransaction: async ({ tenantId, stationId }: SoapCallContext, request: StartTransactionRequest) => {
-      const result = await this.transactions().start(tenantId, stationId, {
+    StartTransaction: async (context: SoapCallContext, request: StartTransactionRequest) => {
+      const result = await this.transactions().start(context.tenantId, context.stationId, {
         connectorId: request.connectorId,
         idTag: request.idTag,
         meterStartWh: request.meterStart,
         timestamp: toDate(request.timestamp),
         reservationId: request.reservationId,
       });
+      context.note = result.idTagInfo.reason;
       return {
         transactionId: toOcpp16TransactionId(result.ocppTransactionId),
         idTagInfo: encodeIdTagInfo(result.idTagInfo),

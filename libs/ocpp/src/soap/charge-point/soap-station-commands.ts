@@ -4,6 +4,7 @@ import {
   ChargingProfileInput,
   CommandResult,
   ConfigurationReport,
+  FirmwareUpdateRequest,
   LocalListEntry,
   ResetKind,
   StationCommands,
@@ -14,6 +15,7 @@ import { SoapEndpoint } from '../endpoints/soap-endpoint.repository';
 import { SoapEndpointRegistry } from '../endpoints/soap-endpoint.registry';
 import { DecodedObject, DecodedValue } from '../schema/xsd-codec';
 import { SoapArguments, SoapChargePointClient } from './soap-charge-point.client';
+import { integerTransactionId } from '../../commands/integer-transaction-id';
 
 /** Schema-validated answers hold text where these are read; anything else reads as empty. */
 function textOf(value: DecodedValue | undefined): string {
@@ -37,7 +39,7 @@ function transactionIdOf(ocppTransactionId: string): number {
 function encodeChargingProfile(profile: ChargingProfileInput): SoapArguments {
   return {
     chargingProfileId: profile.chargingProfileId,
-    transactionId: profile.transactionId,
+    transactionId: integerTransactionId(profile),
     stackLevel: profile.stackLevel,
     chargingProfilePurpose: profile.purpose,
     chargingProfileKind: profile.kind,
@@ -126,6 +128,11 @@ export class SoapStationCommands extends StationCommands {
     return statusOf(await this.call(tenantId, stationId, 'ChangeConfiguration', () => ({ key, value })));
   }
 
+  // OCPP-S has no security profiles: its stations are secured by the transport around them.
+  setSecurityProfile(): Promise<CommandResult> {
+    return Promise.reject(new BadInputError('OCPP-S stations have no OCPP security profiles'));
+  }
+
   async getConfiguration(
     tenantId: TenantId,
     stationId: string,
@@ -208,9 +215,15 @@ export class SoapStationCommands extends StationCommands {
   async updateFirmware(
     tenantId: TenantId,
     stationId: string,
-    request: { location: string; retrieveDate: Date; retries?: number; retryInterval?: number },
+    request: FirmwareUpdateRequest,
   ): Promise<CommandResult> {
-    await this.call(tenantId, stationId, 'UpdateFirmware', () => ({ ...request }));
+    const { signingCertificate, signature, installDate, ...unsigned } = request;
+    if (signingCertificate || signature || installDate) {
+      throw new BadInputError(
+        'Signed firmware and an install date need OCPP 1.6-J (security extension) or 2.0.1',
+      );
+    }
+    await this.call(tenantId, stationId, 'UpdateFirmware', () => ({ ...unsigned }));
     return { status: 'Accepted' };
   }
 
@@ -243,9 +256,12 @@ export class SoapStationCommands extends StationCommands {
       idTag: string;
       parentIdTag?: string;
       reservationId: number;
+      connectorType?: string;
     },
   ): Promise<CommandResult> {
-    return statusOf(await this.call(tenantId, stationId, 'ReserveNow', () => ({ ...request })));
+    const { connectorType, ...reservation } = request;
+    if (connectorType) throw new BadInputError('Reserving a connector type needs OCPP 2.0.1');
+    return statusOf(await this.call(tenantId, stationId, 'ReserveNow', () => ({ ...reservation })));
   }
 
   async cancelReservation(

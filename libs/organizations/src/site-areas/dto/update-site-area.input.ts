@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsOptional, IsPositive, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsPositive, IsString, Length, Max } from 'class-validator';
 
 @InputType({
   description: 'Fields left out keep their value; null parentSiteAreaId makes it a top-level area',
@@ -28,6 +28,17 @@ export class UpdateSiteAreaInput {
   @IsOptional()
   @IsPositive()
   voltage?: number;
+
+  @Field(() => Float, { nullable: true, description: 'The fuse: what each phase may carry, in A' })
+  @IsOptional()
+  @IsPositive()
+  @Max(100_000)
+  maximumCurrentAmps?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'The optimizer manages the stations of this area' })
+  @IsOptional()
+  @IsBoolean()
+  smartCharging?: boolean;
 
   @Field(() => ID, { nullable: true, description: 'An area of the same site, not one of its own sub-areas' })
   @IsOptional()

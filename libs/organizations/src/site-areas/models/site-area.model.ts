@@ -20,6 +20,12 @@ export class SiteArea {
   @Field(() => Float, { nullable: true, description: 'Supply voltage, in V' })
   voltage?: number;
 
+  @Field(() => Float, { nullable: true, description: 'The fuse: what each phase may carry, in A' })
+  maximumCurrentAmps?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'The optimizer manages the stations of this area' })
+  smartCharging: boolean;
+
   @Field(() => ID, { nullable: true, description: 'The enclosing area (nested fuses)' })
   parentSiteAreaId?: string;
 

@@ -19,6 +19,14 @@ export class SiteAreaDocument extends TenantDocument {
   @Prop()
   voltage?: number;
 
+  /** The fuse: what each phase may carry, in A (beside or instead of maximumPowerWatts). */
+  @Prop()
+  maximumCurrentAmps?: number;
+
+  /** The optimizer (libs/smart-charging) manages this area's stations. */
+  @Prop({ default: false })
+  smartCharging: boolean;
+
   /** The enclosing area (nested fuses); always in the same site, never a loop. */
   @Prop({ type: String })
   parentSiteAreaId?: string;
@@ -32,3 +40,4 @@ export class SiteAreaDocument extends TenantDocument {
 export const SiteAreaSchema = SchemaFactory.createForClass(SiteAreaDocument);
 SiteAreaSchema.index({ tenantId: 1, siteId: 1, name: 1 });
 SiteAreaSchema.index({ tenantId: 1, parentSiteAreaId: 1 });
+SiteAreaSchema.index({ tenantId: 1, smartCharging: 1 });

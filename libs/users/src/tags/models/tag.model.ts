@@ -22,4 +22,7 @@ export class Tag {
 
   @Field({ description: "The owner's default badge" })
   default: boolean;
+
+  /** When it last changed (roaming tells partners of changes since a time). */
+  updatedAt?: Date;
 }

@@ -27,6 +27,7 @@ export class TagDocument extends TenantDocument {
   isDefault: boolean;
 
   createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export const TagSchema = SchemaFactory.createForClass(TagDocument);

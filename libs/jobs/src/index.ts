@@ -1,7 +1,0 @@
-export * from './backoff';
-export * from './job';
-export * from './job-handler';
-export * from './job-handlers';
-export * from './job-queue';
-export * from './job-runner';
-export * from './jobs.module';

@@ -1,0 +1,2 @@
+export * from './roaming.module';
+export { OcpiMessageRepository } from './ocpi/log/ocpi-message.repository';

@@ -1,0 +1,34 @@
+import { TenantId } from '@csms/common';
+import { Lean, TenantRepository } from '@csms/database';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { FilterQuery, Model } from 'mongoose';
+import { RoamingSession } from './roaming-session';
+import { RoamingSessionDocument } from './schemas/roaming-session.schema';
+
+@Injectable()
+export class RoamingSessionRepository extends TenantRepository<RoamingSessionDocument, RoamingSession> {
+  constructor(@InjectModel(RoamingSessionDocument.name) model: Model<RoamingSessionDocument>) {
+    super(model);
+  }
+
+  async save(tenantId: TenantId, session: RoamingSession): Promise<void> {
+    const { id, ...fields } = session;
+    await this.updateOne(tenantId, { _id: id }, { $set: fields }, { upsert: true });
+  }
+
+  /** A partner's sessions in the window, oldest first, and how many match: a partner sees only its own. */
+  async pageOfPartner(
+    tenantId: TenantId,
+    partnerId: string,
+    window: { filter: FilterQuery<RoamingSessionDocument>; offset: number; limit: number },
+  ): Promise<{ items: RoamingSession[]; total: number }> {
+    const filter = { ...window.filter, partnerId };
+    return this.findOffsetPage(tenantId, filter, { startedAt: 1, _id: 1 }, window);
+  }
+
+  protected toEntity(doc: Lean<RoamingSessionDocument>): RoamingSession {
+    const { _id, tenantId: _tenantId, ...fields } = doc;
+    return { ...fields, id: _id, chargingPeriods: fields.chargingPeriods ?? [] };
+  }
+}

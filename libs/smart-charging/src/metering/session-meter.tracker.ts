@@ -1,0 +1,117 @@
+import { TenantId } from '@csms/common';
+import { EventBus, Unsubscribe } from '@csms/events';
+import {
+  CONSUMPTION_ADDED,
+  Consumption,
+  ConsumptionAddedEvent,
+  TRANSACTION_STOPPED,
+  TransactionEvent,
+} from '@csms/transactions';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+
+/** A phase carries the car when it draws at least this, A. */
+const PHASE_IN_USE_AMPS = 1;
+
+/** What the meter values of one session have shown so far. */
+export interface SessionMeter {
+  chargingStationId: string;
+  connectorId: number;
+  at: Date;
+  /** Per connector phase, A (undefined: not measured). */
+  phaseAmps: [number | undefined, number | undefined, number | undefined];
+  totalAmps?: number;
+  stateOfCharge?: number;
+  /** Connector phases (1..3) carrying current in the last sample that had any. */
+  phasesSeen: Set<number>;
+}
+
+/**
+ * Keeps, in memory and on every instance (the bus delivers every ConsumptionAdded everywhere), the
+ * last electrical state of each open session: currents per phase, state of charge, and the phases
+ * learnt from them. Planning reads it without a database round-trip; after a restart a session's
+ * last curve point stands in until its next meter value.
+ */
+@Injectable()
+export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
+  private readonly sessions = new Map<string, SessionMeter>();
+  private unsubscribers: Unsubscribe[] = [];
+
+  constructor(private readonly events: EventBus) {}
+
+  onModuleInit(): void {
+    this.unsubscribers = [
+      this.events.subscribe<ConsumptionAddedEvent>(CONSUMPTION_ADDED, ({ tenantId, payload }) => {
+        this.record(
+          tenantId,
+          payload.transactionId,
+          payload.chargingStationId,
+          payload.connectorId,
+          payload.consumption,
+        );
+      }),
+      this.events.subscribe<TransactionEvent>(TRANSACTION_STOPPED, ({ tenantId, payload }) => {
+        this.sessions.delete(key(tenantId, payload.id));
+      }),
+    ];
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }
+
+  get(tenantId: TenantId, transactionId: string): SessionMeter | undefined {
+    return this.sessions.get(key(tenantId, transactionId));
+  }
+
+  /** Records a curve point (from the bus, or read back from the database after a restart). */
+  record(
+    tenantId: TenantId,
+    transactionId: string,
+    chargingStationId: string,
+    connectorId: number,
+    point: Consumption,
+  ): SessionMeter {
+    const id = key(tenantId, transactionId);
+    const known = this.sessions.get(id);
+    const at = new Date(point.timestamp);
+    if (known && known.at.getTime() > at.getTime()) return known;
+    const phaseAmps: SessionMeter['phaseAmps'] = [
+      point.instantAmpsL1,
+      point.instantAmpsL2,
+      point.instantAmpsL3,
+    ];
+    // The phases of the last sample with current: a car moved to another phase (2.0.1 phaseToUse)
+    // is where it draws now; a paused car keeps the phases it drew on.
+    const inUse = new Set<number>();
+    phaseAmps.forEach((amps, index) => {
+      if (amps !== undefined && amps >= PHASE_IN_USE_AMPS) inUse.add(index + 1);
+    });
+    const phasesSeen = inUse.size > 0 ? inUse : new Set(known?.phasesSeen ?? []);
+    const meter: SessionMeter = {
+      chargingStationId,
+      connectorId,
+      at,
+      phaseAmps,
+      totalAmps: point.instantAmps,
+      stateOfCharge: point.stateOfCharge ?? known?.stateOfCharge,
+      phasesSeen,
+    };
+    this.sessions.set(id, meter);
+    return meter;
+  }
+
+  /** Every tracked session of these stations (the load curve). */
+  ofStations(tenantId: TenantId, stationIds: ReadonlySet<string>): Map<string, SessionMeter> {
+    const prefix = `${tenantId}\u0000`;
+    const found = new Map<string, SessionMeter>();
+    for (const [id, meter] of this.sessions) {
+      if (id.startsWith(prefix) && stationIds.has(meter.chargingStationId))
+        found.set(id.slice(prefix.length), meter);
+    }
+    return found;
+  }
+}
+
+function key(tenantId: TenantId, transactionId: string): string {
+  return `${tenantId}\u0000${transactionId}`;
+}

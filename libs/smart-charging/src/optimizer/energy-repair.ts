@@ -1,0 +1,181 @@
+import { ConstraintModel } from './constraint-model';
+
+const EPSILON = 1e-6;
+const SWAPS_PER_SESSION = 20;
+
+/** What the repair needs to know of a group's plan. */
+export interface RepairContext {
+  model: ConstraintModel;
+  /** A per session and slot, changed in place. */
+  amps: number[][];
+  slots: number;
+  minAmps: readonly number[];
+  maxAmps: readonly number[];
+  /** Grid Wh each session still wants over the horizon (Infinity: no known need). */
+  needWh: readonly number[];
+  /** First slot each session is gone (slots: present to the end). */
+  departure: readonly number[];
+  whPerAmp(session: number, slot: number): number;
+  capacityScale(slot: number): number;
+  /** Price per slot, when energy has one: the cheapest slots are repaired first, else the earliest. */
+  prices?: readonly number[];
+}
+
+/**
+ * Fair sharing slot by slot lets a car that leaves soon fall short while one that stays all day gets
+ * the same current now and has hours left to catch up. This moves current, in a slot before the
+ * short car leaves, from a car staying longer to the short one, and gives the staying car the same
+ * energy back after the short car has left (where the fuses have room), or lets the short car take
+ * room that is simply free. Nobody ends with less energy by their departure. The earliest slots are
+ * repaired first (the cheapest, when energy has a price): the plan is made again every quarter hour
+ * and only its first slot is ever drawn, so a shortfall left for later is overtaken by cars arriving
+ * meanwhile and the car leaves short after all.
+ */
+export function repairShortfalls(context: RepairContext): void {
+  const { model, amps, slots, departure } = context;
+  const sessions = amps.length;
+  const slack = slackBySlot(context);
+  const planned = amps.map((row, session) =>
+    row.reduce((total, current, slot) => total + current * context.whPerAmp(session, slot), 0),
+  );
+  const short = [...Array(sessions).keys()]
+    .filter(
+      (session) => Number.isFinite(context.needWh[session]) && planned[session] < context.needWh[session] - 1,
+    )
+    .sort((a, b) => departure[a] - departure[b] || a - b);
+  if (short.length === 0) return;
+  const donors = [...Array(sessions).keys()].sort((a, b) => departure[b] - departure[a] || a - b);
+  // Slots where a donor can never take current back: the repair only ever lowers later slots' room.
+  const full = amps.map(() => new Uint8Array(slots));
+
+  const headroom = (session: number, slot: number): number => {
+    const members = model.sessionConstraints[session];
+    const coefficients = model.sessionCoefficients[session];
+    let room = Infinity;
+    for (let at = 0; at < members.length; at++) {
+      if (coefficients[at] > 0)
+        room = Math.min(room, Math.max(0, slack[slot][members[at]]) / coefficients[at]);
+    }
+    return room;
+  };
+  const change = (session: number, slot: number, delta: number): void => {
+    amps[session][slot] += delta;
+    const members = model.sessionConstraints[session];
+    const coefficients = model.sessionCoefficients[session];
+    for (let at = 0; at < members.length; at++) slack[slot][members[at]] -= coefficients[at] * delta;
+  };
+  /** How much more a session could take in a slot, honouring its minimum when it starts from 0. */
+  const roomFor = (session: number, slot: number, wanted: number): number => {
+    const current = amps[session][slot];
+    const room = Math.min(wanted, context.maxAmps[session] - current, headroom(session, slot));
+    if (room <= EPSILON) return 0;
+    return current <= EPSILON && room < context.minAmps[session] - EPSILON ? 0 : room;
+  };
+
+  const repairOrder = (end: number): number[] => {
+    const order = [...Array(end).keys()];
+    const prices = context.prices;
+    if (prices) order.sort((a, b) => prices[a] - prices[b] || a - b);
+    return order;
+  };
+  /** Swaps tried per session planned: bounds the search when needs cannot all be met. */
+  let budget = SWAPS_PER_SESSION * sessions;
+  /** Whether a donor may still take current back somewhere from `from` on. */
+  const opensAfter = (donor: number, from: number): boolean => {
+    for (let later = from; later < Math.min(departure[donor], slots); later++)
+      if (!full[donor][later]) return true;
+    return false;
+  };
+  for (const session of short) {
+    let missing = context.needWh[session] - planned[session];
+    const end = Math.min(departure[session], slots);
+    const candidates = donors.filter(
+      (donor) => donor !== session && departure[donor] > departure[session] && opensAfter(donor, end),
+    );
+    for (const slot of repairOrder(end)) {
+      if (missing <= 1) break;
+      const perAmp = context.whPerAmp(session, slot);
+      const direct = roomFor(session, slot, missing / perAmp);
+      if (direct > 0) {
+        change(session, slot, direct);
+        missing -= direct * perAmp;
+      }
+      for (const donor of candidates) {
+        if (missing <= 1) break;
+        if (amps[donor][slot] <= EPSILON || !opensAfter(donor, end)) continue;
+        if (budget-- <= 0) return;
+        missing -= swap(session, donor, slot, end, missing / perAmp) * perAmp;
+      }
+    }
+  }
+
+  /**
+   * Moves up to `wanted` A at `slot` from `donor` to `session`, the donor getting the same energy
+   * back after `sessionEnd`. Returns the amperes the session gained.
+   */
+  function swap(session: number, donor: number, slot: number, sessionEnd: number, wanted: number): number {
+    const donorAmps = amps[donor][slot];
+    const sessionAmps = amps[session][slot];
+    const wantedHere = Math.min(wanted, context.maxAmps[session] - sessionAmps);
+    if (wantedHere <= EPSILON) return 0;
+    // Starting from 0 the session needs its minimum; the donor keeps its own, or stops altogether.
+    const floor = sessionAmps <= EPSILON ? context.minAmps[session] : 0;
+    const target = Math.max(wantedHere, floor);
+    const give = donorAmps - target >= context.minAmps[donor] - EPSILON ? target : donorAmps;
+    const donorWh = context.whPerAmp(donor, slot);
+    for (let later = sessionEnd; later < Math.min(departure[donor], slots); later++) {
+      if (full[donor][later]) continue;
+      const ratio = donorWh / context.whPerAmp(donor, later);
+      const room = roomFor(donor, later, give * ratio);
+      if (room < give * ratio - EPSILON) {
+        if (Math.min(context.maxAmps[donor] - amps[donor][later], headroom(donor, later)) <= EPSILON)
+          full[donor][later] = 1;
+        continue;
+      }
+      change(donor, slot, -give);
+      const gained = roomFor(session, slot, target);
+      if (gained <= EPSILON || gained < floor - EPSILON) {
+        change(donor, slot, give);
+        continue;
+      }
+      change(session, slot, gained);
+      // What the session could not use goes back to the donor, if that leaves it a valid current.
+      const left = donorAmps - gained;
+      const validLeft = left >= context.minAmps[donor] - EPSILON || left <= EPSILON;
+      if (gained < give && validLeft && headroom(donor, slot) >= give - gained - EPSILON) {
+        change(donor, slot, give - gained);
+      }
+      const back = (donorAmps - amps[donor][slot]) * ratio;
+      if (amps[donor][later] <= EPSILON && back < context.minAmps[donor] - EPSILON) {
+        change(session, slot, -gained);
+        change(donor, slot, donorAmps - amps[donor][slot]);
+        continue;
+      }
+      change(donor, later, back);
+      return gained;
+    }
+    return 0;
+  }
+}
+
+function slackBySlot(context: RepairContext): Float64Array[] {
+  const { model, amps, slots } = context;
+  const result: Float64Array[] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    const slack = new Float64Array(model.constraints.length);
+    model.constraints.forEach((constraint, index) => {
+      slack[index] = constraint.scalable
+        ? constraint.capacity * context.capacityScale(slot)
+        : constraint.capacity;
+    });
+    amps.forEach((row, session) => {
+      const current = row[slot];
+      if (current === 0) return;
+      const members = model.sessionConstraints[session];
+      const coefficients = model.sessionCoefficients[session];
+      for (let at = 0; at < members.length; at++) slack[members[at]] -= coefficients[at] * current;
+    });
+    result.push(slack);
+  }
+  return result;
+}

@@ -1,0 +1,287 @@
+import { ConstraintModel, buildConstraintModel } from './constraint-model';
+import {
+  FuseInput,
+  OptimizerInput,
+  OptimizerResult,
+  Phase,
+  PlanReason,
+  ReasonCode,
+  SessionInput,
+  SessionPlan,
+} from './optimizer.types';
+import { repairShortfalls } from './energy-repair';
+import { choosePhases } from './phase-choice';
+import { SlotAllocation, SlotDemand, fillSlot } from './slot-fill';
+
+const EPSILON = 1e-6;
+
+/**
+ * Plans every session's current per slot over the horizon: a pure, deterministic function (same
+ * input, same output; no clock, no randomness, ties broken by ids).
+ *
+ * Objectives, in order: fuses are never exceeded on any phase (hard); every session gets at least its
+ * minimum current or is paused, by priority; the rest is shared max-min fairly, weighted by priority;
+ * peak shaving and phase balancing cap what is shared above the minimums; energy with a known need
+ * and departure goes into the cheapest slots before the departure (slots are filled cheapest first,
+ * each one fairly); single-phase sessions that can switch go on the least-loaded phase.
+ *
+ * Independent fuse trees (site areas without a common parent) are planned apart.
+ */
+export function optimize(input: OptimizerInput): OptimizerResult {
+  const plans: SessionPlan[] = [];
+  for (const group of independentGroups(input)) plans.push(...planGroup(input, group.fuses, group.sessions));
+  const order = new Map(input.sessions.map((session, index) => [session.id, index]));
+  plans.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { sessions: plans };
+}
+
+interface Group {
+  fuses: FuseInput[];
+  sessions: SessionInput[];
+}
+
+/** Fuses grouped by the root of their tree, with the sessions under them. */
+function independentGroups(input: OptimizerInput): Group[] {
+  const parentOf = new Map(input.fuses.map((fuse) => [fuse.id, fuse.parentId]));
+  const rootOf = (id: string): string => {
+    const seen = new Set<string>();
+    let current = id;
+    for (
+      let parent = parentOf.get(current);
+      parent !== undefined && parentOf.has(parent);
+      parent = parentOf.get(current)
+    ) {
+      if (seen.has(parent)) break;
+      seen.add(current);
+      current = parent;
+    }
+    return current;
+  };
+  const groups = new Map<string, Group>();
+  const groupOf = (root: string): Group => {
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = { fuses: [], sessions: [] }));
+    return group;
+  };
+  for (const fuse of input.fuses) groupOf(rootOf(fuse.id)).fuses.push(fuse);
+  for (const session of input.sessions) groupOf(rootOf(session.fuseId)).sessions.push(session);
+  return [...groups.values()].filter((group) => group.sessions.length > 0);
+}
+
+/**
+ * Who gets the minimum current first: higher priority, then (among equals) who has drawn fewer
+ * ampere-hours per phase from the fuses (what they share), a session that is charging counting one
+ * slot at its minimum less so that pauses rotate every slot or so rather than flap; then arrival,
+ * then id.
+ */
+function admissionOrder(
+  sessions: readonly SessionInput[],
+  servedWh: readonly number[],
+  on: readonly boolean[],
+): number[] {
+  const served = sessions.map(
+    (session, index) =>
+      servedWh[index] / (session.phases.length * session.voltage) - (on[index] ? session.minAmps * 0.25 : 0),
+  );
+  return sessions
+    .map((_, index) => index)
+    .sort((a, b) => {
+      const x = sessions[a];
+      const y = sessions[b];
+      return (
+        y.priority - x.priority ||
+        served[a] - served[b] ||
+        x.order - y.order ||
+        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
+      );
+    });
+}
+
+function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionInput[]): SessionPlan[] {
+  const slots = input.slotCount;
+  const hoursOf = (slot: number): number =>
+    slot === 0 ? (input.firstSlotHours ?? input.slotHours) : input.slotHours;
+  const prices = input.prices && input.prices.length >= slots ? input.prices : undefined;
+  const share = Math.min(1, Math.max(0, input.futureCapacityShare ?? 1));
+  const received = sessions.map((session) => session.receivedWh ?? 0);
+  const charging = sessions.map((session) => session.charging);
+  const phases = choosePhases(fuses, sessions, admissionOrder(sessions, received, charging));
+  const model = buildConstraintModel(fuses, sessions, phases);
+
+  const wantsEnergy = sessions.map((session) => session.energyWh === undefined || session.energyWh > EPSILON);
+  const deferrable = sessions.map(
+    (session, index) =>
+      prices !== undefined &&
+      session.energyWh !== undefined &&
+      session.departureSlot !== undefined &&
+      wantsEnergy[index],
+  );
+  /** Grid energy still to plan, Wh: enforced slot by slot unless prices make it a trim afterwards. */
+  const remaining = sessions.map((session) =>
+    session.energyWh === undefined ? Infinity : Math.max(0, session.energyWh) / session.efficiency,
+  );
+  const enforced = sessions.map((_, index) => prices === undefined || deferrable[index]);
+  const whPerAmp = (index: number, slot: number): number =>
+    phases[index].length * sessions[index].voltage * hoursOf(slot);
+
+  const amps = sessions.map(() => new Array<number>(slots).fill(0));
+  const plannedWh = sessions.map(() => 0);
+  const slotOrder = [...Array(slots).keys()];
+  if (prices) slotOrder.sort((a, b) => prices[a] - prices[b] || a - b);
+
+  let firstSlot: { allocation: SlotAllocation; demands: SlotDemand[] } | undefined;
+  // The last slot filled: a slot with the same sessions, caps and scale gets the same currents (and
+  // when nobody was paused, the admission order made no difference either).
+  let last: { caps: Float64Array; scale: number; order?: number[]; allocation: SlotAllocation } | undefined;
+  const weights = sessions.map((session) => Math.max(session.priority, EPSILON));
+  for (const slot of slotOrder) {
+    const caps = new Float64Array(sessions.length);
+    const demands = sessions.map((session, index): SlotDemand => {
+      const here =
+        (session.departureSlot === undefined || slot < session.departureSlot) && wantsEnergy[index];
+      let cap = session.maxAmps < session.minAmps ? 0 : session.maxAmps;
+      if (enforced[index] && remaining[index] !== Infinity) {
+        const needAmps = remaining[index] / whPerAmp(index, slot);
+        cap = remaining[index] <= EPSILON ? 0 : Math.min(cap, Math.max(session.minAmps, needAmps));
+      }
+      const present = here && cap > 0;
+      caps[index] = present ? cap : -1;
+      return { present, minAmps: session.minAmps, capAmps: cap, weight: weights[index] };
+    });
+    const scale = prices && slot > 0 ? share : 1;
+    let allocation: SlotAllocation | undefined;
+    let order: number[] | undefined;
+    const sameInputs = last !== undefined && last.scale === scale && sameValues(last.caps, caps);
+    if (sameInputs && !last!.allocation.limits.some((limit) => limit.kind === 'paused')) {
+      allocation = last!.allocation;
+    } else {
+      const on = slot > 0 && !prices ? sessions.map((_, index) => amps[index][slot - 1] > 0) : charging;
+      order = admissionOrder(
+        sessions,
+        sessions.map((_, index) => received[index] + plannedWh[index]),
+        on,
+      );
+      if (sameInputs && last!.order && sameValues(last!.order, order)) allocation = last!.allocation;
+    }
+    allocation ??= fillSlot(model, demands, order!, scale);
+    last = { caps, scale, order: order ?? last?.order, allocation };
+    for (let index = 0; index < sessions.length; index++) {
+      const current = allocation.amps[index];
+      amps[index][slot] = current;
+      const wh = current * whPerAmp(index, slot);
+      plannedWh[index] += wh;
+      if (enforced[index]) remaining[index] -= wh;
+    }
+    if (slot === 0) firstSlot = { allocation, demands };
+  }
+
+  if (prices) {
+    sessions.forEach((session, index) => {
+      if (!enforced[index] && session.energyWh !== undefined)
+        trimToNeed(amps[index], remaining[index], session, (slot) => whPerAmp(index, slot));
+    });
+  }
+  repairShortfalls({
+    model,
+    amps,
+    slots,
+    minAmps: sessions.map((session) => session.minAmps),
+    maxAmps: sessions.map((session) => (session.maxAmps < session.minAmps ? 0 : session.maxAmps)),
+    needWh: sessions.map((session) =>
+      session.energyWh !== undefined && session.departureSlot !== undefined
+        ? Math.max(0, session.energyWh) / session.efficiency
+        : Infinity,
+    ),
+    departure: sessions.map((session) => session.departureSlot ?? slots),
+    whPerAmp,
+    capacityScale: (slot) => (prices && slot > 0 ? share : 1),
+    prices,
+  });
+
+  return sessions.map((session, index) => {
+    const rounded = amps[index].map(roundDown);
+    return {
+      id: session.id,
+      amps: rounded,
+      phases: phases[index],
+      reason: reasonOf(session, index, rounded, model, firstSlot, deferrable[index], wantsEnergy[index]),
+    };
+  });
+}
+
+/** A session whose need was not enforced slot by slot keeps its earliest slots up to its need. */
+function trimToNeed(
+  amps: number[],
+  needWh: number,
+  session: SessionInput,
+  whPerAmp: (slot: number) => number,
+): void {
+  let left = needWh;
+  for (let slot = 0; slot < amps.length; slot++) {
+    if (left <= EPSILON) {
+      amps[slot] = 0;
+      continue;
+    }
+    const needAmps = Math.max(session.minAmps, left / whPerAmp(slot));
+    amps[slot] = Math.min(amps[slot], needAmps);
+    left -= amps[slot] * whPerAmp(slot);
+  }
+}
+
+/** Rounded down to the 0.1 A a schedule carries (down: a fuse is never exceeded by rounding). */
+function roundDown(value: number): number {
+  return Math.floor(value * 10 + 1e-6) / 10;
+}
+
+function reasonOf(
+  session: SessionInput,
+  index: number,
+  amps: number[],
+  model: ConstraintModel,
+  firstSlot: { allocation: SlotAllocation; demands: SlotDemand[] } | undefined,
+  deferrable: boolean,
+  wantsEnergy: boolean,
+): PlanReason {
+  if (session.departureSlot !== undefined && session.departureSlot <= 0) {
+    return { code: ReasonCode.DONE, text: 'departed' };
+  }
+  if (!wantsEnergy) return { code: ReasonCode.DONE, text: 'target reached' };
+  if (session.maxAmps < session.minAmps) {
+    return {
+      code: ReasonCode.BELOW_MINIMUM,
+      text: `paused: ${session.maxLabel} (${roundDown(session.maxAmps)} A) is below the minimum ${session.minAmps} A`,
+    };
+  }
+  const limit = firstSlot?.allocation.limits[index];
+  if (limit?.kind === 'paused') {
+    return {
+      code: ReasonCode.PAUSED,
+      text: `paused: no room for its minimum ${session.minAmps} A under the ${model.constraints[limit.constraint].label}`,
+    };
+  }
+  if (amps[0] === 0) {
+    const fromSlot = amps.findIndex((value) => value > 0);
+    if (deferrable && fromSlot > 0) {
+      return { code: ReasonCode.COST, text: 'waits for cheaper energy before its departure', fromSlot };
+    }
+    return { code: ReasonCode.PAUSED, text: 'paused: no room before its departure' };
+  }
+  if (limit?.kind === 'constraint') {
+    const constraint = model.constraints[limit.constraint];
+    return { code: constraint.code, text: `limited by the ${constraint.label}` };
+  }
+  const demand = firstSlot?.demands[index];
+  if (demand && demand.capAmps < session.maxAmps - EPSILON) {
+    const kwh = Math.round(((session.energyWh ?? 0) / 1000) * 10) / 10;
+    return { code: ReasonCode.ENERGY, text: `needs only ${kwh} kWh more` };
+  }
+  return { code: ReasonCode.SESSION_LIMIT, text: `${session.maxLabel} (${roundDown(session.maxAmps)} A)` };
+}
+
+export type { Phase };
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}

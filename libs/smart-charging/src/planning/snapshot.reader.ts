@@ -1,0 +1,123 @@
+import { AssetService, PhaseAmps, effectiveLoad } from '@csms/assets';
+import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
+import { OrganizationDirectory, SiteArea, SiteAreaService } from '@csms/organizations';
+import { StationLimitService, StationPlacementService } from '@csms/stations';
+import { TransactionService } from '@csms/transactions';
+import { TenantService } from '@csms/users';
+import { Inject, Injectable } from '@nestjs/common';
+import { StationExclusionRepository } from '../exclusions/station-exclusion.repository';
+import { SmartChargingPlanRepository } from '../plans/smart-charging-plan.repository';
+import { SessionCarInfo } from '../ports/session-car.port';
+import { SessionPreferenceRepository } from '../sessions/session-preference.repository';
+import { SmartChargingSettingsRepository } from '../settings/smart-charging-settings.repository';
+import { ConnectorWiringRepository } from '../wiring/connector-wiring.repository';
+import { AreaSnapshot } from './area-snapshot';
+import { rootOf, treeOf } from './area-tree';
+
+const NOMINAL_VOLTAGE = 230;
+
+/** Reads everything a plan of one site-area tree needs, from the modules that own it. */
+@Injectable()
+export class SnapshotReader {
+  private readonly staleAfterMs: number;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly siteAreas: SiteAreaService,
+    private readonly placements: StationPlacementService,
+    private readonly stationLimits: StationLimitService,
+    private readonly transactions: TransactionService,
+    private readonly assets: AssetService,
+    private readonly cars: SessionCarInfo,
+    private readonly settings: SmartChargingSettingsRepository,
+    private readonly wiring: ConnectorWiringRepository,
+    private readonly preferences: SessionPreferenceRepository,
+    private readonly exclusions: StationExclusionRepository,
+    private readonly plans: SmartChargingPlanRepository,
+    private readonly organizations: OrganizationDirectory,
+    private readonly tenants: TenantService,
+  ) {
+    this.staleAfterMs = config.ASSET_STALE_AFTER_SECONDS * 1000;
+  }
+
+  /** The top area of the tree `siteAreaId` is in, with the tree; null for an unknown area. */
+  async treeOf(
+    tenantId: TenantId,
+    siteAreaId: string,
+  ): Promise<{ root: SiteArea; areas: SiteArea[] } | null> {
+    const area = await this.siteAreas.find(tenantId, siteAreaId);
+    if (!area) return null;
+    const inSite = await this.siteAreas.inSite(tenantId, area.siteId);
+    const rootId = rootOf(area.id, inSite);
+    return { root: inSite.find((candidate) => candidate.id === rootId)!, areas: treeOf(rootId, inSite) };
+  }
+
+  async read(tenantId: TenantId, root: SiteArea, areas: SiteArea[], now: Date): Promise<AreaSnapshot> {
+    const areaIds = areas.map((area) => area.id);
+    const inAreas = new Set(areaIds);
+    const placed = (await this.placements.inSites(tenantId, [root.siteId])).filter(
+      (station) => station.siteAreaId !== undefined && inAreas.has(station.siteAreaId),
+    );
+    const stationIds = placed.map((station) => station.id).sort();
+    const [stations, staticLimits, sessions, settings, wiring, exclusions, assets, previous, timeZone] =
+      await Promise.all([
+        this.placements.findMany(tenantId, stationIds),
+        this.stationLimits.limitsOf(tenantId, stationIds),
+        this.transactions.activeOfStations(tenantId, stationIds),
+        this.settings.ofAreas(tenantId, areaIds),
+        this.wiring.ofStations(tenantId, stationIds),
+        this.exclusions.ofStations(tenantId, stationIds),
+        this.assets.ofSiteAreas(tenantId, areaIds),
+        this.plans.ofRoot(tenantId, root.id),
+        this.timeZoneOf(tenantId, root.siteId),
+      ]);
+    const transactionIds = sessions.map((session) => session.id);
+    const [cars, preferences] = await Promise.all([
+      this.cars.factsOf(
+        tenantId,
+        sessions.map((session) => ({
+          transactionId: session.id,
+          chargingStationId: session.chargingStationId,
+          connectorId: session.connectorId,
+          startedAt: session.startedAt,
+        })),
+      ),
+      this.preferences.ofTransactions(tenantId, transactionIds),
+    ]);
+    const assetAmps = new Map<string, PhaseAmps>();
+    const areasById = new Map(areas.map((area) => [area.id, area]));
+    for (const asset of assets) {
+      const area = areasById.get(asset.siteAreaId)!;
+      const load = effectiveLoad(
+        { ...asset, lastReading: asset.lastReading },
+        { voltage: area.voltage ?? NOMINAL_VOLTAGE, phases: area.numberOfPhases ?? 3 },
+        now,
+        this.staleAfterMs,
+      );
+      const total = assetAmps.get(asset.siteAreaId) ?? [0, 0, 0];
+      assetAmps.set(asset.siteAreaId, total.map((amps, phase) => amps + load.amps[phase]) as PhaseAmps);
+    }
+    return {
+      now,
+      root,
+      areas,
+      settings,
+      stations: stations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      staticLimits,
+      sessions,
+      cars,
+      preferences,
+      wiring,
+      excluded: new Map([...exclusions].map(([stationId, exclusion]) => [stationId, exclusion.reason])),
+      assetAmps,
+      previous: previous ?? undefined,
+      timeZone,
+    };
+  }
+
+  /** One clock per place, as pricing and statistics read it: the site's zone, else the tenant's. */
+  private async timeZoneOf(tenantId: TenantId, siteId: string): Promise<string> {
+    const site = await this.organizations.site(tenantId, siteId);
+    return site?.timeZone ?? (await this.tenants.timeZoneOf(tenantId));
+  }
+}

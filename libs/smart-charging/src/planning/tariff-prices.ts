@@ -1,0 +1,40 @@
+import { energyPriceSchedule } from '@csms/pricing';
+import { Transaction } from '@csms/transactions';
+
+/**
+ * The energy price of each slot from the tariffs frozen on the sessions (libs/pricing's
+ * energyPriceSchedule, on each tariff's own clock): the mean over the distinct tariffs of the tree's
+ * sessions, so the cost objective moves energy to where the drivers pay least. Undefined when no
+ * session has a tariff. A grid price curve configured on the area takes precedence over this.
+ */
+export function tariffPricesOfSlots(
+  sessions: readonly Transaction[],
+  firstSlotStart: Date,
+  slotMinutes: number,
+  slots: number,
+): number[] | undefined {
+  const tariffs = new Map<string, Transaction>();
+  for (const session of sessions) {
+    if (session.tariff && session.tariffTimeZone && !tariffs.has(session.tariff.id))
+      tariffs.set(session.tariff.id, session);
+  }
+  if (tariffs.size === 0) return undefined;
+  const slotMs = slotMinutes * 60_000;
+  const to = new Date(firstSlotStart.getTime() + slots * slotMs);
+  const sums = new Array<number>(slots).fill(0);
+  for (const session of tariffs.values()) {
+    const schedule = energyPriceSchedule(session.tariff!, {
+      timeZone: session.tariffTimeZone!,
+      from: firstSlotStart,
+      to,
+    });
+    for (let slot = 0; slot < slots; slot++) {
+      const at = firstSlotStart.getTime() + slot * slotMs;
+      const period = schedule.find(
+        (candidate) => candidate.start.getTime() <= at && at < candidate.end.getTime(),
+      );
+      sums[slot] += period?.pricePerKwh ?? 0;
+    }
+  }
+  return sums.map((sum) => sum / tariffs.size);
+}

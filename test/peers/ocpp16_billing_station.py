@@ -1,0 +1,148 @@
+"""An OCPP 1.6-J station for the billing suites, built on the independent Python `ocpp` package.
+
+Boots, reports connector 1 Available, then runs what the test writes on stdin, one command a line,
+and answers each with one JSON line on stdout:
+
+    python3 ocpp16_billing_station.py ws://HOST:PORT/ocpp/default STATION_ID
+
+  <- authorize TAG                         -> {"event": "authorized", "status": "Accepted"}
+  <- session TAG MINUTES ENERGY_WH [DAYS]  a whole session that ended just now (or DAYS ago):
+                                           StartTransaction dated MINUTES before, one MeterValues,
+                                           StopTransaction
+                                           -> {"event": "started", "status": S, "transactionId": N}
+                                           -> {"event": "stopped", "transactionId": N}   (if Accepted)
+  <- quit
+"""
+
+import asyncio
+import json
+import sys
+from datetime import datetime, timedelta, timezone
+
+import websockets
+from ocpp.v16 import ChargePoint, call
+from ocpp.v16.enums import (
+    AuthorizationStatus,
+    ChargePointErrorCode,
+    ChargePointStatus,
+    Measurand,
+    Reason,
+    ReadingContext,
+    RegistrationStatus,
+    UnitOfMeasure,
+)
+
+METER_START_WH = 10_000
+
+
+def emit(event: dict) -> None:
+    print(json.dumps(event), flush=True)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def register(moment: datetime, wh: int, context: ReadingContext) -> dict:
+    return {
+        "timestamp": iso(moment),
+        "sampledValue": [
+            {
+                "value": str(wh),
+                "measurand": Measurand.energy_active_import_register,
+                "unit": UnitOfMeasure.wh,
+                "context": context,
+            }
+        ],
+    }
+
+
+class Station(ChargePoint):
+    async def status(self, status: ChargePointStatus) -> None:
+        await self.call(
+            call.StatusNotification(
+                connector_id=1,
+                error_code=ChargePointErrorCode.no_error,
+                status=status,
+                timestamp=iso(datetime.now(timezone.utc)),
+            )
+        )
+
+    async def boot(self) -> None:
+        boot = await self.call(
+            call.BootNotification(charge_point_model="PyBilling", charge_point_vendor="mobilityhouse-ocpp")
+        )
+        assert boot.status == RegistrationStatus.accepted, boot
+        await self.status(ChargePointStatus.available)
+
+    async def authorize(self, tag: str) -> None:
+        answer = await self.call(call.Authorize(id_tag=tag))
+        emit({"event": "authorized", "status": answer.id_tag_info["status"]})
+
+    async def session(self, tag: str, minutes: int, energy_wh: int, days_ago: int) -> None:
+        stopped_at = datetime.now(timezone.utc) - timedelta(days=days_ago)
+        started_at = stopped_at - timedelta(minutes=minutes)
+        started = await self.call(
+            call.StartTransaction(connector_id=1, id_tag=tag, meter_start=METER_START_WH, timestamp=iso(started_at))
+        )
+        status = started.id_tag_info["status"]
+        emit({"event": "started", "status": status, "transactionId": started.transaction_id})
+        if status != AuthorizationStatus.accepted:
+            # A station stops a session the central system refused at once (1.6 §5.16 / StopTransactionOnInvalidId).
+            await self.call(
+                call.StopTransaction(
+                    meter_stop=METER_START_WH,
+                    timestamp=iso(started_at),
+                    transaction_id=started.transaction_id,
+                    reason=Reason.de_authorized,
+                )
+            )
+            return
+        await self.status(ChargePointStatus.charging)
+        halfway = started_at + timedelta(minutes=minutes / 2)
+        await self.call(
+            call.MeterValues(
+                connector_id=1,
+                transaction_id=started.transaction_id,
+                meter_value=[register(halfway, METER_START_WH + energy_wh // 2, ReadingContext.sample_periodic)],
+            )
+        )
+        meter_stop = METER_START_WH + energy_wh
+        await self.call(
+            call.StopTransaction(
+                meter_stop=meter_stop,
+                timestamp=iso(stopped_at),
+                transaction_id=started.transaction_id,
+                reason=Reason.local,
+                id_tag=tag,
+                transaction_data=[register(stopped_at, meter_stop, ReadingContext.transaction_end)],
+            )
+        )
+        await self.status(ChargePointStatus.available)
+        emit({"event": "stopped", "transactionId": started.transaction_id})
+
+
+async def main(endpoint: str, identity: str) -> None:
+    loop = asyncio.get_running_loop()
+    stdin = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    async with websockets.connect(f"{endpoint}/{identity}", subprotocols=["ocpp1.6"]) as connection:
+        station = Station(identity, connection)
+        listener = asyncio.create_task(station.start())
+        try:
+            await station.boot()
+            emit({"event": "booted"})
+            while True:
+                words = (await stdin.readline()).decode().split()
+                if not words or words[0] == "quit":
+                    return
+                if words[0] == "authorize":
+                    await station.authorize(words[1])
+                elif words[0] == "session":
+                    await station.session(words[1], int(words[2]), int(words[3]), int(words[4]) if len(words) > 4 else 0)
+        finally:
+            listener.cancel()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2]))
