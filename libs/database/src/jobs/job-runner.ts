@@ -173,7 +173,9 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     const results = await Promise.resolve()
       .then(() => handler.handleRound!(due))
       .catch((error: unknown) => due.map(() => retryOf(error)));
-    await Promise.all(due.map((job, index) => this.settle(handler, job, results[index] ?? { outcome: 'done' })));
+    await Promise.all(
+      due.map((job, index) => this.settle(handler, job, results[index] ?? { outcome: 'done' })),
+    );
     return due.length;
   }
 
