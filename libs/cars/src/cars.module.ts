@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { SessionCarLimits } from '@csms/smart-charging';
+import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CarService } from './cars/car.service';
 import { CarRepository } from './cars/car.repository';
@@ -9,12 +10,17 @@ import { CarCatalogSeeder } from './catalog/car-catalog.seeder';
 import { CarCatalogService } from './catalog/car-catalog.service';
 import { CarModelRepository } from './catalog/car-model.repository';
 import { CarModelDocument, CarModelSchema } from './catalog/schemas/car-model.schema';
+import { DriverCarLimits } from './sessions/driver-car-limits';
 import { SessionCarDocument, SessionCarSchema } from './sessions/schemas/session-car.schema';
 import { SessionCarListener } from './sessions/session-car.listener';
 import { SessionCarRepository } from './sessions/session-car.repository';
 import { SessionCarResolver } from './sessions/session-car.resolver';
 
-/** The car catalog (Open EV Data, curated by super admins), users' cars, and the car of each session. */
+/**
+ * The car catalog (Open EV Data, curated by super admins), users' cars, and the car of each session.
+ * Global for one export: the SessionCarLimits port smart charging plans each session's car with.
+ */
+@Global()
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -34,7 +40,9 @@ import { SessionCarResolver } from './sessions/session-car.resolver';
     SessionCarRepository,
     SessionCarListener,
     SessionCarResolver,
+    DriverCarLimits,
+    { provide: SessionCarLimits, useExisting: DriverCarLimits },
   ],
-  exports: [CarService, CarCatalogService],
+  exports: [CarService, CarCatalogService, SessionCarLimits],
 })
 export class CarsModule {}

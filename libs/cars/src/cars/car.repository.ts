@@ -30,6 +30,11 @@ export class CarRepository extends TenantRepository<CarDocument, Car> {
     return this.findOne(tenantId, { userId, isDefault: true });
   }
 
+  /** The default cars of these users. */
+  defaultsOf(tenantId: TenantId, userIds: readonly string[]): Promise<Car[]> {
+    return this.findMany(tenantId, { userId: { $in: [...userIds] }, isDefault: true });
+  }
+
   page(
     tenantId: TenantId,
     accessible: FilterQuery<CarDocument>,

@@ -22,6 +22,14 @@ export class CarModelRepository {
     return doc ? toEntity(doc) : null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<CarModel[]> {
+    const docs = await this.model
+      .find({ _id: { $in: [...ids] } })
+      .lean<CarModelDocument[]>()
+      .exec();
+    return docs.map(toEntity);
+  }
+
   async isEmpty(): Promise<boolean> {
     return (await this.model.findOne({}, { _id: 1 }).lean().exec()) === null;
   }

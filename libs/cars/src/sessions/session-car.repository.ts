@@ -23,6 +23,12 @@ export class SessionCarRepository extends TenantRepository<SessionCarDocument, S
       .exec();
   }
 
+  /** The cars noted for these sessions, by transaction id. */
+  async ofSessions(tenantId: TenantId, transactionIds: readonly string[]): Promise<Map<string, string>> {
+    const noted = await this.findByIds(tenantId, transactionIds);
+    return new Map(noted.map((sessionCar) => [sessionCar.transactionId, sessionCar.carId]));
+  }
+
   protected toEntity(doc: Lean<SessionCarDocument>): SessionCar {
     return { transactionId: doc._id, carId: doc.carId };
   }

@@ -80,6 +80,7 @@ export class SnapshotReader {
           chargingStationId: session.chargingStationId,
           connectorId: session.connectorId,
           startedAt: session.startedAt,
+          userId: session.userId,
         })),
       ),
       this.preferences.ofTransactions(tenantId, transactionIds),

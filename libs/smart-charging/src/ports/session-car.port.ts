@@ -6,6 +6,8 @@ export interface SessionRef {
   chargingStationId: string;
   connectorId: number;
   startedAt: Date;
+  /** The driver, when the session has one: whose car it may be. */
+  userId?: string;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface CarFacts {
   connectorPhases?: number[];
   /** The most the car takes per phase on AC, A. */
   maxAcAmps?: number;
+  /** The phases its on-board charger uses, as the car says (the meter's connectorPhases win). */
+  acPhases?: number;
   batteryWh?: number;
   /** Percent, as last reported. */
   stateOfCharge?: number;
@@ -32,10 +36,27 @@ export interface CarFacts {
 }
 
 /**
- * "What do we know about the car in this session." Implemented here from the session's own meter
- * values (MeteredSessionCars); the car catalog (libs/cars) can provide one that adds catalog limits
- * and the driver's car, reusing the metered facts for what only the session tells.
+ * "What do we know about the car in this session." Implemented here (SessionCarFacts): the session's
+ * own meter values, with the limits of the driver's car from SessionCarLimits when one is provided.
  */
 export abstract class SessionCarInfo {
   abstract factsOf(tenantId: TenantId, sessions: readonly SessionRef[]): Promise<Map<string, CarFacts>>;
+}
+
+/** What the car charging a session says of itself. */
+export interface CarLimits {
+  /** The most it takes per phase on AC, A. */
+  maxAcAmps: number;
+  /** The phases its on-board charger uses (1..3). */
+  acPhases: number;
+  batteryWh?: number;
+}
+
+/**
+ * Port: the car each session charges (the driver's default car, or the one chosen at remote start)
+ * and its limits, by transaction id; sessions without a known car are left out. Provided by the car
+ * catalog (libs/cars); without a provider, sessions are planned from their meter values alone.
+ */
+export abstract class SessionCarLimits {
+  abstract limitsOf(tenantId: TenantId, sessions: readonly SessionRef[]): Promise<Map<string, CarLimits>>;
 }
