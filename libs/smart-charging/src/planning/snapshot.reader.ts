@@ -81,6 +81,7 @@ export class SnapshotReader {
           connectorId: session.connectorId,
           startedAt: session.startedAt,
           userId: session.userId,
+          tagId: session.tagId,
         })),
       ),
       this.preferences.ofTransactions(tenantId, transactionIds),

@@ -1,4 +1,5 @@
 import { TenantId } from '@csms/common';
+import { DomainEvent } from '@csms/events';
 
 /** The session a question is about. */
 export interface SessionRef {
@@ -8,6 +9,8 @@ export interface SessionRef {
   startedAt: Date;
   /** The driver, when the session has one: whose car it may be. */
   userId?: string;
+  /** The badge it started with (a car may have been chosen for it at remote start). */
+  tagId?: string;
 }
 
 /**
@@ -60,3 +63,10 @@ export interface CarLimits {
 export abstract class SessionCarLimits {
   abstract limitsOf(tenantId: TenantId, sessions: readonly SessionRef[]): Promise<Map<string, CarLimits>>;
 }
+
+/** Published by a SessionCarLimits provider when it learns a session's car: its limits may differ now. */
+export const SESSION_CAR_NOTED = 'SessionCarNoted';
+export type SessionCarNotedEvent = DomainEvent<
+  typeof SESSION_CAR_NOTED,
+  { transactionId: string; chargingStationId: string }
+>;
