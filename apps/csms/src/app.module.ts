@@ -8,6 +8,8 @@ import { DatabaseModule, JobsModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
+import { CarsModule } from '@csms/cars';
+import { MetricsModule } from '@csms/metrics';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
@@ -25,6 +27,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { redactRequestSecrets } from './logging/url-secrets';
 
 /** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
@@ -40,6 +43,7 @@ export const DOMAIN_MODULES = [
   PricingModule,
   RoamingModule,
   StatisticsModule,
+  CarsModule,
   AssetsModule,
   SmartChargingModule,
   BillingModule,
@@ -61,6 +65,7 @@ export class AppModule {
             serializers: { req: redactRequestSecrets },
           },
         }),
+        MetricsModule,
         DatabaseModule,
         JobsModule,
         EventsModule,
@@ -72,6 +77,7 @@ export class AppModule {
           useClass: GraphQLOptionsFactory,
         }),
         HealthModule,
+        MetricsHttpModule,
         ExportsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,

@@ -27,6 +27,8 @@ export type Subject =
   | 'ApiKey'
   | 'AuditEntry'
   | 'Statistics'
+  | 'CarModel'
+  | 'Car'
   | 'Asset'
   | 'BillingSettings'
   | 'BillingAccount'
