@@ -179,6 +179,10 @@ export const configSchema = z
     BILLING_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(3600),
     BILLING_PAYMENT_RETRY_HOURS: z.coerce.number().positive().default(24),
     BILLING_PAYMENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(4),
+    // Refunds through Concur (libs/refunds): the first back-off of a report Concur could not take
+    // (doubled up to ten minutes, for a day); how often a submitted report's approval is read.
+    REFUNDS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    REFUNDS_STATUS_POLL_MS: z.coerce.number().int().min(100).default(3_600_000),
   })
   .superRefine((config, ctx) => {
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
