@@ -335,6 +335,15 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     expect(await sessionRefund(driver.client, session)).toEqual({ status: 'SUBMITTED', reportId: again.id });
   });
 
+  it('marks the sessions cancelled when the report is deleted in Concur', async () => {
+    const session = await charge('REFUND-DRIVER', '2026-11-12T07:00:00Z', '2026-11-12T08:00:00Z', 1);
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+    const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
+    expect(concur.deleteReport(submitted.concurReportId!)).toBe(true);
+    await reportReaching(driver.client, refundSessions.id, 'CANCELLED');
+    expect(await sessionRefund(driver.client, session)).toEqual({ status: 'CANCELLED', reportId: refundSessions.id });
+  });
+
   it('keeps a report while Concur is down and sends it, once, when Concur is back', async () => {
     const sessions = [
       await charge('REFUND-DRIVER', '2026-11-20T07:00:00Z', '2026-11-20T08:00:00Z', 2),

@@ -87,6 +87,11 @@ export class FakeConcur {
     this.accessTokens.clear();
   }
 
+  /** The employee deletes the report in Concur. */
+  deleteReport(id: string): boolean {
+    return this.reports.delete(id);
+  }
+
   reportsOf(login: string): FakeReport[] {
     return [...this.reports.values()].filter((report) => report.OwnerLoginID === login);
   }
