@@ -6,6 +6,7 @@ import { Transaction, TransactionQueryService } from '@csms/transactions';
 import { Injectable } from '@nestjs/common';
 import { CONCUR_CONNECTION } from '../concur/concur-connection';
 import { RefundSettingsService, RefundsNotConfiguredError } from '../settings/refund-settings.service';
+import { RefundReportFlow } from './refund-report.flow';
 import { REFUND_REPORT_QUEUE, RefundReportPayload } from './refund-report.job';
 import { RELEASING_STATUSES, RefundReport } from './refund-report';
 import { RefundReportRepository } from './refund-report.repository';
@@ -27,6 +28,7 @@ export class RefundService {
     private readonly places: SessionPlaces,
     private readonly reports: RefundReportRepository,
     private readonly claims: RefundedSessionRepository,
+    private readonly flow: RefundReportFlow,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -57,12 +59,18 @@ export class RefundService {
     if (refused.length) {
       // Another request claimed them between the check above and here.
       const reason = `Already being refunded: ${refused.join(', ')}`;
-      await this.reports.setStatus(tenantId, report.id, 'PENDING', { status: 'FAILED', reason, at: new Date() });
+      await this.flow.decide(tenantId, report, 'PENDING', { status: 'FAILED', reason });
       throw new BadInputError(reason, { field: 'transactionIds', transactionIds: refused });
     }
-    await this.jobs.enqueue<RefundReportPayload>(tenantId, REFUND_REPORT_QUEUE, { reportId: report.id }, {
-      key: report.id,
-    });
+    try {
+      await this.jobs.enqueue<RefundReportPayload>(tenantId, REFUND_REPORT_QUEUE, { reportId: report.id }, {
+        key: report.id,
+      });
+    } catch (error) {
+      // Not stored, never sent: the sessions are released rather than held by a report going nowhere.
+      await this.flow.decide(tenantId, report, 'PENDING', { status: 'FAILED', reason: 'Not queued for Concur' });
+      throw error;
+    }
     return report;
   }
 
