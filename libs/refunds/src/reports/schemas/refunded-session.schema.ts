@@ -23,3 +23,5 @@ export class RefundedSessionDocument extends TenantDocument {
 
 export const RefundedSessionSchema = SchemaFactory.createForClass(RefundedSessionDocument);
 RefundedSessionSchema.index({ tenantId: 1, reportId: 1 });
+// Transaction.refund on a page of sessions.
+RefundedSessionSchema.index({ tenantId: 1, transactionId: 1 });
