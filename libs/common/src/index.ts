@@ -23,3 +23,4 @@ export * from './crypto/secret-cipher';
 export * from './tracing/operation-context';
 export * from './time/time-zone';
 export * from './http/public-base-url';
+export * from './i18n/locales';
