@@ -3,6 +3,7 @@ import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
 import { BillingModule } from '@csms/billing';
 import { ClusterModule } from '@csms/cluster';
+import { ConnectionsModule } from '@csms/connections';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule, JobsModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
@@ -15,6 +16,7 @@ import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
 import { SmartChargingModule } from '@csms/smart-charging';
 import { PricingModule } from '@csms/pricing';
+import { RefundsModule } from '@csms/refunds';
 import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
@@ -47,6 +49,8 @@ export const DOMAIN_MODULES = [
   AssetsModule,
   SmartChargingModule,
   BillingModule,
+  ConnectionsModule,
+  RefundsModule,
 ];
 
 @Module({})

@@ -22,4 +22,5 @@ export * from './concurrency/per-key-serializer';
 export * from './crypto/secret-cipher';
 export * from './tracing/operation-context';
 export * from './time/time-zone';
+export * from './http/public-base-url';
 export * from './i18n/locales';

@@ -65,6 +65,10 @@ export class AbilityFactory {
           ['list', 'read', 'create', 'update', 'delete'],
           ['BillingSettings', 'BillingAccount', 'Invoice', 'ConnectedAccount'],
         );
+        // Refunds: the tenant's Concur settings and everyone's reports; their own sessions, like drivers.
+        can(['read', 'update'], 'RefundSettings');
+        can(['list', 'read'], 'Refund');
+        can('create', 'Refund', own);
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
         // Roaming: partners and their traffic; partners' stations and the sessions there.
@@ -91,6 +95,8 @@ export class AbilityFactory {
         // Their own payment methods and invoices.
         can(['read', 'create', 'update', 'delete'], 'BillingAccount', own);
         can(['list', 'read'], 'Invoice', own);
+        // Their own sessions claimed back through Concur, and the reports.
+        can(['list', 'read', 'create'], 'Refund', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });

@@ -33,7 +33,9 @@ export type Subject =
   | 'BillingSettings'
   | 'BillingAccount'
   | 'Invoice'
-  | 'ConnectedAccount';
+  | 'ConnectedAccount'
+  | 'RefundSettings'
+  | 'Refund';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

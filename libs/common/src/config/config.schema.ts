@@ -202,6 +202,10 @@ export const configSchema = z
     // and gives the sessions of invoices paid in that time their Connect transfer when they have none.
     BILLING_RECONCILE_LOOKBACK_DAYS: z.coerce.number().positive().max(90).default(7),
     BILLING_RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).default(600),
+    // Refunds through Concur (libs/refunds): the first back-off of a report Concur could not take
+    // (doubled up to ten minutes, for a day); how often a submitted report's approval is read.
+    REFUNDS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    REFUNDS_STATUS_POLL_MS: z.coerce.number().int().min(100).default(3_600_000),
   })
   .superRefine((config, ctx) => {
     if (config.HTTP_REQUEST_TIMEOUT_MS < config.HTTP_HEADERS_TIMEOUT_MS) {
