@@ -288,6 +288,9 @@ describe('operator console in a browser', () => {
     );
     expect(await unnamedControls(page)).toEqual([]);
     await screenshot(page, 'site-area-load');
+    // Back where the next sign-in lands: the stations.
+    await page.getByRole('link', { name: 'Stations', exact: true }).click();
+    await visible('h1:has-text("Charging stations")');
     await adminApi.data(
       'mutation($id: ID!) { assignChargingStationToSiteArea(chargingStationId: $id, siteAreaId: null) { id } }',
       {
