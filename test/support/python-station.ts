@@ -11,6 +11,7 @@ export interface PeerEvent {
   /** Pricing peers: what the CSMS told the station about cost. */
   totalCost?: number | null;
   personalMessage?: string | null;
+  personalMessageLanguage?: string | null;
   authorizeMessage?: string | null;
   /** Billing peer: the idTagInfo status the CSMS answered. */
   status?: string;
@@ -56,6 +57,14 @@ export class PythonStation {
         resolve(event);
       });
     });
+  }
+
+  /** The next event of this kind; the others before it are dropped (e.g. a CostUpdated racing a start). */
+  async until(event: string, timeoutMs = 15_000): Promise<PeerEvent> {
+    for (;;) {
+      const next = await this.next(timeoutMs);
+      if (next.event === event) return next;
+    }
   }
 
   send(line: string): void {

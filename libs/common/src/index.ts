@@ -22,3 +22,4 @@ export * from './concurrency/per-key-serializer';
 export * from './crypto/secret-cipher';
 export * from './tracing/operation-context';
 export * from './time/time-zone';
+export * from './i18n/locales';

@@ -3,7 +3,7 @@ import { TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { CHARGING_PROFILE_SET, ChargingProfileSetEvent, authorizationOfTag } from '@csms/stations';
 import { Rational, Tariff, tariffDisplayText, toSessionPrice } from '@csms/pricing';
-import { TagService } from '@csms/users';
+import { TagService, UserService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
 import { limitWattsOf, periodWatts } from './consumptions/charging-limit';
@@ -47,9 +47,9 @@ function costOf(transaction: Transaction | undefined): SessionCost | undefined {
   return price ? { totalCost: price.inclVat, currency: price.currency } : undefined;
 }
 
-function personalMessageOf(tariff: Tariff): IdTagInfo['personalMessage'] {
-  const { language, text } = tariffDisplayText(tariff);
-  return { content: text, ...(language ? { language } : {}) };
+function personalMessageOf(tariff: Tariff, locale: string | undefined): IdTagInfo['personalMessage'] {
+  const { language, text } = tariffDisplayText(tariff, locale);
+  return { content: text, language };
 }
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
@@ -72,6 +72,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     private readonly progress: TransactionProgressWriter,
     private readonly active: ActiveTransactionCache,
     private readonly tags: TagService,
+    private readonly users: UserService,
     private readonly events: EventBus,
     private readonly pricing: SessionPricingService,
     @Optional() private readonly prerequisites?: SessionPrerequisites,
@@ -151,7 +152,9 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       userId: tag?.userId,
       at: new Date(),
     });
-    return frozen ? { ...info, personalMessage: personalMessageOf(frozen.tariff) } : info;
+    if (!frozen) return info;
+    const locale = await this.users.localeOf(tenantId, tag?.userId);
+    return { ...info, personalMessage: personalMessageOf(frozen.tariff, locale) };
   }
 
   runningCost(tenantId: TenantId, stationId: string, ocppTransactionId: string): SessionCost | undefined {
@@ -213,7 +216,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
         purpose: 'start',
       }));
 
-    const [frozen] = await Promise.all([
+    const [frozen, locale] = await Promise.all([
       this.pricing.freezeAtStart(tenantId, {
         chargingStationId: stationId,
         connectorId: request.connectorId,
@@ -221,6 +224,8 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
         userId: tag?.userId,
         at: request.timestamp,
       }),
+      // What the station shows the driver (the tariff), in their language: read beside the tariff.
+      this.users.localeOf(tenantId, tag?.userId),
       this.closeStaleSessions(tenantId, open, request),
     ]);
     const pricer = frozen && this.pricing.pricerOf({ ...frozen, startedAt: request.timestamp });
@@ -245,7 +250,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       ocppTransactionId: transaction.ocppTransactionId,
       idTagInfo:
         frozen && idTagInfo.status === 'Accepted'
-          ? { ...idTagInfo, personalMessage: personalMessageOf(frozen.tariff) }
+          ? { ...idTagInfo, personalMessage: personalMessageOf(frozen.tariff, locale) }
           : idTagInfo,
     };
   }

@@ -1,4 +1,4 @@
-import { NOTIFICATION_LOCALES, resolveLocale } from '../locale';
+import { LOCALES, resolveLocale } from '@csms/common';
 import { NotificationData, NotificationType } from '../notification-type';
 import { renderNotification } from './render-notification';
 
@@ -95,7 +95,7 @@ const GREETINGS = {
 describe('renderNotification', () => {
   const types = Object.values(NotificationType);
 
-  describe.each(NOTIFICATION_LOCALES.map((locale) => [locale]))('in %s', (locale) => {
+  describe.each(LOCALES.map((locale) => [locale]))('in %s', (locale) => {
     it.each(types.map((type) => [type]))('renders %s with the tenant, greeting and data', (type) => {
       const message = renderNotification(type, locale, {
         ...SAMPLES[type],
@@ -143,15 +143,15 @@ describe('renderNotification', () => {
 
   it('translates: the same message differs in every language', () => {
     for (const type of types) {
-      const subjects = NOTIFICATION_LOCALES.map(
+      const subjects = LOCALES.map(
         (locale) => renderNotification(type, locale, { ...SAMPLES[type], tenantName: 'T' }).subject,
       );
-      expect(new Set(subjects).size).toBe(NOTIFICATION_LOCALES.length);
+      expect(new Set(subjects).size).toBe(LOCALES.length);
     }
   });
 
   it('names the account status in the language of the message', () => {
-    const status = (locale: (typeof NOTIFICATION_LOCALES)[number]) =>
+    const status = (locale: (typeof LOCALES)[number]) =>
       renderNotification(NotificationType.ACCOUNT_STATUS_CHANGED, locale, {
         status: 'BLOCKED',
         tenantName: 'T',
