@@ -15,6 +15,9 @@ export interface PeerEvent {
   authorizeMessage?: string | null;
   /** Billing peer: the idTagInfo status the CSMS answered. */
   status?: string;
+  /** Smart-charging peer: the connector (2.0.1: EVSE, 0 the station) and profile it was set, as decoded. */
+  connectorId?: number;
+  profile?: Record<string, unknown>;
 }
 
 /** A Python peer station (test/peers) whose stdout is a queue of JSON events and stdin its commands. */
