@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Builds the tools the end-to-end tests start themselves into .tools/bin: Mailpit (a real SMTP server
 // with an HTTP API listing received mail, with Go), stripe-mock (Stripe's request validator, with Go)
-// and ocpi-tariffs (the independent OCPI tariff
-// engine the pricing tests check us against, with cargo). Runs as npm postinstall after
+// ocpi-tariffs (the independent OCPI tariff
+// engine the pricing tests check us against, with cargo) and oicp (oicp-kit's Hubject simulator, with cargo). Runs as npm postinstall after
 // install-ferretdb.js; idempotent, skippable with CSMS_SKIP_TEST_TOOLS_INSTALL=1, never fails the install.
 'use strict';
 
@@ -20,6 +20,8 @@ const BIN_DIR = path.join(ROOT, '.tools', 'bin');
 const TOOLS = [
   { name: 'mailpit', builder: 'go', module: 'github.com/axllent/mailpit', version: 'v1.33.1' },
   { name: 'ocpi-tariffs', builder: 'cargo', crate: 'ocpi-tariffs-cli', version: '0.48.0' },
+  // Hubject's broker as a simulator (`oicp serve-mock`, plain HTTP): the OICP roaming suite's peer.
+  { name: 'oicp', builder: 'cargo', crate: 'oicp-kit', version: '0.1.0', features: ['cli'] },
   // Stripe's own mock server: checks each request against Stripe's OpenAPI description (billing contract test).
   { name: 'stripe-mock', builder: 'go', module: 'github.com/stripe/stripe-mock', version: 'v0.203.0' },
 ];
@@ -54,6 +56,7 @@ function install(tool) {
             tool.crate,
             '--version',
             tool.version,
+            ...(tool.features ? ['--features', tool.features.join(',')] : []),
             '--locked',
             '--root',
             path.dirname(BIN_DIR),

@@ -273,13 +273,52 @@ describe('OCPP 1.6-J transport', () => {
   });
 
   describe('connections', () => {
-    it('closes a connection that sends a frame beyond the size limit (1009)', async () => {
-      const raw = await RawOcppSocket.open(server.wsUrl, 'CS-BIG');
-      const closed = new Promise<number>((resolve) =>
-        raw.socket.once('close', (code: number) => resolve(code)),
-      );
-      raw.socket.send(`[2,"big","DataTransfer",{"vendorId":"x","data":"${'x'.repeat(300 * 1024)}"}]`);
-      expect(await closed).toBe(1009);
+    it('refuses a frame beyond the size limit with a CALLERROR, and closes the connection beyond four times it (1009)', async () => {
+      for (const [protocol, code] of [
+        ['ocpp1.6', 'FormationViolation'],
+        ['ocpp2.0.1', 'FormatViolation'],
+      ]) {
+        const raw = await RawOcppSocket.open(server.wsUrl, `CS-BIG-${protocol}`, 'default', protocol);
+        const answer = await raw.exchange(
+          `[2,"big","DataTransfer",{"vendorId":"x","data":"${'x'.repeat(300 * 1024)}"}]`,
+        );
+        expect(answer.slice(0, 3)).toEqual([4, 'big', code]);
+        expect(answer[3]).toMatch(/^Frame of \d+ bytes exceeds the limit of 262144 bytes$/);
+        expect((await raw.exchange('[2,"after","Heartbeat",{}]')).slice(0, 2)).toEqual([3, 'after']);
+        const closed = new Promise<number>((resolve) =>
+          raw.socket.once('close', (status: number) => resolve(status)),
+        );
+        raw.socket.send(`[2,"huge","DataTransfer",{"vendorId":"x","data":"${'x'.repeat(1100 * 1024)}"}]`);
+        expect(await closed).toBe(1009);
+      }
+    });
+
+    it('answers a CALL in a binary frame with a CALLERROR, and drops other binary frames', async () => {
+      const raw = await RawOcppSocket.open(server.wsUrl, 'CS-BINARY');
+      raw.socket.send(Buffer.from('\u0000\u0001 not even text'), { binary: true });
+      raw.socket.send(Buffer.from('[2,"bin","Heartbeat",{}]'), { binary: true });
+      const answer = await raw.next();
+      expect(answer.slice(0, 3)).toEqual([4, 'bin', 'FormationViolation']);
+      expect(answer[3]).toMatch(/text frames/);
+      expect((await raw.exchange('[2,"text","Heartbeat",{}]')).slice(0, 2)).toEqual([3, 'text']);
+      raw.close();
+    });
+
+    it('refuses CALLs beyond the message rate with GenericError, and serves the station again once it slows down', async () => {
+      const raw = await RawOcppSocket.open(server.wsUrl, 'CS-FLOOD');
+      const sent = 300;
+      for (let n = 0; n < sent; n++) raw.socket.send(`[2,"f${n}","Heartbeat",{}]`);
+      const answers = await Promise.all(Array.from({ length: sent }, () => raw.next(20_000)));
+      const refused = answers.filter((answer) => answer[0] === 4);
+      // 50 a second, bursts of 100: most of a flood of 300 sent at once is refused, not all of it.
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.length).toBeLessThan(sent);
+      expect(new Set(refused.map((answer) => answer[2]))).toEqual(new Set(['GenericError']));
+      expect(refused[0][3]).toMatch(/More than 50 messages a second on this connection/);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await raw.exchange('[2,"calm","Heartbeat",{}]')).slice(0, 2)).toEqual([3, 'calm']);
+      expect(raw.closed).toBe(false);
+      raw.close();
     });
 
     it('lets a reconnecting station replace its previous connection and stay online', async () => {

@@ -9,7 +9,9 @@ import { connectStation } from '../support/ocpp-station';
 import { PythonStation } from '../support/python-station';
 import { graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
+import { SessionBillingListener } from '../../libs/billing/src/sessions/session-billing.listener';
 import { TestUser, createTag, createUserAndLogin, eventually } from '../support/users';
+import { applyTenantTariff } from './support/billing-session';
 
 /** A test key: localstripe takes any; the server only checks its form (and refuses live keys here). */
 const SECRET_KEY = 'sk_test_voltgridBilling0123456789';
@@ -124,17 +126,13 @@ describe('billing with Stripe (against localstripe)', () => {
       JOBS_POLL_MS: '200',
       // Unpaid invoices are charged again at the next run as soon as a second has passed.
       BILLING_PAYMENT_RETRY_HOURS: '0.0003',
+      // Sessions without a billing record are reconciled at the next run, however recent.
+      BILLING_RECONCILE_GRACE_SECONDS: '0',
     });
     database = server.app.get<Connection>(getConnectionToken());
     const superAdmin = await loginAsAdmin(server.httpUrl);
     admin = (await createUserAndLogin(superAdmin, 'ADMIN')).client;
-    const { createTariff } = await admin.data<{ createTariff: { id: string } }>(
-      'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
-      { input: TARIFF },
-    );
-    await admin.data('mutation($input: AssignTariffInput!) { assignTariff(input: $input) { id } }', {
-      input: { tariffId: createTariff.id, level: 'TENANT' },
-    });
+    await applyTenantTariff(admin, TARIFF);
     station = PythonStation.spawn('ocpp16_billing_station.py', [`${server.wsUrl}/ocpp/default`, STATION]);
     expect((await station.next(60_000)).event).toBe('booted');
   });
@@ -535,6 +533,41 @@ describe('billing with Stripe (against localstripe)', () => {
       );
     });
 
+    it('bills a session whose stop event was lost (no billing record) at the next run', async () => {
+      const driver = await driverWithTag('TAG-LOST-STOP');
+      await addCard(driver, CARDS.visa);
+      // As if the instance stopped between the session's stop and its billing job: nothing hears the event.
+      const listener = server.app.get(SessionBillingListener);
+      listener.onModuleDestroy();
+      let transactionId: string;
+      try {
+        ({ transactionId } = await chargeSession('TAG-LOST-STOP', 30, 3000));
+      } finally {
+        listener.onModuleInit();
+      }
+      await server.app.get(JobRunner).whenIdle('billing.session');
+      expect(
+        (await admin.data<{ transaction: { billing: Billing | null } }>(BILLING_OF, { id: transactionId }))
+          .transaction.billing,
+      ).toBeNull();
+
+      await runBilling(true);
+      const billed = await billingOf(transactionId, (value) => value?.status === 'billed');
+      const { invoice } = await driver.client.data<{ invoice: { status: string; transactionIds: string[] } }>(
+        INVOICE,
+        { id: billed.invoiceId },
+      );
+      expect(invoice).toMatchObject({ status: 'paid', transactionIds: [transactionId] });
+      // The next run finds the session billed and leaves it be: still one invoice.
+      await runBilling(true);
+      await server.app.get(JobRunner).whenIdle('billing.periodic');
+      await server.app.get(JobRunner).whenIdle('billing.session');
+      const { invoices } = await driver.client.data<{ invoices: { totalCount: number } }>(
+        '{ invoices { totalCount } }',
+      );
+      expect(invoices.totalCount).toBe(1);
+    });
+
     it('bills periodically: a user’s sessions of past months in one invoice, this month’s left pending', async () => {
       await runBilling(false);
       const driver = await driverWithTag('TAG-MONTHLY');
@@ -565,6 +598,81 @@ describe('billing with Stripe (against localstripe)', () => {
         status: 'pending',
         invoiceId: null,
       });
+    });
+
+    it('shows a driver their monthly draft so far (the upcoming invoice), its month in the tenant’s time zone', async () => {
+      const UPCOMING = `query($userId: ID) { billingUpcomingInvoice(userId: $userId) {
+        period periodStart periodEnd timeZone currency subtotal tax amount transactionIds
+        lines { amount dimension transactionId } } }`;
+      interface Upcoming {
+        period: string;
+        periodStart: string;
+        periodEnd: string;
+        timeZone: string;
+        currency: string;
+        subtotal: number;
+        tax: number;
+        amount: number;
+        transactionIds: string[];
+        lines: { amount: number; dimension: string; transactionId: string }[];
+      }
+      const zone = 'Pacific/Kiritimati';
+      const superAdmin = await loginAsAdmin(server.httpUrl);
+      await superAdmin.data('mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id } }', {
+        input: { id: 'default', timeZone: zone },
+      });
+      await runBilling(false);
+      const driver = await driverWithTag('TAG-UPCOMING');
+      await addCard(driver, CARDS.visa);
+      const { transactionId } = await chargeSession('TAG-UPCOMING', 30, 2000);
+      await billingOf(transactionId, (value) => value?.status === 'pending');
+
+      const draft = (await eventually(
+        async () =>
+          (await driver.client.data<{ billingUpcomingInvoice: Upcoming | null }>(UPCOMING))
+            .billingUpcomingInvoice,
+        (value) => value?.timeZone === zone,
+      ))!;
+      expect(draft.currency).toBe('EUR');
+      expect(draft.transactionIds).toEqual([transactionId]);
+      expect(draft.lines.map((line) => line.dimension).sort()).toEqual(['ENERGY', 'FLAT', 'TIME']);
+      expect(draft.lines.every((line) => line.transactionId === transactionId)).toBe(true);
+      const linesTotal = draft.lines.reduce((sum, line) => sum + line.amount, 0);
+      expect(draft.subtotal).toBeCloseTo(linesTotal, 6);
+      expect(draft.tax).toBeGreaterThan(0);
+      expect(draft.amount).toBeCloseTo(draft.subtotal + draft.tax, 6);
+      // The month is Kiritimati's (UTC+14): it begins and ends at local midnight on the 1st.
+      const local = (iso: string) =>
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(new Date(iso));
+      expect(local(new Date().toISOString()).slice(0, 7)).toBe(draft.period);
+      expect(local(draft.periodStart)).toBe(`${draft.period}-01, 00:00`);
+      expect(local(draft.periodEnd)).toMatch(/-01, 00:00$/);
+      expect(new Date(draft.periodStart).getUTCHours()).toBe(10);
+
+      // Admins see anyone's; drivers only their own.
+      const { billingUpcomingInvoice: seenByAdmin } = await admin.data<{ billingUpcomingInvoice: Upcoming }>(
+        UPCOMING,
+        { userId: driver.id },
+      );
+      expect(seenByAdmin.transactionIds).toEqual([transactionId]);
+      const other = await driverWithTag('TAG-UPCOMING-OTHER');
+      expect(await other.client.errorCode(UPCOMING, { userId: driver.id })).toBe('FORBIDDEN');
+
+      await superAdmin.data('mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id } }', {
+        input: { id: 'default', timeZone: 'UTC' },
+      });
+      await runBilling(true);
+      expect(
+        (await driver.client.data<{ billingUpcomingInvoice: null }>(UPCOMING)).billingUpcomingInvoice,
+      ).toBeNull();
     });
   });
 

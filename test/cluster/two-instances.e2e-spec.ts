@@ -32,8 +32,11 @@ describe('cluster: two server processes sharing one database and Redis', () => {
       LOG_LEVEL: 'debug',
     };
     // One after the other: both would seed the first admin into the same database.
-    ocppInstance = await ServerProcess.start(shared);
-    apiInstance = await ServerProcess.start({ ...shared, SERVER_ROLES: 'api' });
+    ocppInstance = await ServerProcess.start({ env: shared, keptLines: Infinity });
+    apiInstance = await ServerProcess.start({
+      env: { ...shared, SERVER_ROLES: 'api' },
+      keptLines: Infinity,
+    });
     admin = (await createUserAndLogin(await loginAsAdmin(apiInstance.httpUrl), 'ADMIN')).client;
     await createTag(admin, { id: 'TAG-CLUSTER' });
     station = await connectStation(ocppInstance.wsUrl, STATION);
@@ -48,7 +51,7 @@ describe('cluster: two server processes sharing one database and Redis', () => {
 
   afterAll(async () => {
     await station?.close({ force: true }).catch(() => undefined);
-    await Promise.all([ocppInstance?.stop('SIGKILL'), apiInstance?.stop()]);
+    await Promise.all([ocppInstance?.kill('SIGKILL'), apiInstance?.stop()]);
     await redis?.stop();
   });
 
@@ -180,15 +183,16 @@ describe('cluster: two server processes sharing one database and Redis', () => {
     }
     expect(secrets).toHaveLength(3);
     for (const instance of [apiInstance, ocppInstance]) {
+      const output = instance.output.join('\n');
       // The logs are there, with the requests the keys made (authorization redacted)…
-      expect(instance.output).toContain('"authorization":"[Redacted]"');
+      expect(output).toContain('"authorization":"[Redacted]"');
       // …and without a single secret, nor its random part alone.
       for (const secret of secrets) {
-        expect(instance.output).not.toContain(secret);
-        expect(instance.output).not.toContain(secret.slice('vg_live_default_'.length));
+        expect(output).not.toContain(secret);
+        expect(output).not.toContain(secret.slice('vg_live_default_'.length));
       }
     }
-    expect(apiInstance.output).toContain('/auth/whoami');
+    expect(apiInstance.output.join('\n')).toContain('/auth/whoami');
   });
 
   it('when the OCPP instance is killed, the station is seen offline and commands answer STATION_OFFLINE', async () => {
@@ -200,7 +204,7 @@ describe('cluster: two server processes sharing one database and Redis', () => {
       ).chargingStation.online;
     expect(await online()).toBe(true);
     const killedAt = Date.now();
-    await ocppInstance.stop('SIGKILL');
+    await ocppInstance.kill('SIGKILL');
 
     await eventually(online, (value) => !value, OWNERSHIP_TTL_MS * 3);
     const seenOfflineAfterMs = Date.now() - killedAt;

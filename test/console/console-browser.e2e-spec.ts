@@ -42,7 +42,11 @@ describe('operator console in a browser', () => {
   beforeAll(async () => {
     chromiumPath(); // fail fast, with the package to install, before anything starts
     buildConsole();
-    server = await startTestApp('console_browser');
+    // Load points every second and quick re-plans, so the site-area page sees its live load soon.
+    server = await startTestApp('console_browser', {
+      SMART_CHARGING_LOAD_INTERVAL_SECONDS: '1',
+      SMART_CHARGING_DEBOUNCE_MS: '300',
+    });
     const superAdmin = await loginAsAdmin(server.httpUrl);
     admin = await createUserAndLogin(superAdmin, 'ADMIN');
     adminApi = admin.client;
@@ -208,6 +212,91 @@ describe('operator console in a browser', () => {
     await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
     await visible('h1:has-text("Charging stations")');
     expect(await unnamedControls(page)).toEqual([]);
+  });
+
+  it("shows a site area's live load per phase against its fuse, and each connector's plan and why", async () => {
+    const { createCompany } = await adminApi.data<{ createCompany: { id: string } }>(
+      'mutation { createCompany(input: { name: "Console Parking" }) { id } }',
+    );
+    const { createSite } = await adminApi.data<{ createSite: { id: string } }>(
+      'mutation($c: ID!) { createSite(input: { name: "Console Office", companyId: $c }) { id } }',
+      { c: createCompany.id },
+    );
+    const { createSiteArea } = await adminApi.data<{ createSiteArea: { id: string } }>(
+      `mutation($s: ID!) { createSiteArea(input: { name: "Console Garage", siteId: $s, numberOfPhases: 3,
+        voltage: 230, maximumCurrentAmps: 32, smartCharging: true }) { id } }`,
+      { s: createSite.id },
+    );
+    const { createAsset } = await adminApi.data<{ createAsset: { asset: { id: string } } }>(
+      `mutation($a: ID!) { createAsset(input: { name: "Offices", type: BUILDING, siteAreaId: $a,
+        staticValueWatts: 0, dynamic: true }) { asset { id } } }`,
+      { a: createSiteArea.id },
+    );
+    await adminApi.data(
+      'mutation($id: ID!, $a: ID) { assignChargingStationToSiteArea(chargingStationId: $id, siteAreaId: $a) { id } }',
+      {
+        id: STATION,
+        a: createSiteArea.id,
+      },
+    );
+
+    // Organizations → company → site → site area, as an operator finds it.
+    await page.getByRole('link', { name: 'Organizations', exact: true }).click();
+    await page.getByRole('link', { name: 'Console Parking' }).click();
+    await page.getByRole('link', { name: 'Console Office' }).click();
+    await page.getByRole('link', { name: 'Console Garage' }).click();
+    await visible('h1:has-text("Console Garage")');
+    await page.getByRole('button', { name: 'Plan now' }).click();
+    await visible('output:has-text("Planned, connectors:")');
+    const plannedConnector = page.locator(`tr[data-plan-connector="${STATION}/1"]`);
+    await plannedConnector.waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await plannedConnector.locator('td').first().textContent()).toBe('L1 L2 L3');
+
+    // The building starts drawing 2.3 kW per phase: 10 A on each phase reaches the page live.
+    await adminApi.data(
+      'mutation($id: ID!, $r: AssetReadingInput!) { pushAssetReading(assetId: $id, reading: $r) { watts } }',
+      {
+        id: createAsset.asset.id,
+        r: { watts: 6900, wattsL1: 2300, wattsL2: 2300, wattsL3: 2300 },
+      },
+    );
+    const assetsOnL2 = page.locator('tr[data-phase="2"] td').nth(4);
+    await page.waitForFunction(
+      () => document.querySelector('tr[data-phase="2"] td:nth-of-type(5)')?.textContent === '10.0 A',
+      undefined,
+      { timeout: UI_TIMEOUT_MS },
+    );
+    expect(await assetsOnL2.textContent()).toBe('10.0 A');
+    expect(await page.locator('tr[data-phase="2"] td').nth(1).textContent()).toBe('32.0 A');
+    const meter = page.getByRole('meter', { name: 'L2 against its fuse' });
+    expect(Number(await meter.getAttribute('value'))).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('.u-legend').first().textContent()).toContain('Fuse');
+    // The chart keeps gaining the points the load subscription brings.
+    const count = () =>
+      Number(
+        document.querySelector('figcaption[data-load-point-count]')?.getAttribute('data-load-point-count'),
+      );
+    const before = await page.evaluate(count);
+    await page.waitForFunction(
+      (expected) =>
+        Number(
+          document.querySelector('figcaption[data-load-point-count]')?.getAttribute('data-load-point-count'),
+        ) >= expected,
+      before + 2,
+      { timeout: UI_TIMEOUT_MS },
+    );
+    expect(await unnamedControls(page)).toEqual([]);
+    await screenshot(page, 'site-area-load');
+    // Back where the next sign-in lands: the stations.
+    await page.getByRole('link', { name: 'Stations', exact: true }).click();
+    await visible('h1:has-text("Charging stations")');
+    await adminApi.data(
+      'mutation($id: ID!) { assignChargingStationToSiteArea(chargingStationId: $id, siteAreaId: null) { id } }',
+      {
+        id: STATION,
+      },
+    );
   });
 
   it('shows a driver no admin page or button, but lets it start with its own badge', async () => {

@@ -56,12 +56,33 @@ describe('foundation: auth, GraphQL, subscriptions', () => {
     expect(result.errors?.[0].message).toMatch(/must contain 3 of/);
   });
 
-  it('refuses operations above the complexity limit before resolving them', async () => {
+  it('refuses operations above the cost limit before resolving them (GraphQL Armor)', async () => {
+    const page = (first: number) => `{ chargingStations(first: ${first}) { edges { node { id } } } }`;
+    expect((await admin.request(page(10))).errors).toBeUndefined();
+    const tooCostly = await admin.request(page(100));
+    expect(tooCostly.errors?.[0].message).toMatch(/Query Cost limit of 300 exceeded, found \d+/);
+    expect(tooCostly.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a query with 2,000 aliases, and one too deep, too long or with too many directives', async () => {
     const aliases = (n: number) => Array.from({ length: n }, (_, i) => `m${i}: me { id }`).join(' ');
-    expect((await admin.request(`{ ${aliases(10)} }`)).errors).toBeUndefined();
-    const tooComplex = await admin.request(`{ ${aliases(200)} }`);
-    expect(tooComplex.errors?.[0].message).toMatch(/Query is too complex: \d+ > 300/);
-    expect(tooComplex.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await admin.request(`{ ${aliases(15)} }`)).errors).toBeUndefined();
+    const refusals = [
+      // 12,000 tokens: refused while parsing, before the aliases are even counted.
+      [`{ ${aliases(2000)} }`, /Document contains more that 1000 tokens/],
+      [`{ ${aliases(16)} }`, /Aliases limit of 15 exceeded, found 16/],
+      [`{ me { ${'id '.repeat(1200)} } }`, /Document contains more that 1000 tokens/],
+      [`{ me { ${'id @skip(if: false) '.repeat(51)} } }`, /Directives limit of 50 exceeded, found 51/],
+      // Nested inline fragments on one type: valid GraphQL, as deep as one likes.
+      [`{ me { ${'... on User { '.repeat(10)}id${' }'.repeat(10)} } }`, /Query depth limit of 10 exceeded/],
+    ] as const;
+    for (const [query, message] of refusals) {
+      const result = await admin.request(query);
+      // Several limits may be exceeded at once (this suite's cost limit is low): each is reported.
+      expect(result.errors?.map((error) => error.message).join('\n')).toMatch(message);
+      for (const error of result.errors ?? []) expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(result.data).toBeUndefined();
+    }
   });
 
   it('creates a tag and a user, and keeps users unique per tenant', async () => {
@@ -117,6 +138,16 @@ describe('foundation: auth, GraphQL, subscriptions', () => {
     );
     expect(await subscription.next()).toEqual({ userCreated: { email: 'live@example.com' } });
     await subscription.close();
+  });
+
+  it('holds subscriptions to the same limits', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `u${i}: userCreated { email }`).join(' ');
+    const subscription = subscribe(
+      graphqlWsClient(server.wsUrl, admin.bearer),
+      `subscription { ${aliases} }`,
+    );
+    await expect(subscription.next(5000)).rejects.toThrow(/Aliases limit of 15 exceeded, found 16/);
+    await subscription.close().catch(() => undefined);
   });
 
   it('refuses a graphql-ws connection without a valid token', async () => {

@@ -8,7 +8,7 @@ import {
   createStationIn,
 } from '../organizations/support/organizations';
 import { LimitTestStation } from './support/limit-test-station';
-import { WALLBOX_CAPABILITIES } from '../support/template-capabilities';
+import { WALLBOX_CAPABILITIES, templateApplied } from '../support/template-capabilities';
 
 /** Two 16 A three-phase sockets at 230 V: 10 A on one connector is 6900 W. */
 const SMART_TEMPLATE = {
@@ -82,15 +82,7 @@ describe('static energy management: station, connector and site-area limits', ()
   /** Boots a station its template matches and waits until the template is applied. */
   const bootWithTemplate = async (id: string, vendor: string): Promise<LimitTestStation> => {
     const station = await boot(id, vendor);
-    await eventually(
-      () =>
-        admin.data<{ chargingStation: { templateAppliedAt: string | null } }>(
-          'query($id: ID!) { chargingStation(id: $id) { templateAppliedAt } }',
-          { id },
-        ),
-      (data) => data.chargingStation.templateAppliedAt !== null,
-      10_000,
-    );
+    await templateApplied(admin, id);
     return station;
   };
 

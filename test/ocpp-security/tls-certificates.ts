@@ -78,6 +78,53 @@ export class TestPki {
     return { valid, subject };
   }
 
+  /** A client certificate of our CA that expired long ago (2020), made with `openssl ca` and its fixed dates. */
+  expiredClient(commonName: string): Pem {
+    const name = `expired-${commonName}`;
+    const { certFile, keyFile } = this.files(name);
+    const csr = path.join(this.dir, `${name}.csr`);
+    this.openssl(['req', ...EC_KEY, '-nodes', '-subj', `/CN=${commonName}`, '-keyout', keyFile, '-out', csr]);
+    const config = path.join(this.dir, `${name}.cnf`);
+    writeFileSync(path.join(this.dir, `${name}.index`), '');
+    writeFileSync(path.join(this.dir, `${name}.serial`), '01\n');
+    writeFileSync(
+      config,
+      [
+        '[ca]',
+        'default_ca = expired',
+        '[expired]',
+        `database = ${path.join(this.dir, `${name}.index`)}`,
+        `new_certs_dir = ${this.dir}`,
+        `serial = ${path.join(this.dir, `${name}.serial`)}`,
+        'default_md = sha256',
+        'policy = anything',
+        '[anything]',
+        'commonName = supplied',
+        '',
+      ].join('\n'),
+    );
+    this.openssl([
+      'ca',
+      '-config',
+      config,
+      '-batch',
+      '-notext',
+      '-startdate',
+      '20200101000000Z',
+      '-enddate',
+      '20200102000000Z',
+      '-cert',
+      this.ca.certFile,
+      '-keyfile',
+      this.ca.keyFile,
+      '-in',
+      csr,
+      '-out',
+      certFile,
+    ]);
+    return this.read(certFile, keyFile);
+  }
+
   /** A self-signed root, as an operator installs on stations (InstallCertificate). */
   root(commonName: string): Pem {
     return this.selfSigned(`root-${commonName}`, commonName, [

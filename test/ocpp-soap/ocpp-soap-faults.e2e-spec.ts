@@ -6,7 +6,7 @@ import { SoapEndpointRepository } from '@csms/ocpp/soap/endpoints/soap-endpoint.
 import { loginAsAdmin } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createUserAndLogin } from '../support/users';
-import { postForFault, rawEnvelope, SOAP11 } from './support/soap-envelopes';
+import { postForFault, rawEnvelope } from './support/soap-envelopes';
 import { OCA, SoapTestStation } from './support/soap-test-station';
 
 const TENANT = asTenantId('default');
@@ -45,13 +45,6 @@ describe('OCPP-S: bad input gets a SOAP Fault, unreachable stations a typed erro
       code: 'soap:Sender',
       subcode: 'ocpp:FormationViolation',
       reason: /^The document is not a SOAP envelope$/,
-    },
-    {
-      name: 'a SOAP 1.1 envelope',
-      xml: rawEnvelope({ ...valid, body: VALID_BOOT, soapNamespace: SOAP11 }),
-      code: 'soap:VersionMismatch',
-      subcode: 'ocpp:ProtocolError',
-      reason: /Only SOAP 1.2/,
     },
     {
       name: 'the wrong namespace (a 1.5 body on the 1.6 endpoint)',

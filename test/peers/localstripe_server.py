@@ -2,16 +2,19 @@
 
     python3 localstripe_server.py PORT
 
-Two adjustments to the installed package, made here at start-up and nowhere else:
+Three adjustments to the installed package, made here at start-up and nowhere else:
 - Stripe creates a one-off invoice from a customer's pending invoice items (POST /v1/invoices without
   a subscription); localstripe 1.15 only invoices subscriptions, so such a request gets the invoice
   Stripe would make: the pending items, the customer's default payment method charged on /pay.
+- Stripe Connect (connected accounts, account links, transfers), which localstripe 1.15 lacks, is
+  added by localstripe_connect.py.
 - The store is not written to /tmp/localstripe.pickle on every change: each suite starts from scratch
   and several suites (and engineers) may run at once.
 """
 
 import sys
 
+import localstripe_connect
 from localstripe import resources, server
 from localstripe.errors import UserError
 
@@ -44,5 +47,6 @@ def _api_create(cls, customer=None, subscription=None, tax_percent=None, default
 resources.Invoice._api_create = _api_create
 
 if __name__ == '__main__':
+    localstripe_connect.install(int(sys.argv[1]))
     sys.argv = [sys.argv[0], '--port', sys.argv[1], '--from-scratch']
     server.start()

@@ -3,7 +3,8 @@ CSMS tells it about cost (personalMessage, totalCost, CostUpdated) to the test t
 
     python3 ocpp201_pricing_station.py ws://127.0.0.1:PORT/ocpp/default STATION_ID TAG_ID START_ISO
 
-  -> {"event": "started", "transactionId": "...", "personalMessage": "...", "authorizeMessage": "..."}
+  -> {"event": "started", "transactionId": "...", "personalMessage": "...", "personalMessageLanguage": "..",
+      "authorizeMessage": "..."}
   <- meter MINUTES WH          TransactionEvent Updated at START + MINUTES with the register at WH
   -> {"event": "metered", "totalCost": 1.23}
   <- end MINUTES WH            TransactionEvent Ended
@@ -31,10 +32,13 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def message_of(id_token_info: dict):
+def personal_message(id_token_info: dict) -> dict:
     """The personalMessage the CSMS answered (the library hands nested keys over in snake_case)."""
-    message = id_token_info.get("personal_message") or id_token_info.get("personalMessage") or {}
-    return message.get("content")
+    return id_token_info.get("personal_message") or id_token_info.get("personalMessage") or {}
+
+
+def message_of(id_token_info: dict):
+    return personal_message(id_token_info).get("content")
 
 
 def register(moment: datetime, energy_wh: float, context: str) -> list:
@@ -94,6 +98,7 @@ class Station(ChargePoint):
                 "transactionId": self.transaction_id,
                 "authorizeMessage": message_of(authorized.id_token_info),
                 "personalMessage": message_of(started.id_token_info),
+                "personalMessageLanguage": personal_message(started.id_token_info).get("language"),
             }
         )
         while True:

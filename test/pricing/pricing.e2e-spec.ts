@@ -332,6 +332,41 @@ describe('pricing: tariffs at every level, live session cost, the price on the s
     }
   });
 
+  it('shows a 2.0.1 station the tariff in its driver’s language', async () => {
+    const { createUser } = await admin.data<{ createUser: { id: string } }>(
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: {
+          email: `fahrer-${Date.now()}@example.com`,
+          password: 'Str0ng!Passw0rd',
+          role: 'BASIC',
+          locale: 'de',
+        },
+      },
+    );
+    await createTag(admin, { id: 'TAG-DE', userId: createUser.id });
+    await createStationIn(admin, 'CS-PRICE-201-DE', areaId);
+    const station = PythonStation.spawn('ocpp201_pricing_station.py', [
+      `${server.wsUrl}/ocpp/default`,
+      'CS-PRICE-201-DE',
+      'TAG-DE',
+      '2026-06-10T19:30:00Z',
+    ]);
+    try {
+      const text =
+        'Day and night, parking fee: 0,3 EUR/kWh + 1,2 EUR pro Ladevorgang + 7,2 EUR/h Parken (Preise je nach Uhrzeit und Nutzung)';
+      expect(await station.until('started')).toMatchObject({
+        authorizeMessage: text,
+        personalMessage: text,
+        personalMessageLanguage: 'de',
+      });
+      station.send('end 1 0');
+      await station.until('ended');
+    } finally {
+      station.kill();
+    }
+  });
+
   it('prices a member’s 2.0.1 session with the member tariff; the station hears its cost', async () => {
     peer = PythonStation.spawn('ocpp201_pricing_station.py', [
       `${server.wsUrl}/ocpp/default`,

@@ -193,7 +193,8 @@ describe('smart charging with assets: simulated stations that obey their profile
   it('shares the fuse between three cars, then four, with each connector told why', async () => {
     for (const id of ['SC16-0001', 'SC16-0002', 'SC16-0003']) await plug(id, threePhaseCar(id));
     await drawing({ 'SC16-0001': 10.6, 'SC16-0002': 10.6, 'SC16-0003': 10.6 });
-    const shared = await plan();
+    // The plan is stored once every station has answered: stations may draw their share a moment before.
+    const shared = await eventually(plan, (list) => list.filter((c) => c.transactionId).length === 3);
     const charging = shared.filter((connector) => connector.transactionId);
     expect(charging).toHaveLength(3);
     for (const connector of charging) {
@@ -226,8 +227,12 @@ describe('smart charging with assets: simulated stations that obey their profile
     await drawing({ 'SC16-0002': 8, 'SC16-0003': 8, 'SC16-0004': 8, 'SC201-0001': 8 });
     // Straight wiring: grid L2 is the station's L2, where the car now draws.
     expect(drawn('SC201-0001').map((amps) => amps > 0.5)).toEqual([false, true, false]);
+    // The plan is stored once the stations have answered, a moment after they follow it: wait for the one
+    // that planned the car on the phase its meter values showed.
     const single = (
-      await eventually(plan, (connectors) => connectors.some((c) => c.chargingStationId === 'SC201-0001'))
+      await eventually(plan, (connectors) =>
+        connectors.some((c) => c.chargingStationId === 'SC201-0001' && c.gridPhases.length === 1),
+      )
     ).find((connector) => connector.chargingStationId === 'SC201-0001')!;
     expect(single.gridPhases).toEqual([2]);
     expect(single.delivery).toBe('ACCEPTED');

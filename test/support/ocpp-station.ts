@@ -69,9 +69,14 @@ export class RawOcppSocket {
     socket.on('close', () => (this.closed = true));
   }
 
-  static open(wsUrl: string, identity: string, tenant = 'default'): Promise<RawOcppSocket> {
+  static open(
+    wsUrl: string,
+    identity: string,
+    tenant = 'default',
+    protocol = 'ocpp1.6',
+  ): Promise<RawOcppSocket> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${wsUrl}/ocpp/${tenant}/${identity}`, ['ocpp1.6']);
+      const socket = new WebSocket(`${wsUrl}/ocpp/${tenant}/${identity}`, [protocol]);
       socket.once('open', () => resolve(new RawOcppSocket(socket)));
       socket.once('error', reject);
     });

@@ -11,9 +11,13 @@ export interface PeerEvent {
   /** Pricing peers: what the CSMS told the station about cost. */
   totalCost?: number | null;
   personalMessage?: string | null;
+  personalMessageLanguage?: string | null;
   authorizeMessage?: string | null;
   /** Billing peer: the idTagInfo status the CSMS answered. */
   status?: string;
+  /** Smart-charging peer: the connector (2.0.1: EVSE, 0 the station) and profile it was set, as decoded. */
+  connectorId?: number;
+  profile?: Record<string, unknown>;
 }
 
 /** A Python peer station (test/peers) whose stdout is a queue of JSON events and stdin its commands. */
@@ -53,6 +57,14 @@ export class PythonStation {
         resolve(event);
       });
     });
+  }
+
+  /** The next event of this kind; the others before it are dropped (e.g. a CostUpdated racing a start). */
+  async until(event: string, timeoutMs = 15_000): Promise<PeerEvent> {
+    for (;;) {
+      const next = await this.next(timeoutMs);
+      if (next.event === event) return next;
+    }
   }
 
   send(line: string): void {

@@ -13,9 +13,10 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<RedisServer> {
+  /** Starts one; on `port` to stand in for one that was stopped (empty: no persistence). */
+  static async start(port?: number): Promise<RedisServer> {
     const binary = redisServerBinary();
-    const port = await findFreePort();
+    port ??= await findFreePort();
     const child = spawn(
       binary,
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

@@ -84,7 +84,7 @@ function Page({ pathname, admin, theme }: { pathname: string; admin: boolean; th
   if ((params = route('/organizations/companies/:id'))) return <CompanyPage key={params.id} id={params.id} />;
   if ((params = route('/organizations/sites/:id'))) return <SitePage key={params.id} id={params.id} />;
   if ((params = route('/organizations/site-areas/:id')))
-    return <SiteAreaPage key={params.id} id={params.id} />;
+    return <SiteAreaPage key={params.id} id={params.id} theme={theme} />;
   if (admin && (pathname === paths.users || route('/users/:id'))) return <UsersPage />;
   if (admin && pathname === paths.badges) return <BadgesPage />;
   return <NotFound />;

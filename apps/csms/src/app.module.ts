@@ -3,16 +3,20 @@ import { AuditModule } from '@csms/audit';
 import { AuthModule } from '@csms/auth';
 import { BillingModule } from '@csms/billing';
 import { ClusterModule } from '@csms/cluster';
+import { ConnectionsModule } from '@csms/connections';
 import { AppConfig, ConfigModule } from '@csms/common';
 import { DatabaseModule, JobsModule } from '@csms/database';
 import { EventsModule } from '@csms/events';
 import { ExportsModule } from '@csms/exports';
 import { HousekeepingModule } from '@csms/housekeeping';
+import { CarsModule } from '@csms/cars';
+import { MetricsModule } from '@csms/metrics';
 import { NotificationsModule } from '@csms/notifications';
 import { OcppModule } from '@csms/ocpp';
 import { OrganizationsModule } from '@csms/organizations';
 import { SmartChargingModule } from '@csms/smart-charging';
 import { PricingModule } from '@csms/pricing';
+import { RefundsModule } from '@csms/refunds';
 import { RoamingModule } from '@csms/roaming';
 import { StationLimitsModule, StationsModule } from '@csms/stations';
 import { StatisticsModule } from '@csms/statistics';
@@ -25,6 +29,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { redactRequestSecrets } from './logging/url-secrets';
 
 /** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
@@ -40,9 +45,12 @@ export const DOMAIN_MODULES = [
   PricingModule,
   RoamingModule,
   StatisticsModule,
+  CarsModule,
   AssetsModule,
   SmartChargingModule,
   BillingModule,
+  ConnectionsModule,
+  RefundsModule,
 ];
 
 @Module({})
@@ -61,6 +69,7 @@ export class AppModule {
             serializers: { req: redactRequestSecrets },
           },
         }),
+        MetricsModule,
         DatabaseModule,
         JobsModule,
         EventsModule,
@@ -72,6 +81,7 @@ export class AppModule {
           useClass: GraphQLOptionsFactory,
         }),
         HealthModule,
+        MetricsHttpModule,
         ExportsModule,
         ...DOMAIN_MODULES,
         HousekeepingModule,

@@ -3,12 +3,15 @@ import { INestApplication } from '@nestjs/common';
 import { HttpsOptions } from '@nestjs/common/interfaces/external/https-options.interface';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { SecureContextOptions } from 'node:tls';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { isOcppPath } from '@csms/ocpp';
 import { operatorConsole } from './console/console.middleware';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
+import { guardAgainstSlowClients } from './http/slow-clients';
 
 /**
  * Connections the kernel may hold until the server accepts them (capped by net.core.somaxconn).
@@ -34,6 +37,10 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   app.use(GRAPHQL_PATH, graphqlExplorer(GRAPHQL_PATH));
   app.use(operatorConsole(config.CONSOLE_DIR));
   app.enableShutdownHooks();
+  guardAgainstSlowClients(app.getHttpServer() as Server, config, [
+    isOcppPath,
+    (url) => url.startsWith(GRAPHQL_PATH),
+  ]);
   // Nest passes extra arguments on to http.Server#listen(port, host, backlog); its typing omits them.
   const listen = app.listen.bind(app) as unknown as (
     port: number,

@@ -5,6 +5,10 @@ import { BillingAccountRepository } from './accounts/billing-account.repository'
 import { BillingAccountResolver } from './accounts/billing-account.resolver';
 import { BillingAccountService } from './accounts/billing-account.service';
 import { BillingAccountDocument, BillingAccountSchema } from './accounts/schemas/billing-account.schema';
+import { ConnectedAccountRepository } from './connect/connected-account.repository';
+import { ConnectedAccountResolver } from './connect/connected-account.resolver';
+import { ConnectedAccountService } from './connect/connected-account.service';
+import { ConnectedAccountDocument, ConnectedAccountSchema } from './connect/schemas/connected-account.schema';
 import { InvoicePayments } from './invoices/invoice-payments';
 import { Invoicing } from './invoices/invoicing';
 import { InvoiceRepository } from './invoices/invoice.repository';
@@ -13,9 +17,12 @@ import { InvoiceDocument, InvoiceSchema } from './invoices/schemas/invoice.schem
 import { TaxRateDocument, TaxRateSchema } from './invoices/tax-rates/schemas/tax-rate.schema';
 import { TaxRates } from './invoices/tax-rates/tax-rates';
 import { PeriodicBillingJob } from './periodic/periodic-billing.job';
+import { UpcomingInvoices } from './periodic/upcoming-invoice';
+import { UpcomingInvoiceResolver } from './periodic/upcoming-invoice.resolver';
 import { BillingPrerequisites } from './prerequisites/billing-prerequisites';
 import { BillingProvider } from './provider/billing-provider.port';
 import { SessionBillingDocument, SessionBillingSchema } from './sessions/schemas/session-billing.schema';
+import { LostStopReconciliation } from './sessions/lost-stop-reconciliation';
 import { SessionBillingJob } from './sessions/session-billing.job';
 import { SessionBillingListener } from './sessions/session-billing.listener';
 import { SessionBillingRepository } from './sessions/session-billing.repository';
@@ -25,6 +32,12 @@ import { BillingSettingsResolver } from './settings/billing-settings.resolver';
 import { BillingSettingsService } from './settings/billing-settings.service';
 import { BillingSettingsDocument, BillingSettingsSchema } from './settings/schemas/billing-settings.schema';
 import { StripeBillingProvider } from './stripe/stripe-billing.provider';
+import { BillingTransferResolver } from './transfers/billing-transfer.resolver';
+import { SessionTransferDocument, SessionTransferSchema } from './transfers/schemas/session-transfer.schema';
+import { LostTransferReconciliation } from './transfers/lost-transfer-reconciliation';
+import { SessionTransferJob } from './transfers/session-transfer.job';
+import { SessionTransferListener } from './transfers/session-transfer.listener';
+import { SessionTransferRepository } from './transfers/session-transfer.repository';
 import { HandledEvents } from './webhooks/handled-events';
 import { WebhookEventDocument, WebhookEventSchema } from './webhooks/schemas/webhook-event.schema';
 import { StripeWebhookController } from './webhooks/stripe-webhook.controller';
@@ -33,7 +46,8 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
 /**
  * Billing through a payment provider (Stripe behind BillingProvider): tenant settings, customers and
  * cards, the billing prerequisites of a session (SessionPrerequisites, global so that transactions
- * finds it), per-session invoices through persistent jobs, and their local copy.
+ * finds it), per-session invoices through persistent jobs, and their local copy; Stripe Connect
+ * accounts of companies and sites, and transfers of paid sessions to them, less the platform fee.
  */
 @Global()
 @Module({
@@ -45,6 +59,8 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
       { name: InvoiceDocument.name, schema: InvoiceSchema },
       { name: TaxRateDocument.name, schema: TaxRateSchema },
       { name: WebhookEventDocument.name, schema: WebhookEventSchema },
+      { name: ConnectedAccountDocument.name, schema: ConnectedAccountSchema },
+      { name: SessionTransferDocument.name, schema: SessionTransferSchema },
     ]),
   ],
   controllers: [StripeWebhookController],
@@ -61,15 +77,26 @@ import { WebhookEventJob } from './webhooks/webhook-event.job';
     SessionBillingRepository,
     SessionBillingJob,
     SessionBillingListener,
+    LostStopReconciliation,
     TransactionBillingResolver,
     InvoiceRepository,
     InvoicePayments,
     Invoicing,
     PeriodicBillingJob,
+    UpcomingInvoices,
+    UpcomingInvoiceResolver,
     InvoiceResolver,
     TaxRates,
     HandledEvents,
     WebhookEventJob,
+    ConnectedAccountRepository,
+    ConnectedAccountService,
+    ConnectedAccountResolver,
+    SessionTransferRepository,
+    SessionTransferJob,
+    SessionTransferListener,
+    LostTransferReconciliation,
+    BillingTransferResolver,
   ],
   exports: [SessionPrerequisites, BillingSettingsService, BillingAccountService],
 })

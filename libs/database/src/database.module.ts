@@ -1,6 +1,8 @@
+import { APP_CONFIG, AppConfig } from '@csms/common';
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import mongoose from 'mongoose';
+import { DatabaseMetrics } from './database.metrics';
 import { DatabaseServer } from './database-server';
 import { IndexBuilder } from './index-builder';
 
@@ -16,9 +18,11 @@ mongoose.set('skipOriginalStackTraces', true);
   imports: [
     MongooseModule.forRootAsync({
       imports: [DatabaseServerModule],
-      inject: [DatabaseServer],
-      useFactory: async (server: DatabaseServer) => ({
+      inject: [DatabaseServer, APP_CONFIG],
+      useFactory: async (server: DatabaseServer, config: AppConfig) => ({
         uri: await server.uri(),
+        // The write-latency metric reads the driver's command events: on only when metrics are.
+        ...(config.METRICS_TOKEN ? { monitorCommands: true } : {}),
         // IndexBuilder builds them, awaited and per server kind.
         autoIndex: false,
         serverSelectionTimeoutMS: 5000,
@@ -27,6 +31,6 @@ mongoose.set('skipOriginalStackTraces', true);
       }),
     }),
   ],
-  providers: [IndexBuilder],
+  providers: [IndexBuilder, DatabaseMetrics],
 })
 export class DatabaseModule {}

@@ -8,4 +8,5 @@ export * from './tenant-document';
 export * from './tenant-repository';
 export * from './embedded';
 export * from './index-builder';
+export * from './replacement';
 export * from './jobs';

@@ -8,6 +8,12 @@ export class InProcessEventBus extends EventBus {
   private readonly logger = new Logger(InProcessEventBus.name);
   private readonly handlers = new Map<string, Set<EventHandler>>();
   private readonly ownHandlers = new Map<string, Set<EventHandler>>();
+  private lag?: { observe(seconds: number): void };
+
+  /** Records, for every event delivered here, the seconds since it was published (the metrics' bus lag). */
+  observeLag(histogram: { observe(seconds: number): void }): void {
+    this.lag = histogram;
+  }
 
   async publish(event: DomainEvent): Promise<void> {
     this.deliver(event, true);
@@ -18,6 +24,7 @@ export class InProcessEventBus extends EventBus {
    * with `own` false so that only `subscribe` handlers see those.
    */
   protected deliver(event: DomainEvent, own: boolean): void {
+    this.lag?.observe(Math.max(0, Date.now() - event.at) / 1000);
     const handlers = [
       ...(this.handlers.get(event.type) ?? []),
       ...((own && this.ownHandlers.get(event.type)) || []),

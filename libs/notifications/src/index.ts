@@ -1,7 +1,6 @@
 export * from './frontend-links';
 export * from './listeners/session-event';
 export * from './listeners/station-event';
-export * from './locale';
 export * from './notification-type';
 export * from './notification.service';
 export * from './notifications.module';

@@ -26,6 +26,8 @@ export enum NotificationType {
   INVOICE_PAYMENT_FAILED = 'INVOICE_PAYMENT_FAILED',
   /** To admins and the key's creator: an API key expires within API_KEY_EXPIRY_REMINDER_DAYS. */
   API_KEY_EXPIRING = 'API_KEY_EXPIRING',
+  /** To admins: the client certificate a roaming platform (Hubject) knows us by expires within 30 days. */
+  ROAMING_CERTIFICATE_EXPIRING = 'ROAMING_CERTIFICATE_EXPIRING',
 }
 
 /** Why billing refused a session, as the driver is told. */
@@ -37,6 +39,7 @@ export const MANDATORY_NOTIFICATIONS: ReadonlySet<NotificationType> = new Set([
   NotificationType.EMAIL_VERIFICATION,
   // An integration that stops working unannounced is worse than one more email.
   NotificationType.API_KEY_EXPIRING,
+  NotificationType.ROAMING_CERTIFICATE_EXPIRING,
 ]);
 
 export type AccountStatusName = 'PENDING' | 'ACTIVE' | 'INACTIVE' | 'BLOCKED' | 'LOCKED';
@@ -105,4 +108,10 @@ export interface NotificationData {
     link: string;
   };
   [NotificationType.API_KEY_EXPIRING]: { keyName: string; keyPrefix: string; expiresAt: Date; link: string };
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    platform: string;
+    subject: string;
+    expiresAt: Date;
+    link: string;
+  };
 }

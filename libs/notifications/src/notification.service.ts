@@ -1,5 +1,6 @@
+import { resolveLocale } from '@csms/common';
 import { Injectable } from '@nestjs/common';
-import { resolveLocale } from './locale';
+
 import { MANDATORY_NOTIFICATIONS, NotificationData, NotificationType } from './notification-type';
 import { NotificationQueue } from './queue/notification-queue';
 import { Recipient } from './recipient';

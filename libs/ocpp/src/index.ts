@@ -9,4 +9,5 @@ export * from './ocpp.module';
 export * from './session/station-call.error';
 export * from './session/station-session';
 export * from './session/station-session.registry';
+export { isOcppPath } from './transport/ocpp-path';
 export { StationNotificationRepository } from './v201/station-notification.repository';

@@ -8,6 +8,7 @@ import { OcppMessageLogWriter } from './message-log/ocpp-message-log.writer';
 import { OcppMessageLogExport, OcppMessageLogExportResolver } from './message-log/ocpp-message-log.export';
 import { OcppMessageRepository } from './message-log/ocpp-message.repository';
 import { OcppMessageResolver } from './message-log/ocpp-message.resolver';
+import { OcppTrafficMetrics } from './message-log/ocpp-traffic.metrics';
 import { OcppMessageDocument, OcppMessageSchema } from './message-log/schemas/ocpp-message.schema';
 import { StationCertificatesResolver } from './security/station-certificates.resolver';
 import { JsonSessionLocator } from './session/json-session.locator';
@@ -49,6 +50,7 @@ import { SoapModule } from './soap/soap.module';
     OcppMessageRepository,
     OcppMessageLogExport,
     OcppMessageLogExportResolver,
+    OcppTrafficMetrics,
     OcppMessageLogWriter,
     OcppMessageResolver,
     OcppJsonServer,

@@ -68,6 +68,17 @@ import { SessionTracker } from './sessions/session-tracker';
 import { RoamingTokenRepository } from './tokens/roaming-token.repository';
 import { RoamingTokenDocument, RoamingTokenSchema } from './tokens/schemas/roaming-token.schema';
 import { ExternalTagAuthorizer } from '@csms/transactions';
+import { RoamingTagAuthorizers } from './authorizations/roaming-tag-authorizers';
+import { OicpAuthorizer } from './oicp/authorization/oicp-authorizer';
+import { OicpCertificateWatch } from './oicp/certificates/oicp-certificate-watch';
+import { OicpClient } from './oicp/client/oicp-client';
+import { OicpOutboxTransport } from './oicp/outbox/oicp-outbox.transport';
+import { OicpRemoteController } from './oicp/server/oicp-remote.controller';
+import { OicpRemoteService } from './oicp/server/oicp-remote.service';
+import { OicpSettingsRepository } from './oicp/settings/oicp-settings.repository';
+import { OicpSettingsResolver } from './oicp/settings/oicp-settings.resolver';
+import { OicpSettingsService } from './oicp/settings/oicp-settings.service';
+import { OicpSettingsDocument, OicpSettingsSchema } from './oicp/settings/schemas/oicp-settings.schema';
 import { RoamingCommandExecutor } from './commands/roaming-command.executor';
 import { AsyncResults } from './ocpi/cpo/async-results';
 import { CpoChargingProfilesController } from './ocpi/cpo/charging-profiles/cpo-charging-profiles.controller';
@@ -102,8 +113,8 @@ import {
 } from './reservations/schemas/roaming-reservation.schema';
 
 /**
- * Roaming: partners, a persistent outbox, and OCPI 2.2.1 / 2.1.1 in both roles (CPO and eMSP) below
- * /ocpi/{tenant}. Global because it implements a port the transactions domain looks up (roaming tokens
+ * Roaming: partners, a persistent outbox, OCPI 2.2.1 / 2.1.1 in both roles (CPO and eMSP) below
+ * /ocpi/{tenant}, and OICP 2.3 with Hubject as a CPO below /oicp/{tenant}. Global because it implements a port the transactions domain looks up (roaming tokens
  * at stations); it reaches other modules only through their exported services, ports and events.
  */
 @Global()
@@ -125,6 +136,7 @@ import {
       { name: PartnerTokenDocument.name, schema: PartnerTokenSchema },
       { name: RoamingIdentityDocument.name, schema: RoamingIdentitySchema },
       { name: OcpiMessageDocument.name, schema: OcpiMessageSchema },
+      { name: OicpSettingsDocument.name, schema: OicpSettingsSchema },
     ]),
   ],
   controllers: [
@@ -144,6 +156,7 @@ import {
     EmspTariffsController,
     EmspTokensController,
     EmspCommandsController,
+    OicpRemoteController,
   ],
   providers: [
     RoamingUrls,
@@ -181,7 +194,9 @@ import {
     RoamingAuthorizationRepository,
     OcpiRealtimeAuthorization,
     RoamingTokenAuthorizer,
-    { provide: ExternalTagAuthorizer, useExisting: RoamingTokenAuthorizer },
+    OicpAuthorizer,
+    RoamingTagAuthorizers,
+    { provide: ExternalTagAuthorizer, useExisting: RoamingTagAuthorizers },
     OcpiTokenResolver,
     RoamingSessionRepository,
     { provide: RoamingSessionCost, useClass: PricedSessionCost },
@@ -207,6 +222,13 @@ import {
     EmspCommandsService,
     EmspTokenPushes,
     EmspResolver,
+    OicpSettingsRepository,
+    OicpSettingsService,
+    OicpSettingsResolver,
+    OicpClient,
+    OicpOutboxTransport,
+    OicpRemoteService,
+    OicpCertificateWatch,
   ],
   exports: [OcpiMessageRepository, OutboxRepository, RoamingAuthorizationRepository, ExternalTagAuthorizer],
 })

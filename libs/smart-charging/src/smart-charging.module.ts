@@ -11,6 +11,7 @@ import { SiteAreaLoadAggregator } from './load/site-area-load.aggregator';
 import { SiteAreaLoadRepository } from './load/site-area-load.repository';
 import { SiteAreaLoadDocument, SiteAreaLoadSchema } from './load/site-area-load.schema';
 import { MeteredSessionCars } from './metering/metered-session-cars';
+import { SessionCarFacts } from './metering/session-car-facts';
 import { SessionMeterTracker } from './metering/session-meter.tracker';
 import { ProfileSender } from './planning/profile-sender';
 import { SmartChargingRunner } from './planning/smart-charging.runner';
@@ -39,7 +40,8 @@ import { ConnectorWiringDocument, ConnectorWiringSchema } from './wiring/connect
  * Smart charging of site areas: the optimizer (optimizer/, pure), the loop that reacts to domain
  * events and turns plans into charging profiles through the station command port (triggers/,
  * planning/), the site areas' load curves (load/), and their GraphQL. Never on the OCPP hot path.
- * SessionCarInfo is provided from the sessions' meter values; a car catalog may override it.
+ * SessionCarInfo is provided from the sessions' meter values and, through the SessionCarLimits port
+ * (libs/cars provides it), the limits of each driver's car.
  */
 @Module({
   imports: [
@@ -65,7 +67,7 @@ import { ConnectorWiringDocument, ConnectorWiringSchema } from './wiring/connect
     smartChargingLockProvider,
     SessionMeterTracker,
     MeteredSessionCars,
-    { provide: SessionCarInfo, useExisting: MeteredSessionCars },
+    { provide: SessionCarInfo, useClass: SessionCarFacts },
     SnapshotReader,
     ProfileSender,
     SmartChargingRunner,

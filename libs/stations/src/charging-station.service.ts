@@ -16,6 +16,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } f
 import * as argon2 from 'argon2';
 import { FilterQuery } from 'mongoose';
 import { ChargingStationRepository, StationCredentials, StationFields } from './charging-station.repository';
+import { StationPasswordChecker } from './credentials/station-password.checker';
 import { DataTransferHandlers } from './data-transfer-handlers';
 import { ChargingStationFilter } from './dto/charging-station-filter.input';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
@@ -68,6 +69,7 @@ function withFields(station: ChargingStation, fields: StationFields): ChargingSt
 export class ChargingStationService extends StationInbound implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ChargingStationService.name);
   private readonly unsubscribers: (() => void)[] = [];
+  private readonly passwords = new StationPasswordChecker();
 
   constructor(
     private readonly stations: ChargingStationRepository,
@@ -208,8 +210,10 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     password: string | undefined,
   ): Promise<boolean> {
     if (password === undefined) return false;
-    const matches = (hash: string | undefined) =>
-      hash ? argon2.verify(hash, password).catch(() => false) : Promise.resolve(false);
+    // argon2 spent once per password and stored hash, guessers throttled (StationPasswordChecker).
+    const key = `${tenantId}\u0000${stationId}`;
+    const matches = async (hash: string | undefined) =>
+      hash !== undefined && (await this.passwords.check(key, hash, password)) === 'right';
     if (await matches(credentials.passwordHash)) return true;
     if (!(await matches(credentials.pendingPasswordHash))) return false;
     await this.stations.setPasswordHashes(tenantId, stationId, {

@@ -18,6 +18,7 @@ export * from './ports/station-commands.port';
 export * from './ports/station-errors';
 export type { PlacedStation } from './placement/station-placement.repository';
 export * from './placement/station-placement.service';
+export * from './ports/remote-start-car.port';
 export * from './ports/station-inbound.port';
 export * from './ports/station-organization.port';
 export * from './presence/station-presence.service';

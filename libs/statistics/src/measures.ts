@@ -42,28 +42,16 @@ export class IndexedMeasures {
     other?.forEach((index, measures) => this.add(index, measures));
   }
 
+  get(index: number): Readonly<Measures> | undefined {
+    return this.values.get(index);
+  }
+
   forEach(visit: (index: number, measures: Measures) => void): void {
     [...this.values.keys()].sort((a, b) => a - b).forEach((index) => visit(index, this.values.get(index)!));
   }
 
   get size(): number {
     return this.values.size;
-  }
-
-  /** Stored flat: [index, m0..m4, index, m0..m4, ...] (FerretDB stores no nested arrays). */
-  toFlat(): number[] {
-    const flat: number[] = [];
-    this.forEach((index, measures) => flat.push(index, ...measures.map(round)));
-    return flat;
-  }
-
-  static fromFlat(flat: readonly number[] | undefined): IndexedMeasures {
-    const indexed = new IndexedMeasures();
-    const stride = MEASURE_COUNT + 1;
-    for (let i = 0; flat && i + stride <= flat.length; i += stride) {
-      indexed.add(flat[i], flat.slice(i + 1, i + stride) as Measures);
-    }
-    return indexed;
   }
 }
 

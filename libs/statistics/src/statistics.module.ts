@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { StatisticsExport, StatisticsExportResolver } from './exports/statistics.export';
 import { SessionFactDocument, SessionFactSchema } from './facts/schemas/session-fact.schema';
 import { SessionFactRepository } from './facts/session-fact.repository';
+import { SessionFactSource } from './facts/session-fact.source';
 import { SessionPlaceResolver } from './facts/session-place.resolver';
 import { StatisticsLabels } from './query/statistics-labels';
 import { StatisticsQueryService } from './query/statistics-query.service';
@@ -14,7 +15,10 @@ import { StatisticsRollupRepository } from './rollups/statistics-rollup.reposito
 import { StatisticsRollupService } from './rollups/statistics-rollup.service';
 import { StatisticsZonesRepository } from './rollups/statistics-zones.repository';
 
-/** Session facts, their daily/monthly/yearly rollups per station and driver, and the statistics query. */
+/**
+ * Session facts, their daily/monthly/yearly rollups per company, site, site area, station and driver
+ * (kept by jobs of the persistent statistics queue), and the statistics query.
+ */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -28,6 +32,7 @@ import { StatisticsZonesRepository } from './rollups/statistics-zones.repository
     StatisticsRollupRepository,
     StatisticsZonesRepository,
     SessionPlaceResolver,
+    SessionFactSource,
     StatisticsRollupService,
     SessionEndedListener,
     StatisticsLabels,

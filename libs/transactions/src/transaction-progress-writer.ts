@@ -19,6 +19,8 @@ export const PROGRESS_FLUSH_INTERVAL_MS = 10_000;
 export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TransactionProgressWriter.name);
   private dirty = new Map<string, { tenantId: TenantId } & TransactionProgress>();
+  /** Sessions whose last word (a stop or a close) is being written: no progress for them now. */
+  private readonly finishing = new Map<string, Promise<unknown>>();
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
 
@@ -36,12 +38,34 @@ export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy 
   }
 
   mark(tenantId: TenantId, progress: TransactionProgress): void {
-    this.dirty.set(`${tenantId}\u0000${progress.id}`, { tenantId, ...progress });
+    const key = `${tenantId}\u0000${progress.id}`;
+    if (!this.finishing.has(key)) this.dirty.set(key, { tenantId, ...progress });
   }
 
-  /** The session stopped: its final figures are written by the stop itself. */
-  forget(tenantId: TenantId, transactionId: string): void {
-    this.dirty.delete(`${tenantId}\u0000${transactionId}`);
+  /**
+   * Writes a session's last word (its stop, or its close) with no progress write of it in flight,
+   * one at a time per session. FerretDB applies an update by reading the document and writing all
+   * of it back, not atomically: a progress flush that read the session before the stop and wrote
+   * after it would bring the session back to life (active, without its stop), as a crash test
+   * found. On MongoDB each update is atomic and this only orders them.
+   */
+  async finish<T>(tenantId: TenantId, transactionId: string, write: () => Promise<T>): Promise<T> {
+    const key = `${tenantId}\u0000${transactionId}`;
+    this.dirty.delete(key);
+    const previous = this.finishing.get(key) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        // The flush in flight may hold the session as it was read before this write.
+        await this.flushing;
+        return write();
+      });
+    this.finishing.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (this.finishing.get(key) === run) this.finishing.delete(key);
+    }
   }
 
   flush(): Promise<void> {

@@ -7,6 +7,14 @@ import { FilterQuery, Model } from 'mongoose';
 import { Transaction } from './models/transaction.model';
 import { TransactionDocument } from './schemas/transaction.schema';
 
+/** Sessions started since `startedSince` (the index's order), stopped in [stoppedSince, stoppedBefore). */
+export interface StoppedSessionsWindow {
+  startedSince: Date;
+  stoppedSince: Date;
+  stoppedBefore: Date;
+  after?: { startedAt: Date; id: string };
+}
+
 export type NewTransaction = Omit<TransactionDocument, '_id' | 'tenantId' | 'createdAt'>;
 export type TransactionChanges = Partial<NewTransaction>;
 
@@ -77,6 +85,41 @@ export class TransactionRepository extends TenantRepository<TransactionDocument,
         }),
       )
       .sort({ startedAt: 1 })
+      .limit(limit)
+      .lean<Lean<TransactionDocument>[]>()
+      .exec();
+    return docs.map((doc) => this.toEntity(doc));
+  }
+
+  /**
+   * Stopped, priced sessions of users in a window, in (startedAt, id) order after `after` (billing's
+   * reconciliation pages through them).
+   */
+  async findStoppedPriced(
+    tenantId: TenantId,
+    window: StoppedSessionsWindow,
+    limit: number,
+  ): Promise<Transaction[]> {
+    const { after } = window;
+    const docs = await this.model
+      .find(
+        this.scope(tenantId, {
+          active: false,
+          userId: { $exists: true },
+          price: { $exists: true },
+          startedAt: { $gte: window.startedSince },
+          stoppedAt: { $gte: window.stoppedSince, $lt: window.stoppedBefore },
+          ...(after
+            ? {
+                $or: [
+                  { startedAt: { $gt: after.startedAt } },
+                  { startedAt: after.startedAt, _id: { $gt: after.id } },
+                ],
+              }
+            : {}),
+        }),
+      )
+      .sort({ startedAt: 1, _id: 1 })
       .limit(limit)
       .lean<Lean<TransactionDocument>[]>()
       .exec();

@@ -3,7 +3,7 @@ import { TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { CHARGING_PROFILE_SET, ChargingProfileSetEvent, authorizationOfTag } from '@csms/stations';
 import { Rational, Tariff, tariffDisplayText, toSessionPrice } from '@csms/pricing';
-import { TagService } from '@csms/users';
+import { TagService, UserService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { ActiveSession, ActiveTransactionCache } from './active-transaction-cache';
 import { limitWattsOf, periodWatts } from './consumptions/charging-limit';
@@ -35,21 +35,30 @@ import { ExternalTagAuthorizer } from './ports/external-tag-authorizer.port';
 import { SessionPricingService } from './pricing/session-pricing.service';
 import { TransactionCounterRepository } from './transaction-counter.repository';
 import { TransactionProgressWriter } from './transaction-progress-writer';
-import { NewTransaction, TransactionRepository } from './transaction.repository';
+import { NewTransaction, StoppedSessionsWindow, TransactionRepository } from './transaction.repository';
 
 /** The stop reason of a session closed because a new one started on its connector. */
 export const SUPERSEDED_REASON = 'Superseded';
 /** The stop reason of a session closed by housekeeping after no news for too long. */
 export const STALE_SESSION_REASON = 'StaleSession';
 
+/** The stop a stopped session already holds: the same time and meter reading. */
+function isRepeatedStop(transaction: Transaction, request: StopTransactionRequest): boolean {
+  return (
+    !transaction.active &&
+    transaction.stoppedAt?.getTime() === request.timestamp.getTime() &&
+    transaction.meterStopWh === request.meterStopWh
+  );
+}
+
 function costOf(transaction: Transaction | undefined): SessionCost | undefined {
   const price = transaction?.price;
   return price ? { totalCost: price.inclVat, currency: price.currency } : undefined;
 }
 
-function personalMessageOf(tariff: Tariff): IdTagInfo['personalMessage'] {
-  const { language, text } = tariffDisplayText(tariff);
-  return { content: text, ...(language ? { language } : {}) };
+function personalMessageOf(tariff: Tariff, locale: string | undefined): IdTagInfo['personalMessage'] {
+  const { language, text } = tariffDisplayText(tariff, locale);
+  return { content: text, language };
 }
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
@@ -72,6 +81,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     private readonly progress: TransactionProgressWriter,
     private readonly active: ActiveTransactionCache,
     private readonly tags: TagService,
+    private readonly users: UserService,
     private readonly events: EventBus,
     private readonly pricing: SessionPricingService,
     @Optional() private readonly prerequisites?: SessionPrerequisites,
@@ -112,6 +122,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   }
 
   /** The open sessions of these stations (one query: the lookups batch). */
+  /** Stopped, priced sessions of users in a window, page by page (billing's reconciliation). */
+  stoppedPriced(tenantId: TenantId, window: StoppedSessionsWindow, limit: number): Promise<Transaction[]> {
+    return this.transactions.findStoppedPriced(tenantId, window, limit);
+  }
+
   async activeOfStations(tenantId: TenantId, stationIds: readonly string[]): Promise<Transaction[]> {
     const perStation = await Promise.all(
       stationIds.map((stationId) => this.transactions.findActiveOfStation(tenantId, stationId)),
@@ -151,7 +166,9 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       userId: tag?.userId,
       at: new Date(),
     });
-    return frozen ? { ...info, personalMessage: personalMessageOf(frozen.tariff) } : info;
+    if (!frozen) return info;
+    const locale = await this.users.localeOf(tenantId, tag?.userId);
+    return { ...info, personalMessage: personalMessageOf(frozen.tariff, locale) };
   }
 
   runningCost(tenantId: TenantId, stationId: string, ocppTransactionId: string): SessionCost | undefined {
@@ -213,7 +230,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
         purpose: 'start',
       }));
 
-    const [frozen] = await Promise.all([
+    const [frozen, locale] = await Promise.all([
       this.pricing.freezeAtStart(tenantId, {
         chargingStationId: stationId,
         connectorId: request.connectorId,
@@ -221,6 +238,8 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
         userId: tag?.userId,
         at: request.timestamp,
       }),
+      // What the station shows the driver (the tariff), in their language: read beside the tariff.
+      this.users.localeOf(tenantId, tag?.userId),
       this.closeStaleSessions(tenantId, open, request),
     ]);
     const pricer = frozen && this.pricing.pricerOf({ ...frozen, startedAt: request.timestamp });
@@ -245,7 +264,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       ocppTransactionId: transaction.ocppTransactionId,
       idTagInfo:
         frozen && idTagInfo.status === 'Accepted'
-          ? { ...idTagInfo, personalMessage: personalMessageOf(frozen.tariff) }
+          ? { ...idTagInfo, personalMessage: personalMessageOf(frozen.tariff, locale) }
           : idTagInfo,
     };
   }
@@ -317,24 +336,31 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       return idTagInfo ? { idTagInfo } : {};
     }
     const { transaction } = session;
+    if (isRepeatedStop(transaction, request)) {
+      // A station repeating a stop whose answer it never got (the server was killed, the link
+      // dropped): the same answer, and nothing written or published again.
+      const cost = costOf(transaction);
+      return { ...(idTagInfo ? { idTagInfo } : {}), ...(cost ? { cost } : {}) };
+    }
     const points = await this.record(tenantId, session, request.transactionData ?? []);
     const energyWh = Math.max(0, request.meterStopWh - transaction.meterStartWh);
     const finalPoints = await this.record(tenantId, session, [], {
       timestamp: request.timestamp,
       cumulatedWh: energyWh,
     });
-    this.progress.forget(tenantId, transaction.id);
-    const stopped = await this.transactions.update(tenantId, transaction.id, {
-      active: false,
-      stoppedAt: request.timestamp,
-      meterStopWh: request.meterStopWh,
-      energyWh,
-      stopReason: request.reason ?? 'Local',
-      stopTagId: request.idTag,
-      transactionData: request.transactionData,
-      lastMeterValueAt: session.last?.timestamp,
-      ...(transaction.price ? { price: transaction.price } : {}),
-    });
+    const stopped = await this.progress.finish(tenantId, transaction.id, () =>
+      this.transactions.update(tenantId, transaction.id, {
+        active: false,
+        stoppedAt: request.timestamp,
+        meterStopWh: request.meterStopWh,
+        energyWh,
+        stopReason: request.reason ?? 'Local',
+        stopTagId: request.idTag,
+        transactionData: request.transactionData,
+        lastMeterValueAt: session.last?.timestamp,
+        ...(transaction.price ? { price: transaction.price } : {}),
+      }),
+    );
     this.active.evict(tenantId, stationId, request.ocppTransactionId);
     if (stopped) {
       this.publishConsumptions(tenantId, stopped, [...points, ...finalPoints]);
@@ -455,15 +481,16 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     const session = this.active.get(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
     const last = session?.last ?? (await this.consumptions.lastOf(tenantId, transaction.id)) ?? undefined;
     const price = session?.transaction.price ?? (await this.pricing.recompute(tenantId, transaction));
-    this.progress.forget(tenantId, transaction.id);
     // Only while still open: a concurrent stop or close has already said the last word.
-    const stopped = await this.transactions.updateIfActive(tenantId, transaction.id, {
-      active: false,
-      stoppedAt: last?.timestamp ?? transaction.lastMeterValueAt ?? transaction.startedAt,
-      energyWh: last?.cumulatedWh ?? transaction.energyWh,
-      stopReason: reason,
-      ...(price ? { price } : {}),
-    });
+    const stopped = await this.progress.finish(tenantId, transaction.id, () =>
+      this.transactions.updateIfActive(tenantId, transaction.id, {
+        active: false,
+        stoppedAt: last?.timestamp ?? transaction.lastMeterValueAt ?? transaction.startedAt,
+        energyWh: last?.cumulatedWh ?? transaction.energyWh,
+        stopReason: reason,
+        ...(price ? { price } : {}),
+      }),
+    );
     this.active.evict(tenantId, transaction.chargingStationId, transaction.ocppTransactionId);
     if (stopped) await this.events.publish(domainEvent(TRANSACTION_STOPPED, tenantId, stopped));
   }
@@ -515,6 +542,7 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     finalPoint?: { timestamp: Date; cumulatedWh: number },
   ): Promise<ConsumptionPoint[]> {
     const { transaction } = session;
+    const previous = session.last;
     const points: ConsumptionPoint[] = [];
     const records: ConsumptionRecord[] = [];
     // A MeterValues carries one value nearly always: no copy to sort then.
@@ -533,18 +561,16 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       session.last = { timestamp: point.timestamp, cumulatedWh: point.cumulatedWh };
     }
     if (finalPoint && (!session.last || finalPoint.timestamp.getTime() > session.last.timestamp.getTime())) {
-      const previous = session.last;
-      const hours = previous
-        ? (finalPoint.timestamp.getTime() - previous.timestamp.getTime()) / 3_600_000
-        : 0;
+      const latest = session.last;
+      const hours = latest ? (finalPoint.timestamp.getTime() - latest.timestamp.getTime()) / 3_600_000 : 0;
       const point: ConsumptionPoint = {
         timestamp: finalPoint.timestamp,
         cumulatedWh: finalPoint.cumulatedWh,
-        ...(previous && hours > 0
+        ...(latest && hours > 0
           ? {
               instantWatts: Math.max(
                 0,
-                Math.round(((finalPoint.cumulatedWh - previous.cumulatedWh) / hours) * 1000) / 1000,
+                Math.round(((finalPoint.cumulatedWh - latest.cumulatedWh) / hours) * 1000) / 1000,
               ),
             }
           : {}),
@@ -557,9 +583,21 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
       session.last = { timestamp: point.timestamp, cumulatedWh: point.cumulatedWh };
     }
     if (!records.length) return points;
+    const before = { energyWh: transaction.energyWh, lastMeterValueAt: transaction.lastMeterValueAt };
+    const reached = session.last;
     transaction.energyWh = session.last?.cumulatedWh ?? transaction.energyWh;
     transaction.lastMeterValueAt = session.last?.timestamp;
-    await this.writer.write(records);
+    try {
+      await this.writer.write(records);
+    } catch (error) {
+      // Not stored, so not acknowledged: the station sends these values again, and they must not be
+      // skipped then as points the curve already has.
+      if (session.last === reached) {
+        session.last = previous;
+        Object.assign(transaction, before);
+      }
+      throw error;
+    }
     if (transaction.active) {
       this.progress.mark(tenantId, {
         id: transaction.id,

@@ -53,11 +53,21 @@ export class SoapTestStation {
     readonly endpoint: string,
   ) {}
 
-  static async start(version: SoapVersion, centralSystemUrl: string, id: string): Promise<SoapTestStation> {
+  /**
+   * `envelopes: '1.1'` makes the `soap` package speak SOAP 1.1 both ways (envelope namespace,
+   * text/xml), as some stations' stacks do although OCPP-S says SOAP 1.2.
+   */
+  static async start(
+    version: SoapVersion,
+    centralSystemUrl: string,
+    id: string,
+    envelopes: '1.1' | '1.2' = '1.2',
+  ): Promise<SoapTestStation> {
     const oca = OCA[version];
+    const forceSoap12Headers = envelopes === '1.2';
     const client = await soap.createClientAsync(
       path.join(OCA_WSDL_DIR, oca.centralSystem),
-      { forceSoap12Headers: true },
+      { forceSoap12Headers },
       centralSystemUrl,
     );
     const server = createServer();
@@ -68,7 +78,7 @@ export class SoapTestStation {
       path: '/ChargePointService',
       services: { ChargePointService: { ChargePointServiceSoap12: station.chargePointService() } },
       xml: readFileSync(path.join(OCA_WSDL_DIR, oca.chargePoint), 'utf8'),
-      forceSoap12Headers: true,
+      forceSoap12Headers,
     } as soap.IServerOptions);
     return station;
   }

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
-import uPlot, { type Options } from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { useMemo } from 'react';
+import type { Options } from 'uplot';
 import { useI18n } from '../i18n/i18n';
 import { themeColor } from '../theme/theme';
 import { CurvePoint, CurveSeries, curveData, curveSeries } from './curve-data';
+import { themedAxis, useUPlot } from './use-uplot';
 
 interface ChargingCurveChartProps {
   points: readonly CurvePoint[];
@@ -18,33 +18,15 @@ interface ChargingCurveChartProps {
  */
 export function ChargingCurveChart({ points, currency, theme }: ChargingCurveChartProps) {
   const { t } = useI18n();
-  const container = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
   const series = curveSeries(points);
   const seriesKey = `${series.soc}-${series.limit}-${series.cost}`;
   const data = useMemo(() => curveData(points, series), [points, seriesKey]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const chart = new uPlot(chartOptions(series, t, currency, element.clientWidth || 800), data, element);
-    plot.current = chart;
-    const resize = new ResizeObserver(() =>
-      chart.setSize({ width: element.clientWidth || 800, height: 320 }),
-    );
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-      plot.current = null;
-    };
-    // Rebuilt only when the set of series, the language or the theme changes; data flows through setData.
-  }, [seriesKey, t, theme, currency]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    plot.current?.setData(data);
-  }, [data]);
-
+  const container = useUPlot((width, height) => chartOptions(series, t, currency, width, height), data, [
+    seriesKey,
+    t,
+    theme,
+    currency,
+  ]);
   return <div ref={container} className="chart" aria-hidden="true" />;
 }
 
@@ -53,21 +35,15 @@ function chartOptions(
   t: ReturnType<typeof useI18n>['t'],
   currency: string | null | undefined,
   width: number,
+  height: number,
 ): Options {
   const text = themeColor('--text-muted');
   const grid = themeColor('--border');
-  const axis = (scale: string, label: string, side: 1 | 3 = 3, show = true): uPlot.Axis => ({
-    scale,
-    label,
-    side,
-    show,
-    stroke: text,
-    grid: { stroke: grid, width: 1, show: side === 3 },
-    ticks: { stroke: grid },
-  });
+  const axis = (scale: string, label: string, side: 1 | 3 = 3) =>
+    themedAxis(scale, label, { text, grid }, side);
   const options: Options = {
     width,
-    height: 320,
+    height,
     scales: { x: { time: true }, kW: {}, kWh: {}, soc: { range: [0, 100] }, cost: {} },
     series: [
       {},

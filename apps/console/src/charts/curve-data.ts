@@ -42,8 +42,9 @@ export function curveData(points: readonly CurvePoint[], series = curveSeries(po
   return columns as AlignedData;
 }
 
-export function uniqueByTime(points: readonly CurvePoint[]): CurvePoint[] {
-  const byTime = new Map<string, CurvePoint>();
+/** Oldest first, one point per timestamp (the later arrival wins): any timed series, not only curves. */
+export function uniqueByTime<Point extends { timestamp: string }>(points: readonly Point[]): Point[] {
+  const byTime = new Map<string, Point>();
   for (const point of points) byTime.set(point.timestamp, point);
   return [...byTime.values()].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
 }

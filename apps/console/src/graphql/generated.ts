@@ -54,9 +54,15 @@ export type CreateUserInput = {
 /** IN: from the station to the central system; OUT: the other way */
 export type OcppMessageDirection = 'IN' | 'OUT';
 
+export type ProfileDelivery = 'ACCEPTED' | 'FAILED' | 'NOT_SENT' | 'UNCHANGED';
+
 export type ResetType = 'HARD' | 'SOFT';
 
 export type Role = 'ADMIN' | 'BASIC' | 'DEMO' | 'SUPER_ADMIN';
+
+/** What sets a connector limit now: a fuse, peak shaving, phase balancing, its own limit, cost… */
+export type SmartChargingReason =
+  'BELOW_MINIMUM' | 'COST' | 'DONE' | 'ENERGY' | 'FUSE' | 'IMBALANCE' | 'PAUSED' | 'PEAK' | 'SESSION_LIMIT';
 
 /** Only ACCEPTED changes the limit in force; REBOOT_REQUIRED takes effect at a reboot we cannot see */
 export type StaticLimitStatus =
@@ -154,6 +160,9 @@ export type SiteAreaQuery = {
     name: string;
     siteId: string;
     accessControl: boolean;
+    smartCharging: boolean | null;
+    canUpdate: boolean;
+    maximumCurrentAmps: number | null;
     maximumPowerWatts: number | null;
     numberOfPhases: number | null;
     voltage: number | null;
@@ -349,6 +358,151 @@ export type StopSessionMutationVariables = Exact<{
 }>;
 
 export type StopSessionMutation = { remoteStopTransaction: { status: string } };
+
+export type SiteAreaLoadPointFragment = {
+  siteAreaId: string;
+  timestamp: string;
+  ampsL1: number;
+  ampsL2: number;
+  ampsL3: number;
+  limitAmps: number | null;
+  chargingAmpsL1: number;
+  chargingAmpsL2: number;
+  chargingAmpsL3: number;
+  assetAmpsL1: number;
+  assetAmpsL2: number;
+  assetAmpsL3: number;
+};
+
+export type SiteAreaLoadsQueryVariables = Exact<{
+  siteAreaId: string | number;
+  from?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+export type SiteAreaLoadsQuery = {
+  siteAreaLoads: Array<{
+    siteAreaId: string;
+    timestamp: string;
+    ampsL1: number;
+    ampsL2: number;
+    ampsL3: number;
+    limitAmps: number | null;
+    chargingAmpsL1: number;
+    chargingAmpsL2: number;
+    chargingAmpsL3: number;
+    assetAmpsL1: number;
+    assetAmpsL2: number;
+    assetAmpsL3: number;
+  }>;
+};
+
+export type SiteAreaLoadUpdatedSubscriptionVariables = Exact<{
+  siteAreaId: string | number;
+}>;
+
+export type SiteAreaLoadUpdatedSubscription = {
+  siteAreaLoadUpdated: {
+    siteAreaId: string;
+    timestamp: string;
+    ampsL1: number;
+    ampsL2: number;
+    ampsL3: number;
+    limitAmps: number | null;
+    chargingAmpsL1: number;
+    chargingAmpsL2: number;
+    chargingAmpsL3: number;
+    assetAmpsL1: number;
+    assetAmpsL2: number;
+    assetAmpsL3: number;
+  };
+};
+
+export type SmartChargingPlanViewFragment = {
+  siteAreaId: string;
+  computedAt: string;
+  connectors: Array<{
+    chargingStationId: string;
+    connectorId: number;
+    transactionId: string | null;
+    siteAreaId: string;
+    gridPhases: Array<number>;
+    reason: string | null;
+    reasonCode: SmartChargingReason | null;
+    delivery: ProfileDelivery;
+    deliveryDetail: string | null;
+    periods: Array<{ start: string; limitAmps: number | null; limitWatts: number | null }>;
+  }>;
+};
+
+export type SmartChargingPlanQueryVariables = Exact<{
+  siteAreaId: string | number;
+}>;
+
+export type SmartChargingPlanQuery = {
+  smartChargingPlan: {
+    siteAreaId: string;
+    computedAt: string;
+    connectors: Array<{
+      chargingStationId: string;
+      connectorId: number;
+      transactionId: string | null;
+      siteAreaId: string;
+      gridPhases: Array<number>;
+      reason: string | null;
+      reasonCode: SmartChargingReason | null;
+      delivery: ProfileDelivery;
+      deliveryDetail: string | null;
+      periods: Array<{ start: string; limitAmps: number | null; limitWatts: number | null }>;
+    }>;
+  } | null;
+};
+
+export type SmartChargingPlanUpdatedSubscriptionVariables = Exact<{
+  siteAreaId: string | number;
+}>;
+
+export type SmartChargingPlanUpdatedSubscription = {
+  smartChargingPlanUpdated: {
+    siteAreaId: string;
+    computedAt: string;
+    connectors: Array<{
+      chargingStationId: string;
+      connectorId: number;
+      transactionId: string | null;
+      siteAreaId: string;
+      gridPhases: Array<number>;
+      reason: string | null;
+      reasonCode: SmartChargingReason | null;
+      delivery: ProfileDelivery;
+      deliveryDetail: string | null;
+      periods: Array<{ start: string; limitAmps: number | null; limitWatts: number | null }>;
+    }>;
+  };
+};
+
+export type TriggerSmartChargingMutationVariables = Exact<{
+  siteAreaId: string | number;
+}>;
+
+export type TriggerSmartChargingMutation = {
+  triggerSmartCharging: {
+    siteAreaId: string;
+    computedAt: string;
+    connectors: Array<{
+      chargingStationId: string;
+      connectorId: number;
+      transactionId: string | null;
+      siteAreaId: string;
+      gridPhases: Array<number>;
+      reason: string | null;
+      reasonCode: SmartChargingReason | null;
+      delivery: ProfileDelivery;
+      deliveryDetail: string | null;
+      periods: Array<{ start: string; limitAmps: number | null; limitWatts: number | null }>;
+    }>;
+  };
+};
 
 export type StationRowFragment = {
   id: string;
@@ -749,6 +903,80 @@ export const CurvePointFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CurvePointFragment, unknown>;
+export const SiteAreaLoadPointFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SiteAreaLoadPoint' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SiteAreaLoad' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timestamp' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL3' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'limitAmps' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL3' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL3' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SiteAreaLoadPointFragment, unknown>;
+export const SmartChargingPlanViewFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmartChargingPlanView' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmartChargingPlan' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'chargingStationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'connectorId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transactionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gridPhases' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delivery' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deliveryDetail' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'periods' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'start' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitAmps' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitWatts' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SmartChargingPlanViewFragment, unknown>;
 export const StationRowFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1180,6 +1408,9 @@ export const SiteAreaDocument = {
                   },
                 },
                 { kind: 'Field', name: { kind: 'Name', value: 'accessControl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'smartCharging' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'canUpdate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maximumCurrentAmps' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'maximumPowerWatts' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'numberOfPhases' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'voltage' } },
@@ -1948,6 +2179,390 @@ export const StopSessionDocument = {
     },
   ],
 } as unknown as DocumentNode<StopSessionMutation, StopSessionMutationVariables>;
+export const SiteAreaLoadsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SiteAreaLoads' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'siteAreaLoads' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'siteAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SiteAreaLoadPoint' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SiteAreaLoadPoint' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SiteAreaLoad' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timestamp' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL3' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'limitAmps' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL3' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL3' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SiteAreaLoadsQuery, SiteAreaLoadsQueryVariables>;
+export const SiteAreaLoadUpdatedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'SiteAreaLoadUpdated' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'siteAreaLoadUpdated' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'siteAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SiteAreaLoadPoint' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SiteAreaLoadPoint' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SiteAreaLoad' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'timestamp' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ampsL3' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'limitAmps' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'chargingAmpsL3' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assetAmpsL3' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SiteAreaLoadUpdatedSubscription, SiteAreaLoadUpdatedSubscriptionVariables>;
+export const SmartChargingPlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SmartChargingPlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'smartChargingPlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'siteAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmartChargingPlanView' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmartChargingPlanView' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmartChargingPlan' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'chargingStationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'connectorId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transactionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gridPhases' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delivery' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deliveryDetail' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'periods' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'start' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitAmps' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitWatts' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SmartChargingPlanQuery, SmartChargingPlanQueryVariables>;
+export const SmartChargingPlanUpdatedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'SmartChargingPlanUpdated' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'smartChargingPlanUpdated' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'siteAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmartChargingPlanView' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmartChargingPlanView' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmartChargingPlan' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'chargingStationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'connectorId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transactionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gridPhases' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delivery' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deliveryDetail' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'periods' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'start' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitAmps' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitWatts' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  SmartChargingPlanUpdatedSubscription,
+  SmartChargingPlanUpdatedSubscriptionVariables
+>;
+export const TriggerSmartChargingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TriggerSmartCharging' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'triggerSmartCharging' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'siteAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteAreaId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmartChargingPlanView' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmartChargingPlanView' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmartChargingPlan' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'connectors' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'chargingStationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'connectorId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'transactionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gridPhases' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delivery' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deliveryDetail' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'periods' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'start' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitAmps' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'limitWatts' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TriggerSmartChargingMutation, TriggerSmartChargingMutationVariables>;
 export const StationsDocument = {
   kind: 'Document',
   definitions: [

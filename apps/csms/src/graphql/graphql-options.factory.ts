@@ -1,11 +1,11 @@
 import { AuditedMutations } from '@csms/audit';
 import { ConnectionAuthenticator, retryAfterHeaderPlugin } from '@csms/auth';
-import { APP_CONFIG, AppConfig, formatGraphQLError, queryComplexityPlugin } from '@csms/common';
+import { APP_CONFIG, AppConfig, formatGraphQLError } from '@csms/common';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Inject, Injectable } from '@nestjs/common';
 import { GqlOptionsFactory, GraphQLSchemaHost } from '@nestjs/graphql';
-import depthLimit from 'graphql-depth-limit';
 import { Context as WsContext } from 'graphql-ws';
+import { graphqlLimitsOf, graphqlProtection, subscriptionLimits } from './graphql-armor';
 import { WsExtra, buildGraphQLContext, connectionAuthorization, connectionIp } from './graphql-context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -20,6 +20,8 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
   ) {}
 
   createGqlOptions(): ApolloDriverConfig {
+    const limits = graphqlLimitsOf(this.config);
+    const protection = graphqlProtection(limits);
     return {
       path: GRAPHQL_PATH,
       autoSchemaFile: true,
@@ -29,17 +31,18 @@ export class GraphQLOptionsFactory implements GqlOptionsFactory<ApolloDriverConf
       introspection: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
-      validationRules: [depthLimit(this.config.GRAPHQL_MAX_DEPTH)],
-      plugins: [
-        queryComplexityPlugin(() => this.schemaHost.schema, this.config.GRAPHQL_MAX_COMPLEXITY),
-        retryAfterHeaderPlugin(),
-      ],
+      // GraphQL Armor: aliases, depth, cost, directives and tokens limited; no batched requests.
+      validationRules: protection.validationRules,
+      plugins: [...protection.plugins, retryAfterHeaderPlugin()],
+      allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
+      parseOptions: protection.parseOptions,
       context: buildGraphQLContext,
       // Every mutation, of every module, gets its audit entry (libs/audit, docs/audit.md).
       transformSchema: (schema) => this.auditedMutations.wrap(schema),
       subscriptions: {
         'graphql-ws': {
           path: GRAPHQL_PATH,
+          onSubscribe: subscriptionLimits(protection, () => this.schemaHost.schema),
           // Refuse the connection itself (close code 4403) rather than each operation when the token is bad.
           onConnect: (context: WsContext) =>
             this.connections.accept(

@@ -10,6 +10,12 @@ describe('url secrets in logs', () => {
     );
   });
 
+  it('redacts the code and state an OAuth2 service sends the browser back with', () => {
+    expect(withoutUrlSecrets('/connections/oauth2/callback?code=c0de&state=st4te')).toBe(
+      '/connections/oauth2/callback?code=[REDACTED]&state=[REDACTED]',
+    );
+  });
+
   it('leaves other URLs and parameters alone', () => {
     expect(withoutUrlSecrets('/graphql')).toBe('/graphql');
     expect(withoutUrlSecrets('/ocpp/soap/acme/1.6?wsdl')).toBe('/ocpp/soap/acme/1.6?wsdl');

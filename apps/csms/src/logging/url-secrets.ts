@@ -1,5 +1,8 @@
-/** Query parameters that carry credentials (a station's registration token); never logged. */
-const SECRET_PARAMS = ['token'];
+/**
+ * Query parameters that carry credentials (a station's registration token; an OAuth2 authorization
+ * code and its state on the way back from a service); never logged.
+ */
+const SECRET_PARAMS = ['token', 'code', 'state'];
 
 /** The URL as logs show it: credentials in the query string replaced by `[REDACTED]`. */
 export function withoutUrlSecrets(url: string | undefined): string | undefined {

@@ -24,9 +24,12 @@ export class AbilityFactory {
     const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
     const self = { id: principal.userId };
     const own = { userId: principal.userId };
+    // The car catalog is global: everyone picks their car from it; the platform's super admins curate it.
+    can(['list', 'read'], 'CarModel');
     switch (principal.role) {
       case Role.SUPER_ADMIN:
         can('manage', 'Tenant');
+        can(['create', 'update'], 'CarModel');
         can(['list', 'read', 'create', 'update', 'delete'], 'User');
         can(['list', 'read'], 'ChargingStation');
         can(['list', 'read'], 'OcppLog');
@@ -50,7 +53,7 @@ export class AbilityFactory {
         can(['list', 'read'], 'OcppLog');
         can(
           ['list', 'read', 'create', 'update', 'delete'],
-          ['Company', 'Site', 'SiteArea', 'RegistrationToken', 'Asset'],
+          ['Company', 'Site', 'SiteArea', 'RegistrationToken', 'Asset', 'Car'],
         );
         // Pricing: tariffs, where they apply and to whom, and the tenant's pricing settings.
         can(
@@ -62,6 +65,10 @@ export class AbilityFactory {
           ['list', 'read', 'create', 'update', 'delete'],
           ['BillingSettings', 'BillingAccount', 'Invoice', 'ConnectedAccount'],
         );
+        // Refunds: the tenant's Concur settings and everyone's reports; their own sessions, like drivers.
+        can(['read', 'update'], 'RefundSettings');
+        can(['list', 'read'], 'Refund');
+        can('create', 'Refund', own);
         // Tenant admins see which template configures their stations, but cannot change them.
         can(['list', 'read'], 'StationTemplate');
         // Roaming: partners and their traffic; partners' stations and the sessions there.
@@ -84,9 +91,12 @@ export class AbilityFactory {
         // The tariff that applies to them (resolution and estimates), not the tenant's list of tariffs.
         can('read', 'Tariff');
         can('list', 'Statistics', own);
+        can(['list', 'read', 'create', 'update', 'delete'], 'Car', own);
         // Their own payment methods and invoices.
         can(['read', 'create', 'update', 'delete'], 'BillingAccount', own);
         can(['list', 'read'], 'Invoice', own);
+        // Their own sessions claimed back through Concur, and the reports.
+        can(['list', 'read', 'create'], 'Refund', own);
         // Operators' names and public sites are what any driver is shown next to a station.
         can(['list', 'read'], 'Company');
         can(['list', 'read'], 'Site', { public: true });

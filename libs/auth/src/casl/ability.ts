@@ -27,11 +27,15 @@ export type Subject =
   | 'ApiKey'
   | 'AuditEntry'
   | 'Statistics'
+  | 'CarModel'
+  | 'Car'
   | 'Asset'
   | 'BillingSettings'
   | 'BillingAccount'
   | 'Invoice'
-  | 'ConnectedAccount';
+  | 'ConnectedAccount'
+  | 'RefundSettings'
+  | 'Refund';
 
 /** A subject type name, as used with CASL's `subject(type, object)`. */
 export type SubjectType = Exclude<Subject, 'all'>;

@@ -1,4 +1,13 @@
-import { APP_CONFIG, AppConfig, TooManyRequestsError, UnauthenticatedError, asTenantId } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  asTenantId,
+  isDatabaseUnavailable,
+} from '@csms/common';
 import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
@@ -53,6 +62,8 @@ export class BearerAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // The token could not be checked against its user: the client is not at fault, and may retry.
+    if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError(DATABASE_UNAVAILABLE_MESSAGE);
     if (error || !user) throw new UnauthenticatedError('A valid bearer token is required');
     return user;
   }

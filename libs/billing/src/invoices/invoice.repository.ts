@@ -53,6 +53,11 @@ export class InvoiceRepository extends TenantRepository<InvoiceDocument, Invoice
     );
   }
 
+  /** Invoices paid since `since` (the transfers' reconciliation). */
+  paidSince(tenantId: TenantId, since: Date, limit: number): Promise<Invoice[]> {
+    return this.findMany(tenantId, { status: 'paid', paidAt: { $gte: since } }, limit);
+  }
+
   protected toEntity(doc: Lean<InvoiceDocument>): Invoice {
     return {
       id: doc._id,

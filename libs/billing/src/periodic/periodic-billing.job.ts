@@ -1,11 +1,14 @@
 import { APP_CONFIG, AppConfig, TenantId, asTenantId } from '@csms/common';
 import { Job, JobHandler, JobHandlers, JobQueue, JobResult } from '@csms/database';
+import { TenantService } from '@csms/users';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { BillingAccountService } from '../accounts/billing-account.service';
 import { InvoicePayments } from '../invoices/invoice-payments';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { Invoicing } from '../invoices/invoicing';
 import { ProviderRefusal } from '../provider/billing-provider.port';
+import { LostStopReconciliation } from '../sessions/lost-stop-reconciliation';
+import { LostTransferReconciliation } from '../transfers/lost-transfer-reconciliation';
 import { SessionBilling } from '../sessions/session-billing';
 import { SessionBillingRepository } from '../sessions/session-billing.repository';
 import {
@@ -24,9 +27,13 @@ const BATCH = 200;
 /**
  * A tenant's recurring billing run, a persistent job that reschedules itself every
  * BILLING_JOB_INTERVAL_SECONDS, run by one instance at a time under the housekeeping lock (JobLeases):
- * - periodic billing: each user's sessions of the months before this one become one invoice, charged;
+ * - periodic billing: each user's sessions of the months before this one (months of the tenant's time
+ *   zone) become one invoice, charged;
  * - every tenant: unpaid (open) invoices are charged again every BILLING_PAYMENT_RETRY_HOURS, at most
  *   BILLING_PAYMENT_MAX_ATTEMPTS times, the driver told of each outcome.
+ * - every tenant: stopped, priced sessions without a billing record (their stop event was lost) are
+ *   billed (LostStopReconciliation), and paid sessions without a Connect transfer record get their
+ *   transfer (LostTransferReconciliation).
  * Enabling or changing the settings runs it at once.
  */
 @Injectable()
@@ -49,6 +56,9 @@ export class PeriodicBillingJob
     private readonly invoices: InvoiceRepository,
     private readonly invoicing: Invoicing,
     private readonly payments: InvoicePayments,
+    private readonly tenants: TenantService,
+    private readonly lostStops: LostStopReconciliation,
+    private readonly lostTransfers: LostTransferReconciliation,
   ) {
     super();
   }
@@ -82,19 +92,24 @@ export class PeriodicBillingJob
       if (error instanceof BillingNotConfiguredError) return { outcome: 'done' };
       throw error;
     }
+    await this.lostStops.run(tenantId, access.settings);
     if (!access.settings.immediateBilling) await this.invoiceMonths(tenantId, access);
     await this.retryPayments(tenantId, access);
+    await this.lostTransfers.run(tenantId);
     return next;
   }
 
   /** Each user's sessions stopped before this month, gathered in one invoice per user and month. */
   private async invoiceMonths(tenantId: TenantId, access: BillingAccess): Promise<void> {
-    const period = billingPeriodOf(new Date());
+    const timeZone = await this.tenants.timeZoneOf(tenantId);
+    const period = billingPeriodOf(new Date(), timeZone);
     const waiting = await this.sessions.awaitingInvoice(tenantId, period.start, BATCH);
     const byUser = new Map<string, SessionBilling[]>();
     for (const record of waiting) byUser.set(record.userId, [...(byUser.get(record.userId) ?? []), record]);
     for (const [userId, records] of byUser) {
-      const months = [...new Set(records.map((record) => billingPeriodOf(record.stoppedAt!).key))].sort();
+      const months = [
+        ...new Set(records.map((record) => billingPeriodOf(record.stoppedAt!, timeZone).key)),
+      ].sort();
       const transactionIds = records.map((record) => record.transactionId).sort();
       try {
         const customerId = await this.accounts.ensureCustomer(tenantId, userId, access);

@@ -56,6 +56,8 @@ export interface ConnectedAccountState {
   chargesEnabled: boolean;
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
+  /** The account may receive transfers (its transfers capability is active). */
+  transfersEnabled: boolean;
 }
 
 /** A webhook event, verified and reduced to what billing reacts to. */

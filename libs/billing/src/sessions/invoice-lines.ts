@@ -1,4 +1,5 @@
 import { SessionPriceAmount, minorUnitsOf } from '@csms/pricing';
+import { Transaction } from '@csms/transactions';
 
 /** One line of a session's invoice: one per pricing dimension, its own tax rate. */
 export interface PlannedLine {
@@ -11,6 +12,11 @@ export interface PlannedLine {
   taxPercent: number;
 }
 
+/** A line's tax in minor units, rounded per line as the provider's invoice rounds it. */
+export function taxMinorOf(line: PlannedLine): number {
+  return Math.round((line.amountMinor * line.taxPercent) / 100);
+}
+
 /** What a stopped session tells billing (the TransactionStopped event, kept in the job). */
 export interface BilledSession {
   transactionId: string;
@@ -20,6 +26,20 @@ export interface BilledSession {
   stoppedAt: Date;
   energyWh: number;
   price?: SessionPriceAmount;
+}
+
+/** What billing keeps of a stopped session of a user; null for sessions it does not bill (nobody's, running). */
+export function billedSessionOf(transaction: Transaction): BilledSession | null {
+  if (!transaction.userId || !transaction.stoppedAt) return null;
+  return {
+    transactionId: transaction.id,
+    userId: transaction.userId,
+    chargingStationId: transaction.chargingStationId,
+    startedAt: transaction.startedAt,
+    stoppedAt: transaction.stoppedAt,
+    energyWh: transaction.energyWh,
+    price: transaction.price,
+  };
 }
 
 const QUANTITY_UNITS: Record<string, string> = {

@@ -95,6 +95,7 @@ export class SessionBillingJob extends JobHandler<BilledSession> implements OnMo
     return this.sessions.plan(tenantId, {
       transactionId: session.transactionId,
       userId: session.userId,
+      chargingStationId: session.chargingStationId,
       status: reason ? 'unbilled' : 'pending',
       reason: reason ?? undefined,
       currency: session.price?.currency,

@@ -3,7 +3,7 @@ import { JobQueue } from '@csms/database';
 import { TRANSACTION_STOPPED, TransactionEvent } from '@csms/transactions';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { BillingSettingsService } from '../settings/billing-settings.service';
-import { BilledSession } from './invoice-lines';
+import { billedSessionOf } from './invoice-lines';
 import { SESSION_BILLING_QUEUE } from './session-billing.job';
 
 /**
@@ -39,19 +39,10 @@ export class SessionBillingListener implements OnModuleInit, OnModuleDestroy {
   }
 
   private async enqueue(event: TransactionEvent): Promise<void> {
-    const transaction = event.payload;
-    if (!transaction.userId || !transaction.stoppedAt) return;
+    const session = billedSessionOf(event.payload);
+    if (!session) return;
     const settings = await this.settings.get(event.tenantId);
     if (!settings.enabled) return;
-    const session: BilledSession = {
-      transactionId: transaction.id,
-      userId: transaction.userId,
-      chargingStationId: transaction.chargingStationId,
-      startedAt: transaction.startedAt,
-      stoppedAt: transaction.stoppedAt,
-      energyWh: transaction.energyWh,
-      price: transaction.price,
-    };
-    await this.jobs.enqueue(event.tenantId, SESSION_BILLING_QUEUE, session, { key: transaction.id });
+    await this.jobs.enqueue(event.tenantId, SESSION_BILLING_QUEUE, session, { key: session.transactionId });
   }
 }

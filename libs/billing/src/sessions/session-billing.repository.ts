@@ -25,7 +25,14 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
     tenantId: TenantId,
     record: Pick<
       SessionBilling,
-      'transactionId' | 'userId' | 'status' | 'reason' | 'currency' | 'stoppedAt' | 'lines'
+      | 'transactionId'
+      | 'userId'
+      | 'chargingStationId'
+      | 'status'
+      | 'reason'
+      | 'currency'
+      | 'stoppedAt'
+      | 'lines'
     >,
   ): Promise<SessionBilling> {
     const { transactionId, ...fields } = record;
@@ -78,11 +85,22 @@ export class SessionBillingRepository extends TenantRepository<SessionBillingDoc
     );
   }
 
+  /** A user's sessions not invoiced yet (their month's invoice is to come), oldest first. */
+  async awaitingInvoiceOf(tenantId: TenantId, userId: string, limit: number): Promise<SessionBilling[]> {
+    const records = await this.findMany(
+      tenantId,
+      { userId, status: 'pending', invoiceId: { $exists: false } },
+      limit,
+    );
+    return records.sort((a, b) => (a.stoppedAt?.getTime() ?? 0) - (b.stoppedAt?.getTime() ?? 0));
+  }
+
   protected toEntity(doc: Lean<SessionBillingDocument>): SessionBilling {
     return {
       transactionId: doc._id,
       tenantId: doc.tenantId,
       userId: doc.userId,
+      chargingStationId: doc.chargingStationId,
       status: doc.status,
       reason: doc.reason,
       currency: doc.currency,

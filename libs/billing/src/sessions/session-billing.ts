@@ -12,6 +12,8 @@ export interface SessionBilling {
   transactionId: string;
   tenantId: string;
   userId: string;
+  /** Where it was charged: a Connect transfer goes to the account of the station's site or company. */
+  chargingStationId?: string;
   status: SessionBillingStatus;
   /** Why it is unbilled or failed. */
   reason?: string;

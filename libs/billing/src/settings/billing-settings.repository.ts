@@ -7,11 +7,14 @@ import { BillingSettingsDocument } from './schemas/billing-settings.schema';
 
 const FIELDS = [
   'enabled',
+  'enabledAt',
   'secretKeySealed',
   'secretKeyLast4',
   'publicKey',
   'webhookSecretSealed',
   'webhookSecretLast4',
+  'connectWebhookSecretSealed',
+  'connectWebhookSecretLast4',
   'immediateBilling',
   'taxRatePercent',
   'currency',

@@ -20,6 +20,8 @@ export class BillingSettingsResolver {
       publicKey: settings.publicKey,
       webhookSecretSet: !!settings.webhookSecretSealed,
       webhookSecretLast4: settings.webhookSecretLast4,
+      connectWebhookSecretSet: !!settings.connectWebhookSecretSealed,
+      connectWebhookSecretLast4: settings.connectWebhookSecretLast4,
       webhookPath: webhookPathOf(principal.tenantId),
       immediateBilling: settings.immediateBilling,
       taxRatePercent: settings.taxRatePercent,

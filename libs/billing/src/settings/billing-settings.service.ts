@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { BillingGateway, BillingProvider } from '../provider/billing-provider.port';
 import { BillingSettings, BillingSettingsChanges, incompleteSettings } from './billing-settings';
 import { BillingSettingsRepository } from './billing-settings.repository';
+import { definedOnly } from '../common/defined-only';
 
 /** Read at every Authorize and StartTransaction of a tenant: kept a few seconds. */
 const SETTINGS_TTL_MS = 5_000;
@@ -58,10 +59,12 @@ export class BillingSettingsService {
     return { gateway: this.provider.gateway(secretKey), settings, account: accountFingerprint(secretKey) };
   }
 
-  /** The secret webhooks are signed with, or undefined when none is set. */
-  async webhookSecret(tenantId: TenantId): Promise<string | undefined> {
-    const { webhookSecretSealed } = await this.get(tenantId);
-    return webhookSecretSealed ? this.cipher.decrypt(webhookSecretSealed) : undefined;
+  /** The secrets webhooks may be signed with: the platform endpoint's, then the Connect endpoint's. */
+  async webhookSecrets(tenantId: TenantId): Promise<string[]> {
+    const settings = await this.get(tenantId);
+    return [settings.webhookSecretSealed, settings.connectWebhookSecretSealed]
+      .filter((sealed): sealed is string => !!sealed)
+      .map((sealed) => this.cipher.decrypt(sealed));
   }
 
   /**
@@ -85,6 +88,7 @@ export class BillingSettingsService {
     }
     const next: Partial<BillingSettings> = {
       enabled: changes.enabled,
+      ...(changes.enabled && !current.enabled ? { enabledAt: new Date() } : {}),
       currency,
       ...(changes.secretKey
         ? {
@@ -96,6 +100,12 @@ export class BillingSettingsService {
         ? {
             webhookSecretSealed: this.cipher.encrypt(changes.webhookSecret),
             webhookSecretLast4: last4(changes.webhookSecret),
+          }
+        : {}),
+      ...(changes.connectWebhookSecret
+        ? {
+            connectWebhookSecretSealed: this.cipher.encrypt(changes.connectWebhookSecret),
+            connectWebhookSecretLast4: last4(changes.connectWebhookSecret),
           }
         : {}),
       publicKey: changes.publicKey,
@@ -147,14 +157,11 @@ export class BillingSettingsService {
         field: 'publicKey',
       });
     }
-    if (changes.webhookSecret !== undefined && !/^whsec_[A-Za-z0-9]{8,}$/.test(changes.webhookSecret)) {
-      throw new BadInputError('webhookSecret is a signing secret starting with whsec_', {
-        field: 'webhookSecret',
-      });
+    for (const field of ['webhookSecret', 'connectWebhookSecret'] as const) {
+      const secret = changes[field];
+      if (secret !== undefined && !/^whsec_[A-Za-z0-9]{8,}$/.test(secret)) {
+        throw new BadInputError(`${field} is a signing secret starting with whsec_`, { field });
+      }
     }
   }
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

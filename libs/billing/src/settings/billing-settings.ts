@@ -1,6 +1,8 @@
 /** A tenant's billing settings as stored: the secrets sealed (SecretCipher), never in clear. */
 export interface BillingSettings {
   enabled: boolean;
+  /** When billing was last switched on: sessions stopped before are never billed by reconciliation. */
+  enabledAt?: Date;
   /** Sealed secret key (Stripe `sk_…` or a restricted `rk_…`), and its last 4 characters. */
   secretKeySealed?: string;
   secretKeyLast4?: string;
@@ -8,6 +10,9 @@ export interface BillingSettings {
   /** Sealed webhook signing secret (`whsec_…`), and its last 4 characters. */
   webhookSecretSealed?: string;
   webhookSecretLast4?: string;
+  /** Sealed signing secret of the Connect endpoint (connected accounts' events), and its last 4. */
+  connectWebhookSecretSealed?: string;
+  connectWebhookSecretLast4?: string;
   /** Each session invoiced and charged when it stops; otherwise one invoice per user and month. */
   immediateBilling: boolean;
   /** Tax applied to what the session's tariff prices without VAT. Billing needs it set (0 is a rate). */
@@ -38,6 +43,7 @@ export interface BillingSettingsChanges {
   secretKey?: string;
   publicKey?: string;
   webhookSecret?: string;
+  connectWebhookSecret?: string;
   immediateBilling?: boolean;
   taxRatePercent?: number;
   currency?: string;

@@ -234,6 +234,7 @@ export class StripeGateway extends BillingGateway {
         chargesEnabled: account.charges_enabled ?? false,
         payoutsEnabled: account.payouts_enabled ?? false,
         detailsSubmitted: account.details_submitted ?? false,
+        transfersEnabled: account.capabilities?.transfers === 'active',
       };
     });
   }

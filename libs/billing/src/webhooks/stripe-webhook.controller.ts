@@ -14,7 +14,7 @@ import {
   Req,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { BillingProvider, WebhookSignatureError } from '../provider/billing-provider.port';
+import { BillingProvider, ProviderEvent, WebhookSignatureError } from '../provider/billing-provider.port';
 import { BillingSettingsService } from '../settings/billing-settings.service';
 import { StoredEvent, WEBHOOK_EVENT_QUEUE } from './webhook-event.job';
 
@@ -44,21 +44,27 @@ export class StripeWebhookController {
       throw new HttpException('No such tenant', HttpStatus.NOT_FOUND);
     }
     const tenantId = asTenantId(tenant);
-    const secret = await this.settings.webhookSecret(tenantId);
-    if (!secret)
+    const secrets = await this.settings.webhookSecrets(tenantId);
+    if (secrets.length === 0)
       throw new HttpException('No webhook signing secret is set for this tenant', HttpStatus.BAD_REQUEST);
     if (!request.rawBody) throw new HttpException('A JSON body is expected', HttpStatus.BAD_REQUEST);
-    let event;
-    try {
-      event = this.provider.verifyWebhook(request.rawBody, signature, secret);
-    } catch (error) {
-      if (error instanceof WebhookSignatureError) {
-        throw new HttpException(`Invalid signature: ${error.message}`, HttpStatus.BAD_REQUEST);
-      }
-      throw error;
-    }
+    const event = this.verified(request.rawBody, signature, secrets);
     const stored: StoredEvent = { ...event, createdAt: event.createdAt.toISOString() };
     await this.jobs.enqueue(tenantId, WEBHOOK_EVENT_QUEUE, stored, { key: event.id });
     return { received: true };
+  }
+
+  /** The event, signed with one of the tenant's endpoint secrets (its platform's or its Connect one). */
+  private verified(payload: Buffer, signature: string | undefined, secrets: string[]): ProviderEvent {
+    let failure: WebhookSignatureError | undefined;
+    for (const secret of secrets) {
+      try {
+        return this.provider.verifyWebhook(payload, signature, secret);
+      } catch (error) {
+        if (!(error instanceof WebhookSignatureError)) throw error;
+        failure = error;
+      }
+    }
+    throw new HttpException(`Invalid signature: ${failure?.message ?? 'no secret'}`, HttpStatus.BAD_REQUEST);
   }
 }

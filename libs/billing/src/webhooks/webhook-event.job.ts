@@ -2,6 +2,7 @@ import { TenantId, asTenantId } from '@csms/common';
 import { Job, JobHandler, JobHandlers, JobResult } from '@csms/database';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BillingAccountService } from '../accounts/billing-account.service';
+import { ConnectedAccountService } from '../connect/connected-account.service';
 import { InvoicePayments } from '../invoices/invoice-payments';
 import { InvoiceRepository } from '../invoices/invoice.repository';
 import { ProviderEvent, ProviderRefusal } from '../provider/billing-provider.port';
@@ -27,6 +28,7 @@ export class WebhookEventJob extends JobHandler<StoredEvent> implements OnModule
     private readonly handled: HandledEvents,
     private readonly settings: BillingSettingsService,
     private readonly accounts: BillingAccountService,
+    private readonly connectedAccounts: ConnectedAccountService,
     private readonly invoices: InvoiceRepository,
     private readonly payments: InvoicePayments,
   ) {
@@ -71,6 +73,10 @@ export class WebhookEventJob extends JobHandler<StoredEvent> implements OnModule
         if (event.customerId && event.paymentMethodId) {
           await this.accounts.cardCollected(tenantId, event.customerId, event.paymentMethodId);
         }
+        return;
+      case 'account.updated':
+        // A connected account's onboarding or capabilities changed: its state is read again.
+        if (event.objectId) await this.connectedAccounts.refresh(tenantId, event.objectId);
         return;
       case 'customer.deleted':
         if (event.customerId) await this.accounts.customerDeleted(tenantId, event.customerId);

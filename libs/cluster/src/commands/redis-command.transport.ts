@@ -1,6 +1,7 @@
 import {
   OcppCallRef,
   OperationContext,
+  ServiceUnavailableError,
   TenantId,
   asTenantId,
   noteOcppCall,
@@ -104,6 +105,13 @@ export class RedisCommandTransport extends RemoteCommandTransport implements OnA
     stationId: string,
     args: unknown[],
   ): Promise<unknown> {
+    if (this.publisher.status !== 'ready') {
+      // At once, rather than after the client's retries: the command cannot leave this instance.
+      throw new ServiceUnavailableError(
+        `The command to charging station ${stationId} cannot reach the instance holding it: ` +
+          "the cluster's Redis is unreachable; try again shortly",
+      );
+    }
     const reply = await this.request(owner, command, tenantId, stationId, args);
     // Noted here, in the asking operation's context, as the edge notes the calls it sends itself.
     for (const call of reply.ocppCalls ?? []) noteOcppCall(call);

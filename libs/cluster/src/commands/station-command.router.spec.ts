@@ -182,4 +182,17 @@ describe('StationCommandRouter', () => {
     await expect(commands.unlockConnector(TENANT, 'CS-2', 1)).resolves.toEqual({ status: 'Accepted' });
     expect(send).not.toHaveBeenCalled();
   });
+
+  it('says the cluster cannot route the command when the registry is unreachable and the station is not here', async () => {
+    const offline = recordingEdge(async ({ stationId }) =>
+      Promise.reject(new StationOfflineError(stationId)),
+    );
+    const registry = new InMemoryStationOwnershipRegistry('solo');
+    registry.ownerOf = () => Promise.reject(new Error('ECONNREFUSED'));
+    const { commands } = new StationCommandRouter(offline.commands, registry, new NoRemoteCommandTransport());
+    await expect(commands.reset(TENANT, 'CS-3', 'Soft')).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: expect.stringMatching(/cluster's Redis/),
+    });
+  });
 });

@@ -1,5 +1,6 @@
-import { TenantId } from '@csms/common';
+import { ServiceUnavailableError, TenantId } from '@csms/common';
 import { StationCommands } from '@csms/stations/ports/station-commands.port';
+import { StationOfflineError } from '@csms/stations/ports/station-errors';
 import { Logger } from '@nestjs/common';
 import { StationOwnershipRegistry } from '../ownership/station-ownership.registry';
 import { RemoteCommandTransport } from './remote-command.transport';
@@ -32,22 +33,42 @@ export class StationCommandRouter {
     stationId: string,
     args: unknown[],
   ): Promise<unknown> {
-    if (!this.registry.isHeldHere(tenantId, stationId)) {
-      const owner = await this.ownerOf(tenantId, stationId);
-      if (owner !== undefined && owner !== this.registry.instanceId) {
-        return this.transport.send(owner, command, tenantId, stationId, args);
-      }
+    if (this.registry.isHeldHere(tenantId, stationId)) {
+      return invokeStationCommand(this.local, command, tenantId, stationId, args);
+    }
+    let owner: string | undefined;
+    try {
+      owner = await this.registry.ownerOf(tenantId, stationId);
+    } catch (error) {
+      return this.withoutRegistry(error, command, tenantId, stationId, args);
+    }
+    if (owner !== undefined && owner !== this.registry.instanceId) {
+      return this.transport.send(owner, command, tenantId, stationId, args);
     }
     return invokeStationCommand(this.local, command, tenantId, stationId, args);
   }
 
-  private async ownerOf(tenantId: TenantId, stationId: string): Promise<string | undefined> {
+  /**
+   * Redis unreachable: this instance still serves what it can reach itself (a SOAP station, one
+   * connected here). A station it cannot reach may well be connected to another instance: that is
+   * not "offline" but a cluster that cannot route the command now.
+   */
+  private async withoutRegistry(
+    cause: unknown,
+    command: StationCommandName,
+    tenantId: TenantId,
+    stationId: string,
+    args: unknown[],
+  ): Promise<unknown> {
+    this.logger.warn({ err: cause, stationId }, 'Station owner unknown; trying this instance');
     try {
-      return await this.registry.ownerOf(tenantId, stationId);
+      return await invokeStationCommand(this.local, command, tenantId, stationId, args);
     } catch (error) {
-      // Redis unreachable: this instance can still serve the stations connected to it.
-      this.logger.warn({ err: error, stationId }, 'Station owner unknown; trying this instance');
-      return undefined;
+      if (!(error instanceof StationOfflineError)) throw error;
+      throw new ServiceUnavailableError(
+        `Charging station ${stationId} is not connected to this instance, and the cluster's Redis, ` +
+          'which knows where it is, cannot be reached; try again shortly',
+      );
     }
   }
 }

@@ -44,6 +44,8 @@ interface HeldStation {
 export class RedisStationOwnershipRegistry extends StationOwnershipRegistry implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisStationOwnershipRegistry.name);
   private readonly held = new Map<string, HeldStation>();
+  /** Claims Redis did not take (it was away): written again at the next heartbeat. */
+  private readonly unclaimed = new Set<string>();
   private readonly listeners = new Set<LostStationsListener>();
   private readonly timers: NodeJS.Timeout[] = [];
   private stopped = false;
@@ -76,17 +78,26 @@ export class RedisStationOwnershipRegistry extends StationOwnershipRegistry impl
   }
 
   async claim(tenantId: TenantId, stationId: string): Promise<void> {
-    this.held.set(stationKey(tenantId, stationId), { tenantId, stationId });
+    const key = stationKey(tenantId, stationId);
+    this.held.set(key, { tenantId, stationId });
     if (this.stopped) return;
-    await this.redis
-      .multi()
-      .set(this.ownerKey(tenantId, stationId), this.instanceId)
-      .sadd(this.stationsKey(this.instanceId), member({ tenantId, stationId }))
-      .exec();
+    try {
+      this.requireConnection();
+      await this.redis
+        .multi()
+        .set(this.ownerKey(tenantId, stationId), this.instanceId)
+        .sadd(this.stationsKey(this.instanceId), member({ tenantId, stationId }))
+        .exec();
+      this.unclaimed.delete(key);
+    } catch (error) {
+      this.unclaimed.add(key);
+      throw error;
+    }
   }
 
   async release(tenantId: TenantId, stationId: string): Promise<void> {
     this.held.delete(stationKey(tenantId, stationId));
+    this.unclaimed.delete(stationKey(tenantId, stationId));
     if (this.stopped) return;
     await this.redis
       .multi()
@@ -97,6 +108,7 @@ export class RedisStationOwnershipRegistry extends StationOwnershipRegistry impl
 
   async ownerOf(tenantId: TenantId, stationId: string): Promise<string | undefined> {
     if (this.isHeldHere(tenantId, stationId)) return this.instanceId;
+    this.requireConnection();
     const owner = await this.redis.eval(
       OWNER_IF_ALIVE,
       1,
@@ -158,6 +170,11 @@ export class RedisStationOwnershipRegistry extends StationOwnershipRegistry impl
     this.redis.disconnect();
   }
 
+  /** Fails at once while Redis is away, rather than after the client's retries (seconds). */
+  private requireConnection(): void {
+    if (this.redis.status !== 'ready') throw new Error(`Redis is not connected (${this.redis.status})`);
+  }
+
   private stop(): void {
     this.stopped = true;
     this.timers.forEach((timer) => clearInterval(timer));
@@ -176,7 +193,11 @@ export class RedisStationOwnershipRegistry extends StationOwnershipRegistry impl
     this.timers.push(timer);
   }
 
-  /** Refreshes the alive key; when it had expired (first beat, or a pause longer than the TTL), announces again. */
+  /**
+   * Refreshes the alive key. When it had expired (first beat, a pause longer than the TTL, or a Redis
+   * that restarted empty), announces again and takes back the stations nobody else claimed since;
+   * claims Redis missed while it was away are written again.
+   */
   private async beat(): Promise<void> {
     const previous = await this.redis.call(
       'SET',
@@ -186,12 +207,25 @@ export class RedisStationOwnershipRegistry extends StationOwnershipRegistry impl
       String(Math.round(this.options.ownershipTtlMs)),
       'GET',
     );
-    if (previous !== null) return;
-    // Taken for dead and swept meanwhile: take back the stations nobody else claimed since.
-    const pipeline = this.redis.pipeline().sadd(this.instancesKey(), this.instanceId);
-    for (const station of this.held.values()) {
+    const retried = [...this.unclaimed].flatMap((key) => {
+      const station = this.held.get(key);
+      return station ? [station] : [];
+    });
+    this.unclaimed.clear();
+    if (previous !== null && retried.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    if (previous === null) {
+      pipeline.sadd(this.instancesKey(), this.instanceId);
+      for (const station of this.held.values()) {
+        pipeline
+          .set(this.ownerKey(station.tenantId, station.stationId), this.instanceId, 'NX')
+          .sadd(this.stationsKey(this.instanceId), member(station));
+      }
+    }
+    // Connected here now, so held here: a claim that failed is this instance's to make.
+    for (const station of retried) {
       pipeline
-        .set(this.ownerKey(station.tenantId, station.stationId), this.instanceId, 'NX')
+        .set(this.ownerKey(station.tenantId, station.stationId), this.instanceId)
         .sadd(this.stationsKey(this.instanceId), member(station));
     }
     await pipeline.exec();

@@ -22,6 +22,10 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    // Slow clients (slowloris): a request's headers, a WebSocket upgrade's included, and its whole
+    // body must arrive within these, or it gets 408 and its connection is closed.
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
     MONGODB_URI: z
       .string()
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
@@ -60,14 +64,28 @@ export const configSchema = z
         }
         return roles as z.infer<typeof serverRole>[];
       }),
+    // GraphQL Armor's limits per operation (depth and cost ours, the others Armor's defaults).
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(50),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(1000),
     OCPP_CALL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     // Stations let in at once between their WebSocket upgrade and the answer to their first CALL; the
     // rest wait at the upgrade. On two cores a storm boots 150–165 stations/s, so a station's wait
     // splits between its upgrade and its BootNotification, each inside the usual 30 s timeouts
     // (5,000 stations, p99: 24–28 s at the upgrade and 20–22 s for the answer; 26 s and 17 s at 1,500).
     OCPP_ADMISSIONS_AT_ONCE: z.coerce.number().int().positive().default(2000),
+    // Per OCPP-J connection: frames larger are refused with a CALLERROR (FormatViolation; beyond four
+    // times, the connection is closed), and CALLs beyond the rate with GenericError. 256 KiB rather
+    // than the usual 64 KiB: a StopTransaction with a long session's transactionData, or a big
+    // GetConfiguration answer, legitimately exceeds 64 KiB.
+    OCPP_MAX_FRAME_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
+    OCPP_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(50),
     // TLS (wss://, https://): security profile 2. With TLS_CA_FILE, stations may also authenticate
     // with a client certificate whose common name is their id (security profile 3).
     TLS_CERT_FILE: z.string().min(1).optional(),
@@ -179,8 +197,24 @@ export const configSchema = z
     BILLING_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(3600),
     BILLING_PAYMENT_RETRY_HOURS: z.coerce.number().positive().default(24),
     BILLING_PAYMENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(4),
+    // The billing run also bills stopped, priced sessions of the last BILLING_RECONCILE_LOOKBACK_DAYS that
+    // have no billing record (their stop event was lost), once stopped BILLING_RECONCILE_GRACE_SECONDS ago,
+    // and gives the sessions of invoices paid in that time their Connect transfer when they have none.
+    BILLING_RECONCILE_LOOKBACK_DAYS: z.coerce.number().positive().max(90).default(7),
+    BILLING_RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).default(600),
+    // Refunds through Concur (libs/refunds): the first back-off of a report Concur could not take
+    // (doubled up to ten minutes, for a day); how often a submitted report's approval is read.
+    REFUNDS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+    REFUNDS_STATUS_POLL_MS: z.coerce.number().int().min(100).default(3_600_000),
   })
   .superRefine((config, ctx) => {
+    if (config.HTTP_REQUEST_TIMEOUT_MS < config.HTTP_HEADERS_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['HTTP_REQUEST_TIMEOUT_MS'],
+        message: 'must not be shorter than HTTP_HEADERS_TIMEOUT_MS (the headers are part of the request)',
+      });
+    }
     if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -8,4 +8,6 @@ export enum ErrorCode {
   STATION_TIMEOUT = 'STATION_TIMEOUT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The database or the cluster's Redis cannot be reached right now; try again shortly. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }

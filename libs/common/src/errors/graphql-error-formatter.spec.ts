@@ -31,6 +31,31 @@ describe('formatGraphQLError', () => {
     });
   });
 
+  it('says SERVICE_UNAVAILABLE when the database cannot be reached, and nothing of the driver', () => {
+    const selection = Object.assign(
+      new Error('Server selection timed out after 5000 ms at 127.0.0.1:27017'),
+      {
+        name: 'MongooseServerSelectionError',
+      },
+    );
+    const wrapped = new Error('lookup failed', {
+      cause: Object.assign(new Error('connection 3 to 127.0.0.1:27017 closed'), {
+        name: 'MongoNetworkError',
+      }),
+    });
+    const bulk = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), {
+      name: 'MongoBulkWriteError',
+      beforeHandshake: false,
+      writeErrors: [],
+    });
+    for (const error of [selection, wrapped, bulk]) {
+      expect(format(error)).toEqual({
+        message: 'The database is unavailable; try again shortly',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+    }
+  });
+
   it('reports GraphQL validation failures as BAD_USER_INPUT', () => {
     const result = formatGraphQLError(
       {
@@ -40,5 +65,13 @@ describe('formatGraphQLError', () => {
       new GraphQLError('Cannot query field "x"'),
     );
     expect(result.extensions).toEqual({ code: ErrorCode.BAD_USER_INPUT });
+  });
+
+  it('reports requests Apollo cannot read (no query, an unknown operationName) as BAD_USER_INPUT', () => {
+    for (const code of ['BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']) {
+      const message = 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.';
+      const result = formatGraphQLError({ message, extensions: { code } }, new GraphQLError(message));
+      expect(result).toEqual({ message, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    }
   });
 });

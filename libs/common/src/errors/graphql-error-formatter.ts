@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './service-unavailable';
 
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
@@ -11,8 +12,18 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TOO_MANY_REQUESTS,
 };
 
-/** Codes Apollo/graphql-js assign themselves that clients should see as the contract's BAD_USER_INPUT. */
-const INPUT_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT']);
+/**
+ * Codes Apollo/graphql-js assign themselves that clients should see as the contract's BAD_USER_INPUT:
+ * BAD_REQUEST is a request Apollo cannot read (no query, variables that are no object),
+ * OPERATION_RESOLUTION_FAILURE an operationName the document does not hold.
+ */
+const INPUT_CODES = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 function messageOf(exception: HttpException): string {
   const response = exception.getResponse();
@@ -35,6 +46,7 @@ export function errorCodeOf(error: unknown, reportedCode?: unknown): ErrorCode {
   if (original instanceof HttpException) {
     return HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
   }
+  if (isDatabaseUnavailable(original)) return ErrorCode.SERVICE_UNAVAILABLE;
   const ownCode = reportedCode ?? (original instanceof GraphQLError ? original.extensions?.code : undefined);
   if (typeof ownCode === 'string' && INPUT_CODES.has(ownCode)) return ErrorCode.BAD_USER_INPUT;
   if (typeof ownCode === 'string' && ownCode in ErrorCode) return ownCode as ErrorCode;
@@ -54,6 +66,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   if (original instanceof HttpException) {
     return { ...base, message: messageOf(original), extensions: { code: errorCodeOf(original) } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      ...base,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
   }
   const code = errorCodeOf(error, formatted.extensions?.code);
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -25,4 +25,30 @@ describe('ArgumentsValidationPipe', () => {
     );
     await expect(pipe.transform({ id: 3 }, { ...argument, type: 'body' })).resolves.toEqual({ id: 3 });
   });
+
+  it('refuses text that is not well-formed Unicode, at any depth, and keeps whole surrogate pairs', async () => {
+    for (const value of [
+      { id: 1, name: '\udfff' },
+      { id: 1, nested: { list: ['ok', 'a\ud800'] } },
+    ]) {
+      await expect(pipe.transform(value, { ...argument, type: 'body' })).rejects.toBeInstanceOf(
+        BadRequestException,
+      );
+    }
+    await expect(pipe.transform({ id: 1, name: '🔌' }, { ...argument, type: 'body' })).resolves.toEqual({
+      id: 1,
+      name: '🔌',
+    });
+  });
+
+  it('leaves what is not an argument alone: a request in the context (circular, huge) is passed through', async () => {
+    class Request {
+      self?: Request;
+      name = '\udfff';
+    }
+    const request = new Request();
+    request.self = request;
+    const context = { type: 'custom', metatype: Object, data: 'req' } as const;
+    await expect(pipe.transform(request, context)).resolves.toBe(request);
+  });
 });

@@ -3,7 +3,9 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mongo } from 'mongoose';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EmbeddedDatabase } from './embedded-database';
+import { EmbeddedDatabaseSupervisor, SupervisionEvent } from './embedded-database.supervisor';
 import { findFreePort } from './free-port';
 import { OutputTail } from './output-tail';
 import {
@@ -13,6 +15,7 @@ import {
   isExecutableFile,
   resolveDatabaseBinary,
 } from './resolve-binary';
+import { isProcessAlive, readRunningServer } from './running-server';
 import { FERRETDB_PATCH_LEVEL_FILE, checkpointsInBackground, serverLayout } from './server-args';
 
 const executables =
@@ -210,3 +213,79 @@ async function withClient<T>(uri: string, use: (client: mongo.MongoClient) => Pr
     await client.close();
   }
 }
+
+describe('EmbeddedDatabaseSupervisor (real server)', () => {
+  let dataDir: string;
+  let supervisor: EmbeddedDatabaseSupervisor | undefined;
+
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-supervised-'));
+  });
+
+  afterEach(async () => {
+    await supervisor?.stop();
+    supervisor = undefined;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('restarts a killed server on the same port and data, with a back-off while restarts fail', async () => {
+    const events: SupervisionEvent[] = [];
+    supervisor = await EmbeddedDatabaseSupervisor.start({
+      dataDir,
+      binary: realBinary(),
+      startTimeoutMs: 20_000,
+      backoff: { initialMs: 100, maxMs: 400, stableMs: 60_000 },
+      onEvent: (event) => events.push(event),
+    });
+    const { uri, pid } = supervisor;
+    await withClient(uri, (client) =>
+      client.db('csms_spec').collection('things').insertOne({ name: 'kept' }),
+    );
+    expect(readRunningServer(dataDir)).toMatchObject({ pid, port: Number(new URL(uri).port) });
+
+    // Someone takes the port while the server is down: restarts fail until it is free again.
+    const port = Number(new URL(uri).port);
+    const sockets = new Set<net.Socket>();
+    const squatter = net.createServer((socket) => sockets.add(socket));
+    process.kill(pid!, 'SIGKILL');
+    while (isProcessAlive(pid!)) await sleep(20);
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    while (!events.some((event) => event.type === 'restart-failed')) await sleep(20);
+    sockets.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => squatter.close(resolve));
+    while (!events.some((event) => event.type === 'restarted')) await sleep(20);
+
+    expect(events.map((event) => event.type)).toEqual([
+      'died',
+      ...events.slice(1, -1).map(() => 'restart-failed'),
+      'restarted',
+    ]);
+    expect(events[0]).toMatchObject({ type: 'died', exit: { unexpected: true, how: 'SIGKILL' } });
+    const waits = events.flatMap((event) => ('restartInMs' in event ? [event.restartInMs] : []));
+    expect(waits[0]).toBe(100);
+    expect(waits.slice(1)).toEqual(waits.slice(1).map((_, index) => Math.min(400, 200 * 2 ** index)));
+    expect(supervisor.uri).toBe(uri);
+    expect(supervisor.pid).not.toBe(pid);
+    const found = await withClient(uri, (client) =>
+      client.db('csms_spec').collection('things').findOne({ name: 'kept' }),
+    );
+    expect(found?.name).toBe('kept');
+  }, 120_000);
+
+  it('stops a server left running on the data by a process that was killed, before starting its own', async () => {
+    const binary = realBinary();
+    const leftover = await EmbeddedDatabase.start({ dataDir, binary });
+    await withClient(leftover.uri, (client) =>
+      client.db('csms_spec').collection('things').insertOne({ name: 'kept' }),
+    );
+    // As if its parent had been killed: the record stays, and a new supervisor starts on the data.
+    supervisor = await EmbeddedDatabaseSupervisor.start({ dataDir, binary, onEvent: () => undefined });
+    expect(await leftover.exited).toMatchObject({ unexpected: true });
+    expect(isProcessAlive(leftover.pid!)).toBe(false);
+    expect(readRunningServer(dataDir)?.pid).toBe(supervisor.pid);
+    const found = await withClient(supervisor.uri, (client) =>
+      client.db('csms_spec').collection('things').findOne({ name: 'kept' }),
+    );
+    expect(found?.name).toBe('kept');
+  }, 120_000);
+});

@@ -11,11 +11,14 @@ import {
   resolveDatabaseBinary,
 } from './resolve-binary';
 import { checkpointsInBackground, serverLayout } from './server-args';
+import { forgetRunningServer, recordRunningServer, stopLeftoverServer } from './running-server';
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
   port?: number;
   logger?: (msg: string) => void;
+  /** What an operator should see (a server left running by a killed process); defaults to `logger`. */
+  warn?: (msg: string) => void;
   /** Defaults to resolveDatabaseBinary(): MONGOD_BINARY, FERRETDB_BINARY, mongod on PATH, FerretDB. */
   binary?: DatabaseBinary;
   startTimeoutMs?: number;
@@ -25,9 +28,19 @@ export interface EmbeddedDatabaseOptions {
 const DEFAULT_START_TIMEOUT_MS = 60_000;
 const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 
+/** How a server process ended: `unexpected` unless stop() ended it. */
+export interface EmbeddedDatabaseExit {
+  unexpected: boolean;
+  /** e.g. `SIGKILL` or `code 1`. */
+  how: string;
+  /** Its last output lines. */
+  output: string;
+}
+
 /** A mongod or FerretDB child process serving MongoDB on a loopback port, with its data in `dataDir`. */
 export class EmbeddedDatabase {
-  private readonly exited: Promise<void>;
+  /** Settles when the process has ended, on purpose or not. */
+  readonly exited: Promise<EmbeddedDatabaseExit>;
   private running = false;
 
   private constructor(
@@ -37,16 +50,20 @@ export class EmbeddedDatabase {
     private readonly output: OutputTail,
     private readonly stopTimeoutMs: number,
     private readonly log: (msg: string) => void,
+    private readonly dataDir: string,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     // Signals are synchronous, so this still works from an 'exit' handler; SIGTERM lets the server flush.
     process.once('exit', this.killOnExit);
-    child.once('exit', (code, signal) => {
-      process.removeListener('exit', this.killOnExit);
-      if (this.running) {
-        this.log(`Embedded ${kind} exited unexpectedly (${signal ?? `code ${code}`}):\n${output.toString()}`);
-      }
-    });
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        process.removeListener('exit', this.killOnExit);
+        const how = signal ?? `code ${code}`;
+        const unexpected = this.running;
+        this.running = false;
+        if (unexpected) this.log(`Embedded ${kind} exited unexpectedly (${how}):\n${output.toString()}`);
+        resolve({ unexpected, how, output: output.toString() });
+      }),
+    );
   }
 
   get uri(): string {
@@ -62,6 +79,8 @@ export class EmbeddedDatabase {
     const binary = options.binary ?? resolveDatabaseBinary();
     if (!binary) throw new Error(NO_DATABASE_BINARY_MESSAGE);
 
+    // A server left running on this data by a process killed with SIGKILL (which could not stop it).
+    await stopLeftoverServer(options.dataDir, binary.path, options.warn ?? log);
     const port = options.port ?? (await findFreePort());
     const layout = serverLayout(binary.kind, options.dataDir, port, {
       backgroundCheckpoints: checkpointsInBackground(binary),
@@ -91,6 +110,7 @@ export class EmbeddedDatabase {
       output,
       options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
       log,
+      options.dataDir,
     );
     try {
       await db.waitUntilReady(options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
@@ -99,12 +119,14 @@ export class EmbeddedDatabase {
       throw error;
     }
     db.running = true;
+    recordRunningServer(options.dataDir, { pid: child.pid!, port, kind: binary.kind, binary: binary.path });
     log(`${binary.kind} ready on ${db.uri} (pid ${child.pid})`);
     return db;
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    forgetRunningServer(this.dataDir, this.child.pid);
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.kill('SIGTERM');
     const timedOut = Symbol('timeout');

@@ -14,10 +14,19 @@ export const DEFAULT_RETRY: RetryPolicy = {
  */
 export abstract class JobHandler<P = unknown> {
   abstract readonly queue: string;
+  /** Due jobs read per round. */
+  readonly roundSize: number = 50;
   /** Of a round's due jobs, how many run at once (1: strictly one after the other). */
   readonly concurrency: number = 4;
   readonly retry: RetryPolicy = DEFAULT_RETRY;
 
   /** Runs one job: resolving with nothing means done, throwing means retry. */
   abstract handle(job: Job<P>): Promise<JobResult | void>;
+
+  /**
+   * Optional: runs a round's jobs together, so they share their work (one recomputation for many
+   * jobs), resolving with one result per job, in order; throwing retries them all. Without it,
+   * `handle` runs for each job, `concurrency` at a time.
+   */
+  handleRound?(jobs: Job<P>[]): Promise<(JobResult | void)[]>;
 }

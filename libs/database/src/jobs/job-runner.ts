@@ -12,13 +12,12 @@ import { Job, JobResult } from './job';
 import { JobHandler } from './job-handler';
 import { JobHandlers } from './job-handlers';
 import { JobLease, JobLeases } from './job-leases';
+import { JobMetrics } from './job.metrics';
 import { JobQueue } from './job-queue';
 import { QueuedJobRepository } from './queued-job.repository';
 
 /** A queue's lease: one instance at a time runs it, so a job never runs twice at once. */
 const LEASE_TTL_MS = 60_000;
-/** Due jobs read per round. */
-const ROUND_SIZE = 50;
 
 /** Held for ever: an instance without a lease provider runs every queue itself. */
 const SOLE_INSTANCE: JobLease = { held: true, release: () => Promise.resolve() };
@@ -55,6 +54,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly handlers: JobHandlers,
     private readonly jobs: QueuedJobRepository,
     private readonly queue: JobQueue,
+    private readonly metrics: JobMetrics,
     @Optional() private readonly leases?: JobLeases,
   ) {}
 
@@ -164,7 +164,22 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Runs one round's due jobs; resolves with how many there were. */
   private async round(handler: JobHandler): Promise<number> {
-    const due = await this.jobs.due(handler.queue, new Date(), ROUND_SIZE);
+    const due = await this.jobs.due(handler.queue, new Date(), handler.roundSize);
+    if (!due.length) return 0;
+    if (!handler.handleRound) {
+      await this.handleEach(handler, due);
+      return due.length;
+    }
+    const results = await Promise.resolve()
+      .then(() => handler.handleRound!(due))
+      .catch((error: unknown) => due.map(() => retryOf(error)));
+    await Promise.all(
+      due.map((job, index) => this.settle(handler, job, results[index] ?? { outcome: 'done' })),
+    );
+    return due.length;
+  }
+
+  private async handleEach(handler: JobHandler, due: Job[]): Promise<void> {
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < due.length && !this.stopped) {
@@ -177,12 +192,12 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, handler.concurrency) }, worker));
-    return due.length;
   }
 
   private async settle(handler: JobHandler, job: Job, result: JobResult): Promise<void> {
     const now = new Date();
     const context = { queue: job.queue, jobId: job.id, tenantId: job.tenantId };
+    this.metrics.ran(job.queue, result.outcome);
     switch (result.outcome) {
       case 'done':
         return this.jobs.complete(job);

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
+import { JobMetrics } from './job.metrics';
 import { QueuedJobRepository } from './queued-job.repository';
 import { QueuedJobDocument, QueuedJobSchema } from './schemas/queued-job.schema';
 
@@ -13,7 +14,7 @@ import { QueuedJobDocument, QueuedJobSchema } from './schemas/queued-job.schema'
 @Global()
 @Module({
   imports: [MongooseModule.forFeature([{ name: QueuedJobDocument.name, schema: QueuedJobSchema }])],
-  providers: [QueuedJobRepository, JobQueue, JobHandlers, JobRunner],
+  providers: [QueuedJobRepository, JobQueue, JobHandlers, JobRunner, JobMetrics],
   exports: [JobQueue, JobHandlers, JobRunner],
 })
 export class JobsModule {}

@@ -128,6 +128,16 @@ export class QueuedJobRepository extends TenantRepository<QueuedJobDocument, Job
     return this.findMany(tenantId, { queue, ...(status ? { status } : {}) });
   }
 
+  /** Jobs per queue and status, every tenant (the backlog gauge of the metrics). */
+  async countsByQueue(): Promise<{ queue: string; status: JobStatus; count: number }[]> {
+    const rows = await this.model
+      .aggregate<{ _id: { queue: string; status: JobStatus }; count: number }>([
+        { $group: { _id: { queue: '$queue', status: '$status' }, count: { $sum: 1 } } },
+      ])
+      .exec();
+    return rows.map((row) => ({ queue: row._id.queue, status: row._id.status, count: row.count }));
+  }
+
   protected toEntity(doc: Lean<QueuedJobDocument>): Job {
     return {
       id: doc._id,

@@ -41,6 +41,8 @@ export class RedisEventBus extends InProcessEventBus implements OnApplicationShu
   private seq = 0;
   private readonly awaitingEcho = new Map<number, () => void>();
   private closed = false;
+  /** Redis refused an event since the last one it took: said once per outage, not per event. */
+  private refusing = false;
 
   private constructor(
     private readonly publisher: Redis,
@@ -68,6 +70,10 @@ export class RedisEventBus extends InProcessEventBus implements OnApplicationShu
   }
 
   override async publish(event: DomainEvent): Promise<void> {
+    if (this.publisher.status !== 'ready') {
+      // Redis is away: delivered here at once, rather than after the client's retries.
+      return this.deliverHereOnly(event, new Error(`Redis is not connected (${this.publisher.status})`));
+    }
     const seq = ++this.seq;
     const echoed = new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
@@ -85,11 +91,21 @@ export class RedisEventBus extends InProcessEventBus implements OnApplicationShu
     } catch (error) {
       this.awaitingEcho.get(seq)?.();
       this.awaitingEcho.delete(seq);
-      this.log.error({ err: error, eventType: event.type }, 'Redis refused the event; delivered here only');
-      this.deliver(event, true);
-      return;
+      return this.deliverHereOnly(event, error);
     }
+    this.refusing = false;
     await echoed;
+  }
+
+  private deliverHereOnly(event: DomainEvent, error: unknown): void {
+    if (!this.refusing) {
+      this.log.error(
+        { err: error, eventType: event.type },
+        'Redis refused an event: events are delivered on this instance only until it is back',
+      );
+      this.refusing = true;
+    }
+    this.deliver(event, true);
   }
 
   private receive(message: string): void {

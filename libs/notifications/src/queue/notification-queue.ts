@@ -1,5 +1,13 @@
 import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { CounterSeries, Metrics } from '@csms/metrics';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import { MailSender, OutgoingMail } from '../mail/mail-sender';
 import { NotificationJobRepository } from './notification-job.repository';
 
@@ -26,12 +34,33 @@ export class NotificationQueue implements OnApplicationBootstrap, OnModuleDestro
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
+  private readonly sendErrors?: CounterSeries;
+  private readonly givenUp?: CounterSeries;
 
   constructor(
     private readonly sender: MailSender,
     private readonly jobs: NotificationJobRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Optional() metrics?: Metrics,
+  ) {
+    this.sendErrors = metrics
+      ?.counter({
+        name: 'csms_notification_send_errors_total',
+        help: 'Attempts to send a notification that failed',
+      })
+      .series();
+    this.givenUp = metrics
+      ?.counter({
+        name: 'csms_notifications_failed_total',
+        help: 'Notifications given up on after NOTIFICATION_MAX_ATTEMPTS failed attempts',
+      })
+      .series();
+    metrics?.gauge({
+      name: 'csms_notifications_pending',
+      help: 'Notifications waiting to be sent or retried on this instance',
+      collect: () => [{ value: this.pending }],
+    });
+  }
 
   enqueue(tenantId: TenantId, mail: OutgoingMail): void {
     if (this.stopped) return;
@@ -102,6 +131,8 @@ export class NotificationQueue implements OnApplicationBootstrap, OnModuleDestro
 
   private async retryLater(job: Job, error: unknown): Promise<void> {
     const final = job.attempts >= this.config.NOTIFICATION_MAX_ATTEMPTS;
+    this.sendErrors?.inc();
+    if (final) this.givenUp?.inc();
     const id = await job.stored;
     const message = error instanceof Error ? error.message : String(error);
     if (id)

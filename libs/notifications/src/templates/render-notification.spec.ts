@@ -1,4 +1,4 @@
-import { NOTIFICATION_LOCALES, resolveLocale } from '../locale';
+import { LOCALES, resolveLocale } from '@csms/common';
 import { NotificationData, NotificationType } from '../notification-type';
 import { renderNotification } from './render-notification';
 
@@ -74,6 +74,12 @@ const SAMPLES: { [T in NotificationType]: NotificationData[T] } = {
     currency: 'EUR',
     link: LINK,
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    platform: 'Hubject',
+    subject: 'CN=DE*VGC',
+    expiresAt: new Date('2026-03-15T08:00:00Z'),
+    link: LINK,
+  },
   [NotificationType.API_KEY_EXPIRING]: {
     keyName: 'Billing export',
     keyPrefix: 'vg_live_acme_AbCd1234',
@@ -95,7 +101,7 @@ const GREETINGS = {
 describe('renderNotification', () => {
   const types = Object.values(NotificationType);
 
-  describe.each(NOTIFICATION_LOCALES.map((locale) => [locale]))('in %s', (locale) => {
+  describe.each(LOCALES.map((locale) => [locale]))('in %s', (locale) => {
     it.each(types.map((type) => [type]))('renders %s with the tenant, greeting and data', (type) => {
       const message = renderNotification(type, locale, {
         ...SAMPLES[type],
@@ -128,6 +134,11 @@ describe('renderNotification', () => {
         expect(message.subject).toContain('CS-42');
         expect(message.text).toContain('Rejected');
       }
+      if (type === NotificationType.ROAMING_CERTIFICATE_EXPIRING) {
+        expect(message.subject).toContain('Hubject');
+        expect(message.text).toContain('CN=DE*VGC');
+        expect(message.text).toContain('2026');
+      }
       if (type === NotificationType.API_KEY_EXPIRING) {
         expect(message.subject).toContain('Billing export');
         expect(message.text).toContain('vg_live_acme_AbCd1234');
@@ -143,15 +154,15 @@ describe('renderNotification', () => {
 
   it('translates: the same message differs in every language', () => {
     for (const type of types) {
-      const subjects = NOTIFICATION_LOCALES.map(
+      const subjects = LOCALES.map(
         (locale) => renderNotification(type, locale, { ...SAMPLES[type], tenantName: 'T' }).subject,
       );
-      expect(new Set(subjects).size).toBe(NOTIFICATION_LOCALES.length);
+      expect(new Set(subjects).size).toBe(LOCALES.length);
     }
   });
 
   it('names the account status in the language of the message', () => {
-    const status = (locale: (typeof NOTIFICATION_LOCALES)[number]) =>
+    const status = (locale: (typeof LOCALES)[number]) =>
       renderNotification(NotificationType.ACCOUNT_STATUS_CHANGED, locale, {
         status: 'BLOCKED',
         tenantName: 'T',

@@ -1,4 +1,4 @@
-import { NotificationLocale } from '../locale';
+import { Locale } from '@csms/common';
 import { NotificationData, NotificationType } from '../notification-type';
 import { de } from './locales/de';
 import { en } from './locales/en';
@@ -8,7 +8,7 @@ import { it } from './locales/it';
 import { pt } from './locales/pt';
 import { LocaleMessages, Template, TemplateContext } from './template';
 
-const MESSAGES: Record<NotificationLocale, LocaleMessages> = { en, fr, es, de, pt, it };
+const MESSAGES: Record<Locale, LocaleMessages> = { en, fr, es, de, pt, it };
 
 export interface RenderedMessage {
   subject: string;
@@ -19,7 +19,7 @@ export interface RenderedMessage {
 /** One message of `type` in `locale`: a plain-text body and the same paragraphs as HTML. */
 export function renderNotification<T extends NotificationType>(
   type: T,
-  locale: NotificationLocale,
+  locale: Locale,
   data: NotificationData[T] & TemplateContext,
 ): RenderedMessage {
   const messages = MESSAGES[locale];

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@csms/common';
+import { DomainError, ErrorCode, isDatabaseUnavailable } from '@csms/common';
 import { Logger } from '@nestjs/common';
 import { createRPCError } from 'ocpp-rpc';
 import { rpcErrorCodeOf } from '../transport/rpc-connection';
@@ -13,6 +13,11 @@ export function toCallError(error: unknown, action: string, stationId: string, l
   if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
     return createRPCError('PropertyConstraintViolation', error.message) as Error;
   }
-  logger.error({ err: error, action, stationId }, `Handling ${action} from ${stationId} failed`);
+  if (isDatabaseUnavailable(error)) {
+    // One line per refused call, not a stack each: an outage refuses thousands.
+    logger.warn({ action, stationId }, `${action} from ${stationId} refused: the database is unavailable`);
+  } else {
+    logger.error({ err: error, action, stationId }, `Handling ${action} from ${stationId} failed`);
+  }
   return createRPCError('InternalError', `${action} could not be processed`) as Error;
 }

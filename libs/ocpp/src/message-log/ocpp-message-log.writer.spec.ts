@@ -2,6 +2,9 @@ import { DEFAULT_TENANT_ID } from '@csms/common';
 import { OcppMessageDirection } from './models/ocpp-message.model';
 import { LOG_BATCH_SIZE, LOG_FLUSH_INTERVAL_MS, OcppMessageLogWriter } from './ocpp-message-log.writer';
 import { OcppMessageRecord, OcppMessageRepository } from './ocpp-message.repository';
+import { OcppTrafficMetrics } from './ocpp-traffic.metrics';
+
+const noMetrics = { record: () => undefined } as unknown as OcppTrafficMetrics;
 
 const record = (n: number): OcppMessageRecord => ({
   tenantId: DEFAULT_TENANT_ID,
@@ -32,7 +35,7 @@ describe('OcppMessageLogWriter', () => {
   afterEach(() => jest.useRealTimers());
 
   it('writes frames in one batch per flush interval, not one insert per frame', async () => {
-    const writer = new OcppMessageLogWriter(repository);
+    const writer = new OcppMessageLogWriter(repository, noMetrics);
     for (let n = 0; n < 10; n++) writer.record(record(n));
     expect(batches).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(LOG_FLUSH_INTERVAL_MS);
@@ -40,14 +43,14 @@ describe('OcppMessageLogWriter', () => {
   });
 
   it('flushes at once when a batch is full', async () => {
-    const writer = new OcppMessageLogWriter(repository);
+    const writer = new OcppMessageLogWriter(repository, noMetrics);
     for (let n = 0; n < LOG_BATCH_SIZE; n++) writer.record(record(n));
     await Promise.resolve();
     expect(batches.map((batch) => batch.length)).toEqual([LOG_BATCH_SIZE]);
   });
 
   it('drops a batch the database refuses and goes on with the next', async () => {
-    const writer = new OcppMessageLogWriter(repository);
+    const writer = new OcppMessageLogWriter(repository, noMetrics);
     jest.mocked(repository.insertBatch).mockRejectedValueOnce(new Error('down'));
     writer.record(record(1));
     await writer.flush();
@@ -58,7 +61,7 @@ describe('OcppMessageLogWriter', () => {
   });
 
   it('writes what is left on shutdown', async () => {
-    const writer = new OcppMessageLogWriter(repository);
+    const writer = new OcppMessageLogWriter(repository, noMetrics);
     writer.record(record(1));
     await writer.beforeApplicationShutdown();
     expect(batches).toHaveLength(1);

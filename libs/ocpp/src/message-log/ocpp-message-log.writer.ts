@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { OcppMessageRecord, OcppMessageRepository } from './ocpp-message.repository';
+import { OcppTrafficMetrics } from './ocpp-traffic.metrics';
 
 /** Flush at least this often… */
 export const LOG_FLUSH_INTERVAL_MS = 250;
@@ -21,9 +22,13 @@ export class OcppMessageLogWriter implements BeforeApplicationShutdown {
   private flushing: Promise<void> = Promise.resolve();
   private dropped = 0;
 
-  constructor(private readonly repository: OcppMessageRepository) {}
+  constructor(
+    private readonly repository: OcppMessageRepository,
+    private readonly traffic: OcppTrafficMetrics,
+  ) {}
 
   record(entry: OcppMessageRecord): void {
+    this.traffic.record(entry);
     this.buffer.push(entry);
     if (this.buffer.length > LOG_MAX_BACKLOG) {
       this.buffer.shift();

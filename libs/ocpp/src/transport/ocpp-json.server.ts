@@ -25,12 +25,18 @@ import {
   CALL_CONCURRENCY,
   FIRST_CALL_GRACE_MS,
   INBOUND_CALLS_AT_ONCE,
-  MAX_FRAME_BYTES,
   PING_INTERVAL_MS,
 } from './ocpp-transport.constants';
 import { createSchemaValidator, SchemaValidator } from './ocpp-validation';
 import { admitCalls } from './call-admission';
-import { RpcConnection } from './rpc-connection';
+import {
+  FrameLimits,
+  GuardedSocket,
+  guardedWebSocketClass,
+  HARD_FRAME_LIMIT_FACTOR,
+  Refusal,
+} from './frame-guard';
+import { RpcConnection, socketOf } from './rpc-connection';
 import { Admission, StationAdmissions } from './station-admissions';
 
 type Accept = (session?: Record<string, unknown>, protocol?: string | false) => void;
@@ -102,13 +108,43 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
       pingIntervalMs: PING_INTERVAL_MS,
       callConcurrency: CALL_CONCURRENCY,
       respondWithDetailedErrors: false,
-      wssOptions: { maxPayload: MAX_FRAME_BYTES },
+      wssOptions: this.socketOptions(),
     });
     this.rpc.auth((accept, reject, handshake, signal) => void this.admit(accept, reject, handshake, signal));
     this.rpc.on('client', (client: RpcConnection) => this.onConnection(client));
     this.rpc.on('error', (error: unknown) => this.logger.error({ err: error }, 'OCPP-J server error'));
     httpServer.on('upgrade', this.onUpgrade);
     this.httpServer = httpServer;
+  }
+
+  /**
+   * Frames past the limits are refused before ocpp-rpc reads them (frame-guard); beyond four times
+   * the size limit, ws closes the connection (1009) without reading the frame into memory.
+   */
+  private socketOptions(): { maxPayload: number; WebSocket: ReturnType<typeof guardedWebSocketClass> } {
+    const limits: FrameLimits = {
+      maxFrameBytes: this.config.OCPP_MAX_FRAME_BYTES,
+      messagesPerSecond: this.config.OCPP_MAX_MESSAGES_PER_SECOND,
+    };
+    return {
+      maxPayload: HARD_FRAME_LIMIT_FACTOR * limits.maxFrameBytes,
+      WebSocket: guardedWebSocketClass(limits, {
+        speak: (protocol, callError) => {
+          const frame = JSON.stringify(callError);
+          return this.adapters.get(protocol)?.outboundFrame(frame) ?? frame;
+        },
+        refused: (socket: GuardedSocket, refusal: Refusal) =>
+          this.logger.warn(
+            {
+              station: socket.station,
+              reason: refusal.reason,
+              answered: refusal.callError?.[2] ?? 'dropped',
+            },
+            `A frame of ${socket.station ?? 'a station'} was refused (${refusal.reason}); ` +
+              'further ones of this connection for the same reason are not logged',
+          ),
+      }),
+    };
   }
 
   /** The upgrade waits for a free admission slot; a station that hung up meanwhile costs nothing more. */
@@ -185,6 +221,8 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
       return;
     }
     const tenantId = asTenantId(seed.tenantId);
+    const socket: GuardedSocket | undefined = socketOf(connection);
+    if (socket) socket.station = `${tenantId}/${seed.stationId}`;
     const session = new StationSession(tenantId, seed.stationId, adapter.ocppVersion, connection, validator);
     this.speakDialect(connection, adapter);
     recordFrames(

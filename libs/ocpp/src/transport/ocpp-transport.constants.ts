@@ -1,12 +1,6 @@
 /** WebSocket pings every 30 s; a peer that misses a pong is dropped (dead-connection detection). */
 export const PING_INTERVAL_MS = 30_000;
 
-/**
- * Largest inbound frame. 256 KiB rather than the usual 64 KiB: a StopTransaction carrying a long
- * session's transactionData or a big GetConfiguration answer legitimately exceeds 64 KiB.
- */
-export const MAX_FRAME_BYTES = 256 * 1024;
-
 /** One CALL in flight per direction per station (OCPP-J), later ones queue. */
 export const CALL_CONCURRENCY = 1;
 

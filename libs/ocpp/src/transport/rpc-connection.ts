@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type WebSocket from 'ws';
 
 /**
  * The part of ocpp-rpc's RPCServerClient this edge uses, typed (the library's own typings are
@@ -30,4 +31,9 @@ export function rpcErrorCodeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('rpcErrorCode' in error)) return undefined;
   const code = error.rpcErrorCode;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** The WebSocket under a connection (ocpp-rpc keeps it as `_ws`). */
+export function socketOf(connection: RpcConnection): WebSocket | undefined {
+  return (connection as unknown as { _ws?: WebSocket })._ws;
 }

@@ -1,4 +1,4 @@
-import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal } from '@csms/auth';
+import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, canOn } from '@csms/auth';
 import { Connection } from '@csms/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationLoaderFactory } from '../shared/organization-loaders';
@@ -90,5 +90,12 @@ export class SiteAreaResolver {
     return this.loaders
       .forRequest(request, principal.tenantId, ability)
       .siteAreas.load(area.parentSiteAreaId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Whether the caller may change this area (its settings, smart charging, a new plan now)',
+  })
+  canUpdate(@CurrentAbility() ability: AppAbility | undefined, @Parent() area: SiteArea): boolean {
+    return canOn(ability, 'update', 'SiteArea', area);
   }
 }

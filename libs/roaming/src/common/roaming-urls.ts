@@ -1,13 +1,9 @@
-import { APP_CONFIG, AppConfig } from '@csms/common';
+import { APP_CONFIG, AppConfig, publicBaseUrl } from '@csms/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 
-/**
- * Where partners reach this server: PUBLIC_URL when set (behind a proxy), otherwise the address it
- * listens on (localhost when it listens on every interface), with the port it actually got.
- */
+/** Where partners reach this server (see publicBaseUrl), and the OCPI addresses under it. */
 @Injectable()
 export class RoamingUrls {
   constructor(
@@ -16,13 +12,7 @@ export class RoamingUrls {
   ) {}
 
   baseUrl(): string {
-    if (this.config.PUBLIC_URL) return this.config.PUBLIC_URL.replace(/\/+$/, '');
-    const scheme = this.config.TLS_CERT_FILE ? 'https' : 'http';
-    const server = this.http.httpAdapter?.getHttpServer() as Server | undefined;
-    const address = server?.address() as AddressInfo | null | undefined;
-    const port = address?.port ?? this.config.PORT;
-    const host = ['0.0.0.0', '::', ''].includes(this.config.HOST) ? 'localhost' : this.config.HOST;
-    return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    return publicBaseUrl(this.config, this.http.httpAdapter?.getHttpServer() as Server | undefined);
   }
 
   /** The tenant's OCPI root: /ocpi/{tenant}. */

@@ -16,16 +16,18 @@ export function evseUid(stationId: string, connectorId: number): string {
 
 /**
  * The eMI3 EVSE id (ISO 15118 / eMI3 "Part 2"): `<country>*<operator>*E<power outlet id>`, the outlet
- * id made of the station id's letters and digits and the connector id, at most 48 characters.
+ * id made of the station id's letters and digits and the connector id, at most `maxLength` characters
+ * (48 in eMI3; OICP allows 30 after the `E`).
  */
 export function emi3EvseId(
   countryCode: string,
   partyId: string,
   stationId: string,
   connectorId: number,
+  maxLength = 48,
 ): string {
   const prefix = `${countryCode.toUpperCase()}*${partyId.toUpperCase()}*E`;
   const suffix = `*${connectorId}`;
   const outlet = stationId.toUpperCase().replace(/[^A-Z0-9]/g, '') || 'X';
-  return prefix + outlet.slice(0, 48 - prefix.length - suffix.length) + suffix;
+  return prefix + outlet.slice(0, maxLength - prefix.length - suffix.length) + suffix;
 }

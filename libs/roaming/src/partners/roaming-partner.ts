@@ -1,7 +1,7 @@
 import { TenantId } from '@csms/common';
 
-/** The roaming protocols a partner is connected with. OCPI now; OICP (Hubject) shares this module later. */
-export type RoamingProtocol = 'OCPI';
+/** The roaming protocols a partner is connected with: OCPI peers, and Hubject over OICP. */
+export type RoamingProtocol = 'OCPI' | 'OICP';
 
 /** Market roles, as OCPI 2.2.1 names them (types.asciidoc Role). */
 export type PartyRole = 'CPO' | 'EMSP' | 'HUB' | 'NAP' | 'NSP' | 'OTHER' | 'SCSP';

@@ -17,6 +17,20 @@ export class RoamingSessionRepository extends TenantRepository<RoamingSessionDoc
     await this.updateOne(tenantId, { _id: id }, { $set: fields }, { upsert: true });
   }
 
+  /** The partner's session its own reference names (OICP: Hubject's SessionID), newest first. */
+  async findByReference(
+    tenantId: TenantId,
+    partnerId: string,
+    reference: string,
+  ): Promise<RoamingSession | null> {
+    const doc = await this.model
+      .findOne(this.scope(tenantId, { partnerId, authorizationReference: reference }))
+      .sort({ startedAt: -1 })
+      .lean<Lean<RoamingSessionDocument>>()
+      .exec();
+    return doc ? this.toEntity(doc) : null;
+  }
+
   /** A partner's sessions in the window, oldest first, and how many match: a partner sees only its own. */
   async pageOfPartner(
     tenantId: TenantId,

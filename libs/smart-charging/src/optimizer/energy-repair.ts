@@ -34,7 +34,6 @@ export interface RepairContext {
 export function repairShortfalls(context: RepairContext): void {
   const { model, amps, slots, departure } = context;
   const sessions = amps.length;
-  const slack = slackBySlot(context);
   const planned = amps.map((row, session) =>
     row.reduce((total, current, slot) => total + current * context.whPerAmp(session, slot), 0),
   );
@@ -43,7 +42,9 @@ export function repairShortfalls(context: RepairContext): void {
       (session) => Number.isFinite(context.needWh[session]) && planned[session] < context.needWh[session] - 1,
     )
     .sort((a, b) => departure[a] - departure[b] || a - b);
+  // Nothing short (the common case): no slack per slot is built at all.
   if (short.length === 0) return;
+  const slack = slackBySlot(context);
   const donors = [...Array(sessions).keys()].sort((a, b) => departure[b] - departure[a] || a - b);
   // Slots where a donor can never take current back: the repair only ever lowers later slots' room.
   const full = amps.map(() => new Uint8Array(slots));

@@ -187,11 +187,29 @@ describe('optimize', () => {
       prices: [0.4, 0.4, 0.1, 0.1],
     });
     const [a, b] = optimize(input).sessions;
-    expect(a.amps).toEqual([0, 0, 16, 16]);
+    // The car with a departure takes the first cheap slot whole; the one with none takes what is left.
+    expect(a.amps).toEqual([0, 0, 32, 0]);
     expect(a.reason).toMatchObject({ code: ReasonCode.COST, fromSlot: 2 });
-    expect(b.amps).toEqual([32, 32, 16, 16]);
+    expect(b.amps).toEqual([32, 32, 0, 32]);
     const energy = a.amps.reduce((sum, amps) => sum + amps * 3 * 230 * 0.25, 0);
     expect(energy).toBeCloseTo(5520, 0);
+  });
+
+  it('gives a cheap slot first to the car leaving first, so both charge in cheap slots', () => {
+    const whPerAmpSlot = 3 * 230 * 0.25;
+    const input = problem(
+      [area(32)],
+      [
+        session('stays', { energyWh: 32 * whPerAmpSlot, departureSlot: 4 }),
+        session('leaves', { energyWh: 32 * whPerAmpSlot, departureSlot: 2 }),
+      ],
+      { prices: [0.3, 0.1, 0.4, 0.1] },
+    );
+    const [stays, leaves] = optimize(input).sessions;
+    // Shared fairly, slot 1 would leave the early car 16 A short, to be bought in the dear slot 0.
+    expect(leaves.amps).toEqual([0, 32, 0, 0]);
+    expect(stays.amps).toEqual([0, 0, 0, 32]);
+    for (let slot = 0; slot < 4; slot++) expectWithinFuses(input, slot);
   });
 
   it('lets a car that would leave short take current now from one staying longer, which gets it back later', () => {

@@ -11,7 +11,7 @@ import {
 } from './optimizer.types';
 import { repairShortfalls } from './energy-repair';
 import { choosePhases } from './phase-choice';
-import { SlotAllocation, SlotDemand, fillSlot } from './slot-fill';
+import { SlotAllocation, SlotDemand, fillSlot, fillSlotInOrder } from './slot-fill';
 
 const EPSILON = 1e-6;
 
@@ -128,25 +128,72 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
   const plannedWh = sessions.map(() => 0);
   const slotOrder = [...Array(slots).keys()];
   if (prices) slotOrder.sort((a, b) => prices[a] - prices[b] || a - b);
+  const deadlineOrder = prices ? byDeadline(sessions, deferrable) : undefined;
 
   let firstSlot: { allocation: SlotAllocation; demands: SlotDemand[] } | undefined;
   // The last slot filled: a slot with the same sessions, caps and scale gets the same currents (and
   // when nobody was paused, the admission order made no difference either).
   let last: { caps: Float64Array; scale: number; order?: number[]; allocation: SlotAllocation } | undefined;
   const weights = sessions.map((session) => Math.max(session.priority, EPSILON));
+  /** What a session may take in a slot: its own limits, and what it still needs when that is enforced. */
+  const capOf = (index: number, slot: number, demand: SlotDemand): SlotDemand => {
+    const session = sessions[index];
+    const here = (session.departureSlot === undefined || slot < session.departureSlot) && wantsEnergy[index];
+    let cap = session.maxAmps < session.minAmps ? 0 : session.maxAmps;
+    if (enforced[index] && remaining[index] !== Infinity) {
+      const needAmps = remaining[index] / whPerAmp(index, slot);
+      cap = remaining[index] <= EPSILON ? 0 : Math.min(cap, Math.max(session.minAmps, needAmps));
+    }
+    demand.present = here && cap > 0;
+    demand.capAmps = cap;
+    return demand;
+  };
+  // Priced: each slot is filled by deadline from demands written in place (a plan runs for every area
+  // every few minutes: no objects per slot); slot 0's are kept for the reasons.
+  const reused = deadlineOrder
+    ? sessions.map((session, index): SlotDemand => ({
+        present: false,
+        minAmps: session.minAmps,
+        capAmps: 0,
+        weight: weights[index],
+      }))
+    : [];
+  const buffers = {
+    slack: new Float64Array(model.constraints.length),
+    amps: new Float64Array(sessions.length),
+  };
   for (const slot of slotOrder) {
+    if (deadlineOrder) {
+      for (let index = 0; index < sessions.length; index++) capOf(index, slot, reused[index]);
+      const scale = slot > 0 ? share : 1;
+      const allocation = fillSlotInOrder(
+        model,
+        reused,
+        deadlineOrder,
+        scale,
+        slot === 0 ? undefined : buffers,
+      );
+      for (let index = 0; index < sessions.length; index++) {
+        const current = allocation.amps[index];
+        amps[index][slot] = current;
+        if (current === 0) continue;
+        const wh = current * whPerAmp(index, slot);
+        plannedWh[index] += wh;
+        if (enforced[index]) remaining[index] -= wh;
+      }
+      if (slot === 0) firstSlot = { allocation, demands: reused.map((demand) => ({ ...demand })) };
+      continue;
+    }
     const caps = new Float64Array(sessions.length);
     const demands = sessions.map((session, index): SlotDemand => {
-      const here =
-        (session.departureSlot === undefined || slot < session.departureSlot) && wantsEnergy[index];
-      let cap = session.maxAmps < session.minAmps ? 0 : session.maxAmps;
-      if (enforced[index] && remaining[index] !== Infinity) {
-        const needAmps = remaining[index] / whPerAmp(index, slot);
-        cap = remaining[index] <= EPSILON ? 0 : Math.min(cap, Math.max(session.minAmps, needAmps));
-      }
-      const present = here && cap > 0;
-      caps[index] = present ? cap : -1;
-      return { present, minAmps: session.minAmps, capAmps: cap, weight: weights[index] };
+      const demand = capOf(index, slot, {
+        present: false,
+        minAmps: session.minAmps,
+        capAmps: 0,
+        weight: weights[index],
+      });
+      caps[index] = demand.present ? demand.capAmps : -1;
+      return demand;
     });
     const scale = prices && slot > 0 ? share : 1;
     let allocation: SlotAllocation | undefined;
@@ -207,6 +254,27 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
       reason: reasonOf(session, index, rounded, model, firstSlot, deferrable[index], wantsEnergy[index]),
     };
   });
+}
+
+/**
+ * Who takes a priced slot first: higher priority, then sessions with a known need and departure by
+ * departure (the fewest slots left first), then the others; then arrival, then id.
+ */
+function byDeadline(sessions: readonly SessionInput[], deferrable: readonly boolean[]): number[] {
+  const departure = (index: number): number =>
+    deferrable[index] ? sessions[index].departureSlot! : Number.POSITIVE_INFINITY;
+  return sessions
+    .map((_, index) => index)
+    .sort((a, b) => {
+      const x = sessions[a];
+      const y = sessions[b];
+      return (
+        y.priority - x.priority ||
+        departure(a) - departure(b) ||
+        x.order - y.order ||
+        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
+      );
+    });
 }
 
 /** A session whose need was not enforced slot by slot keeps its earliest slots up to its need. */

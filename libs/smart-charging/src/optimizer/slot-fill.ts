@@ -151,6 +151,56 @@ export function fillSlot(
   return { amps, limits };
 }
 
+/**
+ * One slot's currents when energy has a price and the slots are filled cheapest first: each session
+ * in `order` (the one whose departure leaves it the fewest slots first) takes what it still needs,
+ * up to its cap and what every constraint it sits under has left, or pauses below its minimum. A
+ * session that stays longer has every slot the earlier one has and more, so giving the earlier one
+ * the cheap slot first is what lets both charge cheaply (water-filling by deadline); fair sharing
+ * slot by slot would split the cheap slot and push the earlier car into dear ones.
+ */
+export function fillSlotInOrder(
+  model: ConstraintModel,
+  demands: readonly SlotDemand[],
+  order: readonly number[],
+  capacityScale: number,
+  reuse?: { slack: Float64Array; amps: Float64Array },
+): SlotAllocation {
+  const { constraints, sessionConstraints, sessionCoefficients } = model;
+  // The other slots of a plan need only the currents: their buffers are reused and no limits kept.
+  const slack = reuse?.slack ?? new Float64Array(constraints.length);
+  for (let index = 0; index < constraints.length; index++) {
+    const constraint = constraints[index];
+    slack[index] = constraint.scalable ? constraint.capacity * capacityScale : constraint.capacity;
+  }
+  const amps = reuse?.amps.fill(0) ?? new Float64Array(demands.length);
+  const limits = reuse ? [] : new Array<SlotLimit>(demands.length).fill(ABSENT);
+  for (const index of order) {
+    const demand = demands[index];
+    if (!demand.present || demand.capAmps <= EPSILON) continue;
+    const members = sessionConstraints[index];
+    const coefficients = sessionCoefficients[index];
+    let room = demand.capAmps;
+    let binding = -1;
+    for (let at = 0; at < members.length; at++) {
+      if (coefficients[at] <= 0) continue;
+      const fits = Math.max(0, slack[members[at]]) / coefficients[at];
+      if (fits < room) {
+        room = fits;
+        binding = members[at];
+      }
+    }
+    if (room < demand.minAmps - EPSILON) {
+      if (!reuse) limits[index] = { kind: 'paused', constraint: binding };
+      continue;
+    }
+    amps[index] = room;
+    if (!reuse) limits[index] = binding >= 0 ? { kind: 'constraint', constraint: binding } : CAP;
+    for (let at = 0; at < members.length; at++) slack[members[at]] -= coefficients[at] * room;
+  }
+  return { amps, limits };
+}
+
 /** The reason code of a slot limit's constraint. */
 export function constraintCode(model: ConstraintModel, constraint: number): ReasonCode {
   return model.constraints[constraint].code;

@@ -1,5 +1,5 @@
 import { ChargingRateUnit } from '@csms/stations';
-import { ConnectorSchedule, needsSending, profileOf, rateUnitOf } from './connector-schedule';
+import { ConnectorSchedule, needsSending, profileOf, rateUnitOf, stationShares } from './connector-schedule';
 
 const start = new Date('2026-12-01T10:00:00Z');
 const schedule = (limits: number[], extra: Partial<ConnectorSchedule> = {}): ConnectorSchedule => ({
@@ -103,5 +103,37 @@ describe('needsSending', () => {
     const later = new Date('2026-12-01T10:20:00Z');
     const next = schedule([10, 10, 10], { startSchedule: new Date('2026-12-01T10:15:00Z') });
     expect(needsSending(next, sent, 1, later)).toBe(true);
+  });
+});
+
+describe('stationShares', () => {
+  const v201 = { ocppVersion: '2.0.1', chargingStationId: 'CS-201' };
+
+  it("sums a 2.0.1 station's connectors per slot (a short schedule's last slot holding on) into its max profile", () => {
+    const [share] = stationShares([
+      schedule([10, 8, 6], { ...v201, connectorId: 1 }),
+      schedule([6.3], { ...v201, connectorId: 2, purpose: 'TxDefaultProfile', transactionId: undefined }),
+      schedule([32], { connectorId: 1 }),
+    ]);
+    expect(share).toMatchObject({
+      chargingStationId: 'CS-201',
+      connectorId: 0,
+      purpose: 'ChargePointMaxProfile',
+      limits: [16.3, 14.3, 12.3],
+    });
+    expect(profileOf(share, 2)).toMatchObject({
+      chargingProfileId: 820_000,
+      purpose: 'ChargePointMaxProfile',
+      schedule: {
+        rateUnit: 'A',
+        periods: [{ startPeriod: 0, limit: 16.3, numberPhases: 3 }, expect.anything(), expect.anything()],
+      },
+    });
+  });
+
+  it('gives 1.6 stations none, and a watt station its share in watts on three phases', () => {
+    expect(stationShares([schedule([16])])).toEqual([]);
+    const [share] = stationShares([schedule([10], { ...v201, rateUnit: 'W' })]);
+    expect(profileOf(share, 2).schedule.periods).toEqual([{ startPeriod: 0, limit: 6900, numberPhases: 3 }]);
   });
 });

@@ -6,6 +6,14 @@ import { SLOT_MINUTES, limitAt } from './problem-builder';
 /** Profile ids of smart charging, per connector (static limits use 900,000 + connector). */
 export const TX_PROFILE_ID = 800_000;
 export const ALLOWANCE_PROFILE_ID = 810_000;
+/** The station's whole share (2.0.1 ChargingStationMaxProfile), on connector 0. */
+export const STATION_MAX_PROFILE_ID = 820_000;
+
+/** The profile id smart charging uses for a purpose on a connector. */
+export function profileIdOf(purpose: SentSchedule['purpose'], connectorId: number): number {
+  if (purpose === 'ChargePointMaxProfile') return STATION_MAX_PROFILE_ID;
+  return (purpose === 'TxProfile' ? TX_PROFILE_ID : ALLOWANCE_PROFILE_ID) + connectorId;
+}
 /** Profiles end no sooner than this after being sent: the next plan comes well before. */
 const REFRESH_BEFORE_END_SLOTS = 2;
 /** A decrease this small is rounding, not a change. */
@@ -59,7 +67,7 @@ export function profileOf(schedule: ConnectorSchedule, stackLevel: number): Char
     });
   });
   return {
-    chargingProfileId: (tx ? TX_PROFILE_ID : ALLOWANCE_PROFILE_ID) + schedule.connectorId,
+    chargingProfileId: profileIdOf(schedule.purpose, schedule.connectorId),
     stackLevel,
     purpose: schedule.purpose,
     kind: 'Absolute',
@@ -68,6 +76,44 @@ export function profileOf(schedule: ConnectorSchedule, stackLevel: number): Char
       : {}),
     schedule: { startSchedule: schedule.startSchedule, rateUnit: schedule.rateUnit, periods },
   };
+}
+
+/**
+ * The share of each 2.0.1 station as a whole (its ChargingStationMaxProfile): per slot the sum of its
+ * connectors' limits (sessions and idle allowances; a schedule's last slot holds on), per phase, so no
+ * phase of the station can carry more even if a connector ignores its own profile. 1.6 stations have
+ * their ChargePointMaxProfile for static limits only (the issue's output list).
+ */
+export function stationShares(schedules: readonly ConnectorSchedule[]): ConnectorSchedule[] {
+  const byStation = new Map<string, ConnectorSchedule[]>();
+  for (const schedule of schedules) {
+    if (!schedule.ocppVersion?.startsWith('2.')) continue;
+    const list = byStation.get(schedule.chargingStationId) ?? [];
+    list.push(schedule);
+    byStation.set(schedule.chargingStationId, list);
+  }
+  return [...byStation.values()].map((list) => {
+    const slots = Math.max(...list.map((schedule) => schedule.limits.length));
+    const limits = Array.from({ length: slots }, (_, slot) =>
+      list.reduce(
+        (sum, schedule) => sum + (schedule.limits[Math.min(slot, schedule.limits.length - 1)] ?? 0),
+        0,
+      ),
+    );
+    const [first] = list;
+    return {
+      chargingStationId: first.chargingStationId,
+      connectorId: 0,
+      purpose: 'ChargePointMaxProfile' as const,
+      ocppVersion: first.ocppVersion,
+      startSchedule: first.startSchedule,
+      limits: limits.map((amps) => Math.round(amps * 10) / 10),
+      gridPhases: [0, 1, 2],
+      voltage: first.voltage,
+      dc: false,
+      rateUnit: first.rateUnit,
+    };
+  });
 }
 
 /**

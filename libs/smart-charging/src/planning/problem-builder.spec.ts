@@ -125,6 +125,32 @@ describe('buildProblem', () => {
     expect(input.sessions[1]).toMatchObject({ phases: [0], phaseOptions: [0, 1, 2], priority: 2 });
   });
 
+  it("caps a session at its car's own AC limit, on the phases its charger uses until the meter shows them", () => {
+    const { input } = buildProblem(
+      snapshot({
+        cars: new Map([
+          // A single-phase 16 A charger not yet metered, and a three-phase 11 kW car whose meter values
+          // show it on one phase: what was measured wins.
+          ['t1', { maxAcAmps: 16, acPhases: 1 }],
+          ['t2', { maxAcAmps: 16, acPhases: 3, connectorPhases: [1] }],
+        ]),
+      }),
+    );
+    expect(input.sessions.map((s) => [s.id, s.phases, s.maxAmps])).toEqual([
+      ['t1', [0], 16],
+      ['t2', [0], 16],
+    ]);
+    // A car that takes more than the connector gives stays at the connector's maximum.
+    const bigCar = buildProblem(
+      snapshot({
+        stations: [station('CS-1', { connectors: [{ connectorId: 1, status: 'Charging', amperage: 32 }] })],
+        sessions: [session('t1', 'CS-1')],
+        cars: new Map([['t1', { maxAcAmps: 48, acPhases: 3 }]]),
+      }),
+    );
+    expect(bigCar.input.sessions[0]).toMatchObject({ phases: [0, 1, 2], maxAmps: 32 });
+  });
+
   it('keeps static limits: the smaller of the station template and its static limit caps the station and connector', () => {
     const { input } = buildProblem(
       snapshot({

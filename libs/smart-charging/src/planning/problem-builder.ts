@@ -267,12 +267,15 @@ function uncontrolledWhy(
   return undefined;
 }
 
-/** The grid phases a session draws on: the phases seen in its meter values, else its connector's. */
+/**
+ * The grid phases a session draws on: the phases seen in its meter values, else its connector's, as
+ * many as the car's charger uses when the car says.
+ */
 function gridPhases(car: CarFacts, connector: Connector | undefined, rotation: PhaseRotation): Phase[] {
   const connectorPhases =
     car.connectorPhases && car.connectorPhases.length > 0
       ? car.connectorPhases
-      : [1, 2, 3].slice(0, connector?.numberOfPhases ?? 3);
+      : [1, 2, 3].slice(0, Math.min(connector?.numberOfPhases ?? 3, car.acPhases ?? 3));
   return [...new Set(connectorPhases.map((phase) => gridPhaseOf(rotation, phase)))].sort();
 }
 

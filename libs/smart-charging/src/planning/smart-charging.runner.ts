@@ -23,12 +23,12 @@ import { connectorPhaseOf } from '../wiring/phase-rotation';
 import { idleAllowances } from './allowances';
 import { AreaSnapshot } from './area-snapshot';
 import {
-  ALLOWANCE_PROFILE_ID,
   ConnectorSchedule,
-  TX_PROFILE_ID,
   needsSending,
+  profileIdOf,
   profileOf,
   rateUnitOf,
+  stationShares,
 } from './connector-schedule';
 import { BuiltProblem, SLOT_MINUTES, buildProblem, limitAt } from './problem-builder';
 import { ProfileSender } from './profile-sender';
@@ -99,11 +99,13 @@ export class SmartChargingRunner {
     );
 
     const outgoing: Outgoing[] = [];
+    const planned: ConnectorSchedule[] = [];
     const connectors: StoredConnectorPlan[] = [];
     for (const plan of result) {
       const session = problem.sessions.get(plan.id)!;
       const key = wiringKey(session.station.id, session.transaction.connectorId);
       const schedule = this.sessionSchedule(problem, plan);
+      planned.push(schedule);
       const before = previousByConnector.get(key);
       const sent = before?.sent?.transactionId === plan.id ? before.sent : undefined;
       if (needsSending(schedule, sent, settings.changeThresholdAmps, now)) {
@@ -141,6 +143,19 @@ export class SmartChargingRunner {
     }
 
     const allowances: StoredAllowance[] = [];
+    // An allowance (or a station's share) goes out when it changed enough; else what was sent stays.
+    const queueAllowance = (schedule: ConnectorSchedule, key: string) => {
+      const sent = previousAllowances.get(key)?.sent;
+      if (needsSending(schedule, sent, settings.changeThresholdAmps, now)) {
+        outgoing.push({ schedule, sent, decrease: isDecrease(schedule, sent, now) });
+      } else if (sent) {
+        allowances.push({
+          chargingStationId: schedule.chargingStationId,
+          connectorId: schedule.connectorId,
+          sent,
+        });
+      }
+    };
     const amounts = idleAllowances(
       problem.input,
       result,
@@ -164,20 +179,14 @@ export class SmartChargingRunner {
         dc: connector.dc,
         rateUnit: rateUnitOf(connector.station, connector.dc),
       };
-      const sent = previousAllowances.get(key)?.sent;
-      if (needsSending(schedule, sent, settings.changeThresholdAmps, now)) {
-        outgoing.push({ schedule, sent, decrease: isDecrease(schedule, sent, now) });
-      } else if (sent) {
-        allowances.push({
-          chargingStationId: connector.station.id,
-          connectorId: connector.connectorId,
-          sent,
-        });
-      }
+      planned.push(schedule);
+      queueAllowance(schedule, key);
     });
+    const shares = controlled ? stationShares(planned) : [];
+    for (const share of shares) queueAllowance(share, wiringKey(share.chargingStationId, 0));
 
     const failed = await this.deliver(tenantId, outgoing, settings.stackLevel, connectors, allowances, now);
-    await this.clearLeftovers(tenantId, previous, connectors, problem);
+    await this.clearLeftovers(tenantId, previous, problem, shares);
     const excluded: string[] = [];
     for (const [stationId, detail] of failed) {
       excluded.push(stationId);
@@ -268,7 +277,7 @@ export class SmartChargingRunner {
               }
             : undefined;
           if (!delivery.accepted) failed.set(schedule.chargingStationId, delivery.detail);
-          if (schedule.purpose === 'TxDefaultProfile') {
+          if (schedule.purpose !== 'TxProfile') {
             if (sent)
               allowances.push({
                 chargingStationId: schedule.chargingStationId,
@@ -293,13 +302,14 @@ export class SmartChargingRunner {
   /**
    * Our profiles where smart charging no longer plans (the area switched off, the station left out):
    * a session's TxProfile, and the allowance of a connector that is neither idle under control nor
-   * charging under a plan. A TxProfile dies with its session by itself.
+   * charging under a plan, and the share of a station no longer planned. A TxProfile dies with its
+   * session by itself.
    */
   private async clearLeftovers(
     tenantId: TenantId,
     previous: StoredPlan | undefined,
-    connectors: StoredConnectorPlan[],
     problem: BuiltProblem,
+    shares: readonly ConnectorSchedule[],
   ): Promise<void> {
     if (!previous) return;
     const uncontrolled = new Set(problem.uncontrolled.map((session) => session.transaction.id));
@@ -308,12 +318,17 @@ export class SmartChargingRunner {
       ...[...problem.sessions.values()].map((session) =>
         wiringKey(session.station.id, session.transaction.connectorId),
       ),
+      ...shares.map((share) => wiringKey(share.chargingStationId, 0)),
     ]);
     const clears: Promise<void>[] = [];
     for (const connector of previous.connectors) {
       if (connector.sent && connector.transactionId && uncontrolled.has(connector.transactionId)) {
         clears.push(
-          this.sender.clear(tenantId, connector.chargingStationId, TX_PROFILE_ID + connector.connectorId),
+          this.sender.clear(
+            tenantId,
+            connector.chargingStationId,
+            profileIdOf('TxProfile', connector.connectorId),
+          ),
         );
       }
     }
@@ -323,7 +338,7 @@ export class SmartChargingRunner {
           this.sender.clear(
             tenantId,
             allowance.chargingStationId,
-            ALLOWANCE_PROFILE_ID + allowance.connectorId,
+            profileIdOf(allowance.sent.purpose, allowance.connectorId),
           ),
         );
       }

@@ -80,6 +80,8 @@ export class SnapshotReader {
           chargingStationId: session.chargingStationId,
           connectorId: session.connectorId,
           startedAt: session.startedAt,
+          userId: session.userId,
+          tagId: session.tagId,
         })),
       ),
       this.preferences.ofTransactions(tenantId, transactionIds),

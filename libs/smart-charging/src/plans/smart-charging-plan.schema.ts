@@ -3,8 +3,11 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** A schedule as last sent to a connector: the base for the change threshold. */
 export interface SentSchedule {
-  /** TxProfile (a session) or TxDefaultProfile (an idle connector's allowance). */
-  purpose: 'TxProfile' | 'TxDefaultProfile';
+  /**
+   * TxProfile (a session), TxDefaultProfile (an idle connector's allowance) or ChargePointMaxProfile
+   * (a 2.0.1 station's whole share, ChargingStationMaxProfile on the wire, on connector 0).
+   */
+  purpose: 'TxProfile' | 'TxDefaultProfile' | 'ChargePointMaxProfile';
   /** The session it was sent for (a new session needs its own). */
   transactionId?: string;
   startSchedule: Date;
@@ -43,7 +46,7 @@ export interface StoredArea {
   assetAmps: [number, number, number];
 }
 
-/** What an idle connector may let a new car draw until the next plan. */
+/** What an idle connector may let a new car draw until the next plan; connector 0: the station's share. */
 export interface StoredAllowance {
   chargingStationId: string;
   connectorId: number;
@@ -72,7 +75,7 @@ export class SmartChargingPlanDocument extends TenantDocument {
   @Prop({ type: [Object], default: [] })
   connectors: StoredConnectorPlan[];
 
-  /** Idle connectors' allowances as last sent (TxDefaultProfile). */
+  /** Idle connectors' allowances (TxDefaultProfile) and stations' shares (connector 0) as last sent. */
   @Prop({ type: [Object], default: [] })
   allowances: StoredAllowance[];
 }

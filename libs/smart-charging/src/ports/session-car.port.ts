@@ -1,4 +1,5 @@
 import { TenantId } from '@csms/common';
+import { DomainEvent } from '@csms/events';
 
 /** The session a question is about. */
 export interface SessionRef {
@@ -6,6 +7,10 @@ export interface SessionRef {
   chargingStationId: string;
   connectorId: number;
   startedAt: Date;
+  /** The driver, when the session has one: whose car it may be. */
+  userId?: string;
+  /** The badge it started with (a car may have been chosen for it at remote start). */
+  tagId?: string;
 }
 
 /**
@@ -18,6 +23,8 @@ export interface CarFacts {
   connectorPhases?: number[];
   /** The most the car takes per phase on AC, A. */
   maxAcAmps?: number;
+  /** The phases its on-board charger uses, as the car says (the meter's connectorPhases win). */
+  acPhases?: number;
   batteryWh?: number;
   /** Percent, as last reported. */
   stateOfCharge?: number;
@@ -32,10 +39,34 @@ export interface CarFacts {
 }
 
 /**
- * "What do we know about the car in this session." Implemented here from the session's own meter
- * values (MeteredSessionCars); the car catalog (libs/cars) can provide one that adds catalog limits
- * and the driver's car, reusing the metered facts for what only the session tells.
+ * "What do we know about the car in this session." Implemented here (SessionCarFacts): the session's
+ * own meter values, with the limits of the driver's car from SessionCarLimits when one is provided.
  */
 export abstract class SessionCarInfo {
   abstract factsOf(tenantId: TenantId, sessions: readonly SessionRef[]): Promise<Map<string, CarFacts>>;
 }
+
+/** What the car charging a session says of itself. */
+export interface CarLimits {
+  /** The most it takes per phase on AC, A. */
+  maxAcAmps: number;
+  /** The phases its on-board charger uses (1..3). */
+  acPhases: number;
+  batteryWh?: number;
+}
+
+/**
+ * Port: the car each session charges (the driver's default car, or the one chosen at remote start)
+ * and its limits, by transaction id; sessions without a known car are left out. Provided by the car
+ * catalog (libs/cars); without a provider, sessions are planned from their meter values alone.
+ */
+export abstract class SessionCarLimits {
+  abstract limitsOf(tenantId: TenantId, sessions: readonly SessionRef[]): Promise<Map<string, CarLimits>>;
+}
+
+/** Published by a SessionCarLimits provider when it learns a session's car: its limits may differ now. */
+export const SESSION_CAR_NOTED = 'SessionCarNoted';
+export type SessionCarNotedEvent = DomainEvent<
+  typeof SESSION_CAR_NOTED,
+  { transactionId: string; chargingStationId: string }
+>;

@@ -27,6 +27,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { SMART_CHARGING_PLAN_UPDATED, SmartChargingPlanUpdatedEvent } from '../events/smart-charging-events';
 import { StationExclusionRepository } from '../exclusions/station-exclusion.repository';
 import { limitAt } from '../planning/problem-builder';
+import { SESSION_CAR_NOTED, SessionCarNotedEvent } from '../ports/session-car.port';
 import { SmartChargingScheduler } from './smart-charging.scheduler';
 
 /** A car drawing this much less than its limit frees power worth planning again for. */
@@ -56,7 +57,7 @@ interface Watched {
 
 /**
  * What makes smart charging plan a tree again, each announced once in the cluster (by the instance
- * that saw it): a session starting or stopping, a connector entering or leaving SuspendedEV, an asset
+ * that saw it): a session starting or stopping, its car becoming known, a connector entering or leaving SuspendedEV, an asset
  * changing past its threshold or being edited, a site area edited, a station placed or rebooted (a
  * reboot also includes an excluded station again), and, from the meter values, a car leaving power
  * unused or a sticky-limited car wanting more.
@@ -83,6 +84,10 @@ export class SmartChargingTriggers implements OnModuleInit, OnModuleDestroy {
       );
     this.unsubscribers = [
       own<TransactionEvent>(TRANSACTION_STARTED, ({ tenantId, payload }) =>
+        this.station(tenantId, payload.chargingStationId),
+      ),
+      // The session's car became known (chosen at remote start, or the driver's): plan with its limits.
+      own<SessionCarNotedEvent>(SESSION_CAR_NOTED, ({ tenantId, payload }) =>
         this.station(tenantId, payload.chargingStationId),
       ),
       own<TransactionEvent>(TRANSACTION_STOPPED, ({ tenantId, payload }) => {

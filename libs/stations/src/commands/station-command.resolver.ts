@@ -2,7 +2,7 @@ import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, 
 import { BadInputError, ForbiddenError, TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { Tag, TagService } from '@csms/users';
-import { UseGuards } from '@nestjs/common';
+import { Optional, UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { ChargingStationService } from '../charging-station.service';
 import { ChargingProfileGraphQLInput } from '../dto/charging-profile.input';
@@ -18,6 +18,7 @@ import {
 import { CHARGING_PROFILE_SET } from '../events/station-events';
 import { CommandResultModel } from '../models/command-result.model';
 import { ConfigurationKey } from '../models/configuration-key.model';
+import { RemoteStartCars } from '../ports/remote-start-car.port';
 import { CommandResult, LocalListEntry, StationCommands } from '../ports/station-commands.port';
 import { AvailabilityType, LocalListUpdateType, ResetType } from './command-enums';
 import { toLocalListEntry } from './local-list';
@@ -41,11 +42,12 @@ export class StationCommandResolver {
     private readonly tags: TagService,
     private readonly events: EventBus,
     private readonly stations: ChargingStationService,
+    @Optional() private readonly remoteStartCars?: RemoteStartCars,
   ) {}
 
   @Mutation(() => CommandResultModel, {
     description:
-      'Those who command the station start with any badge; drivers with one of their own active badges',
+      'Those who command the station start with any badge; drivers with one of their own active badges. `carId`: the badge holder’s car the session charges (else their default car)',
   })
   @CheckAbility('start', 'ChargingStation')
   async remoteStartTransaction(
@@ -56,15 +58,24 @@ export class StationCommandResolver {
     @Args('connectorId', { type: () => Int, nullable: true }) connectorId?: number,
     @Args('chargingProfile', { type: () => ChargingProfileGraphQLInput, nullable: true })
     chargingProfile?: ChargingProfileGraphQLInput,
+    @Args('carId', { type: () => ID, nullable: true }) carId?: string,
   ): Promise<CommandResultModel> {
     await this.assertMayStartWith(principal, ability, stationId, tagId);
-    return this.run(principal.tenantId, stationId, (port) =>
+    if (carId) await this.chooseCar(principal.tenantId, stationId, tagId, carId);
+    const result = await this.run(principal.tenantId, stationId, (port) =>
       port.remoteStart(principal.tenantId, stationId, {
         connectorId: connectorId ?? undefined,
         idTag: tagId,
         chargingProfile: chargingProfile ?? undefined,
       }),
-    );
+    ).catch(async (error: unknown) => {
+      if (carId) await this.remoteStartCars?.forget(principal.tenantId, stationId, tagId);
+      throw error;
+    });
+    if (carId && result.status !== 'Accepted') {
+      await this.remoteStartCars?.forget(principal.tenantId, stationId, tagId);
+    }
+    return result;
   }
 
   @Mutation(() => CommandResultModel)
@@ -317,6 +328,26 @@ export class StationCommandResolver {
       throw new ForbiddenError('You may start a session only with one of your own active badges');
     }
   }
+
+  /** Before the station is asked: the session it starts with this badge will charge this car. */
+  private async chooseCar(
+    tenantId: TenantId,
+    stationId: string,
+    tagId: string,
+    carId: string,
+  ): Promise<void> {
+    if (!this.remoteStartCars) throw new BadInputError('Cars are not kept here', { field: 'carId' });
+    const tag = await this.tags.findByTagId(tenantId, tagId);
+    if (!tag?.userId)
+      throw new BadInputError('The badge has no driver whose car it could be', { field: 'carId' });
+    await this.remoteStartCars.choose(tenantId, {
+      chargingStationId: stationId,
+      tagId,
+      driverId: tag.userId,
+      carId,
+    });
+  }
+
   private async run(
     tenantId: TenantId,
     stationId: string,

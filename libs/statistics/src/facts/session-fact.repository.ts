@@ -4,10 +4,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { Measures } from '../measures';
+import { nextMonthKey } from '../time/local-time';
 import { SessionFactDocument } from './schemas/session-fact.schema';
 import { SessionFact, driverKeyOf } from './session-fact';
 
-type FactFields = SessionFactDocument;
+/** How a query of facts finds them: the index it goes through. */
+export type FactAccess =
+  | { by: 'zone'; timeZone: string }
+  | { by: 'driver'; driverKey: string }
+  | { by: 'station'; chargingStationId: string };
 
 @Injectable()
 export class SessionFactRepository extends TenantRepository<SessionFactDocument, SessionFact> {
@@ -18,20 +23,18 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
   /** Writes the session's fact and returns the one it replaced, if any (a correction, a re-delivery). */
   async put(tenantId: TenantId, fact: SessionFact): Promise<SessionFact | null> {
     const previous = await this.findById(tenantId, fact.transactionId);
-    await this.model
-      .replaceOne(this.scope(tenantId, { _id: fact.transactionId }), factDocument(tenantId, fact), {
-        upsert: true,
-      })
-      .exec();
+    const { _id: _ignored, ...fields } = factDocument(tenantId, fact);
+    await this.model.collection.replaceOne({ _id: fact.transactionId, tenantId } as never, fields, {
+      upsert: true,
+    });
     return previous;
   }
 
   /** Bulk load (backfills, benchmarks): plain inserts, no previous fact read. */
   async insertMany(tenantId: TenantId, facts: readonly SessionFact[]): Promise<void> {
     if (!facts.length) return;
-    const now = new Date();
     await this.model.collection.insertMany(
-      facts.map((fact) => ({ ...factDocument(tenantId, fact), updatedAt: now }) as never),
+      facts.map((fact) => factDocument(tenantId, fact) as never),
       { ordered: false },
     );
   }
@@ -40,33 +43,55 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
     return this.findMany(tenantId, { chargingStationId, localDay });
   }
 
-  ofDriverDay(tenantId: TenantId, driverKey: string, localDay: string): Promise<SessionFact[]> {
-    return this.findMany(tenantId, { driverKey, localDay });
+  ofSiteAreaDay(tenantId: TenantId, siteAreaId: string, localDay: string): Promise<SessionFact[]> {
+    return this.findMany(tenantId, { siteAreaId, localDay });
   }
 
-  /** The facts of a zone's local days matching `filter`, streamed. */
-  async *ofZoneDays(
+  ofSiteDay(tenantId: TenantId, siteId: string, localDay: string): Promise<SessionFact[]> {
+    return this.findMany(tenantId, { siteId, localDay });
+  }
+
+  /** A driver's sessions of a local month ("YYYY-MM"), every zone. */
+  ofDriverMonth(tenantId: TenantId, driverKey: string, month: string): Promise<SessionFact[]> {
+    return this.findMany(tenantId, { driverKey, localDay: { $gte: month, $lt: nextMonthKey(month) } });
+  }
+
+  /**
+   * The facts of some local days matching `conditions` (the caller's filter and ability), through
+   * the index `access` names, streamed; `startedAt` narrows to an interval when given.
+   */
+  async *matching(
     tenantId: TenantId,
-    timeZone: string,
+    access: FactAccess,
     localDays: readonly string[],
-    filter: FilterQuery<SessionFactDocument>,
+    conditions: readonly FilterQuery<SessionFactDocument>[],
+    startedAt?: { from: Date; to: Date },
   ): AsyncGenerator<SessionFact> {
     if (!localDays.length) return;
-    yield* this.streamMatching(
-      tenantId,
-      { $and: [{ timeZone, localDay: { $in: localDays } }, filter] },
-      2000,
+    const { by: _by, ...pinned } = access;
+    // A contiguous run of days as a range, else a list: either is pushed down with the index's first key.
+    const sorted = [...localDays].sort();
+    const days = sorted.length > 20 ? { $gte: sorted[0], $lte: sorted[sorted.length - 1] } : { $in: sorted };
+    const wanted = new Set(sorted);
+    yield* filtered(
+      this.streamMatching(
+        tenantId,
+        {
+          $and: [
+            { ...pinned, localDay: days },
+            ...(startedAt ? [{ startedAt: { $gte: startedAt.from, $lt: startedAt.to } }] : []),
+            ...conditions,
+          ],
+        },
+        2000,
+      ),
+      (fact) => wanted.has(fact.localDay),
     );
   }
 
   /** Every fact of the tenant matching `filter`, in the order of `_id` (rebuilds, exports). */
   all(tenantId: TenantId, filter: FilterQuery<SessionFactDocument> = {}): AsyncGenerator<SessionFact> {
-    return this.stream(this.scope(tenantId, filter));
-  }
-
-  private async *stream(query: FilterQuery<SessionFactDocument>): AsyncGenerator<SessionFact> {
-    const cursor = this.model.find(query).lean<Lean<SessionFactDocument>>().cursor({ batchSize: 2000 });
-    for await (const doc of cursor) yield this.toEntity(doc);
+    return this.streamMatching(tenantId, filter, 2000);
   }
 
   protected toEntity(doc: Lean<SessionFactDocument>): SessionFact {
@@ -76,9 +101,9 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
       connectorId: doc.connectorId,
       userId: doc.userId,
       tagId: doc.tagId,
-      siteAreaId: doc.siteAreaId,
-      siteId: doc.siteId,
-      companyId: doc.companyId,
+      siteAreaId: doc.siteAreaId || undefined,
+      siteId: doc.siteId || undefined,
+      companyId: doc.companyId || undefined,
       timeZone: doc.timeZone,
       startedAt: doc.startedAt,
       stoppedAt: doc.stoppedAt,
@@ -91,14 +116,22 @@ export class SessionFactRepository extends TenantRepository<SessionFactDocument,
   }
 }
 
-/** A fact as stored: `_id` is the session's id. */
-export function factDocument(tenantId: string, fact: SessionFact): FactFields {
+async function* filtered<T>(source: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
+  for await (const item of source) if (keep(item)) yield item;
+}
+
+/** A fact as stored: `_id` is the session's id; a missing place is ''. */
+export function factDocument(tenantId: string, fact: SessionFact): SessionFactDocument & { updatedAt: Date } {
   const { transactionId, ...fields } = fact;
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return {
     ...(defined as Omit<SessionFact, 'transactionId'>),
+    siteAreaId: fact.siteAreaId ?? '',
+    siteId: fact.siteId ?? '',
+    companyId: fact.companyId ?? '',
     _id: transactionId,
     tenantId,
     driverKey: driverKeyOf(fact),
+    updatedAt: new Date(),
   };
 }

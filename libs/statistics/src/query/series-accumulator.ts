@@ -42,35 +42,61 @@ export class SeriesAccumulator {
     this.addLabelled(fact, this.labelOfDay(year, month, day, fact.localHour), fact.measures);
   }
 
-  addBucket(bucket: Bucket): void {
+  /** A whole year's rollup (not for DAY: a year keeps no days). */
+  addYear(bucket: Bucket): void {
+    const year = Number(bucket.period);
     switch (this.period) {
       case StatisticsPeriod.YEAR:
-        return this.addLabelled(bucket, bucket.period.slice(0, 4), bucket.totals);
+        return this.addLabelled(bucket, bucket.period, bucket.totals);
       case StatisticsPeriod.MONTH:
-        if (bucket.scale !== 'year')
-          return this.addLabelled(bucket, bucket.period.slice(0, 7), bucket.totals);
-        return bucket.parts.forEach((month, measures) =>
-          this.addLabelled(bucket, monthKey(Number(bucket.period), month), measures),
+        return bucket.months?.forEach((month, measures) =>
+          this.addLabelled(bucket, monthKey(year, month), measures),
         );
-      case StatisticsPeriod.DAY:
-        if (bucket.scale === 'day') return this.addLabelled(bucket, bucket.period, bucket.totals);
-        return bucket.parts.forEach((day, measures) =>
-          this.addLabelled(bucket, `${bucket.period}-${String(day).padStart(2, '0')}`, measures),
-        );
-      case StatisticsPeriod.HOUR: {
-        const hours = bucket.scale === 'day' ? bucket.parts : bucket.hours;
-        return hours?.forEach((hour, measures) => this.addLabelled(bucket, hourKey(hour), measures));
-      }
-      case StatisticsPeriod.DAY_OF_WEEK: {
-        if (bucket.scale === 'day') {
-          const [year, month, day] = parseDayKey(bucket.period);
-          return this.addLabelled(bucket, WEEKDAYS[weekdayOf(year, month, day) - 1], bucket.totals);
-        }
+      case StatisticsPeriod.HOUR:
+        return bucket.hours.forEach((hour, measures) => this.addLabelled(bucket, hourKey(hour), measures));
+      case StatisticsPeriod.DAY_OF_WEEK:
         return bucket.weekdays?.forEach((weekday, measures) =>
           this.addLabelled(bucket, WEEKDAYS[weekday - 1], measures),
         );
-      }
+      case StatisticsPeriod.DAY:
+        throw new Error('A yearly rollup keeps no days');
     }
+  }
+
+  /**
+   * A month's rollup: all of it, or only `days` of it (not for HOUR: a month keeps its hours only
+   * for the whole month).
+   */
+  addMonth(bucket: Bucket, days?: readonly number[]): void {
+    const [year, month] = bucket.period.split('-').map(Number);
+    if (!days) {
+      if (this.period === StatisticsPeriod.HOUR) {
+        return bucket.hours.forEach((hour, measures) => this.addLabelled(bucket, hourKey(hour), measures));
+      }
+      if (this.period === StatisticsPeriod.YEAR || this.period === StatisticsPeriod.MONTH) {
+        return this.addLabelled(bucket, this.labelOfDay(year, month, 1, 0), bucket.totals);
+      }
+    } else if (this.period === StatisticsPeriod.HOUR) {
+      throw new Error('A monthly rollup keeps no hours by day');
+    }
+    const wanted = days ? new Set(days) : undefined;
+    bucket.days?.forEach((day, measures) => {
+      if (!wanted || wanted.has(day))
+        this.addLabelled(bucket, this.labelOfDay(year, month, day, 0), measures);
+    });
+  }
+
+  /** A day's rollup: all of it, or only `hours` of it. */
+  addDay(bucket: Bucket, hours?: readonly number[]): void {
+    const [year, month, day] = parseDayKey(bucket.period);
+    const wanted = hours ? new Set(hours) : undefined;
+    if (!wanted && this.period !== StatisticsPeriod.HOUR) {
+      return this.addLabelled(bucket, this.labelOfDay(year, month, day, 0), bucket.totals);
+    }
+    bucket.hours.forEach((hour, measures) => {
+      if (!wanted || wanted.has(hour))
+        this.addLabelled(bucket, this.labelOfDay(year, month, day, hour), measures);
+    });
   }
 
   /** The groups seen, each with its values by period label. */

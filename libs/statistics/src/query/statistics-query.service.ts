@@ -1,29 +1,46 @@
 import { AppAbility, Principal, accessibleQuery } from '@csms/auth';
 import { BadInputError, TenantId } from '@csms/common';
 import { Injectable } from '@nestjs/common';
-import { SessionFactRepository } from '../facts/session-fact.repository';
-import { BucketFamily, BucketScale } from '../rollups/bucket';
-import { RollupPart, StatisticsRollupRepository } from '../rollups/statistics-rollup.repository';
-import { StatisticsZonesRepository } from '../rollups/statistics-zones.repository';
+import { driverKeyOf } from '../facts/session-fact';
+import { FactAccess, SessionFactRepository } from '../facts/session-fact.repository';
 import { StatisticsArgs } from '../dto/statistics.args';
 import { StatisticsPeriod } from '../models/statistics-enums';
 import { StatisticsSeries } from '../models/statistics-series.model';
-import { dayKey, localParts } from '../time/local-time';
-import { RangePart, splitRange } from '../time/range-split';
+import { Bucket, BucketFamily, BucketScale, FAMILY_KEY_FIELDS, KEEPS_DAYS } from '../rollups/bucket';
+import { RollupSelection, StatisticsRollupRepository } from '../rollups/statistics-rollup.repository';
+import { StatisticsZonesRepository } from '../rollups/statistics-zones.repository';
+import { RangePlan, planRange } from '../time/range-plan';
 import { StatisticsLabels } from './statistics-labels';
-import { GROUP_FIELDS, familyFor, fieldsOf } from './statistics-plan';
+import {
+  Condition,
+  GROUP_FIELDS,
+  disjointParts,
+  familyFor,
+  fieldsOf,
+  flatten,
+  narrows,
+  pinnedValue,
+} from './statistics-plan';
 import { SeriesAccumulator, WEEKDAYS, axisOf } from './series-accumulator';
 
 /** Beyond this many points (series × periods) a query is refused: no chart shows them. */
 export const MAX_POINTS = 200_000;
 const MAX_RANGE_DAYS = 366 * 10;
 
-type Filter = Record<string, unknown>;
+interface Question {
+  tenantId: TenantId;
+  from: Date;
+  to: Date;
+  period: StatisticsPeriod;
+  conditions: Condition[];
+  accumulator: SeriesAccumulator;
+}
 
 /**
- * Answers `statistics` from the coarsest rollups that cover each part of the range in each time
- * zone (years, months, days), and from the sessions themselves for partial days at the edges or
- * when no rollup family knows every field asked for.
+ * Answers `statistics` in each time zone from the coarsest rollups that cover each part of the
+ * range (whole years, months, days, hours of the edge days), of the smallest family that knows what
+ * is grouped and filtered by, and from the sessions themselves for what no rollup covers (parts of
+ * hours, hours of drivers' partial days) or when no family knows every field asked for.
  */
 @Injectable()
 export class StatisticsQueryService {
@@ -37,64 +54,114 @@ export class StatisticsQueryService {
   async series(principal: Principal, ability: AppAbility, args: StatisticsArgs): Promise<StatisticsSeries[]> {
     const { tenantId } = principal;
     checkRange(args.from, args.to);
-    const filter = this.filterOf(ability, args);
     const groupField = GROUP_FIELDS[args.groupBy];
-    const family = familyFor(groupField, fieldsOf(filter));
     const accumulator = new SeriesAccumulator(args.measure, args.period, groupField);
     const axis = new Set<string>();
+    const parts = disjointParts(this.conditionsOf(ability, args));
     for (const timeZone of await this.zones.list(tenantId)) {
-      const parts = splitRange(args.from, args.to, timeZone, { years: args.period !== StatisticsPeriod.DAY });
-      if (!parts.length) continue;
+      const plan = planRange(args.from, args.to, timeZone, { years: args.period !== StatisticsPeriod.DAY });
+      if (!plan) continue;
       const before = accumulator.contributions;
-      if (family) await this.readRollups(tenantId, family, timeZone, parts, filter, accumulator, args.period);
-      const rawDays = family ? parts.filter(isRaw).map((part) => part.day) : allDays(parts);
-      const inRange = { startedAt: { $gte: args.from, $lt: args.to } };
-      for await (const fact of this.facts.ofZoneDays(tenantId, timeZone, rawDays, {
-        $and: [filter, inRange],
-      })) {
-        accumulator.addFact(fact);
+      for (const conditions of parts) {
+        const question = {
+          tenantId,
+          from: args.from,
+          to: args.to,
+          period: args.period,
+          conditions,
+          accumulator,
+        };
+        const family = familyFor(groupField, fieldsOf(conditions));
+        if (family) await this.fromRollups(question, family, timeZone, plan);
+        else await this.fromFacts(question, timeZone, plan);
       }
       // The axis spans the range as the zones with sessions in it see it.
       if (accumulator.contributions === before) continue;
-      for (const label of axisOf(args.period, firstDay(args.from, timeZone), lastDay(args.to, timeZone))) {
-        axis.add(label);
-      }
+      for (const label of axisOf(args.period, plan.firstDay, plan.lastDay)) axis.add(label);
     }
     return this.toSeries(tenantId, ability, args, accumulator, sortedAxis(args.period, axis));
   }
 
-  /** The caller's filter narrowed to what its ability lets it see. */
-  private filterOf(ability: AppAbility, args: StatisticsArgs): Filter {
-    const conditions: Filter[] = [accessibleQuery(ability, 'list', 'Statistics')];
+  /** The caller's filter and what its ability lets it see, as conditions that all hold. */
+  private conditionsOf(ability: AppAbility, args: StatisticsArgs): Condition[] {
+    const conditions = flatten(accessibleQuery(ability, 'list', 'Statistics'));
     for (const [field, value] of Object.entries(args.filter ?? {}) as [string, unknown][]) {
       if (value !== undefined && value !== null) conditions.push({ [field]: value });
     }
-    const nonEmpty = conditions.filter((condition) => Object.keys(condition).length > 0);
-    return nonEmpty.length ? { $and: nonEmpty } : {};
+    return conditions;
   }
 
-  private async readRollups(
-    tenantId: TenantId,
+  private async fromRollups(
+    q: Question,
     family: BucketFamily,
     timeZone: string,
-    parts: RangePart[],
-    filter: Filter,
-    accumulator: SeriesAccumulator,
-    period: StatisticsPeriod,
+    plan: RangePlan,
   ): Promise<void> {
-    for (const scale of ['year', 'month', 'day'] as const) {
-      const periods = parts
-        .filter((part) => part.scale === scale)
-        .map((part) => (part as { period: string }).period);
-      const selection = { family, scale, timeZone, periods };
-      for await (const bucket of this.rollups.query(
-        tenantId,
-        selection,
-        filter,
-        partsNeeded(period, scale),
-      )) {
-        accumulator.addBucket(bucket);
+    const known = new Set<string>(FAMILY_KEY_FIELDS[family]);
+    // A pinned user or site has its own index (any zone); otherwise the zone's rollups are read.
+    const pinned = ['userId', 'siteId'].some((field) => known.has(field) && narrows(q.conditions, field));
+    const select = (scale: BucketScale, periods: string[]): RollupSelection => ({
+      family,
+      scale,
+      periods,
+      timeZone: pinned ? undefined : timeZone,
+      zoneOfResults: timeZone,
+    });
+    const read = async (scale: BucketScale, periods: string[], add: (bucket: Bucket) => void) => {
+      if (!periods.length) return;
+      for await (const bucket of this.rollups.query(q.tenantId, select(scale, periods), q.conditions))
+        add(bucket);
+    };
+    const hourly = q.period === StatisticsPeriod.HOUR;
+    const partialMonthDays = new Map(plan.partialMonths.map((part) => [part.month, part.days]));
+    const wholeDays = hourly
+      ? plan.partialMonths.flatMap((part) => part.days.map((day) => `${part.month}-${pad(day)}`))
+      : [];
+    const edgeHours = new Map(plan.partialDays.map((part) => [part.day, part.hours]));
+    // Disjoint parts of the range, so their reads run at once (the sums do not depend on the order).
+    const reads = [
+      read('year', plan.years, (bucket) => q.accumulator.addYear(bucket)),
+      // Whole months, and (but per hour) the days of partial ones from their months' breakdowns.
+      read('month', [...plan.months, ...(hourly ? [] : partialMonthDays.keys())], (bucket) =>
+        q.accumulator.addMonth(bucket, partialMonthDays.get(bucket.period)),
+      ),
+    ];
+    if (KEEPS_DAYS[family]) {
+      // Whole days (per hour only), and the whole hours of the edge days.
+      reads.push(
+        read('day', [...wholeDays, ...edgeHours.keys()], (bucket) =>
+          q.accumulator.addDay(bucket, edgeHours.get(bucket.period)),
+        ),
+      );
+      for (const part of plan.partialDays) {
+        for (const interval of part.rest) reads.push(this.addFacts(q, timeZone, [part.day], interval));
       }
+    } else {
+      reads.push(this.addFacts(q, timeZone, wholeDays));
+      // A family without days: its edge days from the sessions (those inside the range).
+      reads.push(this.addFacts(q, timeZone, [...edgeHours.keys()], { from: q.from, to: q.to }));
+    }
+    await Promise.all(reads);
+  }
+
+  private async fromFacts(q: Question, timeZone: string, plan: RangePlan): Promise<void> {
+    await this.addFacts(q, timeZone, axisOf(StatisticsPeriod.DAY, plan.firstDay, plan.lastDay), {
+      from: q.from,
+      to: q.to,
+    });
+  }
+
+  /** Sessions of a zone's `days` (started in `startedAt` when given) into the series. */
+  private async addFacts(
+    q: Question,
+    timeZone: string,
+    days: string[],
+    startedAt?: { from: Date; to: Date },
+  ): Promise<void> {
+    if (!days.length) return;
+    const access = accessFor(q.conditions, timeZone);
+    for await (const fact of this.facts.matching(q.tenantId, access, days, q.conditions, startedAt)) {
+      if (fact.timeZone === timeZone) q.accumulator.addFact(fact);
     }
   }
 
@@ -128,62 +195,21 @@ export class StatisticsQueryService {
   }
 }
 
-/** Which breakdowns of rollups of `scale` a period needs. */
-function partsNeeded(period: StatisticsPeriod, scale: BucketScale): RollupPart[] {
-  switch (period) {
-    case StatisticsPeriod.YEAR:
-      return ['totals'];
-    case StatisticsPeriod.MONTH:
-      return [scale === 'year' ? 'parts' : 'totals'];
-    case StatisticsPeriod.DAY:
-      return [scale === 'day' ? 'totals' : 'parts'];
-    case StatisticsPeriod.HOUR:
-      return [scale === 'day' ? 'parts' : 'hours'];
-    case StatisticsPeriod.DAY_OF_WEEK:
-      return [scale === 'day' ? 'totals' : 'weekdays'];
-  }
+/** The index facts are read through: a pinned driver's or station's, else the zone's days. */
+function accessFor(conditions: readonly Condition[], timeZone: string): FactAccess {
+  const userId = pinnedValue(conditions, 'userId');
+  if (userId) return { by: 'driver', driverKey: driverKeyOf({ userId }) };
+  const chargingStationId = pinnedValue(conditions, 'chargingStationId');
+  if (chargingStationId) return { by: 'station', chargingStationId };
+  return { by: 'zone', timeZone };
 }
+
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Labels in time order: weekdays from Monday, the others sort as text. */
 function sortedAxis(period: StatisticsPeriod, labels: Set<string>): string[] {
   if (period === StatisticsPeriod.DAY_OF_WEEK) return WEEKDAYS.filter((day) => labels.has(day));
   return [...labels].sort();
-}
-
-function isRaw(part: RangePart): part is Extract<RangePart, { scale: 'raw' }> {
-  return part.scale === 'raw';
-}
-
-/** Every local day of a range's parts (when the sessions themselves answer the whole range). */
-function allDays(parts: RangePart[]): string[] {
-  const from = parts[0];
-  const to = parts[parts.length - 1];
-  const first =
-    from.scale === 'raw'
-      ? from.day
-      : from.period.length === 4
-        ? `${from.period}-01-01`
-        : from.period.length === 7
-          ? `${from.period}-01`
-          : from.period;
-  const last = to.scale === 'raw' ? to.day : lastDayOfPeriod(to.period);
-  return axisOf(StatisticsPeriod.DAY, first, last);
-}
-
-function lastDayOfPeriod(period: string): string {
-  if (period.length === 10) return period;
-  const [year, month] = period.length === 4 ? [Number(period), 12] : period.split('-').map(Number);
-  return dayKey(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
-}
-
-function firstDay(from: Date, timeZone: string): string {
-  const local = localParts(from, timeZone);
-  return dayKey(local.year, local.month, local.day);
-}
-
-/** The local day of the last instant before `to`. */
-function lastDay(to: Date, timeZone: string): string {
-  return firstDay(new Date(to.getTime() - 1), timeZone);
 }
 
 function checkRange(from: Date, to: Date): void {

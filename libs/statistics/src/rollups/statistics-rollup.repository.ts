@@ -2,13 +2,24 @@ import { TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model } from 'mongoose';
-import { IndexedMeasures, Measures, round } from '../measures';
-import { Bucket, BucketFamily, BucketScale } from './bucket';
+import { FilterQuery, Model, mongo } from 'mongoose';
+import { IndexedMeasures, Measures, zeroMeasures } from '../measures';
+import { Bucket, BucketFamily, BucketScale, FAMILY_KEY_FIELDS } from './bucket';
+import { decodeRollupData, encodeRollupData } from './rollup-data.codec';
 import { StatisticsRollupDocument } from './schemas/statistics-rollup.schema';
 
-/** Which of a rollup's breakdowns a query needs: the others stay in the database. */
-export type RollupPart = 'totals' | 'parts' | 'hours' | 'weekdays';
+/** Which rollups a query reads: one family's, of one scale and some periods. */
+export interface RollupSelection {
+  family: BucketFamily;
+  scale: BucketScale;
+  periods: readonly string[];
+  /** The zone's rollups only; undefined when a condition pins a site or user (their index), zone checked here. */
+  timeZone?: string;
+  zoneOfResults: string;
+}
+
+/** The most values FerretDB pushes down in one `$in` (its index lookups take up to 1000). */
+const IN_CHUNK = 1000;
 
 @Injectable()
 export class StatisticsRollupRepository extends TenantRepository<StatisticsRollupDocument, Bucket> {
@@ -16,6 +27,7 @@ export class StatisticsRollupRepository extends TenantRepository<StatisticsRollu
     super(model);
   }
 
+  /** An owner's rollups of `scale` and `periods`, whatever their keys (a station that moved has several). */
   ofOwner(
     tenantId: TenantId,
     family: BucketFamily,
@@ -24,6 +36,18 @@ export class StatisticsRollupRepository extends TenantRepository<StatisticsRollu
     periods: readonly string[],
   ): Promise<Bucket[]> {
     return this.findMany(tenantId, { family, owner, scale, period: { $in: periods } });
+  }
+
+  /** A family's rollups of some zones' periods (every group). */
+  ofPeriods(
+    tenantId: TenantId,
+    family: BucketFamily,
+    scale: BucketScale,
+    timeZones: readonly string[],
+    periods: readonly string[],
+  ): Promise<Bucket[]> {
+    if (!timeZones.length) return Promise.resolve([]);
+    return this.findMany(tenantId, { family, scale, timeZone: { $in: timeZones }, period: { $in: periods } });
   }
 
   /**
@@ -65,46 +89,39 @@ export class StatisticsRollupRepository extends TenantRepository<StatisticsRollu
     await this.model.collection.bulkWrite(operations as never, { ordered: false });
   }
 
-  /** Every rollup of a local year: its year, its months ("YYYY-MM") and days sort between "YYYY" and "YYYY+1". */
-  async deleteYear(tenantId: TenantId, year: number): Promise<void> {
-    const period = { $gte: String(year).padStart(4, '0'), $lt: String(year + 1).padStart(4, '0') };
-    await this.model.deleteMany(this.scope(tenantId, { period })).exec();
+  /** Every rollup of the tenant (a rebuild starts from none). */
+  async deleteAll(tenantId: TenantId): Promise<void> {
+    await this.model.deleteMany(this.scope(tenantId)).exec();
   }
 
-  /** One family's rollups of a scale, zone and periods, with only `parts` of their breakdowns. */
+  /** The rollups a query reads, matching `conditions` (the caller's filter and ability), streamed. */
   async *query(
     tenantId: TenantId,
-    selection: { family: BucketFamily; scale: BucketScale; timeZone: string; periods: readonly string[] },
-    filter: FilterQuery<StatisticsRollupDocument>,
-    parts: readonly RollupPart[],
+    selection: RollupSelection,
+    conditions: readonly FilterQuery<StatisticsRollupDocument>[],
   ): AsyncGenerator<Bucket> {
-    if (!selection.periods.length) return;
     const { family, scale, timeZone, periods } = selection;
-    const query = this.scope(tenantId, {
-      $and: [{ family, scale, timeZone, period: { $in: periods } }, filter],
-    });
-    const projection: Record<string, 1> = {
-      family: 1,
-      scale: 1,
-      period: 1,
-      timeZone: 1,
-      owner: 1,
-      chargingStationId: 1,
-      userId: 1,
-      tagId: 1,
-      siteAreaId: 1,
-      siteId: 1,
-      companyId: 1,
-    };
-    for (const part of parts) projection[part] = 1;
-    const cursor = this.model
-      .find(query, projection)
-      .lean<Lean<StatisticsRollupDocument>>()
-      .cursor({ batchSize: 5000 });
-    for await (const doc of cursor) yield this.toEntity(doc);
+    for (let start = 0; start < periods.length; start += IN_CHUNK) {
+      const base = { family, scale, period: { $in: periods.slice(start, start + IN_CHUNK) } };
+      // One flat $and: FerretDB pushes down the conditions of the top-level $and's members only.
+      const query = this.scope(tenantId, {
+        $and: [timeZone ? { ...base, timeZone } : base, ...conditions],
+      });
+      const cursor = this.model
+        .find(query)
+        .lean<Lean<StatisticsRollupDocument>>()
+        .cursor({ batchSize: 5000 });
+      for await (const doc of cursor) {
+        if (doc.timeZone === selection.zoneOfResults) yield this.toEntity(doc);
+      }
+    }
   }
 
   protected toEntity(doc: Lean<StatisticsRollupDocument>): Bucket {
+    const tables = decodeRollupData(bufferOf(doc.data));
+    const keys = Object.fromEntries(
+      FAMILY_KEY_FIELDS[doc.family as BucketFamily].map((field) => [field, doc[field] ?? '']),
+    );
     return {
       id: doc._id,
       family: doc.family as BucketFamily,
@@ -112,33 +129,37 @@ export class StatisticsRollupRepository extends TenantRepository<StatisticsRollu
       period: doc.period,
       timeZone: doc.timeZone,
       owner: doc.owner,
-      chargingStationId: doc.chargingStationId,
-      userId: doc.userId,
-      tagId: doc.tagId,
-      siteAreaId: doc.siteAreaId,
-      siteId: doc.siteId,
-      companyId: doc.companyId,
-      totals: (doc.totals ?? [0, 0, 0, 0, 0]) as Measures,
-      parts: IndexedMeasures.fromFlat(doc.parts),
-      hours: doc.hours ? IndexedMeasures.fromFlat(doc.hours) : undefined,
-      weekdays: doc.weekdays ? IndexedMeasures.fromFlat(doc.weekdays) : undefined,
+      ...keys,
+      totals: (tables.totals?.get(0) ?? zeroMeasures()) as Measures,
+      hours: tables.hours ?? new IndexedMeasures(),
+      ...(doc.scale === 'year'
+        ? {
+            months: tables.months ?? new IndexedMeasures(),
+            weekdays: tables.weekdays ?? new IndexedMeasures(),
+          }
+        : {}),
+      ...(doc.scale === 'month' ? { days: tables.days ?? new IndexedMeasures() } : {}),
     };
   }
 }
 
+/** The driver hands binary values back as its Binary type (lean documents are not cast). */
+function bufferOf(data: unknown): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (data instanceof mongo.Binary) return Buffer.from(data.buffer);
+  return Buffer.alloc(0);
+}
+
 /** A rollup as stored, `_id` included (bulk loads write it as it is). */
 export function rollupDocument(tenantId: string, bucket: Bucket): Record<string, unknown> {
-  const { id, totals, parts, hours, weekdays, ...fields } = bucket;
-  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  const { id, totals, hours, months, weekdays, days, ...fields } = bucket;
+  const totalsTable = new IndexedMeasures();
+  totalsTable.add(0, totals);
   return {
-    ...defined,
+    ...fields,
     _id: id,
     tenantId,
-    totals: totals.map(round),
-    parts: parts.toFlat(),
-    ...(hours ? { hours: hours.toFlat() } : {}),
-    ...(weekdays ? { weekdays: weekdays.toFlat() } : {}),
-    updatedAt: new Date(),
+    data: encodeRollupData({ totals: totalsTable, months, days, hours, weekdays }),
   };
 }
 

@@ -61,3 +61,9 @@ export function parseDayKey(key: string): [number, number, number] {
   const [year, month, day] = key.split('-').map(Number);
   return [year, month, day];
 }
+
+/** "YYYY-MM" of the month after a "YYYY-MM". */
+export function nextMonthKey(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return m === 12 ? monthKey(year + 1, 1) : monthKey(year, m + 1);
+}

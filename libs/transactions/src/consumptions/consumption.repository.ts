@@ -1,8 +1,9 @@
 import { TenantId } from '@csms/common';
-import { countMatching, Lean, TenantRepository, newId } from '@csms/database';
+import { countMatching, isDuplicateKeyError, Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { createHash } from 'node:crypto';
 import { Consumption } from '../models/consumption.model';
 import { SampledValue } from '../ports/transaction-inbound.port';
 import { ConsumptionDocument } from '../schemas/consumption.schema';
@@ -26,6 +27,23 @@ export interface StationMeterValueRecord {
   sampledValues: SampledValue[];
 }
 
+/**
+ * A curve point's id follows from its session and its time (one point per session and instant):
+ * a batch written again, after a write whose answer was lost although the database had stored it,
+ * is refused by _id instead of being stored twice. The time comes first, so ids still sort by time.
+ */
+export function consumptionId(tenantId: TenantId, transactionId: string, timestamp: Date): string {
+  const time = timestamp.getTime().toString(16).padStart(12, '0').slice(-12);
+  const session = createHash('sha256').update(`${tenantId}\u0000${transactionId}`).digest('hex');
+  return time + session.slice(0, 12);
+}
+
+/** Every document of a failed insertMany refused as already stored (and nothing else wrong). */
+function onlyAlreadyStored(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  return Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every(isDuplicateKeyError);
+}
+
 @Injectable()
 export class ConsumptionRepository extends TenantRepository<
   ConsumptionDocument,
@@ -45,18 +63,23 @@ export class ConsumptionRepository extends TenantRepository<
    */
   async insertBatch(records: ConsumptionRecord[]): Promise<void> {
     if (!records.length) return;
-    await this.model.collection.insertMany(
-      records.map(({ tenantId, transactionId, chargingStationId, connectorId, point, sampledValues }) => ({
-        _id: newId() as never,
-        tenantId,
-        transactionId,
-        chargingStationId,
-        connectorId,
-        ...point,
-        sampledValuesJson: JSON.stringify(sampledValues),
-      })),
-      { ordered: false },
-    );
+    try {
+      await this.model.collection.insertMany(
+        records.map(({ tenantId, transactionId, chargingStationId, connectorId, point, sampledValues }) => ({
+          _id: consumptionId(tenantId, transactionId, point.timestamp) as never,
+          tenantId,
+          transactionId,
+          chargingStationId,
+          connectorId,
+          ...point,
+          sampledValuesJson: JSON.stringify(sampledValues),
+        })),
+        { ordered: false },
+      );
+    } catch (error) {
+      // Points already stored (a retried batch): the others of the batch were written all the same.
+      if (!onlyAlreadyStored(error)) throw error;
+    }
   }
 
   async insertStationValues(tenantId: TenantId, records: StationMeterValueRecord[]): Promise<void> {

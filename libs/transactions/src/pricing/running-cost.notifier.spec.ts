@@ -7,6 +7,7 @@ import {
   StationCommandService,
   StationCommands,
 } from '@csms/stations';
+import { UserService } from '@csms/users';
 import { ActiveTransactionCache } from '../active-transaction-cache';
 import { TRANSACTION_STARTED, TRANSACTION_STOPPED, TRANSACTION_UPDATED } from '../events/transaction-events';
 import { Transaction } from '../models/transaction.model';
@@ -38,6 +39,7 @@ function transaction(inclVat: number): Transaction {
     chargingStationId: 'CS1',
     connectorId: 1,
     tagId: 'TAG',
+    userId: 'driver',
     active: true,
     startedAt: new Date('2026-06-01T10:00:00Z'),
     meterStartWh: 1000,
@@ -72,6 +74,10 @@ function harness(station: Partial<ChargingStation>, intervalSeconds = 60) {
       get: () => Promise.resolve({ costUpdatedIntervalSeconds: intervalSeconds }),
     } as unknown as PricingSettingsService,
     new ActiveTransactionCache(),
+    // The driver reads German: what the station shows them is in German.
+    {
+      localeOf: (_t: unknown, userId: string) => Promise.resolve(userId === 'driver' ? 'de' : undefined),
+    } as unknown as UserService,
   );
   notifier.onModuleInit();
   const publish = async (type: string, payload: Transaction) => {
@@ -91,7 +97,7 @@ describe('RunningCostNotifier', () => {
     expect(sent).toEqual([{ command: 'costUpdated', request: { ocppTransactionId: '42', totalCost: 1.2 } }]);
   });
 
-  it('sends a 1.6 California Pricing station SetUserPrice, RunningCost and FinalCost in the whitepaper’s format', async () => {
+  it('sends a 1.6 California Pricing station SetUserPrice, RunningCost and FinalCost in the whitepaper’s format, in the driver’s language', async () => {
     const { sent, publish } = harness({
       ocppVersion: '1.6',
       ocppProtocol: 'json',
@@ -108,7 +114,7 @@ describe('RunningCostNotifier', () => {
       {
         vendorId: CALIFORNIA_PRICING_VENDOR,
         messageId: 'SetUserPrice',
-        data: { idToken: 'TAG', priceText: 'Simple: 0.36 EUR/kWh + 1.2 EUR per session' },
+        data: { idToken: 'TAG', priceText: 'Simple: 0,36 EUR/kWh + 1,2 EUR pro Ladevorgang' },
       },
       {
         vendorId: CALIFORNIA_PRICING_VENDOR,

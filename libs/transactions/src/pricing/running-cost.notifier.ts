@@ -2,6 +2,7 @@ import { TenantId } from '@csms/common';
 import { EventBus, Unsubscribe } from '@csms/events';
 import { PricingSettingsService, tariffDisplayText } from '@csms/pricing';
 import { ChargingStationService, StationCommandService } from '@csms/stations';
+import { UserService } from '@csms/users';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import {
   TRANSACTION_STARTED,
@@ -37,6 +38,7 @@ export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
     private readonly commands: StationCommandService,
     private readonly settings: PricingSettingsService,
     private readonly active: ActiveTransactionCache,
+    private readonly users: UserService,
   ) {}
 
   onModuleInit(): void {
@@ -89,7 +91,10 @@ export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
     if (channel !== 'CaliforniaPricing' || !transaction.tariff || !transaction.tagId) return;
     await this.dataTransfer(tenantId, transaction.chargingStationId, 'SetUserPrice', {
       idToken: transaction.tagId,
-      priceText: tariffDisplayText(transaction.tariff).text,
+      priceText: tariffDisplayText(
+        transaction.tariff,
+        await this.users.localeOf(tenantId, transaction.userId),
+      ).text,
     });
   }
 

@@ -79,6 +79,11 @@ export class UserService {
     return user;
   }
 
+  /** The language a user reads (their locale as set), for what stations show them; none when unknown. */
+  async localeOf(tenantId: TenantId, id: string | undefined): Promise<string | undefined> {
+    return id ? ((await this.users.findById(tenantId, id))?.locale ?? undefined) : undefined;
+  }
+
   /**
    * For other modules showing who did something (a session's driver, a tag's owner): the user as
    * the caller may see it, anonymized when not readable (demo users), or null when unknown.

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Link, paths } from '../../router/link';
 import { PlacedStations } from './placed-stations';
 import { SiteAreaLoadSection } from './site-area-load-section';
+import { SmartChargingPlanSection } from './smart-charging-plan-section';
 
 /** Companies → sites → site areas, each level a page with deep links, the stations at the bottom. */
 export function CompaniesPage() {
@@ -142,7 +143,7 @@ export function SitePage({ id }: { id: string }) {
   );
 }
 
-export function SiteAreaPage({ id }: { id: string }) {
+export function SiteAreaPage({ id, theme }: { id: string; theme: string }) {
   const { t, locale } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: SiteAreaDocument, variables: { id } });
   const area = data?.siteArea;
@@ -181,8 +182,13 @@ export function SiteAreaPage({ id }: { id: string }) {
               <dt>{t('organizations.accessControl')}</dt>
               <dd>{area.accessControl ? t('common.yes') : t('common.no')}</dd>
             </div>
+            <div>
+              <dt>{t('organizations.smartCharging')}</dt>
+              <dd>{area.smartCharging ? t('common.yes') : t('common.no')}</dd>
+            </div>
           </dl>
-          <SiteAreaLoadSection siteArea={area} />
+          <SiteAreaLoadSection siteArea={area} theme={theme} />
+          <SmartChargingPlanSection siteAreaId={area.id} canPlan={area.canUpdate && !!area.smartCharging} />
           <PlacedStations filter={{ siteAreaId: area.id }} />
         </>
       )}

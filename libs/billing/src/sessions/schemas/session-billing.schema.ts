@@ -10,6 +10,9 @@ export class SessionBillingDocument extends TenantDocument {
   @Prop({ required: true })
   userId: string;
 
+  @Prop()
+  chargingStationId?: string;
+
   @Prop({ type: String, required: true })
   status: SessionBillingStatus;
 

@@ -38,6 +38,16 @@ export class BillingSettingsInput {
   @MaxLength(255)
   webhookSecret?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Stripe Connect: the signing secret (whsec_…) of the endpoint for connected accounts’ events (account.updated), posted to the same path',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  connectWebhookSecret?: string;
+
   @Field(() => Boolean, {
     nullable: true,
     description:

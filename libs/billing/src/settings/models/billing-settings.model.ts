@@ -20,6 +20,12 @@ export class BillingSettingsModel {
   @Field(() => String, { nullable: true })
   webhookSecretLast4?: string;
 
+  @Field({ description: 'Whether the signing secret of connected accounts’ events is set' })
+  connectWebhookSecretSet: boolean;
+
+  @Field(() => String, { nullable: true })
+  connectWebhookSecretLast4?: string;
+
   @Field({ description: 'The path Stripe posts events to (POST, on this server)' })
   webhookPath: string;
 

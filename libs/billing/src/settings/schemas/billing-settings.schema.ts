@@ -8,6 +8,9 @@ export class BillingSettingsDocument extends TenantDocument {
   enabled?: boolean;
 
   @Prop()
+  enabledAt?: Date;
+
+  @Prop()
   secretKeySealed?: string;
 
   @Prop()
@@ -21,6 +24,12 @@ export class BillingSettingsDocument extends TenantDocument {
 
   @Prop()
   webhookSecretLast4?: string;
+
+  @Prop()
+  connectWebhookSecretSealed?: string;
+
+  @Prop()
+  connectWebhookSecretLast4?: string;
 
   @Prop()
   immediateBilling?: boolean;

@@ -157,4 +157,12 @@ export const de: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    subject: ({ tenantName, platform }) => `${tenantName}: Ihr ${platform}-Client-Zertifikat läuft bald ab`,
+    lines: ({ platform, subject, expiresAt, link }) => [
+      `Das Client-Zertifikat, mit dem ${platform} Sie erkennt (${subject}), läuft am ${formatDate(expiresAt)} ab; das Roaming über ${platform} endet dann.`,
+      'Beantragen Sie ein neues Zertifikat und laden Sie es vor diesem Datum in den Roaming-Einstellungen hoch:',
+      link,
+    ],
+  },
 };

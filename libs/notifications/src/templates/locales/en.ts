@@ -152,4 +152,12 @@ export const en: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    subject: ({ tenantName, platform }) => `${tenantName}: your ${platform} client certificate expires soon`,
+    lines: ({ platform, subject, expiresAt, link }) => [
+      `The client certificate ${platform} knows you by (${subject}) expires on ${formatDate(expiresAt)}; roaming through ${platform} stops then.`,
+      'Ask for a new certificate and upload it in the roaming settings before that date:',
+      link,
+    ],
+  },
 };

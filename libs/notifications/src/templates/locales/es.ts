@@ -152,4 +152,13 @@ export const es: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    subject: ({ tenantName, platform }) =>
+      `${tenantName}: su certificado de cliente de ${platform} caduca pronto`,
+    lines: ({ platform, subject, expiresAt, link }) => [
+      `El certificado de cliente con el que ${platform} le reconoce (${subject}) caduca el ${formatDate(expiresAt)}; el roaming a través de ${platform} se detendrá entonces.`,
+      'Solicite un certificado nuevo y súbalo en los ajustes de roaming antes de esa fecha:',
+      link,
+    ],
+  },
 };

@@ -155,4 +155,13 @@ export const fr: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    subject: ({ tenantName, platform }) =>
+      `${tenantName} : votre certificat client ${platform} expire bientôt`,
+    lines: ({ platform, subject, expiresAt, link }) => [
+      `Le certificat client par lequel ${platform} vous reconnaît (${subject}) expire le ${formatDate(expiresAt)} ; l'itinérance via ${platform} s'arrêtera alors.`,
+      "Demandez un nouveau certificat et chargez-le dans les réglages d'itinérance avant cette date :",
+      link,
+    ],
+  },
 };

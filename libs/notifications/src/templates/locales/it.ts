@@ -154,4 +154,13 @@ export const it: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    subject: ({ tenantName, platform }) =>
+      `${tenantName}: il suo certificato client ${platform} scade a breve`,
+    lines: ({ platform, subject, expiresAt, link }) => [
+      `Il certificato client con cui ${platform} la riconosce (${subject}) scade il ${formatDate(expiresAt)}; il roaming tramite ${platform} si fermerà allora.`,
+      'Richieda un nuovo certificato e lo carichi nelle impostazioni di roaming prima di tale data:',
+      link,
+    ],
+  },
 };

@@ -155,4 +155,13 @@ export const pt: LocaleMessages = {
       link,
     ],
   },
+  [NotificationType.ROAMING_CERTIFICATE_EXPIRING]: {
+    subject: ({ tenantName, platform }) =>
+      `${tenantName}: o seu certificado de cliente ${platform} expira em breve`,
+    lines: ({ platform, subject, expiresAt, link }) => [
+      `O certificado de cliente com que ${platform} o reconhece (${subject}) expira em ${formatDate(expiresAt)}; o roaming através de ${platform} para então.`,
+      'Peça um novo certificado e carregue-o nas definições de roaming antes dessa data:',
+      link,
+    ],
+  },
 };

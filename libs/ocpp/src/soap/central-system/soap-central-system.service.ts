@@ -1,4 +1,4 @@
-import { asTenantId, DomainError, ErrorCode, TenantId } from '@csms/common';
+import { asTenantId, DomainError, ErrorCode, isDatabaseUnavailable, TenantId } from '@csms/common';
 import { StationInbound, StationLink } from '@csms/stations/ports/station-inbound.port';
 import { TransactionInbound } from '@csms/transactions/ports/transaction-inbound.port';
 import { Injectable, Logger } from '@nestjs/common';
@@ -15,7 +15,9 @@ import {
   headerText,
   parseEnvelope,
   replyAddressing,
+  soapContentType,
   SoapRequest,
+  SoapVersion,
 } from '../soap-envelope';
 import { SoapFault } from '../soap-fault';
 import { requestElementOf, responseElementOf, SOAP_VERSIONS, SoapOcppVersion } from '../soap-versions';
@@ -24,12 +26,15 @@ import { SoapCallContext, SoapInboundHandlers } from './soap-inbound.handlers';
 export interface SoapHttpAnswer {
   status: number;
   body: string;
+  contentType: string;
 }
 
 /** A station allowed in is not asked about again for this long (each SOAP message is a new request). */
 const ADMISSION_TTL_MS = 60_000;
 /** A SOAP station's lastSeen is refreshed at most this often by messages other than Heartbeat. */
 const TOUCH_INTERVAL_MS = 30_000;
+/** A station speaking SOAP 1.1 is warned about once per this time, not at every message. */
+const SOAP11_WARNING_INTERVAL_MS = 3_600_000;
 
 /**
  * The OCPP-S CentralSystemService: one SOAP 1.2 request in, one envelope out (an answer or a
@@ -49,6 +54,7 @@ export class SoapCentralSystemService {
   );
   private readonly admitted = new Map<string, number>();
   private readonly touched = new Map<string, number>();
+  private readonly soap11WarnedAt = new Map<string, number>();
 
   constructor(
     private readonly moduleRef: ModuleRef,
@@ -82,6 +88,7 @@ export class SoapCentralSystemService {
       const stationId = headerText(request, namespace, 'chargeBoxIdentity');
       if (!stationId)
         throw new SoapFault('Sender', 'ProtocolError', 'The chargeBoxIdentity header is missing');
+      if (request.soapVersion === '1.1') this.warnSoap11(tenant, stationId);
       this.checkAddressing(request, operation);
       const password = passwordOf(authorization, stationId);
       const tenantId = await this.admit(tenant, stationId, password, registrationToken);
@@ -102,23 +109,38 @@ export class SoapCentralSystemService {
       const responseXml = envelope(
         addressingHeaders(replyAddressing(request.addressing, `/${operation}Response`)),
         encodeElement(responseName, this.schemas[version].element(responseName)!, result, namespace),
+        request.soapVersion,
       );
       this.messageLog.handled(station, operation, request.addressing.messageId, xml, startedAt, {
         xml: responseXml,
         note: context.note,
       });
-      return { status: 200, body: responseXml };
+      return { status: 200, body: responseXml, contentType: soapContentType(request.soapVersion) };
     } catch (error) {
       const fault = this.toFault(error, operation, station?.stationId);
-      const faultXml = faultEnvelope(fault, request?.addressing, namespace);
+      const soapVersion: SoapVersion = request?.soapVersion ?? '1.2';
+      const faultXml = faultEnvelope(fault, request?.addressing, namespace, soapVersion);
       if (station) {
         this.messageLog.handled(station, operation, request?.addressing.messageId, xml, startedAt, {
           xml: faultXml,
           errorCode: fault.subcode,
         });
       }
-      return { status: fault.httpStatus, body: faultXml };
+      return { status: fault.httpStatus, body: faultXml, contentType: soapContentType(soapVersion) };
     }
+  }
+
+  /** OCPP-S says SOAP 1.2; a 1.1 station is served, and its operator told so now and then. */
+  private warnSoap11(tenant: string, stationId: string): void {
+    const key = `${tenant}\u0000${stationId}`;
+    const now = Date.now();
+    const warnedAt = this.soap11WarnedAt.get(key);
+    if (warnedAt !== undefined && now - warnedAt < SOAP11_WARNING_INTERVAL_MS) return;
+    this.soap11WarnedAt.set(key, now);
+    this.logger.warn(
+      { tenantId: tenant, chargingStationId: stationId },
+      `Charging station ${stationId} speaks SOAP 1.1; OCPP-S is SOAP 1.2. Served and answered in SOAP 1.1`,
+    );
   }
 
   private operationOf(version: SoapOcppVersion, element: string): string {
@@ -232,7 +254,17 @@ export class SoapCentralSystemService {
     if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
       return new SoapFault('Sender', 'PropertyConstraintViolation', error.message);
     }
-    this.logger.error({ err: error, operation, stationId }, `Handling SOAP ${operation ?? 'request'} failed`);
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(
+        { operation, stationId },
+        `SOAP ${operation ?? 'request'} refused: the database is unavailable`,
+      );
+    } else {
+      this.logger.error(
+        { err: error, operation, stationId },
+        `Handling SOAP ${operation ?? 'request'} failed`,
+      );
+    }
     return new SoapFault('Receiver', 'InternalError', `${operation ?? 'The request'} could not be processed`);
   }
 

@@ -5,7 +5,6 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { escapeXml } from '../xml/xml-element';
-import { SOAP12_CONTENT_TYPE } from '../soap-envelope';
 import { isSoapVersion, SOAP_VERSIONS, SoapOcppVersion } from '../soap-versions';
 import { SoapCentralSystemService } from './soap-central-system.service';
 
@@ -57,7 +56,7 @@ export class SoapHttpRoutes implements OnModuleInit {
         req.headers.authorization,
         registrationToken,
       );
-      res.status(answer.status).type(SOAP12_CONTENT_TYPE).send(answer.body);
+      res.status(answer.status).type(answer.contentType).send(answer.body);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         res.status(413).type('text/plain').send('Request body too large');

@@ -8,7 +8,7 @@ import {
   noteOcppCall,
 } from '@csms/common';
 import { StationOfflineError, StationTimeoutError } from '@csms/stations/ports/station-errors';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SoapEndpoint } from '../endpoints/soap-endpoint.repository';
 import {
   DecodedObject,
@@ -21,17 +21,18 @@ import { XsdSchema } from '../schema/xsd-schema';
 import {
   addressingHeaders,
   envelope,
+  faultReason,
+  isFault,
   newMessageId,
   parseEnvelope,
   SOAP12_CONTENT_TYPE,
-  SOAP12_NS,
   SoapRequest,
   WSA_ANONYMOUS,
 } from '../soap-envelope';
 import { SoapFault } from '../soap-fault';
 import { SoapAnswer, SoapMessageLog } from '../soap-message-log';
 import { requestElementOf, responseElementOf, SOAP_VERSIONS, SoapOcppVersion } from '../soap-versions';
-import { escapeXml, parseXml, XmlElement } from '../xml/xml-element';
+import { escapeXml, parseXml } from '../xml/xml-element';
 
 export type SoapArguments = { readonly [key: string]: EncodableValue };
 
@@ -51,6 +52,7 @@ export class StationSoapError extends DomainError {
  */
 @Injectable()
 export class SoapChargePointClient {
+  private readonly logger = new Logger(SoapChargePointClient.name);
   private readonly schemas: Record<SoapOcppVersion, XsdSchema> = {
     '1.5': XsdSchema.fromWsdl(SOAP_VERSIONS['1.5'].chargePointWsdl),
     '1.6': XsdSchema.fromWsdl(SOAP_VERSIONS['1.6'].chargePointWsdl),
@@ -107,8 +109,15 @@ export class SoapChargePointClient {
         error instanceof SoapFault ? error.message : 'unreadable answer',
       );
     }
-    if (answer.body.uri === SOAP12_NS && answer.body.local === 'Fault') {
-      const reason = faultReason(answer.body) ?? 'SOAP Fault';
+    if (answer.soapVersion === '1.1') {
+      // OCPP-S is SOAP 1.2, but the station's stack answers in 1.1: read it all the same.
+      this.logger.warn(
+        { tenantId, chargingStationId: stationId, operation },
+        `Charging station ${stationId} answered ${operation} in SOAP 1.1; OCPP-S is SOAP 1.2`,
+      );
+    }
+    if (isFault(answer)) {
+      const reason = faultReason(answer) ?? 'SOAP Fault';
       log({ xml: text, errorCode: 'Fault' });
       throw new StationSoapError(stationId, operation, reason);
     }
@@ -173,9 +182,4 @@ export class SoapChargePointClient {
 function isTimeout(error: unknown): boolean {
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   return name === 'TimeoutError' || name === 'AbortError';
-}
-
-function faultReason(fault: XmlElement): string | undefined {
-  const reason = fault.children.find((child) => child.uri === SOAP12_NS && child.local === 'Reason');
-  return reason?.children.find((child) => child.uri === SOAP12_NS && child.local === 'Text')?.text.trim();
 }

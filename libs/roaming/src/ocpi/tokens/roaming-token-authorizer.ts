@@ -76,8 +76,8 @@ export class RoamingTokenAuthorizer extends ExternalTagAuthorizer {
   }
 
   async authorize(tenantId: TenantId, request: ExternalAuthorizationRequest): Promise<IdTagInfo | null> {
-    const emsps = (await this.partners.registeredOf(tenantId)).filter((partner) =>
-      partnerActsAs(partner, 'EMSP'),
+    const emsps = (await this.partners.registeredOf(tenantId)).filter(
+      (partner) => partner.protocol === 'OCPI' && partnerActsAs(partner, 'EMSP'),
     );
     if (!emsps.length) return null;
     const now = new Date();

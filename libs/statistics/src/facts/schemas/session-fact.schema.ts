@@ -20,14 +20,15 @@ export class SessionFactDocument extends TenantDocument {
   @Prop({ required: true })
   driverKey: string;
 
-  @Prop()
-  siteAreaId?: string;
+  /** '' when the station stood in no site area (and so on up). */
+  @Prop({ required: true })
+  siteAreaId: string;
 
-  @Prop()
-  siteId?: string;
+  @Prop({ required: true })
+  siteId: string;
 
-  @Prop()
-  companyId?: string;
+  @Prop({ required: true })
+  companyId: string;
 
   @Prop({ required: true })
   timeZone: string;
@@ -58,8 +59,11 @@ export class SessionFactDocument extends TenantDocument {
 }
 
 export const SessionFactSchema = SchemaFactory.createForClass(SessionFactDocument);
-// Unique through _id; they are what FerretDB can use (it builds unique indexes only): a station's or a
-// driver's sessions of a day (recomputing a rollup), a zone's sessions of a day (edges of a range).
+// Unique through _id; they are what FerretDB can use (it builds unique indexes only): a station's, site
+// area's, site's sessions of a day and a driver's of a month (recomputing rollups; a missing place is
+// stored as '' so that it is looked up like any other), a zone's of some days (edges of a range).
 SessionFactSchema.index({ tenantId: 1, chargingStationId: 1, localDay: 1, _id: 1 }, { unique: true });
+SessionFactSchema.index({ tenantId: 1, siteAreaId: 1, localDay: 1, _id: 1 }, { unique: true });
+SessionFactSchema.index({ tenantId: 1, siteId: 1, localDay: 1, _id: 1 }, { unique: true });
 SessionFactSchema.index({ tenantId: 1, driverKey: 1, localDay: 1, _id: 1 }, { unique: true });
 SessionFactSchema.index({ tenantId: 1, timeZone: 1, localDay: 1, _id: 1 }, { unique: true });

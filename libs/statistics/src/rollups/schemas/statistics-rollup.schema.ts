@@ -1,8 +1,13 @@
 import { TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
 
-/** A rollup (see bucket.ts); `_id` is derived from its group and period, so writes are idempotent. */
-@Schema({ collection: 'statistics_rollups', timestamps: { createdAt: false, updatedAt: true } })
+/**
+ * A rollup (see bucket.ts): its group's keys in plain fields (what queries filter by) and its sums
+ * and breakdowns in one binary value (rollup-data.codec.ts). `_id` is derived from its group and
+ * period, so writes are idempotent.
+ */
+@Schema({ collection: 'statistics_rollups' })
 export class StatisticsRollupDocument extends TenantDocument {
   @Prop({ required: true })
   family: string;
@@ -37,24 +42,23 @@ export class StatisticsRollupDocument extends TenantDocument {
   @Prop()
   companyId?: string;
 
-  @Prop({ type: [Number], required: true })
-  totals: number[];
-
-  /** Flat [index, measures...] runs (FerretDB stores no nested arrays). */
-  @Prop({ type: [Number], default: [] })
-  parts: number[];
-
-  @Prop({ type: [Number] })
-  hours?: number[];
-
-  @Prop({ type: [Number] })
-  weekdays?: number[];
+  @Prop({ type: MongooseSchema.Types.Buffer, required: true })
+  data: Buffer;
 }
 
 export const StatisticsRollupSchema = SchemaFactory.createForClass(StatisticsRollupDocument);
-// Queries: one family's rollups of a scale, zone and periods. Recomputing: an owner's of some periods.
+// Unique (with _id) so that FerretDB builds and uses them. Queries: a family's rollups of a scale, zone
+// and periods; or, when a query pins a site or a user, theirs of any zone. Recomputing: an owner's.
 StatisticsRollupSchema.index(
   { tenantId: 1, family: 1, scale: 1, timeZone: 1, period: 1, _id: 1 },
+  { unique: true },
+);
+StatisticsRollupSchema.index(
+  { tenantId: 1, family: 1, scale: 1, siteId: 1, period: 1, _id: 1 },
+  { unique: true },
+);
+StatisticsRollupSchema.index(
+  { tenantId: 1, family: 1, scale: 1, userId: 1, period: 1, _id: 1 },
   { unique: true },
 );
 StatisticsRollupSchema.index(

@@ -1,4 +1,4 @@
-import { NOTIFICATION_LOCALES } from '@csms/notifications';
+import { LOCALES } from '@csms/common';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -44,12 +44,12 @@ export class UpdateTenantInput {
   @IsBoolean()
   selfRegistration?: boolean;
 
-  @Field(() => [String], { nullable: true, description: `Among ${NOTIFICATION_LOCALES.join(', ')}` })
+  @Field(() => [String], { nullable: true, description: `Among ${LOCALES.join(', ')}` })
   @IsOptional()
   @ArrayMinSize(1)
-  @IsIn(NOTIFICATION_LOCALES, {
+  @IsIn(LOCALES, {
     each: true,
-    message: `locales must be among ${NOTIFICATION_LOCALES.join(', ')}`,
+    message: `locales must be among ${LOCALES.join(', ')}`,
   })
   locales?: string[];
 

@@ -1,11 +1,10 @@
+import { LOCALES } from '@csms/common';
 import { Role } from '@csms/auth';
-import { NOTIFICATION_LOCALES } from '@csms/notifications';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { UserStatus } from '../models/user-status';
 
-export const SUPPORTED_LOCALES = NOTIFICATION_LOCALES;
-export const LOCALE_MESSAGE = `locale must be one of ${SUPPORTED_LOCALES.join(', ')}`;
+export const LOCALE_MESSAGE = `locale must be one of ${LOCALES.join(', ')}`;
 export const PHONE_PATTERN = /^\+?[0-9 ()./-]{4,30}$/;
 
 @InputType()
@@ -32,9 +31,9 @@ export class CreateUserInput {
   @Length(1, 100)
   lastName?: string;
 
-  @Field({ nullable: true, description: `One of ${SUPPORTED_LOCALES.join(', ')}` })
+  @Field({ nullable: true, description: `One of ${LOCALES.join(', ')}` })
   @IsOptional()
-  @IsIn(SUPPORTED_LOCALES, { message: LOCALE_MESSAGE })
+  @IsIn(LOCALES, { message: LOCALE_MESSAGE })
   locale?: string;
 
   @Field({ nullable: true })

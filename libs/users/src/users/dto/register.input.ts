@@ -1,6 +1,7 @@
+import { LOCALES } from '@csms/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { LOCALE_MESSAGE, SUPPORTED_LOCALES } from './create-user.input';
+import { LOCALE_MESSAGE } from './create-user.input';
 
 @InputType()
 export class RegisterInput {
@@ -29,6 +30,6 @@ export class RegisterInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsIn(SUPPORTED_LOCALES, { message: LOCALE_MESSAGE })
+  @IsIn(LOCALES, { message: LOCALE_MESSAGE })
   locale?: string;
 }

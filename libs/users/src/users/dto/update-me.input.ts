@@ -1,8 +1,9 @@
+import { LOCALES } from '@csms/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { NotificationPreferencesInput } from '../models/notification-preferences.model';
-import { LOCALE_MESSAGE, PHONE_PATTERN, SUPPORTED_LOCALES } from './create-user.input';
+import { LOCALE_MESSAGE, PHONE_PATTERN } from './create-user.input';
 
 /** What users may change on their own profile. */
 @InputType()
@@ -19,7 +20,7 @@ export class UpdateMeInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsIn(SUPPORTED_LOCALES, { message: LOCALE_MESSAGE })
+  @IsIn(LOCALES, { message: LOCALE_MESSAGE })
   locale?: string;
 
   @Field({ nullable: true })
