@@ -170,6 +170,14 @@ describe('liveNow', () => {
     expect(statuses(stopped)).toEqual({ Available: 1, Occupied: 1 });
     expect(stopped.powerWatts).toBe(PEER_WATTS);
     expect(siteOf(stopped, ids.lyon)).toMatchObject({ powerWatts: 0, sessionsInProgress: 0 });
+
+    // A deleted station leaves it too.
+    await admin.data('mutation { deleteChargingStation(id: "LIVE-LYON-IDLE") }');
+    const deleted = await eventually(
+      () => live(admin),
+      (view) => view.stationsOnline + view.stationsOffline === 2,
+    );
+    expect(siteOf(deleted, ids.lyon)?.siteAreas.map((area) => area.siteAreaId)).toEqual([ids.lyonNorth]);
   });
 
   it('refuses a malformed site id', async () => {

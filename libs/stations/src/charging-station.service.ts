@@ -22,6 +22,7 @@ import { ChargingStationFilter } from './dto/charging-station-filter.input';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
 import {
   CHARGING_STATION_BOOTED,
+  CHARGING_STATION_DELETED,
   CHARGING_STATION_UPDATED,
   CONNECTOR_STATUS_CHANGED,
 } from './events/station-events';
@@ -160,6 +161,7 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     if (!(await this.stations.remove(tenantId, stationId)))
       throw new NotFoundError('ChargingStation', stationId);
     this.cache.evict(tenantId, stationId);
+    await this.events.publish(domainEvent(CHARGING_STATION_DELETED, tenantId, { chargingStationId: stationId }));
     return true;
   }
 

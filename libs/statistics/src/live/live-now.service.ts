@@ -3,7 +3,9 @@ import { TenantId } from '@csms/common';
 import { EventBus } from '@csms/events';
 import { OrganizationDirectory } from '@csms/organizations';
 import {
+  CHARGING_STATION_DELETED,
   CHARGING_STATION_UPDATED,
+  ChargingStationDeletedEvent,
   ChargingStation,
   ChargingStationUpdatedEvent,
   StationPlacementService,
@@ -51,6 +53,9 @@ export class LiveNowService implements OnModuleInit, OnModuleDestroy {
     this.unsubscribers = [
       on<ChargingStationUpdatedEvent>(CHARGING_STATION_UPDATED, (state, event) =>
         state.putStation(liveStationOf(event.payload)),
+      ),
+      on<ChargingStationDeletedEvent>(CHARGING_STATION_DELETED, (state, event) =>
+        state.removeStation(event.payload.chargingStationId),
       ),
       on<TransactionEvent>(TRANSACTION_STARTED, (state, event) =>
         state.startSession(liveSessionOf(event.payload)),

@@ -52,6 +52,11 @@ export class LiveState {
     this.stations.set(station.id, station);
   }
 
+  removeStation(id: string): void {
+    this.touched?.stations.add(id);
+    this.stations.delete(id);
+  }
+
   startSession(session: LiveSession): void {
     this.touched?.sessions.add(session.id);
     const known = this.sessions.get(session.id);

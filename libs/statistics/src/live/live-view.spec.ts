@@ -38,11 +38,12 @@ describe('live state and view', () => {
 
   it('keeps what events said while the first load ran over what the load read', () => {
     const state = new LiveState();
+    state.removeStation('C');
     state.putStation(station('A', 'S2', 'A2', 'Available'));
     state.stopSession('t1');
     state.startSession(session('t2', 'B'));
     state.loaded(
-      [station('A', 'S1', 'A1', 'Charging'), station('B', 'S1', 'A1')],
+      [station('A', 'S1', 'A1', 'Charging'), station('B', 'S1', 'A1'), station('C', 'S3', 'A3')],
       [session('t1', 'A'), session('t2', 'B')],
     );
     const view = liveView(state, () => true);
