@@ -131,9 +131,9 @@ export class ChargingStationRepository
     return doc ? this.toEntity(doc) : null;
   }
 
-  /** Null for a station that does not exist. Its document is kept a moment for findByStationId. */
   /**
-   * A station's credentials, at its upgrade. Attempts repeated within ADMISSION_READ_TTL_MS of a read
+   * A station's credentials at its upgrade; null for a station that does not exist. Its document is
+   * kept a moment for findByStationId. Attempts repeated within ADMISSION_READ_TTL_MS of a read
    * (refused ones: a misconfigured station retrying, someone guessing) share that read: every write
    * of the station through this instance drops it, another instance's is seen within that time.
    */
