@@ -5,6 +5,7 @@ import { parseBenchOptions } from './support/bench-options';
 import { BenchSection, appendBenchRow, benchDate, BENCHMARKS_DOC } from './support/benchmarks.doc';
 import { LatencyRecorder } from './support/latency-recorder';
 import { loadLpSolver, solveDay } from './support/smart-charging/lp-optimum';
+import { arrivalForecast, pastSessions } from './support/smart-charging/area-history';
 import { jainIndex, runDay } from './support/smart-charging/online-controller';
 import { runDayWithOnlineLp } from './support/smart-charging/online-lp';
 import { largeSite, solveAsLp } from './support/smart-charging/speed-instance';
@@ -58,6 +59,7 @@ const options = parseBenchOptions(process.argv.slice(2), {
   'fair-cars': { default: 24, min: 2, max: 200, integer: true },
   'fair-fuse': { default: 63, min: 16, max: 2000 },
   horizon: { default: 32, min: 4, max: 96, integer: true },
+  'history-days': { default: 7, min: 1, max: 60, integer: true },
   areas: { default: 50, min: 1, max: 500, integer: true },
   'stations-per-area': { default: 10, min: 1, max: 100, integer: true },
   'speed-runs': { default: 200, min: 10, max: 10_000, integer: true },
@@ -82,7 +84,14 @@ async function main(): Promise<void> {
     const energy = (sum(ours.deliveredWh.values()) / sum(optimum.deliveredWh.values())) * 100;
     violations += ours.fuseViolations;
 
-    const timeOfUse = runDay(day, { horizonSlots: options.horizon, prices, futureCapacityShare: 0.8 });
+    // The forecast of later arrivals comes from the area's past days (other seeds), never from this one.
+    const history = pastSessions(seed, options['history-days'], options.cars, options.fuse);
+    const timeOfUse = runDay(day, {
+      horizonSlots: options.horizon,
+      prices,
+      futureCapacityShare: 0.8,
+      expectedArrivals: arrivalForecast(history, options['history-days']),
+    });
     violations += timeOfUse.fuseViolations;
     const cheapest = solveDay(solver, day, { kind: 'cost', prices, atLeastWh: timeOfUse.deliveredWh });
     const cost = (timeOfUse.costOf(prices) / cheapest.objective - 1) * 100;
