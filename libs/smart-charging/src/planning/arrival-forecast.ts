@@ -1,6 +1,8 @@
 import { ExpectedArrival } from '../optimizer/optimizer.types';
 
 const DAY_MS = 24 * 60 * 60_000;
+/** How many past days of an area the forecast of arrivals averages. */
+export const FORECAST_DAYS = 7;
 /** What a past car is taken to draw at most when its power is unknown: 11 kW (16 A on three phases). */
 const DEFAULT_MAX_WATTS = 11_000;
 
