@@ -16,21 +16,21 @@ const past = (start: string, end: string, energyWh: number, maxWatts?: number): 
 });
 
 describe('forecastArrivals', () => {
-  it('brings past sessions back at their time of day, weighted by the days of history, summed per window', () => {
+  it('brings past sessions back at their time of day, weighted by the days of history, summed by the hour', () => {
     const forecast = forecastArrivals(
       [
         past('2026-03-09T08:30:00Z', '2026-03-09T16:00:00Z', 12_000, 11_040),
-        past('2026-03-08T08:30:00Z', '2026-03-08T16:00:00Z', 8_000, 22_080),
+        past('2026-03-08T08:15:00Z', '2026-03-08T15:45:00Z', 8_000, 22_080),
         past('2026-03-08T13:00:00Z', '2026-03-08T15:30:00Z', 6_000),
       ],
       2,
       window,
     );
     expect(forecast).toEqual([
-      // 08:30 today is slot 6 of a plan starting 07:00; 7.5 h later is slot 36.
-      { fuseId: 'area:a', arrivalSlot: 6, departureSlot: 36, energyWh: 10_000, maxAmps: 24, voltage: 230 },
-      // Unknown power: 11 kW, over two days.
-      expect.objectContaining({ arrivalSlot: 24, departureSlot: 34, energyWh: 3_000 }),
+      // 08:15 and 08:30 today are in the plan's second hour (slots 4 to 7 from 07:00), staying 8 hours.
+      { fuseId: 'area:a', arrivalSlot: 4, departureSlot: 36, energyWh: 10_000, maxAmps: 24, voltage: 230 },
+      // 13:00 for 2.5 hours: the hour from slot 24, three hours. Unknown power: 11 kW, over two days.
+      expect.objectContaining({ arrivalSlot: 24, departureSlot: 36, energyWh: 3_000 }),
     ]);
     expect(forecast[1].maxAmps).toBeCloseTo(11_000 / 690 / 2, 6);
   });

@@ -3,6 +3,11 @@ import { ExpectedArrival } from '../optimizer/optimizer.types';
 const DAY_MS = 24 * 60 * 60_000;
 /** How many past days of an area the forecast of arrivals averages. */
 export const FORECAST_DAYS = 7;
+/**
+ * Arrivals and stays are counted by the hour: a busy area's week of sessions comes to a few dozen
+ * windows rather than hundreds of quarter hours (each is planned like a car), for the same cost.
+ */
+const BUCKET_MINUTES = 60;
 /** What a past car is taken to draw at most when its power is unknown: 11 kW (16 A on three phases). */
 const DEFAULT_MAX_WATTS = 11_000;
 
@@ -29,7 +34,8 @@ export interface ForecastWindow {
 /**
  * The cars expected to arrive over a plan's horizon, from the area's own past `days` days: every past
  * session comes back at the same time of day (the next occurrence after the first slot), weighted
- * 1/days, and those arriving on the same slot and leaving on the same slot are summed. An average
+ * 1/days, and those arriving in the same hour (counted from the first slot) and staying as many hours
+ * are summed. An average
  * day of the area's history, not a guess at today's cars: it tells the cars present how much of the
  * cheap slots to leave for later arrivals.
  */
@@ -40,6 +46,7 @@ export function forecastArrivals(
 ): ExpectedArrival[] {
   if (days <= 0) return [];
   const slotMs = window.slotMinutes * 60_000;
+  const bucket = Math.max(1, Math.round(BUCKET_MINUTES / window.slotMinutes));
   const start = window.slotStart.getTime();
   const byWindow = new Map<string, ExpectedArrival>();
   for (const session of past) {
@@ -48,9 +55,10 @@ export function forecastArrivals(
     // Its time of day, in the day after the first slot began (arrivals in the first slot are here already).
     const firstFuture = start + slotMs;
     const shift = Math.ceil((firstFuture - session.start.getTime()) / DAY_MS) * DAY_MS;
-    const arrivalSlot = Math.floor((session.start.getTime() + shift - start) / slotMs);
-    if (arrivalSlot < 1 || arrivalSlot >= window.slotCount) continue;
-    const departureSlot = arrivalSlot + Math.max(1, Math.round(stayMs / slotMs));
+    const exactSlot = Math.floor((session.start.getTime() + shift - start) / slotMs);
+    if (exactSlot < 1 || exactSlot >= window.slotCount) continue;
+    const arrivalSlot = Math.max(1, Math.floor(exactSlot / bucket) * bucket);
+    const departureSlot = arrivalSlot + Math.max(bucket, Math.round(stayMs / slotMs / bucket) * bucket);
     const key = `${arrivalSlot}:${departureSlot}`;
     const entry = byWindow.get(key) ?? {
       fuseId: window.fuseId,
