@@ -34,7 +34,7 @@ same for the LP run online with our knowledge (re-solved every quarter hour with
 first, then cheapest): what not knowing the arrivals costs any planner. In the time-of-use day ours is given, as
 the product is, a forecast of later arrivals from the site's seven past days (days drawn with other seeds: the same
 shape, never the day itself). Speed: one optimization of 1,000 connectors in 50 areas over the horizon, each area with
-a forecast of 20 hourly arrival windows, CPU time per run p50 / p99 (the optimizer is synchronous:
+a forecast of one arrival window per hour, CPU time per run p50 / p99 (the optimizer is synchronous:
 on an idle machine that is the wall time, also shown; the load average says how shared the machine was), and HiGHS
 solving the same problem as an LP (s); ratio HiGHS / our p50. Targets: ≥ ${TARGETS.energyPercent} % energy, 0 violations, Jain ≥ ${TARGETS.jain},
 cost ≤ ${TARGETS.costPercent} %, p99 ≤ ${TARGETS.p99Ms} ms.`,

@@ -9,15 +9,14 @@ import {
 import { LpSolver } from './lp-optimum';
 
 const VOLTAGE = 230;
-const EXPECTED_WINDOWS = 20;
 
 /**
  * A large site for the speed target: `areas` site areas of `stations` two-connector stations each
  * (every connector with a car), each area with its own fuse, a building and some solar, a station
  * limit of 32 A, cars of every kind (a quarter single-phase, half of those switchable), half with a
  * known energy need and departure, time-of-use prices, a forecast of later arrivals in every area
- * (EXPECTED_WINDOWS arrival and departure slots, as the forecast of a week of a busy area sums
- * them), and peak-shaving and imbalance limits on every other area. Seeded.
+ * (one window per hour of the horizon after the first, the most the forecast makes), and
+ * peak-shaving and imbalance limits on every other area. Seeded.
  */
 export function largeSite(
   seed: number,
@@ -42,8 +41,7 @@ export function largeSite(
       peakWatts: area % 2 === 0 ? limit * 3 * VOLTAGE * 0.8 : undefined,
       maxImbalanceAmps: area % 2 === 0 ? 20 : undefined,
     });
-    for (let window = 0; window < EXPECTED_WINDOWS; window++) {
-      const arrivalSlot = 1 + Math.floor(random() * (slots - 2));
+    for (let arrivalSlot = 1; arrivalSlot < slots; arrivalSlot += arrivalSlot === 1 ? 3 : 4) {
       expectedArrivals.push({
         fuseId: `area-${area}`,
         arrivalSlot,

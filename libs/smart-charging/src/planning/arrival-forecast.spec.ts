@@ -35,6 +35,21 @@ describe('forecastArrivals', () => {
     expect(forecast[1].maxAmps).toBeCloseTo(11_000 / 690 / 2, 6);
   });
 
+  it('gives the cars of one hour their energy-weighted stay', () => {
+    const forecast = forecastArrivals(
+      [
+        past('2026-03-09T09:00:00Z', '2026-03-09T11:00:00Z', 3_000),
+        past('2026-03-09T09:30:00Z', '2026-03-09T15:30:00Z', 1_000),
+      ],
+      1,
+      window,
+    );
+    // Two hours with 3 kWh and six with 1 kWh: three hours, from slot 8 (09:00) to slot 20.
+    expect(forecast).toEqual([
+      expect.objectContaining({ arrivalSlot: 8, departureSlot: 20, energyWh: 4_000 }),
+    ]);
+  });
+
   it('leaves out cars that arrive in the first slot (they are here already) or after the horizon', () => {
     const forecast = forecastArrivals(
       [
