@@ -127,6 +127,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     return this.transactions.findStoppedPriced(tenantId, window, limit);
   }
 
+  /** The stopped sessions of these stations started since `since`. */
+  stoppedOfStations(tenantId: TenantId, stationIds: readonly string[], since: Date): Promise<Transaction[]> {
+    return this.transactions.findStoppedOfStations(tenantId, stationIds, since);
+  }
+
   async activeOfStations(tenantId: TenantId, stationIds: readonly string[]): Promise<Transaction[]> {
     const perStation = await Promise.all(
       stationIds.map((stationId) => this.transactions.findActiveOfStation(tenantId, stationId)),
