@@ -18,7 +18,7 @@ import {
   UNKNOWN_TAG_PRESENTED,
   UnknownTagPresentedEvent,
 } from './events/transaction-events';
-import { Consumption } from './models/consumption.model';
+import { Consumption, StateOfChargeSource } from './models/consumption.model';
 import { Transaction } from './models/transaction.model';
 import {
   IdTagInfo,
@@ -63,7 +63,9 @@ function personalMessageOf(tariff: Tariff, locale: string | undefined): IdTagInf
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
   const { registerWh: _registerWh, ...consumption } = point;
-  return consumption;
+  return point.stateOfCharge === undefined
+    ? consumption
+    : { ...consumption, stateOfChargeSource: StateOfChargeSource.STATION };
 }
 
 @Injectable()

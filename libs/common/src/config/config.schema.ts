@@ -206,6 +206,10 @@ export const configSchema = z
     // (doubled up to ten minutes, for a day); how often a submitted report's approval is read.
     REFUNDS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
     REFUNDS_STATUS_POLL_MS: z.coerce.number().int().min(100).default(3_600_000),
+    // Car-data connectors (libs/cars): how often an AC session's car is asked its state of charge, and
+    // the first back-off when the service is down (doubled up to ten minutes, for a day).
+    CAR_DATA_POLL_MS: z.coerce.number().int().min(100).default(300_000),
+    CAR_DATA_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   })
   .superRefine((config, ctx) => {
     if (config.HTTP_REQUEST_TIMEOUT_MS < config.HTTP_HEADERS_TIMEOUT_MS) {

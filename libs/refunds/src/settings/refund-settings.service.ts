@@ -1,12 +1,17 @@
-import { APP_CONFIG, AppConfig, BadInputError, ReadThroughCache, SecretCipher, TenantId } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  ReadThroughCache,
+  SecretCipher,
+  TenantId,
+  checkServiceUrls,
+  sealClientCredentials,
+} from '@csms/common';
 import { ConnectionProviders, OAuth2Provider } from '@csms/connections';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { CONCUR_CONNECTION } from '../concur/concur-connection';
-import {
-  RefundSettings,
-  RefundSettingsChanges,
-  incompleteRefundSettings,
-} from './refund-settings';
+import { RefundSettings, RefundSettingsChanges, incompleteRefundSettings } from './refund-settings';
 import { RefundSettingsRepository } from './refund-settings.repository';
 
 const SETTINGS_TTL_MS = 5_000;
@@ -47,26 +52,14 @@ export class RefundSettingsService implements OnModuleInit {
   }
 
   async update(tenantId: TenantId, changes: RefundSettingsChanges): Promise<RefundSettings> {
-    const production = this.config.NODE_ENV === 'production';
-    for (const field of ['authenticationUrl', 'apiUrl'] as const) {
-      const url = changes[field];
-      if (url !== undefined && !isServiceUrl(url, production)) {
-        throw new BadInputError(
-          production ? `${field} must be an https:// URL` : `${field} must be an http(s):// URL`,
-          { field },
-        );
-      }
-    }
+    checkServiceUrls(
+      { authenticationUrl: changes.authenticationUrl, apiUrl: changes.apiUrl },
+      this.config.NODE_ENV === 'production',
+    );
     const current = await this.settings.get(tenantId);
     const next: Partial<RefundSettings> = {
       enabled: changes.enabled,
-      ...(changes.clientId ? { clientIdSealed: this.cipher.encrypt(changes.clientId) } : {}),
-      ...(changes.clientSecret
-        ? {
-            clientSecretSealed: this.cipher.encrypt(changes.clientSecret),
-            clientSecretLast4: changes.clientSecret.slice(-4),
-          }
-        : {}),
+      ...sealClientCredentials(this.cipher, changes),
       authenticationUrl: changes.authenticationUrl?.replace(/\/+$/, ''),
       apiUrl: changes.apiUrl?.replace(/\/+$/, ''),
       scope: changes.scope,
@@ -76,7 +69,10 @@ export class RefundSettingsService implements OnModuleInit {
       reportName: changes.reportName,
     };
     if (changes.enabled) {
-      const merged = { ...current, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
+      const merged = {
+        ...current,
+        ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)),
+      };
       const missing = incompleteRefundSettings(merged);
       if (missing) throw new BadInputError(`Refunds cannot be enabled: ${missing}`, { field: 'enabled' });
     }
@@ -99,14 +95,5 @@ export class RefundSettingsService implements OnModuleInit {
       clientSecret: this.cipher.decrypt(settings.clientSecretSealed!),
       scope: settings.scope,
     };
-  }
-}
-
-function isServiceUrl(value: string, production: boolean): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (!production && url.protocol === 'http:');
-  } catch {
-    return false;
   }
 }

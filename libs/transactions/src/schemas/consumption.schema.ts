@@ -43,6 +43,14 @@ export class ConsumptionDocument extends TenantDocument {
   @Prop()
   stateOfCharge?: number;
 
+  /** CAR when the state of charge was read from the car (a car-data service); absent: the station's. */
+  @Prop()
+  stateOfChargeSource?: string;
+
+  /** When the car measured the state of charge set on this point (a newer reading replaces it). */
+  @Prop()
+  carStateOfChargeAt?: Date;
+
   @Prop()
   limitWatts?: number;
 
