@@ -156,6 +156,9 @@ export const configSchema = z
     OCPI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
     OCPI_SESSION_UPDATE_SECONDS: z.coerce.number().min(0).default(60),
     OCPI_PAGE_LIMIT: z.coerce.number().int().min(1).max(1000).default(100),
+    // OICP (Hubject): every this many seconds, one instance pushes the status of every EVSE (a full
+    // load) besides the real-time pushes (0: real-time pushes only).
+    OICP_STATUS_PUSH_SECONDS: z.coerce.number().int().min(0).default(300),
     // API keys of technical users (libs/auth): requests per minute each key may make (a key may set
     // its own), and how many days ahead of its expiry admins are reminded by email.
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
