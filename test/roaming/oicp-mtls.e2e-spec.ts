@@ -310,5 +310,60 @@ describe('OICP mutual TLS', () => {
       );
       expect(unknown).toMatchObject({ status: 200, body: { Result: false, StatusCode: { Code: '400' } } });
     });
+
+    it('withdraws a remote start stopped before charging began: success, and the later start is not Hubject’s', async () => {
+      const sessionId = 'b2c3d4e5-0000-4000-8000-00000000beef';
+      const evcoId = 'DE-DCB-C87654321-X';
+      const commandsBefore = stationCommands.length;
+      expect(
+        await callAsHubject(
+          'start',
+          {
+            ...remoteStart,
+            SessionID: sessionId,
+            Identification: { RemoteIdentification: { EvcoID: evcoId } },
+          },
+          hubjectCaller,
+        ),
+      ).toMatchObject({ status: 200, body: { Result: true, SessionID: sessionId } });
+      expect(stationCommands[commandsBefore]).toMatchObject({
+        action: 'RemoteStartTransaction',
+        params: { idTag: evcoId },
+      });
+      // The driver has not plugged in yet when the EMP stops it.
+      const stopped = await callAsHubject(
+        'stop',
+        { SessionID: sessionId, ProviderID: 'DE-DCB', EvseID: 'DE*VGC*ETLS16*1' },
+        hubjectCaller,
+      );
+      expect(stopped).toMatchObject({
+        status: 200,
+        body: {
+          Result: true,
+          StatusCode: { Code: '000', AdditionalInfo: 'The remote start was withdrawn before charging began' },
+          SessionID: sessionId,
+        },
+      });
+      // Nothing was running, so nothing was sent to the station.
+      expect(stationCommands).toHaveLength(commandsBefore + 1);
+      // The station starts late with the badge it was given: refused, and no session for Hubject.
+      const late = (await station.call('StartTransaction', {
+        connectorId: 1,
+        idTag: evcoId,
+        meterStart: 0,
+        timestamp: new Date().toISOString(),
+      })) as { idTagInfo: { status: string } };
+      expect(late.idTagInfo.status).not.toBe('Accepted');
+      const sessions = app.app.get<Connection>(getConnectionToken()).collection('roaming_sessions');
+      expect(await sessions.countDocuments({ authorizationReference: sessionId })).toBe(0);
+      // A second stop finds nothing to stop.
+      expect(
+        await callAsHubject(
+          'stop',
+          { SessionID: sessionId, ProviderID: 'DE-DCB', EvseID: 'DE*VGC*ETLS16*1' },
+          hubjectCaller,
+        ),
+      ).toMatchObject({ status: 200, body: { Result: false, StatusCode: { Code: '400' } } });
+    });
   });
 });
