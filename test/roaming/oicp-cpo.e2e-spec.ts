@@ -1,4 +1,6 @@
+import { request as httpRequest } from 'node:http';
 import { BOOT, connect201 } from '../ocpp201/ocpp201-station';
+import { TestPki } from '../ocpp-security/tls-certificates';
 import { createSiteArea, createStationIn } from '../organizations/support/organizations';
 import { GraphQLClient } from '../support/graphql-client';
 import { PythonStation } from '../support/python-station';
@@ -67,6 +69,8 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
       OCPI_SESSION_UPDATE_SECONDS: '0',
       ROAMING_OUTBOX_POLL_MS: '100',
       OICP_STATUS_PUSH_SECONDS: '2',
+      // As behind a reverse proxy on this host that ends TLS and forwards Hubject's certificate.
+      OICP_TRUSTED_PROXIES: '127.0.0.1',
     });
     const { createTariff } = await tenant.admin.data<{ createTariff: { id: string } }>(
       'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
@@ -511,6 +515,79 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
       );
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ Result: false, StatusCode: { Code: '017' } });
+    });
+
+    describe('through a reverse proxy that ends TLS', () => {
+      const hubjectPki = new TestPki();
+      const otherPki = new TestPki();
+      const remoteStart = {
+        SessionID: 'c3d4e5f6-0000-4000-8000-00000000abcd',
+        ProviderID: 'DE-DCB',
+        EvseID: 'DE*VGC*ENOPE*1',
+        Identification: { RemoteIdentification: { EvcoID: 'DE-DCB-C12345678-X' } },
+      };
+
+      /** A remote start as the proxy forwards it, from `localAddress`, with the certificate it verified. */
+      function forwarded(certificate: Buffer | string | undefined, localAddress = '127.0.0.1') {
+        return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+          const url = new URL(
+            `${tenant.app.httpUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/start`,
+          );
+          const req = httpRequest(
+            url,
+            {
+              method: 'POST',
+              localAddress,
+              headers: {
+                'content-type': 'application/json',
+                ...(certificate ? { 'x-ssl-client-cert': encodeURIComponent(certificate.toString()) } : {}),
+              },
+            },
+            (res) => {
+              let text = '';
+              res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end(JSON.stringify(remoteStart));
+        });
+      }
+
+      beforeAll(async () => {
+        await tenant.admin.data(SET_SETTINGS, {
+          input: settingsInput({ dynamicPricing: true, caCertificatePem: hubjectPki.ca.cert.toString() }),
+        });
+      });
+
+      it('takes the certificate the proxy verified, issued by the Hubject CA', async () => {
+        // Past authentication: the answer is about the (unknown) EVSE.
+        expect(await forwarded(hubjectPki.client('hubject').cert)).toMatchObject({
+          status: 200,
+          body: { Result: false, StatusCode: { Code: '603' } },
+        });
+      });
+
+      it('refuses another CA’s, an expired one, none, and any header from an address that is no proxy', async () => {
+        for (const certificate of [
+          otherPki.client('hubject').cert,
+          hubjectPki.expiredClient('hubject').cert,
+          'not a certificate',
+          undefined,
+        ]) {
+          expect(await forwarded(certificate)).toMatchObject({
+            status: 403,
+            body: { Result: false, StatusCode: { Code: '017' } },
+          });
+        }
+        // The app listens on 127.0.0.1; 127.0.0.2 reaches it over loopback, but is not the proxy.
+        expect(await forwarded(hubjectPki.client('hubject').cert, '127.0.0.2')).toMatchObject({
+          status: 403,
+          body: { StatusCode: { Code: '017' } },
+        });
+      });
     });
   });
 });

@@ -56,9 +56,10 @@ type Call = [OicpOperationName, object];
 
 /**
  * Delivers the shared outbox's neutral messages to Hubject as OICP 2.3 operations: a location becomes
- * PushEvseData (in batches of 10,000, deletions for withdrawn EVSEs) and PushEvseStatus, a status change
- * PushEvseStatus, a session its ChargingNotifications (Start, Progress, End, with AuthorizeStop at the
- * end), a CDR eRoamingChargeDetailRecord. Hubject's `Result: false` is a rejection (reported, not
+ * PushEvseData (in batches of 10,000, deletions for withdrawn EVSEs), PushEVSEPricing under dynamic
+ * pricing, and PushEvseStatus; a status change PushEvseStatus; a session its ChargingNotifications
+ * (Start, Progress, Error, End, with AuthorizeStop at the end); a CDR eRoamingChargeDetailRecord. The
+ * periodic status round and the pricing products are full loads rendered when delivered. Hubject's `Result: false` is a rejection (reported, not
  * retried); no answer or a 5xx is retried.
  */
 @Injectable()
