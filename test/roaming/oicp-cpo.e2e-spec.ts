@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { BOOT, connect201 } from '../ocpp201/ocpp201-station';
 import { TestPki } from '../ocpp-security/tls-certificates';
 import { createSiteArea, createStationIn } from '../organizations/support/organizations';
@@ -6,6 +5,7 @@ import { GraphQLClient } from '../support/graphql-client';
 import { PythonStation } from '../support/python-station';
 import { createUserAndLogin, eventually } from '../support/users';
 import { HubjectRecorder } from './support/hubject-recorder';
+import { postOicp } from './support/oicp-post';
 import { HubjectSimulator } from './support/hubject-simulator';
 import { RoamingTenant, collection, startRoamingTenant } from './support/roaming-fixture';
 
@@ -529,31 +529,14 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
 
       /** A remote start as the proxy forwards it, from `localAddress`, with the certificate it verified. */
       function forwarded(certificate: Buffer | string | undefined, localAddress = '127.0.0.1') {
-        return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-          const url = new URL(
-            `${tenant.app.httpUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/start`,
-          );
-          const req = httpRequest(
-            url,
-            {
-              method: 'POST',
-              localAddress,
-              headers: {
-                'content-type': 'application/json',
-                ...(certificate ? { 'x-ssl-client-cert': encodeURIComponent(certificate.toString()) } : {}),
-              },
-            },
-            (res) => {
-              let text = '';
-              res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-              res.on('end', () =>
-                resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
-              );
-            },
-          );
-          req.on('error', reject);
-          req.end(JSON.stringify(remoteStart));
-        });
+        return postOicp(
+          `${tenant.app.httpUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/start`,
+          remoteStart,
+          {
+            localAddress,
+            headers: certificate ? { 'x-ssl-client-cert': encodeURIComponent(certificate.toString()) } : {},
+          },
+        );
       }
 
       beforeAll(async () => {

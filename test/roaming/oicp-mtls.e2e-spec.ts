@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
-import { createServer, request, Server } from 'node:https';
+import { createServer, Server } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { RPCClient } from 'ocpp-rpc';
@@ -14,6 +14,7 @@ import {
 } from '../organizations/support/organizations';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { TestApp, startTestApp } from '../support/test-app';
+import { postOicp } from './support/oicp-post';
 import { createUserAndLogin, eventually } from '../support/users';
 
 /**
@@ -211,26 +212,11 @@ describe('OICP mutual TLS', () => {
       body: unknown,
       identity?: Pem,
     ): Promise<{ status: number; body: Record<string, unknown> }> {
-      return new Promise((resolve, reject) => {
-        const req = request(
-          `${httpsUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/${operation}`,
-          {
-            method: 'POST',
-            ca: hubjectPki.ca.cert,
-            ...(identity ? { cert: identity.cert, key: identity.key } : {}),
-            headers: { 'content-type': 'application/json' },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(JSON.stringify(body));
-      });
+      return postOicp(
+        `${httpsUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/${operation}`,
+        body,
+        { ca: hubjectPki.ca.cert, ...(identity ? { cert: identity.cert, key: identity.key } : {}) },
+      );
     }
 
     const SESSION_ID = 'b2c3d4e5-0000-4000-8000-00000000abcd';
