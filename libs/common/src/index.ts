@@ -26,3 +26,4 @@ export * from './time/time-zone';
 export * from './http/public-base-url';
 export * from './http/service-url';
 export * from './i18n/locales';
+export * from './objects/defined-only';
