@@ -11,6 +11,12 @@ and answers each with one JSON line on stdout:
                                            StopTransaction
                                            -> {"event": "started", "status": S, "transactionId": N}
                                            -> {"event": "stopped", "transactionId": N}   (if Accepted)
+  <- start TAG ENERGY_WH                    a session that goes on: StartTransaction, Charging, MeterValues
+                                           -> {"event": "started", "status": S, "transactionId": N}
+  <- fault ERROR_CODE                      connector 1 reports Faulted with that ChargePointErrorCode
+                                           -> {"event": "faulted"}
+  <- stop REASON ENERGY_WH                 stops the started session with that Reason, then Available
+                                           -> {"event": "stopped", "transactionId": N}
   <- quit
 """
 
@@ -58,15 +64,57 @@ def register(moment: datetime, wh: int, context: ReadingContext) -> dict:
 
 
 class Station(ChargePoint):
-    async def status(self, status: ChargePointStatus) -> None:
+    open_transaction = None
+
+    async def status(
+        self, status: ChargePointStatus, error_code: ChargePointErrorCode = ChargePointErrorCode.no_error
+    ) -> None:
         await self.call(
             call.StatusNotification(
                 connector_id=1,
-                error_code=ChargePointErrorCode.no_error,
+                error_code=error_code,
                 status=status,
                 timestamp=iso(datetime.now(timezone.utc)),
             )
         )
+
+    async def begin(self, tag: str, energy_wh: int) -> None:
+        started = await self.call(
+            call.StartTransaction(
+                connector_id=1, id_tag=tag, meter_start=METER_START_WH, timestamp=iso(datetime.now(timezone.utc))
+            )
+        )
+        status = started.id_tag_info["status"]
+        emit({"event": "started", "status": status, "transactionId": started.transaction_id})
+        self.open_transaction = started.transaction_id
+        await self.status(ChargePointStatus.charging)
+        await self.call(
+            call.MeterValues(
+                connector_id=1,
+                transaction_id=started.transaction_id,
+                meter_value=[
+                    register(datetime.now(timezone.utc), METER_START_WH + energy_wh, ReadingContext.sample_periodic)
+                ],
+            )
+        )
+
+    async def fault(self, error_code: str) -> None:
+        await self.status(ChargePointStatus.faulted, ChargePointErrorCode(error_code))
+        emit({"event": "faulted"})
+
+    async def stop(self, reason: str, energy_wh: int) -> None:
+        transaction_id = self.open_transaction
+        await self.call(
+            call.StopTransaction(
+                meter_stop=METER_START_WH + energy_wh,
+                timestamp=iso(datetime.now(timezone.utc)),
+                transaction_id=transaction_id,
+                reason=Reason(reason),
+            )
+        )
+        self.open_transaction = None
+        await self.status(ChargePointStatus.available)
+        emit({"event": "stopped", "transactionId": transaction_id})
 
     async def boot(self) -> None:
         boot = await self.call(
@@ -138,6 +186,12 @@ async def main(endpoint: str, identity: str) -> None:
                     return
                 if words[0] == "authorize":
                     await station.authorize(words[1])
+                elif words[0] == "start":
+                    await station.begin(words[1], int(words[2]))
+                elif words[0] == "fault":
+                    await station.fault(words[1])
+                elif words[0] == "stop":
+                    await station.stop(words[1], int(words[2]))
                 elif words[0] == "session":
                     await station.session(words[1], int(words[2]), int(words[3]), int(words[4]) if len(words) > 4 else 0)
         finally:

@@ -322,9 +322,13 @@ describe('OCPI 2.2.1 CPO with an independent eMSP', () => {
       expect.objectContaining({ id: createTariff.id, country_code: 'DE', party_id: 'VGC', currency: 'EUR' }),
     ]);
     expect(cdr.body.charging_periods.length).toBeGreaterThanOrEqual(2);
-    expect(cdr.body.charging_periods.every((period: Json) => period.tariff_id === createTariff.id)).toBe(true);
+    expect(cdr.body.charging_periods.every((period: Json) => period.tariff_id === createTariff.id)).toBe(
+      true,
+    );
     // The eMSP (py_ocpi's Cdr model) accepted and stored it.
-    expect((await peer.state()).cdrs[cdr.body.id.toUpperCase()]).toMatchObject({ total_cost: cdr.body.total_cost });
+    expect((await peer.state()).cdrs[cdr.body.id.toUpperCase()]).toMatchObject({
+      total_cost: cdr.body.total_cost,
+    });
 
     // The session reports carried the running cost, then the final one; the CDR came after them.
     const { received: all } = await peer.state();
@@ -337,8 +341,12 @@ describe('OCPI 2.2.1 CPO with an independent eMSP', () => {
       total_cost: cdr.body.total_cost,
       charging_periods: cdr.body.charging_periods,
     });
-    const final = all.findIndex((request) => request.body?.id === sessionId && request.body?.status === 'COMPLETED');
-    const posted = all.findIndex((request) => request.path.endsWith('/cdrs/') && request.body?.id === sessionId);
+    const final = all.findIndex(
+      (request) => request.body?.id === sessionId && request.body?.status === 'COMPLETED',
+    );
+    const posted = all.findIndex(
+      (request) => request.path.endsWith('/cdrs/') && request.body?.id === sessionId,
+    );
     expect(final).toBeGreaterThanOrEqual(0);
     expect(posted).toBeGreaterThan(final);
 

@@ -134,9 +134,13 @@ describe('OCPI 2.2.1 eMSP with an independent CPO', () => {
       15_000,
     );
     expect(command).toMatchObject({ result: 'ACCEPTED', resultAt: expect.any(String) });
-    const sent = (await peer.state()).received.find((request) =>
-      request.path.endsWith('/commands/START_SESSION'),
+    // The peer notes a request once its handler returns, and its handler posts the result first.
+    const isStartSession = (request: { path: string }) => request.path.endsWith('/commands/START_SESSION');
+    const { received } = await eventually(
+      () => peer.state(),
+      (state) => state.received.some(isStartSession),
     );
+    const sent = received.find(isStartSession);
     expect(sent?.body).toMatchObject({
       location_id: 'LOC-AMS-1',
       evse_uid: 'AMS-1-E1',

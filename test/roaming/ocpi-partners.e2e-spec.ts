@@ -258,7 +258,12 @@ describe('OCPI partners and the credentials handshake', () => {
       { id: oldId },
     );
     expect(unregisterOcpiPartner).toEqual({ status: 'UNREGISTERED', lastError: null });
-    expect((await old.state()).received.at(-1)).toMatchObject({ method: 'DELETE', status: 200 });
+    // The peer notes a request after answering it: wait for the note rather than read it once.
+    const { received } = await eventually(
+      () => old.state(),
+      (state) => state.received.at(-1)?.method === 'DELETE',
+    );
+    expect(received.at(-1)).toMatchObject({ method: 'DELETE', status: 200 });
     expect((await ocpiFetch(tenant, '/versions', { token, base64: false })).status).toBe(401);
   });
 

@@ -1,8 +1,11 @@
 import { BOOT, connect201 } from '../ocpp201/ocpp201-station';
-import { createStationIn } from '../organizations/support/organizations';
+import { TestPki } from '../ocpp-security/tls-certificates';
+import { createSiteArea, createStationIn } from '../organizations/support/organizations';
 import { GraphQLClient } from '../support/graphql-client';
 import { PythonStation } from '../support/python-station';
 import { createUserAndLogin, eventually } from '../support/users';
+import { HubjectRecorder } from './support/hubject-recorder';
+import { postOicp } from './support/oicp-post';
 import { HubjectSimulator } from './support/hubject-simulator';
 import { RoamingTenant, collection, startRoamingTenant } from './support/roaming-fixture';
 
@@ -10,9 +13,16 @@ const STATION = 'OICP-16';
 /** Our EVSE's eMI3 id: the operator id, `E`, the station id's letters and digits, the connector. */
 const EVSE_ID = 'DE*VGC*EOICP16*1';
 const CARD = '04A2B3C4D5E6F7';
+/** The messages of a session, in the order Hubject must get them. */
+const SESSION_MODULES = new Set([
+  'oicp:AuthorizeStart',
+  'oicp:AuthorizeStop',
+  'oicp:ChargingNotifications',
+  'oicp:ChargeDetailRecord',
+]);
 
 const SETTINGS_FIELDS =
-  'enabled operatorId operatorName hotlinePhoneNumber baseUrl hasClientCertificate certificateExpiresAt certificateExpiresSoon';
+  'enabled operatorId operatorName hotlinePhoneNumber baseUrl dynamicPricing hasClientCertificate certificateExpiresAt certificateExpiresSoon';
 const SET_SETTINGS = `mutation($input: SetOicpSettingsInput!) { setOicpSettings(input: $input) { ${SETTINGS_FIELDS} } }`;
 
 /** 0.40/kWh (20 % VAT), 2/h of charging, 1 per session (20 % VAT). */
@@ -41,19 +51,26 @@ interface LogEntry {
 /**
  * Our CPO side of OICP 2.3 against oicp-kit's Hubject simulator, with a real OCPP 1.6-J station (the
  * Python `ocpp` package): EVSE data and status pushed, an RFID card unknown to us authorized by
- * Hubject, the session's notifications and its CDR, every message checked against Hubject's OpenAPI.
+ * Hubject, the session's notifications (errors too) and its CDR, every message checked against
+ * Hubject's OpenAPI. A recorder in front of the simulator keeps what we sent, and answers dynamic
+ * pricing (which the simulator does not serve) after checking it against the OpenAPI file.
  */
 describe('OICP 2.3 CPO with the Hubject simulator', () => {
   let tenant: RoamingTenant;
   let hubject: HubjectSimulator;
+  let recorder: HubjectRecorder;
   let station: PythonStation;
   let tariffId: string;
 
   beforeAll(async () => {
     hubject = await HubjectSimulator.start();
+    recorder = await HubjectRecorder.start(hubject.baseUrl);
     tenant = await startRoamingTenant('oicp-cpo', {
       OCPI_SESSION_UPDATE_SECONDS: '0',
       ROAMING_OUTBOX_POLL_MS: '100',
+      OICP_STATUS_PUSH_SECONDS: '2',
+      // As behind a reverse proxy on this host that ends TLS and forwards Hubject's certificate.
+      OICP_TRUSTED_PROXIES: '127.0.0.1',
     });
     const { createTariff } = await tenant.admin.data<{ createTariff: { id: string } }>(
       'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
@@ -71,8 +88,9 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
   afterAll(async () => {
     station?.send('quit');
     station?.kill();
-    hubject?.stop();
     await tenant?.app.close();
+    await recorder?.stop();
+    hubject?.stop();
   });
 
   function settingsInput(extra: Record<string, unknown> = {}) {
@@ -81,7 +99,7 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
       operatorId: 'DE*VGC',
       operatorName: 'Voltgrid CPO',
       hotlinePhoneNumber: '+4930123456',
-      baseUrl: hubject.baseUrl,
+      baseUrl: recorder.baseUrl,
       ...extra,
     };
   }
@@ -93,7 +111,7 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
 
   async function log(): Promise<LogEntry[]> {
     const { ocpiMessages } = await tenant.admin.data<{ ocpiMessages: { edges: { node: LogEntry }[] } }>(
-      'query($partnerId: ID) { ocpiMessages(partnerId: $partnerId, first: 100) { edges { node { direction module httpStatus statusMessage error } } } }',
+      'query($partnerId: ID) { ocpiMessages(partnerId: $partnerId, first: 500) { edges { node { direction module httpStatus statusMessage error } } } }',
       { partnerId: await partnerId() },
     );
     return ocpiMessages.edges.map((edge) => edge.node).reverse();
@@ -127,6 +145,7 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
       expect(setOicpSettings).toMatchObject({
         enabled: true,
         operatorId: 'DE*VGC',
+        dynamicPricing: false,
         hasClientCertificate: false,
         certificateExpiresAt: null,
         certificateExpiresSoon: false,
@@ -176,7 +195,7 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
         (entries) => entries.some((entry) => entry.module === 'oicp:ChargeDetailRecord'),
         30_000,
       );
-      const ofSession = sent.filter((entry) => !entry.module.startsWith('oicp:PushEvse'));
+      const ofSession = sent.filter((entry) => SESSION_MODULES.has(entry.module));
       expect(ofSession.map((entry) => [entry.module, entry.statusMessage])).toEqual([
         ['oicp:AuthorizeStart', 'Authorized 000 Success'],
         ['oicp:ChargingNotifications', 'true 000 Success'],
@@ -210,9 +229,17 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
         pricing: expect.objectContaining({ total_cost: { excl_vat: 6.8, incl_vat: 7.96 } }),
         tariff: expect.objectContaining({ id: tariffId }),
       });
-      // Delivered messages leave the outbox: nothing was refused, nothing waits.
+      // The CDR names the pricing product: our tariff.
       expect(
-        await collection(tenant, 'roaming_outbox').countDocuments({ partnerId: await partnerId() }),
+        recorder.bodiesOf('ChargeDetailRecord').find((body) => body.SessionID === sessionId),
+      ).toMatchObject({ PartnerProductID: tariffId, ConsumedEnergy: 12 });
+      // Delivered messages leave the outbox: nothing was refused, nothing waits.
+      // (The periodic status full load may be waiting: it is not refused.)
+      expect(
+        await collection(tenant, 'roaming_outbox').countDocuments({
+          partnerId: await partnerId(),
+          status: { $ne: 'PENDING' },
+        }),
       ).toBe(0);
     });
 
@@ -222,9 +249,225 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
         (statuses) => statuses.get(EVSE_ID) === 'Available',
       );
       const statusPushes = (await log()).filter((entry) => entry.module === 'oicp:PushEvseStatus');
-      // The first full push, then Charging (Occupied) and Available again.
-      expect(statusPushes.length).toBeGreaterThanOrEqual(3);
       expect(statusPushes.every((entry) => entry.statusMessage === 'true 000 Success')).toBe(true);
+      // Besides the periodic full loads: Charging (Occupied) and Available again, as updates.
+      const updates = recorder
+        .bodiesOf('PushEvseStatus')
+        .filter((body) => body.ActionType === 'update')
+        .map((body) => statusOf(body, EVSE_ID));
+      expect(updates).toEqual(expect.arrayContaining(['Occupied', 'Available']));
+    });
+  });
+
+  describe('charging errors during a Hubject session', () => {
+    /** Authorizes a new card at Hubject and starts charging with it; Hubject's SessionID. */
+    async function startSession(card: string): Promise<string> {
+      station.send(`authorize ${card}`);
+      expect(await station.next()).toEqual({ event: 'authorized', status: 'Accepted' });
+      station.send(`start ${card} 2000`);
+      expect(await station.next()).toMatchObject({ event: 'started', status: 'Accepted' });
+      const sessionId = String(
+        (await collection(tenant, 'roaming_authorizations').findOne({ tokenUid: card }))!
+          .authorizationReference,
+      );
+      await eventually(
+        async () => notificationsOf(sessionId),
+        (types) => types.includes('Progress'),
+      );
+      return sessionId;
+    }
+
+    function notificationsOf(sessionId: string): string[] {
+      return recorder
+        .bodiesOf('ChargingNotifications')
+        .filter((body) => body.SessionID === sessionId)
+        .map((body) => String(body.Type));
+    }
+
+    async function stopAndAwaitCdr(sessionId: string, reason: string): Promise<void> {
+      station.send(`stop ${reason} 5000`);
+      expect((await station.next()).event).toBe('stopped');
+      await eventually(
+        async () => recorder.bodiesOf('ChargeDetailRecord').map((body) => body.SessionID),
+        (sessions) => sessions.includes(sessionId),
+        30_000,
+      );
+    }
+
+    it('a connector that turns Faulted is told once, as ConnectorError for a lock failure, before the end', async () => {
+      const sessionId = await startSession('04B2B3C4D5E6F8');
+      station.send('fault ConnectorLockFailure');
+      expect(await station.next()).toEqual({ event: 'faulted' });
+      await eventually(
+        async () => notificationsOf(sessionId),
+        (types) => types.includes('Error'),
+      );
+      // An emergency stop right after is the same fault: no second Error.
+      await stopAndAwaitCdr(sessionId, 'EmergencyStop');
+      expect(notificationsOf(sessionId)).toEqual(['Start', 'Progress', 'Error', 'End']);
+      const error = recorder
+        .bodiesOf('ChargingNotifications')
+        .find((body) => body.SessionID === sessionId && body.Type === 'Error');
+      expect(error).toMatchObject({
+        EvseID: EVSE_ID,
+        OperatorID: 'DE*VGC',
+        ErrorType: 'ConnectorError',
+        ErrorAdditionalInfo: expect.stringContaining('ConnectorLockFailure'),
+        Identification: { RFIDMifareFamilyIdentification: { UID: '04B2B3C4D5E6F8' } },
+      });
+      // The simulator took it (it refuses notifications of sessions it does not hold).
+      const answers = (await log()).filter((entry) => entry.module === 'oicp:ChargingNotifications');
+      expect(answers.every((entry) => entry.statusMessage === 'true 000 Success')).toBe(true);
+    });
+
+    it('a station that stops for a power loss is told as CriticalError, before the end', async () => {
+      const sessionId = await startSession('04C2B3C4D5E6F9');
+      await stopAndAwaitCdr(sessionId, 'PowerLoss');
+      expect(notificationsOf(sessionId)).toEqual(['Start', 'Progress', 'Error', 'End']);
+      expect(
+        recorder
+          .bodiesOf('ChargingNotifications')
+          .find((body) => body.SessionID === sessionId && body.Type === 'Error'),
+      ).toMatchObject({
+        ErrorType: 'CriticalError',
+        ErrorAdditionalInfo: 'Stopped by the station: PowerLoss',
+      });
+    });
+
+    it('an ordinary stop is no error', async () => {
+      const sessionId = await startSession('04D2B3C4D5E6FA');
+      await stopAndAwaitCdr(sessionId, 'Local');
+      expect(notificationsOf(sessionId)).toEqual(['Start', 'Progress', 'End']);
+    });
+  });
+
+  describe('status of every EVSE', () => {
+    it('is pushed as a full load every OICP_STATUS_PUSH_SECONDS, besides the real-time pushes', async () => {
+      const before = recorder
+        .bodiesOf('PushEvseStatus')
+        .filter((body) => body.ActionType === 'fullLoad').length;
+      const fullLoads = await eventually(
+        async () => recorder.bodiesOf('PushEvseStatus').filter((body) => body.ActionType === 'fullLoad'),
+        (bodies) => bodies.length >= before + 2,
+        30_000,
+      );
+      expect(statusOf(fullLoads[fullLoads.length - 1], EVSE_ID)).toBe('Available');
+      // Hubject holds what the full load said.
+      expect((await hubject.evseStatuses()).get(EVSE_ID)).toBe('Available');
+    });
+  });
+
+  describe('dynamic pricing', () => {
+    it('is off until the tenant switches it on; then our tariffs become products and each EVSE names its own', async () => {
+      expect(recorder.bodiesOf('PushPricingProductData')).toEqual([]);
+      const { setOicpSettings } = await tenant.admin.data<{ setOicpSettings: { dynamicPricing: boolean } }>(
+        SET_SETTINGS,
+        { input: settingsInput({ dynamicPricing: true }) },
+      );
+      expect(setOicpSettings.dynamicPricing).toBe(true);
+      const [products] = await eventually(
+        async () => recorder.bodiesOf('PushPricingProductData'),
+        (bodies) => bodies.length > 0,
+      );
+      expect(products).toMatchObject({
+        ActionType: 'fullLoad',
+        PricingProductData: {
+          OperatorID: 'DE*VGC',
+          ProviderID: '*',
+          PricingDefaultPriceCurrency: 'EUR',
+          PricingProductDataRecords: [
+            {
+              ProductID: tariffId,
+              ReferenceUnit: 'KILOWATT_HOUR',
+              ProductPriceCurrency: 'EUR',
+              PricePerReferenceUnit: 0.4,
+              AdditionalReferences: [
+                { AdditionalReference: 'START FEE', PricePerAdditionalReferenceUnit: 1 },
+              ].map((fee) => expect.objectContaining(fee)),
+            },
+          ],
+        },
+      });
+      const evsePricing = await eventually(
+        async () => recorder.bodiesOf('PushEVSEPricing'),
+        (bodies) => bodies.some((body) => productsOf(body, EVSE_ID)?.includes(tariffId)),
+      );
+      expect(evsePricing[0]).toMatchObject({ ActionType: 'update' });
+      // Both answered after the recorder checked them against the OpenAPI file.
+      const answers = (await log()).filter((entry) => /Pricing/.test(entry.module));
+      expect(answers.length).toBeGreaterThanOrEqual(2);
+      expect(answers.every((entry) => entry.statusMessage === 'true 000 Success')).toBe(true);
+    });
+
+    it('re-pushes the products when a tariff changes', async () => {
+      await tenant.admin.data('mutation($input: UpdateTariffInput!) { updateTariff(input: $input) { id } }', {
+        input: {
+          id: tariffId,
+          elements: [{ priceComponents: [{ type: 'ENERGY', price: 0.45, vat: 20, stepSize: 1 }] }],
+        },
+      });
+      await eventually(
+        async () => recorder.bodiesOf('PushPricingProductData').map(priceOfFirstProduct),
+        (prices) => prices.includes(0.45),
+      );
+    });
+  });
+
+  describe('EVSE data', () => {
+    async function recordOf(predicate: (record: Record<string, unknown>) => boolean) {
+      const pushes = await eventually(
+        async () => recorder.bodiesOf('PushEvseData').flatMap(recordsOf),
+        (records) => records.some(predicate),
+      );
+      return pushes.filter(predicate).pop()!;
+    }
+
+    it('has its ChargingPool from the station’s site area, and is re-pushed when the station moves to another', async () => {
+      const first = await recordOf((record) => record.EvseID === EVSE_ID);
+      expect(first.ChargingPoolID).toBe(poolOf(tenant.siteAreaId));
+      const garage = await createSiteArea(tenant.admin, tenant.siteId, 'Garage');
+      await tenant.admin.data(
+        'mutation($station: ID!, $area: ID) { assignChargingStationToSiteArea(chargingStationId: $station, siteAreaId: $area) { id } }',
+        { station: STATION, area: garage },
+      );
+      await recordOf((record) => record.EvseID === EVSE_ID && record.ChargingPoolID === poolOf(garage));
+    });
+
+    it('is re-pushed when the site changes', async () => {
+      await tenant.admin.data('mutation($input: UpdateSiteInput!) { updateSite(input: $input) { id } }', {
+        input: { id: tenant.siteId, name: 'Marktplatz Nord' },
+      });
+      await recordOf(
+        (record) =>
+          record.EvseID === EVSE_ID &&
+          (record.ChargingStationNames as { value: string }[])[0]?.value === 'Marktplatz Nord',
+      );
+    });
+
+    it('is re-pushed with its products when another tariff applies at the station', async () => {
+      const pushesBefore = recorder.bodiesOf('PushEvseData').length;
+      const { createTariff } = await tenant.admin.data<{ createTariff: { id: string } }>(
+        'mutation($input: CreateTariffInput!) { createTariff(input: $input) { id } }',
+        { input: { ...TARIFF, name: 'Station tariff' } },
+      );
+      await tenant.admin.data('mutation($input: AssignTariffInput!) { assignTariff(input: $input) { id } }', {
+        input: { tariffId: createTariff.id, level: 'CHARGING_STATION', entityId: STATION },
+      });
+      await eventually(
+        async () => recorder.bodiesOf('PushEVSEPricing'),
+        (bodies) => bodies.some((body) => productsOf(body, EVSE_ID)?.includes(createTariff.id)),
+      );
+      expect(recorder.bodiesOf('PushEvseData').length).toBeGreaterThan(pushesBefore);
+      // The new tariff is a product too.
+      await eventually(
+        async () => recorder.bodiesOf('PushPricingProductData'),
+        (bodies) =>
+          bodies.some((body) =>
+            (
+              body.PricingProductData as { PricingProductDataRecords: { ProductID: string }[] }
+            ).PricingProductDataRecords.some((record) => record.ProductID === createTariff.id),
+          ),
+      );
     });
   });
 
@@ -273,5 +516,89 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ Result: false, StatusCode: { Code: '017' } });
     });
+
+    describe('through a reverse proxy that ends TLS', () => {
+      const hubjectPki = new TestPki();
+      const otherPki = new TestPki();
+      const remoteStart = {
+        SessionID: 'c3d4e5f6-0000-4000-8000-00000000abcd',
+        ProviderID: 'DE-DCB',
+        EvseID: 'DE*VGC*ENOPE*1',
+        Identification: { RemoteIdentification: { EvcoID: 'DE-DCB-C12345678-X' } },
+      };
+
+      /** A remote start as the proxy forwards it, from `localAddress`, with the certificate it verified. */
+      function forwarded(certificate: Buffer | string | undefined, localAddress = '127.0.0.1') {
+        return postOicp(
+          `${tenant.app.httpUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/start`,
+          remoteStart,
+          {
+            localAddress,
+            headers: certificate ? { 'x-ssl-client-cert': encodeURIComponent(certificate.toString()) } : {},
+          },
+        );
+      }
+
+      beforeAll(async () => {
+        await tenant.admin.data(SET_SETTINGS, {
+          input: settingsInput({ dynamicPricing: true, caCertificatePem: hubjectPki.ca.cert.toString() }),
+        });
+      });
+
+      it('takes the certificate the proxy verified, issued by the Hubject CA', async () => {
+        // Past authentication: the answer is about the (unknown) EVSE.
+        expect(await forwarded(hubjectPki.client('hubject').cert)).toMatchObject({
+          status: 200,
+          body: { Result: false, StatusCode: { Code: '603' } },
+        });
+      });
+
+      it('refuses another CA’s, an expired one, none, and any header from an address that is no proxy', async () => {
+        for (const certificate of [
+          otherPki.client('hubject').cert,
+          hubjectPki.expiredClient('hubject').cert,
+          'not a certificate',
+          undefined,
+        ]) {
+          expect(await forwarded(certificate)).toMatchObject({
+            status: 403,
+            body: { Result: false, StatusCode: { Code: '017' } },
+          });
+        }
+        // The app listens on 127.0.0.1; 127.0.0.2 reaches it over loopback, but is not the proxy.
+        expect(await forwarded(hubjectPki.client('hubject').cert, '127.0.0.2')).toMatchObject({
+          status: 403,
+          body: { StatusCode: { Code: '017' } },
+        });
+      });
+    });
   });
 });
+
+/** The status a PushEvseStatus body gives the EVSE. */
+function statusOf(body: Record<string, unknown>, evseId: string): string | undefined {
+  const records = (body.OperatorEvseStatus as { EvseStatusRecord: { EvseID: string; EvseStatus: string }[] })
+    .EvseStatusRecord;
+  return records.find((record) => record.EvseID === evseId)?.EvseStatus;
+}
+
+/** The products a PushEVSEPricing body names for the EVSE. */
+function productsOf(body: Record<string, unknown>, evseId: string): string[] | undefined {
+  return (body.EVSEPricing as { EvseID: string; EvseIDProductList: string[] }[]).find(
+    (record) => record.EvseID === evseId,
+  )?.EvseIDProductList;
+}
+
+function priceOfFirstProduct(body: Record<string, unknown>): number | undefined {
+  return (body.PricingProductData as { PricingProductDataRecords: { PricePerReferenceUnit: number }[] })
+    .PricingProductDataRecords[0]?.PricePerReferenceUnit;
+}
+
+function recordsOf(body: Record<string, unknown>): Record<string, unknown>[] {
+  return (body.OperatorEvseData as { EvseDataRecord: Record<string, unknown>[] }).EvseDataRecord;
+}
+
+/** Our ChargingPoolID of a site area: the operator, `P`, the area id's letters and digits. */
+function poolOf(siteAreaId: string): string {
+  return `DE*VGC*P${siteAreaId.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
+}

@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
-import { createServer, request, Server } from 'node:https';
+import { createServer, Server } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { RPCClient } from 'ocpp-rpc';
@@ -14,6 +14,7 @@ import {
 } from '../organizations/support/organizations';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { TestApp, startTestApp } from '../support/test-app';
+import { postOicp } from './support/oicp-post';
 import { createUserAndLogin, eventually } from '../support/users';
 
 /**
@@ -211,26 +212,11 @@ describe('OICP mutual TLS', () => {
       body: unknown,
       identity?: Pem,
     ): Promise<{ status: number; body: Record<string, unknown> }> {
-      return new Promise((resolve, reject) => {
-        const req = request(
-          `${httpsUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/${operation}`,
-          {
-            method: 'POST',
-            ca: hubjectPki.ca.cert,
-            ...(identity ? { cert: identity.cert, key: identity.key } : {}),
-            headers: { 'content-type': 'application/json' },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(JSON.stringify(body));
-      });
+      return postOicp(
+        `${httpsUrl}/oicp/default/charging/v21/providers/DE-DCB/authorize-remote/${operation}`,
+        body,
+        { ca: hubjectPki.ca.cert, ...(identity ? { cert: identity.cert, key: identity.key } : {}) },
+      );
     }
 
     const SESSION_ID = 'b2c3d4e5-0000-4000-8000-00000000abcd';
@@ -309,6 +295,61 @@ describe('OICP mutual TLS', () => {
         hubjectCaller,
       );
       expect(unknown).toMatchObject({ status: 200, body: { Result: false, StatusCode: { Code: '400' } } });
+    });
+
+    it('withdraws a remote start stopped before charging began: success, and the later start is not Hubject’s', async () => {
+      const sessionId = 'b2c3d4e5-0000-4000-8000-00000000beef';
+      const evcoId = 'DE-DCB-C87654321-X';
+      const commandsBefore = stationCommands.length;
+      expect(
+        await callAsHubject(
+          'start',
+          {
+            ...remoteStart,
+            SessionID: sessionId,
+            Identification: { RemoteIdentification: { EvcoID: evcoId } },
+          },
+          hubjectCaller,
+        ),
+      ).toMatchObject({ status: 200, body: { Result: true, SessionID: sessionId } });
+      expect(stationCommands[commandsBefore]).toMatchObject({
+        action: 'RemoteStartTransaction',
+        params: { idTag: evcoId },
+      });
+      // The driver has not plugged in yet when the EMP stops it.
+      const stopped = await callAsHubject(
+        'stop',
+        { SessionID: sessionId, ProviderID: 'DE-DCB', EvseID: 'DE*VGC*ETLS16*1' },
+        hubjectCaller,
+      );
+      expect(stopped).toMatchObject({
+        status: 200,
+        body: {
+          Result: true,
+          StatusCode: { Code: '000', AdditionalInfo: 'The remote start was withdrawn before charging began' },
+          SessionID: sessionId,
+        },
+      });
+      // Nothing was running, so nothing was sent to the station.
+      expect(stationCommands).toHaveLength(commandsBefore + 1);
+      // The station starts late with the badge it was given: refused, and no session for Hubject.
+      const late = (await station.call('StartTransaction', {
+        connectorId: 1,
+        idTag: evcoId,
+        meterStart: 0,
+        timestamp: new Date().toISOString(),
+      })) as { idTagInfo: { status: string } };
+      expect(late.idTagInfo.status).not.toBe('Accepted');
+      const sessions = app.app.get<Connection>(getConnectionToken()).collection('roaming_sessions');
+      expect(await sessions.countDocuments({ authorizationReference: sessionId })).toBe(0);
+      // A second stop finds nothing to stop.
+      expect(
+        await callAsHubject(
+          'stop',
+          { SessionID: sessionId, ProviderID: 'DE-DCB', EvseID: 'DE*VGC*ETLS16*1' },
+          hubjectCaller,
+        ),
+      ).toMatchObject({ status: 200, body: { Result: false, StatusCode: { Code: '400' } } });
     });
   });
 });

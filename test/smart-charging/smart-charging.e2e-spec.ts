@@ -332,4 +332,24 @@ describe('smart charging with assets: simulated stations that obey their profile
     const mail = await mailpit.waitFor(adminEmail, (received) => received.subject.includes('SC16-0003'));
     expect(mail.text).toContain('Rejected');
   });
+
+  it("refuses a stack level at or below the static limits' one (a station would replace one profile with the other)", async () => {
+    const update =
+      'mutation($input: UpdateSmartChargingSettingsInput!) { updateSmartChargingSettings(input: $input) { stackLevel } }';
+    const stackLevel = async (): Promise<number> =>
+      (
+        await admin.data<{ smartChargingSettings: { stackLevel: number } }>(
+          'query($id: ID!) { smartChargingSettings(siteAreaId: $id) { stackLevel } }',
+          { id: areaId },
+        )
+      ).smartChargingSettings.stackLevel;
+    for (const level of [0, 1]) {
+      const refused = await admin.request(update, { input: { siteAreaId: areaId, stackLevel: level } });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(refused.errors)).toContain("above the static limits' stack level 1");
+    }
+    expect(await stackLevel()).toBe(2);
+    await admin.data(update, { input: { siteAreaId: areaId, stackLevel: 3 } });
+    expect(await stackLevel()).toBe(3);
+  });
 });

@@ -1,5 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { SimulatorOptions } from './cli/simulator-options';
+import { loadCatalogCars } from './model/car-catalog';
+import { dcSupply } from './model/charge-curve';
 import { seededRandom } from './model/random';
 import { Ocpp16Protocol } from './protocol/ocpp16/ocpp16-protocol';
 import { Ocpp201Protocol } from './protocol/ocpp201/ocpp201-protocol';
@@ -56,6 +58,8 @@ export function stationIdentity(prefix: string, index: number, total: number): s
 export function startSimulation(options: SimulatorOptions, stats = new SimulationStats()): Simulation {
   const random = seededRandom(options.seed);
   const binding = bindingOf(options);
+  const cars = options.cars === 'catalog' ? loadCatalogCars() : undefined;
+  const supply = options.dcKw ? dcSupply(options.dcKw * 1000) : undefined;
   const stations = Array.from(
     { length: options.stations },
     (_, index) =>
@@ -70,6 +74,8 @@ export function startSimulation(options: SimulatorOptions, stats = new Simulatio
           rebootDelayS: options.rebootDelay,
           unplugDelayS: Math.min(2, options.idle / 2),
           phaseSwitching: options.phaseSwitching,
+          supply,
+          cars,
         },
         stats,
         seededRandom(options.seed * 7919 + index),

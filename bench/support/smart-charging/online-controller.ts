@@ -1,5 +1,6 @@
 import { optimize } from '../../../libs/smart-charging/src/optimizer/optimize';
 import {
+  ExpectedArrival,
   FuseInput,
   OptimizerInput,
   Phase,
@@ -23,6 +24,8 @@ export interface ControllerOptions {
   horizonSlots: number;
   prices?: number[];
   futureCapacityShare?: number;
+  /** The forecast of later arrivals at a slot of the day (from the area's past days, never this one). */
+  expectedArrivals?: (slot: number, slotCount: number, fuseId: string) => ExpectedArrival[];
 }
 
 /**
@@ -122,6 +125,7 @@ function problemAt(
     sessions,
     prices: options.prices?.slice(slot, slot + slotCount),
     futureCapacityShare: options.futureCapacityShare,
+    expectedArrivals: options.expectedArrivals?.(slot, slotCount, area.id),
   };
 }
 

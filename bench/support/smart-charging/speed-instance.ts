@@ -1,5 +1,6 @@
 import { seededRandom } from '../../../apps/simulator/src/model/random';
 import {
+  ExpectedArrival,
   FuseInput,
   OptimizerInput,
   Phase,
@@ -13,8 +14,9 @@ const VOLTAGE = 230;
  * A large site for the speed target: `areas` site areas of `stations` two-connector stations each
  * (every connector with a car), each area with its own fuse, a building and some solar, a station
  * limit of 32 A, cars of every kind (a quarter single-phase, half of those switchable), half with a
- * known energy need and departure, time-of-use prices, and peak-shaving and imbalance limits on
- * every other area. Seeded.
+ * known energy need and departure, time-of-use prices, a forecast of later arrivals in every area
+ * (one window per hour of the horizon after the first, the most the forecast makes), and
+ * peak-shaving and imbalance limits on every other area. Seeded.
  */
 export function largeSite(
   seed: number,
@@ -25,6 +27,7 @@ export function largeSite(
   const random = seededRandom(seed);
   const fuses: FuseInput[] = [];
   const sessions: SessionInput[] = [];
+  const expectedArrivals: ExpectedArrival[] = [];
   for (let area = 0; area < areas; area++) {
     const limit = 63 + Math.floor(random() * 4) * 20;
     const building = 5 + random() * 15;
@@ -38,6 +41,16 @@ export function largeSite(
       peakWatts: area % 2 === 0 ? limit * 3 * VOLTAGE * 0.8 : undefined,
       maxImbalanceAmps: area % 2 === 0 ? 20 : undefined,
     });
+    for (let arrivalSlot = 1; arrivalSlot < slots; arrivalSlot += arrivalSlot === 1 ? 3 : 4) {
+      expectedArrivals.push({
+        fuseId: `area-${area}`,
+        arrivalSlot,
+        departureSlot: arrivalSlot + 4 + Math.floor(random() * 28),
+        energyWh: 2_000 + random() * 10_000,
+        maxAmps: 2 + random() * 10,
+        voltage: VOLTAGE,
+      });
+    }
     for (let station = 0; station < stationsPerArea; station++) {
       const stationId = `station-${area}-${station}`;
       fuses.push({
@@ -84,6 +97,7 @@ export function largeSite(
     sessions,
     prices,
     futureCapacityShare: 0.8,
+    expectedArrivals,
   };
 }
 

@@ -1,4 +1,4 @@
-import { SessionCarLimits } from '@csms/smart-charging';
+import { SessionCarLimits, SessionCarStateOfCharge } from '@csms/smart-charging';
 import { RemoteStartCars } from '@csms/stations';
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -11,6 +11,19 @@ import { CarCatalogSeeder } from './catalog/car-catalog.seeder';
 import { CarCatalogService } from './catalog/car-catalog.service';
 import { CarModelRepository } from './catalog/car-model.repository';
 import { CarModelDocument, CarModelSchema } from './catalog/schemas/car-model.schema';
+import { CarConnectorSettingsRepository } from './connector/car-connector-settings.repository';
+import { CarConnectorSettingsResolver } from './connector/car-connector-settings.resolver';
+import { CarConnectorSettingsService } from './connector/car-connector-settings.service';
+import { CarDataConnectionResolver } from './connector/car-data-connection.resolver';
+import {
+  CarConnectorSettingsDocument,
+  CarConnectorSettingsSchema,
+} from './connector/schemas/car-connector-settings.schema';
+import { CarSocReadingRepository } from './connector/soc/car-soc-reading.repository';
+import { CarSocFollower } from './connector/soc/car-soc.follower';
+import { CarSocJob } from './connector/soc/car-soc.job';
+import { ReportedCarSoc } from './connector/soc/reported-car-soc';
+import { CarSocReadingDocument, CarSocReadingSchema } from './connector/soc/schemas/car-soc-reading.schema';
 import { DriverCarLimits } from './sessions/driver-car-limits';
 import { RemoteStartCarChoices } from './sessions/remote-start-car-choices';
 import { RemoteStartCarRepository } from './sessions/remote-start-car.repository';
@@ -21,9 +34,10 @@ import { SessionCarRepository } from './sessions/session-car.repository';
 import { SessionCarResolver } from './sessions/session-car.resolver';
 
 /**
- * The car catalog (Open EV Data, curated by super admins), users' cars, and the car of each session.
- * Global for the ports it provides: SessionCarLimits (smart charging plans each session's car with it)
- * and RemoteStartCars (a car chosen in remoteStartTransaction).
+ * The car catalog (Open EV Data, curated by super admins), users' cars, the car of each session, and
+ * the tenant's car-data connector that reads the state of charge of sessions' cars. Global for the
+ * ports it provides: SessionCarLimits and SessionCarStateOfCharge (smart charging plans each
+ * session's car with them) and RemoteStartCars (a car chosen in remoteStartTransaction).
  */
 @Global()
 @Module({
@@ -33,6 +47,8 @@ import { SessionCarResolver } from './sessions/session-car.resolver';
       { name: CarDocument.name, schema: CarSchema },
       { name: SessionCarDocument.name, schema: SessionCarSchema },
       { name: RemoteStartCarDocument.name, schema: RemoteStartCarSchema },
+      { name: CarConnectorSettingsDocument.name, schema: CarConnectorSettingsSchema },
+      { name: CarSocReadingDocument.name, schema: CarSocReadingSchema },
     ]),
   ],
   providers: [
@@ -51,7 +67,16 @@ import { SessionCarResolver } from './sessions/session-car.resolver';
     RemoteStartCarRepository,
     RemoteStartCarChoices,
     { provide: RemoteStartCars, useExisting: RemoteStartCarChoices },
+    CarConnectorSettingsRepository,
+    CarConnectorSettingsService,
+    CarConnectorSettingsResolver,
+    CarDataConnectionResolver,
+    CarSocReadingRepository,
+    CarSocFollower,
+    CarSocJob,
+    ReportedCarSoc,
+    { provide: SessionCarStateOfCharge, useExisting: ReportedCarSoc },
   ],
-  exports: [CarService, CarCatalogService, SessionCarLimits, RemoteStartCars],
+  exports: [CarService, CarCatalogService, SessionCarLimits, SessionCarStateOfCharge, RemoteStartCars],
 })
 export class CarsModule {}

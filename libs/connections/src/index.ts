@@ -6,3 +6,4 @@ export * from './oauth2-connections.service';
 export * from './user-connection';
 export * from './models/user-connection.model';
 export * from './models/oauth2-authorization.model';
+export * from './settings/connected-service-settings.service';

@@ -4,8 +4,13 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { ConnectionProviders } from './connection-providers';
-import { authorizationUrl, exchangeCode, refreshTokens } from './oauth2/oauth2-client';
-import { OAuth2GrantRefused, OAuth2Tokens } from './oauth2/oauth2-provider';
+import {
+  authorizationUrl,
+  clientCredentialsTokens,
+  exchangeCode,
+  refreshTokens,
+} from './oauth2/oauth2-client';
+import { OAuth2GrantRefused, OAuth2Provider, OAuth2Tokens } from './oauth2/oauth2-provider';
 import { OAuth2StateRepository } from './oauth2/oauth2-state.repository';
 import { NotConnectedError, UserConnection } from './user-connection';
 import { UserConnectionRepository } from './user-connection.repository';
@@ -37,6 +42,11 @@ export interface AuthorizationStart {
 export class OAuth2Connections {
   /** One refresh per connection at a time on this instance: rotated refresh tokens are used once. */
   private readonly refreshing = new Map<string, Promise<string>>();
+  /**
+   * Client-credentials tokens by tenant, kind and client: kept in memory only (a new one costs one
+   * request), one request per key at a time.
+   */
+  private readonly clientTokens = new Map<string, Promise<OAuth2Tokens>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,7 +70,8 @@ export class OAuth2Connections {
   /** The callback: exchanges the code of a known state and stores the user's tokens. */
   async complete(state: string, code: string): Promise<UserConnection> {
     const pending = await this.states.take(state);
-    if (!pending) throw new AuthorizationExpiredError('This authorization is unknown, used already or expired');
+    if (!pending)
+      throw new AuthorizationExpiredError('This authorization is unknown, used already or expired');
     const tenantId = asTenantId(pending.tenantId);
     const provider = await this.providers.provider(tenantId, pending.kind);
     const tokens = await exchangeCode(provider, code, pending.redirectUri);
@@ -106,6 +117,46 @@ export class OAuth2Connections {
       if (!(error instanceof AccessTokenRejected)) throw error;
       return call(await this.refresh(connection), connection);
     }
+  }
+
+  /**
+   * Runs `call` with the client's own access token of the tenant's `kind` (client-credentials
+   * grant, no user involved): fetched when there is none or it is about to expire, and fetched
+   * again once when the service rejects it (AccessTokenRejected). A refused grant is
+   * OAuth2GrantRefused (the tenant's settings are wrong); other errors are transient.
+   */
+  async withClientToken<T>(
+    tenantId: TenantId,
+    kind: string,
+    call: (accessToken: string) => Promise<T>,
+  ): Promise<T> {
+    const provider = await this.providers.provider(tenantId, kind);
+    const key = `${tenantId}|${kind}|${provider.tokenUrl}|${provider.clientId}`;
+    const tokens = await this.clientToken(key, provider, false);
+    try {
+      return await call(tokens.accessToken);
+    } catch (error) {
+      if (!(error instanceof AccessTokenRejected)) throw error;
+      return call((await this.clientToken(key, provider, true)).accessToken);
+    }
+  }
+
+  private async clientToken(key: string, provider: OAuth2Provider, rejected: boolean): Promise<OAuth2Tokens> {
+    const cached = this.clientTokens.get(key);
+    if (cached && !rejected) {
+      const tokens = await cached.catch(() => null);
+      if (tokens && (!tokens.expiresAt || tokens.expiresAt.getTime() - Date.now() > EXPIRY_MARGIN_MS))
+        return tokens;
+    }
+    // A request for a new token may have started meanwhile (another call saw the same rejection).
+    const current = this.clientTokens.get(key);
+    if (current && current !== cached) return current;
+    const request = clientCredentialsTokens(provider);
+    this.clientTokens.set(key, request);
+    request.catch(() => {
+      if (this.clientTokens.get(key) === request) this.clientTokens.delete(key);
+    });
+    return request;
   }
 
   private async usable(tenantId: TenantId, userId: string, kind: string): Promise<UserConnection> {

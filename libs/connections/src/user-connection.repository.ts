@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { TenantId, definedOnly } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -57,7 +57,9 @@ export class UserConnectionRepository extends TenantRepository<UserConnectionDoc
 
   async markBroken(tenantId: TenantId, userId: string, kind: string, reason: string): Promise<void> {
     await this.model
-      .updateOne(this.scope(tenantId, { _id: connectionId(userId, kind) }), { $set: { brokenReason: reason } })
+      .updateOne(this.scope(tenantId, { _id: connectionId(userId, kind) }), {
+        $set: { brokenReason: reason },
+      })
       .exec();
   }
 
@@ -78,8 +80,4 @@ export class UserConnectionRepository extends TenantRepository<UserConnectionDoc
       connectedAt: doc.connectedAt,
     };
   }
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,5 @@
 import { IndexOptions } from 'mongoose';
-import { indexesToBuild } from './index-builder';
+import { alsoOnFerretDb, driverOptions, indexesToBuild } from './index-builder';
 
 describe('indexesToBuild', () => {
   const indexes: [Record<string, 1 | -1>, IndexOptions][] = [
@@ -7,16 +7,22 @@ describe('indexesToBuild', () => {
     [{ tenantId: 1, email: 1 }, { unique: [true, 'email taken'] }],
     [{ tenantId: 1, timestamp: -1 }, {}],
     [{ tenantId: 1, action: 1 }, { unique: false }],
+    [{ tenantId: 1, transactionId: 1, timestamp: 1 }, alsoOnFerretDb()],
   ];
 
   it('builds every index on MongoDB', () => {
     expect(indexesToBuild(indexes, false)).toEqual(indexes);
   });
 
-  it('keeps only the unique indexes on FerretDB, where secondary indexes serve no query', () => {
+  it('keeps the unique indexes on FerretDB, and the secondary ones marked as worth their write cost there', () => {
     expect(indexesToBuild(indexes, true).map(([fields]) => fields)).toEqual([
       { tenantId: 1, stationId: 1 },
       { tenantId: 1, email: 1 },
+      { tenantId: 1, transactionId: 1, timestamp: 1 },
     ]);
+  });
+
+  it('never sends the FerretDB marker to the server', () => {
+    expect(driverOptions(alsoOnFerretDb({ name: 'curve' }))).toEqual({ name: 'curve', unique: false });
   });
 });

@@ -10,3 +10,4 @@ export * from './embedded';
 export * from './index-builder';
 export * from './replacement';
 export * from './jobs';
+export * from './tenant-settings.repository';

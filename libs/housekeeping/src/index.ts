@@ -5,5 +5,6 @@ export * from './jobs/quiet-threshold';
 export * from './jobs/retention-target';
 export * from './lock/job-lock';
 export * from './lock/lease-store';
+export * from './lock/memory-lease-store';
 export * from './lock/housekeeping-lock.repository';
 export * from './lock/schemas/housekeeping-lock.schema';

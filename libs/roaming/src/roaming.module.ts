@@ -73,6 +73,9 @@ import { OicpAuthorizer } from './oicp/authorization/oicp-authorizer';
 import { OicpCertificateWatch } from './oicp/certificates/oicp-certificate-watch';
 import { OicpClient } from './oicp/client/oicp-client';
 import { OicpOutboxTransport } from './oicp/outbox/oicp-outbox.transport';
+import { OicpPricingPushes } from './oicp/pricing/oicp-pricing-pushes';
+import { OicpSessionErrors } from './oicp/sessions/oicp-session-errors';
+import { OicpStatusRounds } from './oicp/status/oicp-status-rounds';
 import { OicpRemoteController } from './oicp/server/oicp-remote.controller';
 import { OicpRemoteService } from './oicp/server/oicp-remote.service';
 import { OicpSettingsRepository } from './oicp/settings/oicp-settings.repository';
@@ -227,6 +230,9 @@ import {
     OicpSettingsResolver,
     OicpClient,
     OicpOutboxTransport,
+    OicpPricingPushes,
+    OicpSessionErrors,
+    OicpStatusRounds,
     OicpRemoteService,
     OicpCertificateWatch,
   ],

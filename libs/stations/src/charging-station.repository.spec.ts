@@ -30,6 +30,10 @@ function fakeModel(): FakeModel {
         Object.assign(docs.get(updateOne.filter._id) ?? {}, updateOne.update.$set);
       return Promise.resolve();
     },
+    create: (doc: Record<string, unknown>) => {
+      docs.set(doc._id as string, { ...doc });
+      return Promise.resolve({ toObject: () => ({ ...doc }) });
+    },
     find: (filter: { _id: { $in: string[] } }) => {
       finds++;
       const found = filter._id.$in.flatMap((id) => (docs.has(id) ? [{ ...docs.get(id) }] : []));
@@ -141,5 +145,36 @@ describe('ChargingStationRepository admission reads', () => {
     await written;
     expect(await repository.findByStationId(TENANT, 'CS-1')).toMatchObject({ vendor: 'New' });
     expect(finds()).toBe(2);
+  });
+
+  it('serve attempts repeated within their time (refused ones), one read for all', async () => {
+    const { model, finds } = fakeModel();
+    const repository = new ChargingStationRepository(model);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(await repository.credentialsOf(TENANT, 'CS-1')).not.toBeNull();
+      expect(await repository.credentialsOf(TENANT, 'NOBODY')).toBeNull();
+    }
+    expect(finds()).toBe(2);
+    const later = Date.now() + 5001;
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      await repository.credentialsOf(TENANT, 'CS-1');
+      expect(finds()).toBe(3);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('are dropped by a write of the station, or its creation after it was read as unknown', async () => {
+    const { model, finds } = fakeModel();
+    const repository = new ChargingStationRepository(model);
+    await repository.credentialsOf(TENANT, 'CS-1');
+    await repository.write(TENANT, 'CS-1', { vendor: 'New' });
+    await repository.credentialsOf(TENANT, 'CS-1');
+    expect(finds()).toBe(2);
+    expect(await repository.credentialsOf(TENANT, 'CS-NEW')).toBeNull();
+    await repository.create(TENANT, 'CS-NEW', {});
+    expect(await repository.credentialsOf(TENANT, 'CS-NEW')).not.toBeNull();
+    expect(finds()).toBe(4);
   });
 });

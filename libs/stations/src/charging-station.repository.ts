@@ -35,6 +35,8 @@ export const PRESENCE_WRITE_DELAY_MS = 2000;
 const ADMISSION_READ_TTL_MS = 5000;
 
 interface AdmissionRead {
+  /** The document as read (undefined: no such station), once the read is done. */
+  loaded: Promise<Lean<ChargingStationDocument> | undefined>;
   doc?: Lean<ChargingStationDocument>;
   at: number;
 }
@@ -108,6 +110,8 @@ export class ChargingStationRepository
   }
 
   async create(tenantId: TenantId, stationId: string, fields: StationFields): Promise<ChargingStation> {
+    // A refused upgrade a moment ago may have read it as unknown.
+    this.admissionReads.delete(stationDocumentId(tenantId, stationId));
     return this.insert(tenantId, {
       _id: stationDocumentId(tenantId, stationId),
       stationId,
@@ -127,14 +131,15 @@ export class ChargingStationRepository
     return doc ? this.toEntity(doc) : null;
   }
 
-  /** Null for a station that does not exist. Its document is kept a moment for findByStationId. */
+  /**
+   * A station's credentials at its upgrade; null for a station that does not exist. Its document is
+   * kept a moment for findByStationId. Attempts repeated within ADMISSION_READ_TTL_MS of a read
+   * (refused ones: a misconfigured station retrying, someone guessing) share that read: every write
+   * of the station through this instance drops it, another instance's is seen within that time.
+   */
   async credentialsOf(tenantId: TenantId, stationId: string): Promise<StationCredentials | null> {
     const id = stationDocumentId(tenantId, stationId);
-    // A write still queued may be missing from what the read returns: then nothing is kept.
-    const read: AdmissionRead | undefined = this.queuedWrites.has(id) ? undefined : { at: Date.now() };
-    if (read) this.keepAdmissionRead(id, read);
-    const [doc] = await this.documents.load({ tenantId, value: id });
-    if (read) read.doc = doc;
+    const doc = await (this.recentAdmissionRead(id) ?? this.readForAdmission(tenantId, id));
     if (!doc) return null;
     return {
       passwordHash: doc.passwordHash,
@@ -162,6 +167,28 @@ export class ChargingStationRepository
       ...(Object.keys(unset).length ? { $unset: unset } : {}),
     });
     return updated !== null;
+  }
+
+  private readForAdmission(
+    tenantId: TenantId,
+    id: string,
+  ): Promise<Lean<ChargingStationDocument> | undefined> {
+    const loaded = this.documents.load({ tenantId, value: id }).then(([doc]) => doc);
+    // A write still queued may be missing from what the read returns: then nothing is kept.
+    if (this.queuedWrites.has(id)) return loaded;
+    const read: AdmissionRead = { loaded, at: Date.now() };
+    this.keepAdmissionRead(id, read);
+    const forget = (): void => {
+      if (this.admissionReads.get(id) === read) this.admissionReads.delete(id);
+    };
+    void loaded.then((doc) => (read.doc = doc), forget);
+    return loaded;
+  }
+
+  /** The read of a recent upgrade of this station, not taken by a connection and not overtaken by a write. */
+  private recentAdmissionRead(id: string): Promise<Lean<ChargingStationDocument> | undefined> | undefined {
+    const read = this.admissionReads.get(id);
+    return read && Date.now() - read.at < ADMISSION_READ_TTL_MS ? read.loaded : undefined;
   }
 
   private keepAdmissionRead(id: string, read: AdmissionRead): void {

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   TenantId,
   asTenantId,
+  definedOnly,
   isValidTenantId,
 } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
@@ -22,6 +23,7 @@ import { ChargingStationFilter } from './dto/charging-station-filter.input';
 import { CreateChargingStationInput } from './dto/create-charging-station.input';
 import {
   CHARGING_STATION_BOOTED,
+  CHARGING_STATION_DELETED,
   CHARGING_STATION_UPDATED,
   CONNECTOR_STATUS_CHANGED,
 } from './events/station-events';
@@ -53,10 +55,6 @@ interface SessionEventPayload {
   id: string;
   chargingStationId: string;
   connectorId: number;
-}
-
-function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** A station read before, with fields written over it since. */
@@ -160,6 +158,9 @@ export class ChargingStationService extends StationInbound implements OnModuleIn
     if (!(await this.stations.remove(tenantId, stationId)))
       throw new NotFoundError('ChargingStation', stationId);
     this.cache.evict(tenantId, stationId);
+    await this.events.publish(
+      domainEvent(CHARGING_STATION_DELETED, tenantId, { chargingStationId: stationId }),
+    );
     return true;
   }
 

@@ -27,3 +27,4 @@ export * from './station-configuration';
 export * from './station-data-transfer.repository';
 export * from './stations.module';
 export * from './tags/tag-authorization';
+export { isOnline } from './station-online';

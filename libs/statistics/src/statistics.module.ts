@@ -4,6 +4,8 @@ import { StatisticsExport, StatisticsExportResolver } from './exports/statistics
 import { SessionFactDocument, SessionFactSchema } from './facts/schemas/session-fact.schema';
 import { SessionFactRepository } from './facts/session-fact.repository';
 import { SessionFactSource } from './facts/session-fact.source';
+import { LiveNowResolver } from './live/live-now.resolver';
+import { LiveNowService } from './live/live-now.service';
 import { SessionPlaceResolver } from './facts/session-place.resolver';
 import { StatisticsLabels } from './query/statistics-labels';
 import { StatisticsQueryService } from './query/statistics-query.service';
@@ -17,7 +19,7 @@ import { StatisticsZonesRepository } from './rollups/statistics-zones.repository
 
 /**
  * Session facts, their daily/monthly/yearly rollups per company, site, site area, station and driver
- * (kept by jobs of the persistent statistics queue), and the statistics query.
+ * (kept by jobs of the persistent statistics queue), the statistics query, and the live view.
  */
 @Module({
   imports: [
@@ -40,6 +42,8 @@ import { StatisticsZonesRepository } from './rollups/statistics-zones.repository
     StatisticsResolver,
     StatisticsExport,
     StatisticsExportResolver,
+    LiveNowService,
+    LiveNowResolver,
   ],
   exports: [StatisticsRollupService, StatisticsQueryService, SessionEndedListener, SessionFactRepository],
 })

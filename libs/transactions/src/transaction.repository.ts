@@ -74,6 +74,20 @@ export class TransactionRepository extends TenantRepository<TransactionDocument,
     return docs.map((doc) => this.toEntity(doc));
   }
 
+  /** Stopped sessions of these stations started since `since` (smart charging forecasts arrivals from them). */
+  findStoppedOfStations(
+    tenantId: TenantId,
+    stationIds: readonly string[],
+    since: Date,
+  ): Promise<Transaction[]> {
+    if (stationIds.length === 0) return Promise.resolve([]);
+    return this.findMany(tenantId, {
+      chargingStationId: { $in: [...stationIds] },
+      active: false,
+      startedAt: { $gte: since },
+    });
+  }
+
   /** Open sessions started before `quietSince` with no meter value since either (oldest first). */
   async findStale(tenantId: TenantId, quietSince: Date, limit: number): Promise<Transaction[]> {
     const docs = await this.model

@@ -18,7 +18,7 @@ import {
   UNKNOWN_TAG_PRESENTED,
   UnknownTagPresentedEvent,
 } from './events/transaction-events';
-import { Consumption } from './models/consumption.model';
+import { Consumption, StateOfChargeSource } from './models/consumption.model';
 import { Transaction } from './models/transaction.model';
 import {
   IdTagInfo,
@@ -63,7 +63,9 @@ function personalMessageOf(tariff: Tariff, locale: string | undefined): IdTagInf
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
   const { registerWh: _registerWh, ...consumption } = point;
-  return consumption;
+  return point.stateOfCharge === undefined
+    ? consumption
+    : { ...consumption, stateOfChargeSource: StateOfChargeSource.STATION };
 }
 
 @Injectable()
@@ -125,6 +127,11 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   /** Stopped, priced sessions of users in a window, page by page (billing's reconciliation). */
   stoppedPriced(tenantId: TenantId, window: StoppedSessionsWindow, limit: number): Promise<Transaction[]> {
     return this.transactions.findStoppedPriced(tenantId, window, limit);
+  }
+
+  /** The stopped sessions of these stations started since `since`. */
+  stoppedOfStations(tenantId: TenantId, stationIds: readonly string[], since: Date): Promise<Transaction[]> {
+    return this.transactions.findStoppedOfStations(tenantId, stationIds, since);
   }
 
   async activeOfStations(tenantId: TenantId, stationIds: readonly string[]): Promise<Transaction[]> {

@@ -80,6 +80,32 @@ export type TransactionFilter = {
 
 export type UserStatus = 'ACTIVE' | 'BLOCKED' | 'INACTIVE' | 'LOCKED' | 'PENDING';
 
+export type LiveNowQueryVariables = Exact<{
+  siteId?: string | number | null | undefined;
+}>;
+
+export type LiveNowQuery = {
+  liveNow: {
+    at: string;
+    powerWatts: number;
+    sessionsInProgress: number;
+    stationsOnline: number;
+    stationsOffline: number;
+    connectorsByStatus: Array<{ status: string; count: number }>;
+    sites: Array<{
+      siteId: string | null;
+      siteAreas: Array<{
+        siteAreaId: string | null;
+        name: string | null;
+        powerWatts: number;
+        sessionsInProgress: number;
+        stationsOnline: number;
+        stationsOffline: number;
+      }>;
+    }>;
+  };
+};
+
 export type CompaniesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1016,6 +1042,85 @@ export const StationRowFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<StationRowFragment, unknown>;
+export const LiveNowDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LiveNow' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'liveNow' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'siteId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'powerWatts' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sessionsInProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stationsOnline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stationsOffline' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'connectorsByStatus' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sites' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'siteId' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'siteAreas' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'siteAreaId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'powerWatts' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sessionsInProgress' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stationsOnline' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stationsOffline' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LiveNowQuery, LiveNowQueryVariables>;
 export const CompaniesDocument = {
   kind: 'Document',
   definitions: [

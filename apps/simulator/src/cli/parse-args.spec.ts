@@ -21,7 +21,15 @@ describe('parseSimulatorArgs', () => {
       idPrefix: 'SIM',
       tag: 'SIM-TAG',
       progress: 'auto',
+      cars: 'catalog',
+      dcKw: undefined,
     });
+  });
+
+  it('charges the catalog\'s cars or generic ones, on AC or as DC chargers of a given power', () => {
+    expect(options(['--cars', 'generic', '--dc-kw', '150'])).toMatchObject({ cars: 'generic', dcKw: 150 });
+    expect(() => options(['--cars', 'fleet'])).toThrow(ArgsError);
+    expect(() => options(['--dc-kw', '0'])).toThrow(ArgsError);
   });
 
   it('reads every option', () => {

@@ -25,6 +25,10 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --reboot-delay S    seconds a station stays down on reset (default 2)
   --seed N            random seed for EV models (default 1)
   --phase-switching   stations can move a single-phase car to another phase (2.0.1 phaseToUse)
+  --dc-kw N           stations are DC chargers of N kW (cars charge along their DC curves); default
+                      AC, 32 A on three phases
+  --cars C            catalog | generic: the car catalog's cars (Open EV Data: AC power and phases, DC
+                      curves) or five generic 11/22 kW three-phase cars (default catalog)
   --plain             plain progress lines even on a terminal
   --quiet             no progress output, summary only
   --help              this text`;
@@ -69,6 +73,8 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         'phase-switching': { type: 'boolean' },
+        'dc-kw': stringOption,
+        cars: stringOption,
       },
     }));
   } catch (error) {
@@ -102,6 +108,9 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
   const tag = text('tag') ?? 'SIM-TAG';
   if (tag.length < 1 || tag.length > 20) throw new ArgsError('--tag must be 1 to 20 characters (OCPP idTag)');
 
+  const cars = text('cars') ?? 'catalog';
+  if (cars !== 'catalog' && cars !== 'generic') throw new ArgsError('--cars must be catalog or generic');
+
   return {
     help: false,
     options: {
@@ -126,6 +135,8 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedArgs {
       seed: integer(text('seed'), 'seed', 1, 0, 2 ** 31),
       progress: values.quiet ? false : values.plain ? 'plain' : 'auto',
       phaseSwitching: values['phase-switching'] === true,
+      dcKw: text('dc-kw') === undefined ? undefined : decimal(text('dc-kw'), 'dc-kw', 0, 1),
+      cars,
     },
   };
 }

@@ -37,6 +37,10 @@ export interface SimulatorOptions {
   seed: number;
   /** Stations can put a single-phase car on any phase (OCPP 2.0.1 phaseToUse). */
   phaseSwitching?: boolean;
+  /** Stations are DC chargers of this power (kW); AC when undefined. */
+  dcKw?: number;
+  /** The car catalog's cars (the command line's default), or generic ones (when not said). */
+  cars?: 'catalog' | 'generic';
   /** Force the plain (non-TTY) progress lines; `false` disables progress output entirely. */
   progress: 'auto' | 'plain' | false;
 }

@@ -1,8 +1,15 @@
 /**
- * The physics of one AC charging session, kept pure so it can be unit-tested: an EV accepts constant
- * power up to the taper threshold, then less and less as its state of charge approaches 100 %; the
- * station delivers the smallest of what the EV accepts, what the supply allows and the charging-profile cap.
+ * The physics of one charging session, kept pure so it can be unit-tested. On AC an EV accepts its
+ * on-board charger's power up to the taper threshold, then less and less as its state of charge
+ * approaches 100 %; on DC it accepts what its charging curve gives at its state of charge. The station
+ * delivers the smallest of what the EV accepts, what the supply allows and the charging-profile cap.
  */
+
+/** Power (W) a car accepts at a state of charge (percent). */
+export interface SocPower {
+  soc: number;
+  powerW: number;
+}
 
 export interface EvSpec {
   batteryWh: number;
@@ -11,13 +18,21 @@ export interface EvSpec {
   /** Where the constant-power phase ends and tapering starts (percent). */
   taperFromSoc: number;
   /** Phases its on-board charger draws on (default 3). */
-  phases?: 1 | 3;
+  phases?: 1 | 2 | 3;
+  /** DC: the most it accepts, and what it accepts by state of charge (sorted by SoC), when known. */
+  dcMaxPowerW?: number;
+  dcCurve?: readonly SocPower[];
 }
+
+export type CurrentType = 'AC' | 'DC';
 
 export interface SupplySpec {
   nominalVoltageV: number;
-  phases: 1 | 3;
+  /** Phases of an AC supply (1 for DC: one pair of conductors). */
+  phases: 1 | 2 | 3;
   maxCurrentA: number;
+  /** AC unless said otherwise. */
+  currentType?: CurrentType;
 }
 
 export interface ChargeState {
@@ -61,21 +76,44 @@ export function limitToWatts(
   return limit * supply.nominalVoltageV * Math.min(numberPhases ?? supply.phases, supply.phases);
 }
 
-/** The supply as one car sees it: a single-phase car draws on one phase only. */
-export function supplyForEv(supply: SupplySpec, ev: EvSpec): SupplySpec {
-  return ev.phases === 1 ? { ...supply, phases: 1 } : supply;
+/** A DC charger of `powerW` at a nominal 400 V battery voltage. */
+export function dcSupply(powerW: number): SupplySpec {
+  return { nominalVoltageV: 400, phases: 1, maxCurrentA: powerW / 400, currentType: 'DC' };
 }
 
-/** What the EV asks for at a given state of charge. */
-export function evAcceptedPowerW(ev: EvSpec, socPercent: number): number {
+/** The supply as one car sees it on AC: a car with a one- or two-phase charger draws on those only. */
+export function supplyForEv(supply: SupplySpec, ev: EvSpec): SupplySpec {
+  if (supply.currentType === 'DC' || !ev.phases || ev.phases >= supply.phases) return supply;
+  return { ...supply, phases: ev.phases };
+}
+
+/** What the EV asks for at a given state of charge, on AC (its on-board charger) or DC (its curve). */
+export function evAcceptedPowerW(ev: EvSpec, socPercent: number, currentType: CurrentType = 'AC'): number {
   if (socPercent >= 100) return 0;
-  if (socPercent <= ev.taperFromSoc) return ev.maxPowerW;
+  if (currentType === 'DC' && ev.dcCurve?.length) return curvePowerW(ev.dcCurve, socPercent);
+  const maxPowerW = currentType === 'DC' ? (ev.dcMaxPowerW ?? ev.maxPowerW) : ev.maxPowerW;
+  if (socPercent <= ev.taperFromSoc) return maxPowerW;
   const remaining = (100 - socPercent) / (100 - ev.taperFromSoc);
-  return ev.maxPowerW * Math.max(TAPER_FLOOR_RATIO, remaining);
+  return maxPowerW * Math.max(TAPER_FLOOR_RATIO, remaining);
+}
+
+/**
+ * A charging curve at a state of charge: its points exactly, straight lines between them, flat before
+ * the first and after the last.
+ */
+export function curvePowerW(curve: readonly SocPower[], socPercent: number): number {
+  const after = curve.findIndex((point) => point.soc >= socPercent);
+  if (after === 0) return curve[0].powerW;
+  if (after < 0) return curve[curve.length - 1].powerW;
+  const [from, to] = [curve[after - 1], curve[after]];
+  return from.powerW + ((to.powerW - from.powerW) * (socPercent - from.soc)) / (to.soc - from.soc);
 }
 
 export function deliveredPowerW(ev: EvSpec, supply: SupplySpec, socPercent: number, capW: number): number {
-  return Math.max(0, Math.min(evAcceptedPowerW(ev, socPercent), supplyMaxPowerW(supply), capW));
+  return Math.max(
+    0,
+    Math.min(evAcceptedPowerW(ev, socPercent, supply.currentType), supplyMaxPowerW(supply), capW),
+  );
 }
 
 /**

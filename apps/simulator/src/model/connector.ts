@@ -38,6 +38,8 @@ export interface MeterSample {
   currentsA: number[];
   voltagesV: number[];
   socPercent?: number;
+  /** DC: one current and one voltage, of no phase. */
+  direct?: boolean;
 }
 
 export interface ChargingSession {

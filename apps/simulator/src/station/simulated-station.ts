@@ -19,6 +19,7 @@ import {
   SessionOrigin,
   StopReason,
 } from '../model/connector';
+import { CatalogCar } from '../model/car-catalog';
 import { ArrivingEv, nextEv } from '../model/ev-fleet';
 import { BootReason, StationProtocol } from '../protocol/station-protocol';
 import { SimulationStats } from '../stats/simulation-stats';
@@ -39,6 +40,10 @@ export interface StationSettings {
   unplugDelayS: number;
   /** Can put a single-phase car on any phase (OCPP 2.0.1 phaseToUse); otherwise it draws on L1. */
   phaseSwitching?: boolean;
+  /** What feeds its connectors: 32 A on three phases unless said otherwise (a DC charger, say). */
+  supply?: SupplySpec;
+  /** The cars that come to charge (the car catalog's); generic AC cars when not given. */
+  cars?: readonly CatalogCar[];
 }
 
 export type ProtocolFactory = (station: SimulatedStation) => StationProtocol;
@@ -60,7 +65,7 @@ export class SimulatedStation {
   readonly connectors: Connector[];
   readonly config: ConfigStore;
   readonly profiles = new ChargingProfileStore();
-  readonly supply: SupplySpec = DEFAULT_SUPPLY;
+  readonly supply: SupplySpec;
   readonly authCache = new Map<string, boolean>();
   readonly localList = { version: 0, entries: new Map<string, boolean>() };
   readonly connection: StationConnection;
@@ -84,6 +89,7 @@ export class SimulatedStation {
     private readonly random: () => number,
     binding: OcppBinding,
   ) {
+    this.supply = settings.supply ?? DEFAULT_SUPPLY;
     setMaxListeners(0, this.lifetime.signal);
     this.firstBoot = new Promise<void>((resolve) => (this.resolveFirstBoot = resolve));
     this.protocol = binding.protocol(this);
@@ -308,7 +314,7 @@ export class SimulatedStation {
       clearTimeout(reservation.timer);
       connector.reservation = undefined;
     }
-    const ev = extras.ev ?? nextEv(this.random);
+    const ev = extras.ev ?? nextEv(this.random, this.settings.cars);
     const now = new Date();
     const session: ChargingSession = {
       localId: randomUUID(),
@@ -451,7 +457,7 @@ export class SimulatedStation {
         id: other.id,
         want: Math.min(
           this.ownCapW(other, at),
-          evAcceptedPowerW(other.session!.ev, other.session!.charge.socPercent),
+          evAcceptedPowerW(other.session!.ev, other.session!.charge.socPercent, this.supply.currentType),
         ),
       }))
       .sort((a, b) => a.want - b.want);
@@ -476,7 +482,10 @@ export class SimulatedStation {
   /** The station phases (0-based) the car on this connector draws on. */
   phasesOf(connector: Connector): number[] {
     const session = connector.session;
-    if (!session || session.ev.phases !== 1) return [0, 1, 2].slice(0, this.supply.phases);
+    const all = [0, 1, 2].slice(0, this.supply.phases);
+    if (!session || this.supply.currentType === 'DC') return all;
+    if (session.ev.phases === 2) return all.slice(0, 2);
+    if (session.ev.phases !== 1) return all;
     const tx = { transactionId: session.transactionId ?? session.localId, startedAt: session.startedAt };
     const phaseToUse = this.settings.phaseSwitching
       ? this.profiles.phaseToUseAt(connector.id, new Date(), tx)
@@ -544,6 +553,7 @@ export class SimulatedStation {
       currentsA: reading.currentsA,
       voltagesV: reading.voltagesV,
       socPercent: connector.session?.charge.socPercent,
+      direct: this.supply.currentType === 'DC',
     };
   }
 

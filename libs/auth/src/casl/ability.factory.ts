@@ -67,6 +67,8 @@ export class AbilityFactory {
         );
         // Refunds: the tenant's Concur settings and everyone's reports; their own sessions, like drivers.
         can(['read', 'update'], 'RefundSettings');
+        // The tenant's car-data connector (drivers connect their own account to it).
+        can(['read', 'update'], 'CarConnectorSettings');
         can(['list', 'read'], 'Refund');
         can('create', 'Refund', own);
         // Tenant admins see which template configures their stations, but cannot change them.

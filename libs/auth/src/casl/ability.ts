@@ -29,6 +29,7 @@ export type Subject =
   | 'Statistics'
   | 'CarModel'
   | 'Car'
+  | 'CarConnectorSettings'
   | 'Asset'
   | 'BillingSettings'
   | 'BillingAccount'

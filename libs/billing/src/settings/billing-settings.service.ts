@@ -1,11 +1,18 @@
-import { APP_CONFIG, AppConfig, BadInputError, ReadThroughCache, SecretCipher, TenantId } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  ReadThroughCache,
+  SecretCipher,
+  TenantId,
+  definedOnly,
+} from '@csms/common';
 import { PricingSettingsService, isCurrencyCode } from '@csms/pricing';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { BillingGateway, BillingProvider } from '../provider/billing-provider.port';
 import { BillingSettings, BillingSettingsChanges, incompleteSettings } from './billing-settings';
 import { BillingSettingsRepository } from './billing-settings.repository';
-import { definedOnly } from '../common/defined-only';
 
 /** Read at every Authorize and StartTransaction of a tenant: kept a few seconds. */
 const SETTINGS_TTL_MS = 5_000;

@@ -1,11 +1,10 @@
-import { Connection, ConnectionArgs, TenantId } from '@csms/common';
+import { Connection, ConnectionArgs, TenantId, definedOnly } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { SessionTransfer } from './session-transfer';
 import { SessionTransferDocument } from './schemas/session-transfer.schema';
-import { definedOnly } from '../common/defined-only';
 
 type TransferFields = Partial<Omit<SessionTransfer, 'transactionId' | 'tenantId' | 'refusals'>>;
 

@@ -5,6 +5,7 @@ import { TRANSACTION_STARTED, Transaction, TransactionEvent } from '@csms/transa
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Car } from '../cars/car';
 import { CarService } from '../cars/car.service';
+import { CarSocFollower } from '../connector/soc/car-soc.follower';
 import { RemoteStartCarRepository } from './remote-start-car.repository';
 import { SessionCarRepository } from './session-car.repository';
 
@@ -24,6 +25,7 @@ export class SessionCarListener implements OnModuleInit, OnModuleDestroy {
     private readonly cars: CarService,
     private readonly sessionCars: SessionCarRepository,
     private readonly choices: RemoteStartCarRepository,
+    private readonly socFollower: CarSocFollower,
   ) {}
 
   onModuleInit(): void {
@@ -50,6 +52,7 @@ export class SessionCarListener implements OnModuleInit, OnModuleDestroy {
         chargingStationId: session.chargingStationId,
       }),
     );
+    await this.socFollower.follow(tenantId, session.id, car);
   }
 
   /** The car chosen at the remote start (still the driver's), else the driver's default car. */

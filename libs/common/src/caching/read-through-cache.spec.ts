@@ -40,4 +40,15 @@ describe('ReadThroughCache', () => {
     cache.forget('a');
     expect(await cache.get('a', load('new'))).toBe('new');
   });
+
+  it('keeps at most maxEntries, the oldest going first', async () => {
+    const cache = new ReadThroughCache<string | null>(1000, () => true, 2);
+    await cache.get('a', load(null));
+    await cache.get('b', load(null));
+    await cache.get('a', load('unread'));
+    expect(reads).toBe(2);
+    await cache.get('c', load(null));
+    expect(await cache.get('a', load('read again'))).toBe('read again');
+    expect(reads).toBe(4);
+  });
 });

@@ -156,6 +156,27 @@ export const configSchema = z
     OCPI_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(60),
     OCPI_SESSION_UPDATE_SECONDS: z.coerce.number().min(0).default(60),
     OCPI_PAGE_LIMIT: z.coerce.number().int().min(1).max(1000).default(100),
+    // OICP (Hubject): every this many seconds, one instance pushes the status of every EVSE (a full
+    // load) besides the real-time pushes (0: real-time pushes only).
+    OICP_STATUS_PUSH_SECONDS: z.coerce.number().int().min(0).default(300),
+    // OICP behind a TLS-terminating reverse proxy: Hubject's verified client certificate (URL-encoded PEM,
+    // e.g. nginx's $ssl_client_escaped_cert) is read from this header, only on requests from these
+    // proxy addresses (comma-separated IPs). Unset: off, only our own TLS counts.
+    OICP_TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().ip({ message: 'must be IP addresses, comma-separated' }))),
+    OICP_CLIENT_CERT_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default('x-ssl-client-cert')
+      .transform((value) => value.toLowerCase()),
     // API keys of technical users (libs/auth): requests per minute each key may make (a key may set
     // its own), and how many days ahead of its expiry admins are reminded by email.
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
@@ -206,6 +227,10 @@ export const configSchema = z
     // (doubled up to ten minutes, for a day); how often a submitted report's approval is read.
     REFUNDS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
     REFUNDS_STATUS_POLL_MS: z.coerce.number().int().min(100).default(3_600_000),
+    // Car-data connectors (libs/cars): how often an AC session's car is asked its state of charge, and
+    // the first back-off when the service is down (doubled up to ten minutes, for a day).
+    CAR_DATA_POLL_MS: z.coerce.number().int().min(100).default(300_000),
+    CAR_DATA_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   })
   .superRefine((config, ctx) => {
     if (config.HTTP_REQUEST_TIMEOUT_MS < config.HTTP_HEADERS_TIMEOUT_MS) {

@@ -17,6 +17,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SERVER_ROLES: 'all,web' })).toThrow(/unknown role "web"/);
   });
 
+  it('trusts no reverse proxy with OICP client certificates unless told, and only IP addresses', () => {
+    expect(loadConfig({}).OICP_TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ OICP_TRUSTED_PROXIES: '10.0.0.5, ::1' }).OICP_TRUSTED_PROXIES).toEqual([
+      '10.0.0.5',
+      '::1',
+    ]);
+    expect(() => loadConfig({ OICP_TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/OICP_TRUSTED_PROXIES/);
+    expect(loadConfig({ OICP_CLIENT_CERT_HEADER: 'X-Client-Cert' }).OICP_CLIENT_CERT_HEADER).toBe(
+      'x-client-cert',
+    );
+  });
+
   it('refuses development secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET: the development default is refused/,

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { authorizationUrl, refreshTokens } from './oauth2-client';
+import { authorizationUrl, clientCredentialsTokens, refreshTokens } from './oauth2-client';
 import { OAuth2GrantRefused, OAuth2Provider } from './oauth2-provider';
 
 describe('OAuth2 client', () => {
@@ -26,7 +26,16 @@ describe('OAuth2 client', () => {
 
   it('reads string lifetimes and extras, and tells a refused grant from a server error', async () => {
     const answers = [
-      [200, { access_token: 'a2', expires_in: '3600', token_type: 'Bearer', geolocation: 'https://eu', id_token: 'jwt' }],
+      [
+        200,
+        {
+          access_token: 'a2',
+          expires_in: '3600',
+          token_type: 'Bearer',
+          geolocation: 'https://eu',
+          id_token: 'jwt',
+        },
+      ],
       [400, { error: 'invalid_grant', error_description: 'refresh token revoked' }],
       [503, {}],
     ] as const;
@@ -59,6 +68,33 @@ describe('OAuth2 client', () => {
       const transient = await refreshTokens(provider(url), 'r1').catch((error: unknown) => error);
       expect(transient).toBeInstanceOf(Error);
       expect(transient).not.toBeInstanceOf(OAuth2GrantRefused);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('asks for the client’s own token with the client-credentials grant and the scope', async () => {
+    let body = '';
+    const server = createServer((request, response) => {
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () =>
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ access_token: 'app-token', token_type: 'bearer', expires_in: 600 })),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`;
+    try {
+      const tokens = await clientCredentialsTokens(provider(url));
+      expect(tokens.accessToken).toBe('app-token');
+      expect(tokens.refreshToken).toBeUndefined();
+      expect(Object.fromEntries(new URLSearchParams(body))).toEqual({
+        grant_type: 'client_credentials',
+        scope: 'EXPRPT openid',
+        client_id: 'client',
+        client_secret: 'secret',
+      });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

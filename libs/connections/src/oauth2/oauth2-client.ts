@@ -1,7 +1,14 @@
 import { OAuth2GrantRefused, OAuth2Provider, OAuth2Tokens } from './oauth2-provider';
 
 const TOKEN_TIMEOUT_MS = 15_000;
-const STANDARD_FIELDS = new Set(['access_token', 'refresh_token', 'expires_in', 'token_type', 'scope', 'id_token']);
+const STANDARD_FIELDS = new Set([
+  'access_token',
+  'refresh_token',
+  'expires_in',
+  'token_type',
+  'scope',
+  'id_token',
+]);
 
 /** The URL the user's browser opens to grant access (RFC 6749 §4.1.1). */
 export function authorizationUrl(provider: OAuth2Provider, redirectUri: string, state: string): string {
@@ -26,6 +33,17 @@ export function exchangeCode(
 /** Gets a fresh access token with a refresh token (RFC 6749 §6). */
 export function refreshTokens(provider: OAuth2Provider, refreshToken: string): Promise<OAuth2Tokens> {
   return requestTokens(provider, { grant_type: 'refresh_token', refresh_token: refreshToken });
+}
+
+/**
+ * Gets an access token for the client itself, no user involved (RFC 6749 §4.4): a fleet account
+ * that sees the vehicles its users shared with the application.
+ */
+export function clientCredentialsTokens(provider: OAuth2Provider): Promise<OAuth2Tokens> {
+  return requestTokens(provider, {
+    grant_type: 'client_credentials',
+    ...(provider.scope ? { scope: provider.scope } : {}),
+  });
 }
 
 async function requestTokens(provider: OAuth2Provider, grant: Record<string, string>): Promise<OAuth2Tokens> {
@@ -57,7 +75,8 @@ async function requestTokens(provider: OAuth2Provider, grant: Record<string, str
   return {
     accessToken: answer.access_token,
     refreshToken: typeof answer.refresh_token === 'string' ? answer.refresh_token : undefined,
-    expiresAt: Number.isFinite(expiresIn) && expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : undefined,
+    expiresAt:
+      Number.isFinite(expiresIn) && expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : undefined,
     extras: Object.fromEntries(
       Object.entries(answer).filter(
         (entry): entry is [string, string] => !STANDARD_FIELDS.has(entry[0]) && typeof entry[1] === 'string',

@@ -1,6 +1,6 @@
 /** An OAuth2 authorization server, as one tenant configured it for one kind of connection. */
 export interface OAuth2Provider {
-  /** Where the user's browser is sent to grant access (authorization-code flow). */
+  /** Where the user's browser is sent to grant access (authorization-code flow; unused otherwise). */
   authorizeUrl: string;
   /** Where codes and refresh tokens are exchanged for access tokens. */
   tokenUrl: string;

@@ -1,7 +1,6 @@
 import { AppAbility, Principal, accessibleQuery } from '@csms/auth';
-import { BadInputError, Connection, NotFoundError } from '@csms/common';
+import { BadInputError, Connection, NotFoundError, definedOnly } from '@csms/common';
 import { Injectable } from '@nestjs/common';
-import { definedOnly } from '../shared/defined-only';
 import { ensureCan } from '../shared/ensure-can';
 import { NamedConnectionArgs } from '../shared/named-args';
 import { SiteRepository } from '../sites/site.repository';

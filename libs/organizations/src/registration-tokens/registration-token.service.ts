@@ -1,9 +1,16 @@
 import { AppAbility, Principal, accessibleQuery } from '@csms/auth';
-import { APP_CONFIG, AppConfig, BadInputError, Connection, NotFoundError, TenantId } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  Connection,
+  NotFoundError,
+  TenantId,
+  definedOnly,
+} from '@csms/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { UpdateQuery } from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { definedOnly } from '../shared/defined-only';
 import { ensureCan } from '../shared/ensure-can';
 import { SiteAreaRepository } from '../site-areas/site-area.repository';
 import { CreateRegistrationTokenInput } from './dto/create-registration-token.input';

@@ -1,11 +1,10 @@
 import { AppAbility, Principal, accessibleQuery } from '@csms/auth';
-import { BadInputError, Connection, NotFoundError, TenantId } from '@csms/common';
+import { BadInputError, Connection, NotFoundError, TenantId, definedOnly } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { StationPlacementService } from '@csms/stations';
 import { Injectable } from '@nestjs/common';
 import { UpdateQuery } from 'mongoose';
 import { RegistrationTokenRepository } from '../registration-tokens/registration-token.repository';
-import { definedOnly } from '../shared/defined-only';
 import { ensureCan } from '../shared/ensure-can';
 import { SiteRepository } from '../sites/site.repository';
 import { CreateSiteAreaInput } from './dto/create-site-area.input';

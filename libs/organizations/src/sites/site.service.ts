@@ -1,5 +1,5 @@
 import { AppAbility, Principal, accessibleQuery } from '@csms/auth';
-import { BadInputError, Connection, NotFoundError, TenantId } from '@csms/common';
+import { BadInputError, Connection, NotFoundError, TenantId, definedOnly } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
 import { StationPlacementService } from '@csms/stations';
 import { Injectable } from '@nestjs/common';
@@ -7,7 +7,6 @@ import { UpdateQuery } from 'mongoose';
 import { CompanyRepository } from '../companies/company.repository';
 import { SiteAreaRepository } from '../site-areas/site-area.repository';
 import { SiteUserRepository } from '../site-users/site-user.repository';
-import { definedOnly } from '../shared/defined-only';
 import { ensureCan } from '../shared/ensure-can';
 import { CreateSiteInput } from './dto/create-site.input';
 import { SitesArgs } from './dto/sites.args';

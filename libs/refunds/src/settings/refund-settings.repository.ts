@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { TenantSettingsRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -20,32 +20,11 @@ const FIELDS = [
 ] as const satisfies readonly (keyof RefundSettings)[];
 
 @Injectable()
-export class RefundSettingsRepository {
-  constructor(
-    @InjectModel(RefundSettingsDocument.name) private readonly model: Model<RefundSettingsDocument>,
-  ) {}
-
-  async get(tenantId: TenantId): Promise<RefundSettings> {
-    const doc = await this.model
-      .findOne({ _id: tenantId, tenantId })
-      .lean<Partial<RefundSettings> & { updatedAt?: Date }>()
-      .exec();
-    return { ...DEFAULT_REFUND_SETTINGS, ...storedFields(doc ?? {}), updatedAt: doc?.updatedAt };
+export class RefundSettingsRepository extends TenantSettingsRepository<
+  RefundSettings,
+  RefundSettingsDocument
+> {
+  constructor(@InjectModel(RefundSettingsDocument.name) model: Model<RefundSettingsDocument>) {
+    super(model, DEFAULT_REFUND_SETTINGS, FIELDS);
   }
-
-  async update(tenantId: TenantId, changes: Partial<RefundSettings>): Promise<RefundSettings> {
-    await this.model
-      .updateOne({ _id: tenantId, tenantId }, { $set: storedFields(changes) }, { upsert: true })
-      .exec();
-    return this.get(tenantId);
-  }
-}
-
-function storedFields(settings: Partial<RefundSettings>): Partial<RefundSettings> {
-  return Object.fromEntries(
-    FIELDS.filter((key) => settings[key] !== undefined && settings[key] !== null).map((key) => [
-      key,
-      settings[key],
-    ]),
-  );
 }

@@ -1,15 +1,16 @@
-import { APP_CONFIG, AppConfig, BadInputError, ReadThroughCache, SecretCipher, TenantId } from '@csms/common';
-import { ConnectionProviders, OAuth2Provider } from '@csms/connections';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { CONCUR_CONNECTION } from '../concur/concur-connection';
 import {
-  RefundSettings,
-  RefundSettingsChanges,
-  incompleteRefundSettings,
-} from './refund-settings';
+  APP_CONFIG,
+  AppConfig,
+  SecretCipher,
+  TenantId,
+  checkServiceUrls,
+  sealClientCredentials,
+} from '@csms/common';
+import { ConnectedServiceSettingsService, ConnectionProviders } from '@csms/connections';
+import { Inject, Injectable } from '@nestjs/common';
+import { CONCUR_CONNECTION } from '../concur/concur-connection';
+import { RefundSettings, RefundSettingsChanges, incompleteRefundSettings } from './refund-settings';
 import { RefundSettingsRepository } from './refund-settings.repository';
-
-const SETTINGS_TTL_MS = 5_000;
 
 /** Refunds are off in the tenant, or cannot run: the message says why. */
 export class RefundsNotConfiguredError extends Error {}
@@ -18,55 +19,35 @@ export class RefundsNotConfiguredError extends Error {}
 export type UsableRefundSettings = RefundSettings &
   Required<Pick<RefundSettings, 'authenticationUrl' | 'apiUrl' | 'expenseTypeCode' | 'paymentTypeId'>>;
 
+/** The tenant's Concur settings, and where Concur's OAuth2 server is (ConnectionProviders). */
 @Injectable()
-export class RefundSettingsService implements OnModuleInit {
-  private readonly cache = new ReadThroughCache<RefundSettings>(SETTINGS_TTL_MS);
-
+export class RefundSettingsService extends ConnectedServiceSettingsService<
+  RefundSettings,
+  UsableRefundSettings
+> {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly settings: RefundSettingsRepository,
-    private readonly cipher: SecretCipher,
-    private readonly providers: ConnectionProviders,
-  ) {}
-
-  onModuleInit(): void {
-    this.providers.register(CONCUR_CONNECTION, (tenantId) => this.oauth2Provider(tenantId));
+    settings: RefundSettingsRepository,
+    cipher: SecretCipher,
+    providers: ConnectionProviders,
+  ) {
+    super(settings, cipher, providers, {
+      connection: CONCUR_CONNECTION,
+      notConfigured: RefundsNotConfiguredError,
+      notEnabled: 'Refunds are not enabled in this tenant',
+      cannotRun: 'Refunds cannot run',
+      cannotEnable: 'Refunds cannot be enabled',
+    });
   }
 
-  get(tenantId: TenantId): Promise<RefundSettings> {
-    return this.cache.get(tenantId, () => this.settings.get(tenantId));
-  }
-
-  /** The settings, when refunds are on and complete; RefundsNotConfiguredError otherwise. */
-  async usable(tenantId: TenantId): Promise<UsableRefundSettings> {
-    const settings = await this.get(tenantId);
-    if (!settings.enabled) throw new RefundsNotConfiguredError('Refunds are not enabled in this tenant');
-    const missing = incompleteRefundSettings(settings);
-    if (missing) throw new RefundsNotConfiguredError(`Refunds cannot run: ${missing}`);
-    return settings as UsableRefundSettings;
-  }
-
-  async update(tenantId: TenantId, changes: RefundSettingsChanges): Promise<RefundSettings> {
-    const production = this.config.NODE_ENV === 'production';
-    for (const field of ['authenticationUrl', 'apiUrl'] as const) {
-      const url = changes[field];
-      if (url !== undefined && !isServiceUrl(url, production)) {
-        throw new BadInputError(
-          production ? `${field} must be an https:// URL` : `${field} must be an http(s):// URL`,
-          { field },
-        );
-      }
-    }
-    const current = await this.settings.get(tenantId);
-    const next: Partial<RefundSettings> = {
+  update(tenantId: TenantId, changes: RefundSettingsChanges): Promise<RefundSettings> {
+    checkServiceUrls(
+      { authenticationUrl: changes.authenticationUrl, apiUrl: changes.apiUrl },
+      this.config.NODE_ENV === 'production',
+    );
+    return this.save(tenantId, () => ({
       enabled: changes.enabled,
-      ...(changes.clientId ? { clientIdSealed: this.cipher.encrypt(changes.clientId) } : {}),
-      ...(changes.clientSecret
-        ? {
-            clientSecretSealed: this.cipher.encrypt(changes.clientSecret),
-            clientSecretLast4: changes.clientSecret.slice(-4),
-          }
-        : {}),
+      ...sealClientCredentials(this.cipher, changes),
       authenticationUrl: changes.authenticationUrl?.replace(/\/+$/, ''),
       apiUrl: changes.apiUrl?.replace(/\/+$/, ''),
       scope: changes.scope,
@@ -74,39 +55,17 @@ export class RefundSettingsService implements OnModuleInit {
       paymentTypeId: changes.paymentTypeId,
       policyId: changes.policyId,
       reportName: changes.reportName,
-    };
-    if (changes.enabled) {
-      const merged = { ...current, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
-      const missing = incompleteRefundSettings(merged);
-      if (missing) throw new BadInputError(`Refunds cannot be enabled: ${missing}`, { field: 'enabled' });
-    }
-    const stored = await this.settings.update(tenantId, next);
-    this.cache.forget(tenantId);
-    return stored;
+    }));
   }
 
-  /** The clear client id, shown to admins (it is not a secret, but it is kept sealed like one). */
-  clientIdOf(settings: RefundSettings): string | undefined {
-    return settings.clientIdSealed ? this.cipher.decrypt(settings.clientIdSealed) : undefined;
+  protected incomplete(settings: RefundSettings): string | null {
+    return incompleteRefundSettings(settings);
   }
 
-  private async oauth2Provider(tenantId: TenantId): Promise<OAuth2Provider> {
-    const settings = await this.usable(tenantId);
+  protected endpoints(settings: UsableRefundSettings): { authorizeUrl: string; tokenUrl: string } {
     return {
       authorizeUrl: `${settings.authenticationUrl}/oauth2/v0/authorize`,
       tokenUrl: `${settings.authenticationUrl}/oauth2/v0/token`,
-      clientId: this.cipher.decrypt(settings.clientIdSealed!),
-      clientSecret: this.cipher.decrypt(settings.clientSecretSealed!),
-      scope: settings.scope,
     };
-  }
-}
-
-function isServiceUrl(value: string, production: boolean): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (!production && url.protocol === 'http:');
-  } catch {
-    return false;
   }
 }

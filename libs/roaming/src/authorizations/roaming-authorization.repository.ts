@@ -2,7 +2,7 @@ import { TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { FilterQuery, Model } from 'mongoose';
 import { RoamingAuthorization } from './roaming-authorization';
 import { RoamingAuthorizationDocument } from './schemas/roaming-authorization.schema';
 
@@ -30,14 +30,45 @@ export class RoamingAuthorizationRepository extends TenantRepository<
     at: Date,
     anyAge = false,
   ): Promise<RoamingAuthorization | null> {
-    const doc = await this.model
-      .findOne(
+    return this.newest(tenantId, {
+      tokenUid: idTag.toUpperCase(),
+      stationId,
+      ...(anyAge ? {} : { expiresAt: { $gt: at } }),
+    });
+  }
+
+  /** The partner's decision its own reference names (OICP: Hubject's SessionID), still valid and not withdrawn. */
+  async findByReference(
+    tenantId: TenantId,
+    partnerId: string,
+    reference: string,
+    at: Date,
+  ): Promise<RoamingAuthorization | null> {
+    return this.newest(tenantId, { partnerId, authorizationReference: reference, expiresAt: { $gt: at } });
+  }
+
+  /** Withdraws the partner's decisions of that reference: no start relies on them any more. */
+  async cancel(tenantId: TenantId, partnerId: string, reference: string, at: Date): Promise<number> {
+    const result = await this.model
+      .updateMany(
         this.scope(tenantId, {
-          tokenUid: idTag.toUpperCase(),
-          stationId,
-          ...(anyAge ? {} : { expiresAt: { $gt: at } }),
+          partnerId,
+          authorizationReference: reference,
+          cancelledAt: { $exists: false },
         }),
+        { $set: { cancelledAt: at } },
       )
+      .exec();
+    return result.modifiedCount;
+  }
+
+  /** The newest decision matching `filter` that was not withdrawn. */
+  private async newest(
+    tenantId: TenantId,
+    filter: FilterQuery<RoamingAuthorizationDocument>,
+  ): Promise<RoamingAuthorization | null> {
+    const doc = await this.model
+      .findOne(this.scope(tenantId, { ...filter, cancelledAt: { $exists: false } }))
       .sort({ createdAt: -1, _id: -1 })
       .lean<Lean<RoamingAuthorizationDocument>>()
       .exec();
@@ -58,6 +89,7 @@ export class RoamingAuthorizationRepository extends TenantRepository<
       authMethod: doc.authMethod,
       authorizationReference: doc.authorizationReference,
       expiresAt: doc.expiresAt,
+      ...(doc.cancelledAt ? { cancelledAt: doc.cancelledAt } : {}),
       createdAt: doc.createdAt,
     };
   }

@@ -24,5 +24,7 @@ export interface RoamingAuthorization {
   authorizationReference?: string;
   /** Until when a start with this token at this station relies on it without asking again. */
   expiresAt: Date;
+  /** Withdrawn before a session used it (the partner stopped a remote start that had not begun). */
+  cancelledAt?: Date;
   createdAt: Date;
 }

@@ -98,6 +98,7 @@ function evsesOf(
       const built = {
         uid,
         stationId: station.id,
+        ...(station.siteAreaId ? { siteAreaId: station.siteAreaId } : {}),
         connectorId: connector.connectorId,
         status: evseStatusOf(connector.status, station.online),
         capabilities: capabilitiesOf(station),

@@ -36,6 +36,8 @@ export interface RoamingEvse {
   /** Unique in the tenant, never reused: `<station id>*<connector id>` (a digest when that will not do). */
   uid: string;
   stationId: string;
+  /** The site area of its station: OICP's ChargingPool. */
+  siteAreaId?: string;
   connectorId: number;
   status: RoamingEvseStatus;
   capabilities: string[];

@@ -79,6 +79,15 @@ export class OutboxRepository extends TenantRepository<OutboxMessageDocument, Ou
     return older !== null;
   }
 
+  /** Whether a message for the object is still pending for the partner (a periodic push need not pile up). */
+  async hasPending(tenantId: TenantId, partnerId: string, objectKey: string): Promise<boolean> {
+    const pending = await this.model
+      .findOne(this.scope(tenantId, { partnerId, objectKey, status: 'PENDING' }), { _id: 1 })
+      .lean()
+      .exec();
+    return pending !== null;
+  }
+
   /** Delivered messages are not kept: the OCPI message log has the exchange. */
   async delivered(message: OutboxMessage): Promise<void> {
     await this.deleteOne(message.tenantId, { _id: message.id });

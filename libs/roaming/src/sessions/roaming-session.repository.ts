@@ -17,6 +17,23 @@ export class RoamingSessionRepository extends TenantRepository<RoamingSessionDoc
     await this.updateOne(tenantId, { _id: id }, { $set: fields }, { upsert: true });
   }
 
+  /**
+   * Claims the report of the session's charging error for `by`: true the first time, and again for
+   * the same claimant (a retried delivery), false once another claimed it (one error per session).
+   */
+  async claimErrorReport(tenantId: TenantId, id: string, by: 'status' | 'stop'): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        this.scope(tenantId, {
+          _id: id,
+          $or: [{ errorReported: { $exists: false } }, { errorReported: by }],
+        }),
+        { $set: { errorReported: by } },
+      )
+      .exec();
+    return result.matchedCount > 0;
+  }
+
   /** The partner's session its own reference names (OICP: Hubject's SessionID), newest first. */
   async findByReference(
     tenantId: TenantId,

@@ -39,6 +39,10 @@ export interface RoamingSession {
   currency: string;
   totalCost?: RoamingPrice;
   chargingPeriods: RoamingChargingPeriod[];
+  /** Why the station stopped it (OCPP stop reason), once COMPLETED. */
+  stopReason?: string;
+  /** Whether a charging error was told to the partner, and what told it (a Faulted status, or the stop). */
+  errorReported?: 'status' | 'stop';
   /** The tariff frozen on our transaction (its progress events leave it out): what prices the reports. */
   tariff?: Tariff;
   lastUpdated: Date;

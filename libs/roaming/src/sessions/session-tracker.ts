@@ -217,6 +217,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
       endedAt: transaction.stoppedAt ?? new Date(),
       kwh: transaction.energyWh / 1000,
       status: 'COMPLETED',
+      ...(transaction.stopReason ? { stopReason: transaction.stopReason } : {}),
       currency: cost.currency,
       ...(cost.totalCost ? { totalCost: cost.totalCost } : {}),
       chargingPeriods: cost.chargingPeriods,

@@ -1,8 +1,10 @@
+import { STATIC_LIMIT_STACK_LEVEL } from '@csms/stations';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -45,9 +47,20 @@ export class UpdateSmartChargingSettingsInput {
   @Max(2880)
   horizonMinutes?: number;
 
-  @Field(() => Int, { nullable: true })
+  /**
+   * Above the static limits' level: a station replaces a profile of the same purpose and stack level
+   * (a 2.0.1 ChargingStationMaxProfile, a TxDefaultProfile), so at that level smart charging would
+   * erase the static limit or the static limit the plan; below it a static TxDefaultProfile wins.
+   */
+  @Field(() => Int, {
+    nullable: true,
+    description: `At least ${STATIC_LIMIT_STACK_LEVEL + 1}: above the stack level of static limits (${STATIC_LIMIT_STACK_LEVEL})`,
+  })
   @IsOptional()
-  @Min(0)
+  @IsInt()
+  @Min(STATIC_LIMIT_STACK_LEVEL + 1, {
+    message: `stackLevel must be above the static limits' stack level ${STATIC_LIMIT_STACK_LEVEL}: a station would replace one profile with the other`,
+  })
   @Max(100)
   stackLevel?: number;
 

@@ -73,12 +73,11 @@ export function repairShortfalls(context: RepairContext): void {
     return current <= EPSILON && room < context.minAmps[session] - EPSILON ? 0 : room;
   };
 
-  const repairOrder = (end: number): number[] => {
-    const order = [...Array(end).keys()];
-    const prices = context.prices;
-    if (prices) order.sort((a, b) => prices[a] - prices[b] || a - b);
-    return order;
-  };
+  // Cheapest first (else earliest): sorted once, each short session takes the slots before it leaves.
+  const slotOrder = [...Array(slots).keys()];
+  const prices = context.prices;
+  if (prices) slotOrder.sort((a, b) => prices[a] - prices[b] || a - b);
+  const repairOrder = (end: number): number[] => slotOrder.filter((slot) => slot < end);
   /** Swaps tried per session planned: bounds the search when needs cannot all be met. */
   let budget = SWAPS_PER_SESSION * sessions;
   /** Whether a donor may still take current back somewhere from `from` on. */
@@ -162,20 +161,21 @@ export function repairShortfalls(context: RepairContext): void {
 function slackBySlot(context: RepairContext): Float64Array[] {
   const { model, amps, slots } = context;
   const result: Float64Array[] = [];
+  const { constraints, sessionConstraints, sessionCoefficients } = model;
   for (let slot = 0; slot < slots; slot++) {
-    const slack = new Float64Array(model.constraints.length);
-    model.constraints.forEach((constraint, index) => {
-      slack[index] = constraint.scalable
-        ? constraint.capacity * context.capacityScale(slot)
-        : constraint.capacity;
-    });
-    amps.forEach((row, session) => {
-      const current = row[slot];
-      if (current === 0) return;
-      const members = model.sessionConstraints[session];
-      const coefficients = model.sessionCoefficients[session];
+    const slack = new Float64Array(constraints.length);
+    const scale = context.capacityScale(slot);
+    for (let index = 0; index < constraints.length; index++) {
+      const constraint = constraints[index];
+      slack[index] = constraint.scalable ? constraint.capacity * scale : constraint.capacity;
+    }
+    for (let session = 0; session < amps.length; session++) {
+      const current = amps[session][slot];
+      if (current === 0) continue;
+      const members = sessionConstraints[session];
+      const coefficients = sessionCoefficients[session];
       for (let at = 0; at < members.length; at++) slack[members[at]] -= coefficients[at] * current;
-    });
+    }
     result.push(slack);
   }
   return result;

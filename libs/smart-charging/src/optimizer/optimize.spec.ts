@@ -1,5 +1,12 @@
 import { optimize } from './optimize';
-import { FuseInput, OptimizerInput, PhaseVector, ReasonCode, SessionInput } from './optimizer.types';
+import {
+  ExpectedArrival,
+  FuseInput,
+  OptimizerInput,
+  PhaseVector,
+  ReasonCode,
+  SessionInput,
+} from './optimizer.types';
 
 const area = (limit: number, extra: Partial<FuseInput> = {}): FuseInput => ({
   id: 'area',
@@ -244,6 +251,86 @@ describe('optimize', () => {
     ).sessions[0];
     expect(plan.amps[0]).toBe(0);
     expect(plan.reason.code).toBe(ReasonCode.BELOW_MINIMUM);
+  });
+
+  describe('with cars expected to arrive later', () => {
+    const whPerAmpSlot = 3 * 230 * 0.25;
+    /** Newcomers arriving in slot 2, leaving after slot 3: they want the cheap slots 2 and 3 whole. */
+    const newcomers = (extra: Partial<ExpectedArrival> = {}): ExpectedArrival => ({
+      fuseId: 'area',
+      arrivalSlot: 2,
+      departureSlot: 4,
+      energyWh: 64 * whPerAmpSlot,
+      maxAmps: 32,
+      voltage: 230,
+      ...extra,
+    });
+    const morningCar = session('a', { energyWh: 32 * whPerAmpSlot, departureSlot: 4, maxAmps: 32 });
+    const prices = [0.34, 0.34, 0.14, 0.14];
+
+    it('charges now, while the fuse is free, what the newcomers will leave no room for in the cheap slots', () => {
+      const alone = optimize(problem([area(32)], [morningCar], { prices })).sessions[0];
+      expect(alone.amps).toEqual([0, 0, 32, 0]);
+      expect(alone.reason.code).toBe(ReasonCode.COST);
+
+      const input = problem([area(32)], [morningCar], { prices, expectedArrivals: [newcomers()] });
+      const result = optimize(input).sessions;
+      // Only the cars present are planned; the forecast only moved the car's energy to now.
+      expect(result.map((plan) => plan.id)).toEqual(['a']);
+      expect(result[0].amps).toEqual([32, 0, 0, 0]);
+      for (let slot = 0; slot < 4; slot++) expectWithinFuses(input, slot);
+    });
+
+    it('still moves energy into the cheap slots the newcomers leave free, before the departure', () => {
+      const few = newcomers({ energyWh: 16 * whPerAmpSlot, maxAmps: 16 });
+      const plan = optimize(problem([area(32)], [morningCar], { prices, expectedArrivals: [few] }))
+        .sessions[0];
+      // The newcomers are expected to take 16 A of slot 2: the car takes the rest of both cheap slots.
+      expect(plan.amps[0]).toBe(0);
+      expect(plan.amps[1]).toBe(0);
+      expect(plan.amps[2] + plan.amps[3]).toBeCloseTo(32, 5);
+      expect(plan.amps[2]).toBeLessThanOrEqual(16);
+    });
+
+    it('never lets a forecast starve a car about to leave, nor take the fuse past its limit', () => {
+      // The car leaves after slot 1; the forecast wants slot 1 whole, and a newcomer with a
+      // window of one slot goes before the car in the fill: the repair gives the car its need.
+      const leaving = session('a', { energyWh: 64 * whPerAmpSlot, departureSlot: 2, maxAmps: 32 });
+      const crowd = newcomers({ arrivalSlot: 1, departureSlot: 2, energyWh: 1_000_000, maxAmps: 1_000 });
+      const input = problem([area(32)], [leaving, session('b')], {
+        prices: [0.34, 0.14, 0.14, 0.14],
+        expectedArrivals: [crowd],
+      });
+      const [plan] = optimize(input).sessions;
+      expect(plan.amps.slice(0, 2)).toEqual([32, 32]);
+      for (let slot = 0; slot < 4; slot++) expectWithinFuses(input, slot);
+    });
+
+    it('is ignored without prices, and for arrivals in the first slot or past the horizon', () => {
+      const cars = [session('a', { energyWh: 32 * whPerAmpSlot, departureSlot: 4 }), session('b')];
+      const plain = optimize(problem([area(32)], cars)).sessions;
+      const forecast = [
+        newcomers(),
+        newcomers({ arrivalSlot: 0 }),
+        newcomers({ arrivalSlot: 9, departureSlot: 12 }),
+      ];
+      expect(optimize(problem([area(32)], cars, { expectedArrivals: forecast })).sessions).toEqual(plain);
+      const priced = optimize(problem([area(32)], cars, { prices })).sessions;
+      const late = [newcomers({ arrivalSlot: 0 }), newcomers({ arrivalSlot: 9, departureSlot: 12 })];
+      expect(optimize(problem([area(32)], cars, { prices, expectedArrivals: late })).sessions).toEqual(
+        priced,
+      );
+    });
+  });
+
+  it('plans the last slot of a need up to the next 0.1 A, so no sliver is left to hold a minimum current later', () => {
+    // 10.03 A·slot: rounded down to 10.0 A, 5 Wh would be left for a whole slot at 6 A next time.
+    const energyWh = 10.03 * 3 * 230 * 0.25;
+    for (const extra of [{}, { prices: [0.1, 0.2, 0.3, 0.4] }]) {
+      const plan = optimize(problem([area(32)], [session('a', { energyWh, departureSlot: 4 })], extra))
+        .sessions[0];
+      expect(plan.amps).toEqual([10.1, 0, 0, 0]);
+    }
   });
 
   it('is deterministic: the same problem in any order gives the same plans', () => {

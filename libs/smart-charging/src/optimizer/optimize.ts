@@ -1,5 +1,6 @@
 import { ConstraintModel, buildConstraintModel } from './constraint-model';
 import {
+  ExpectedArrival,
   FuseInput,
   OptimizerInput,
   OptimizerResult,
@@ -29,7 +30,8 @@ const EPSILON = 1e-6;
  */
 export function optimize(input: OptimizerInput): OptimizerResult {
   const plans: SessionPlan[] = [];
-  for (const group of independentGroups(input)) plans.push(...planGroup(input, group.fuses, group.sessions));
+  for (const group of independentGroups(input))
+    plans.push(...planGroup(input, group.fuses, group.sessions, group.arrivals));
   const order = new Map(input.sessions.map((session, index) => [session.id, index]));
   plans.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { sessions: plans };
@@ -38,6 +40,7 @@ export function optimize(input: OptimizerInput): OptimizerResult {
 interface Group {
   fuses: FuseInput[];
   sessions: SessionInput[];
+  arrivals: ExpectedArrival[];
 }
 
 /** Fuses grouped by the root of their tree, with the sessions under them. */
@@ -60,11 +63,12 @@ function independentGroups(input: OptimizerInput): Group[] {
   const groups = new Map<string, Group>();
   const groupOf = (root: string): Group => {
     let group = groups.get(root);
-    if (!group) groups.set(root, (group = { fuses: [], sessions: [] }));
+    if (!group) groups.set(root, (group = { fuses: [], sessions: [], arrivals: [] }));
     return group;
   };
   for (const fuse of input.fuses) groupOf(rootOf(fuse.id)).fuses.push(fuse);
   for (const session of input.sessions) groupOf(rootOf(session.fuseId)).sessions.push(session);
+  for (const arrival of input.expectedArrivals ?? []) groupOf(rootOf(arrival.fuseId)).arrivals.push(arrival);
   return [...groups.values()].filter((group) => group.sessions.length > 0);
 }
 
@@ -97,15 +101,30 @@ function admissionOrder(
     });
 }
 
-function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionInput[]): SessionPlan[] {
+function planGroup(
+  input: OptimizerInput,
+  fuses: FuseInput[],
+  present: SessionInput[],
+  arrivals: ExpectedArrival[],
+): SessionPlan[] {
   const slots = input.slotCount;
   const hoursOf = (slot: number): number =>
     slot === 0 ? (input.firstSlotHours ?? input.slotHours) : input.slotHours;
   const prices = input.prices && input.prices.length >= slots ? input.prices : undefined;
   const share = Math.min(1, Math.max(0, input.futureCapacityShare ?? 1));
-  const received = sessions.map((session) => session.receivedWh ?? 0);
-  const charging = sessions.map((session) => session.charging);
-  const phases = choosePhases(fuses, sessions, admissionOrder(sessions, received, charging));
+  const received = present.map((session) => session.receivedWh ?? 0);
+  const charging = present.map((session) => session.charging);
+  // Expected arrivals are planned after the cars present as sessions of their own (they only change
+  // which slots are left cheap, so only with prices), and dropped from the result.
+  const expected = prices ? expectedSessions(arrivals, slots) : [];
+  const sessions = [...present, ...expected.map((entry) => entry.session)];
+  const arrivalSlot = sessions.map((_, index) =>
+    index < present.length ? 0 : expected[index - present.length].arrivalSlot,
+  );
+  const phases = [
+    ...choosePhases(fuses, present, admissionOrder(present, received, charging)),
+    ...expected.map((entry) => entry.session.phases),
+  ];
   const model = buildConstraintModel(fuses, sessions, phases);
 
   const wantsEnergy = sessions.map((session) => session.energyWh === undefined || session.energyWh > EPSILON);
@@ -128,7 +147,7 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
   const plannedWh = sessions.map(() => 0);
   const slotOrder = [...Array(slots).keys()];
   if (prices) slotOrder.sort((a, b) => prices[a] - prices[b] || a - b);
-  const deadlineOrder = prices ? byDeadline(sessions, deferrable) : undefined;
+  const deadlineOrder = prices ? byDeadline(sessions, deferrable, arrivalSlot) : undefined;
 
   let firstSlot: { allocation: SlotAllocation; demands: SlotDemand[] } | undefined;
   // The last slot filled: a slot with the same sessions, caps and scale gets the same currents (and
@@ -138,10 +157,15 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
   /** What a session may take in a slot: its own limits, and what it still needs when that is enforced. */
   const capOf = (index: number, slot: number, demand: SlotDemand): SlotDemand => {
     const session = sessions[index];
-    const here = (session.departureSlot === undefined || slot < session.departureSlot) && wantsEnergy[index];
+    const here =
+      slot >= arrivalSlot[index] &&
+      (session.departureSlot === undefined || slot < session.departureSlot) &&
+      wantsEnergy[index];
     let cap = session.maxAmps < session.minAmps ? 0 : session.maxAmps;
     if (enforced[index] && remaining[index] !== Infinity) {
-      const needAmps = remaining[index] / whPerAmp(index, slot);
+      // Up to the 0.1 A a schedule carries: rounded down, the last slot would leave a sliver that
+      // holds a whole slot's minimum current next time.
+      const needAmps = Math.ceil((remaining[index] / whPerAmp(index, slot)) * 10 - EPSILON) / 10;
       cap = remaining[index] <= EPSILON ? 0 : Math.min(cap, Math.max(session.minAmps, needAmps));
     }
     demand.present = here && cap > 0;
@@ -223,29 +247,31 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
   }
 
   if (prices) {
-    sessions.forEach((session, index) => {
+    present.forEach((session, index) => {
       if (!enforced[index] && session.energyWh !== undefined)
         trimToNeed(amps[index], remaining[index], session, (slot) => whPerAmp(index, slot));
     });
   }
+  // The repair sees only the cars present: room kept for expected arrivals is theirs if they would
+  // otherwise leave short (a forecast never starves a car that is there).
   repairShortfalls({
     model,
-    amps,
+    amps: amps.slice(0, present.length),
     slots,
-    minAmps: sessions.map((session) => session.minAmps),
-    maxAmps: sessions.map((session) => (session.maxAmps < session.minAmps ? 0 : session.maxAmps)),
-    needWh: sessions.map((session) =>
+    minAmps: present.map((session) => session.minAmps),
+    maxAmps: present.map((session) => (session.maxAmps < session.minAmps ? 0 : session.maxAmps)),
+    needWh: present.map((session) =>
       session.energyWh !== undefined && session.departureSlot !== undefined
         ? Math.max(0, session.energyWh) / session.efficiency
         : Infinity,
     ),
-    departure: sessions.map((session) => session.departureSlot ?? slots),
+    departure: present.map((session) => session.departureSlot ?? slots),
     whPerAmp,
     capacityScale: (slot) => (prices && slot > 0 ? share : 1),
     prices,
   });
 
-  return sessions.map((session, index) => {
+  return present.map((session, index) => {
     const rounded = amps[index].map(roundDown);
     return {
       id: session.id,
@@ -256,13 +282,50 @@ function planGroup(input: OptimizerInput, fuses: FuseInput[], sessions: SessionI
   });
 }
 
+/** Expected arrivals as sessions: three-phase, no minimum, after every car present among equals. */
+function expectedSessions(
+  arrivals: readonly ExpectedArrival[],
+  slots: number,
+): { session: SessionInput; arrivalSlot: number }[] {
+  return arrivals
+    .filter(
+      (arrival) =>
+        arrival.arrivalSlot >= 1 &&
+        arrival.arrivalSlot < Math.min(slots, arrival.departureSlot) &&
+        arrival.energyWh > EPSILON &&
+        arrival.maxAmps > EPSILON,
+    )
+    .map((arrival, index) => ({
+      arrivalSlot: arrival.arrivalSlot,
+      session: {
+        id: `expected:${index}`,
+        fuseId: arrival.fuseId,
+        phases: [0, 1, 2],
+        minAmps: 0,
+        maxAmps: arrival.maxAmps,
+        maxLabel: 'expected arrivals',
+        voltage: arrival.voltage,
+        efficiency: 1,
+        priority: 1,
+        energyWh: arrival.energyWh,
+        departureSlot: arrival.departureSlot,
+        charging: false,
+        order: Number.MAX_SAFE_INTEGER,
+      },
+    }));
+}
+
 /**
  * Who takes a priced slot first: higher priority, then sessions with a known need and departure by
  * departure (the fewest slots left first), then the others; then arrival, then id.
  */
-function byDeadline(sessions: readonly SessionInput[], deferrable: readonly boolean[]): number[] {
+function byDeadline(
+  sessions: readonly SessionInput[],
+  deferrable: readonly boolean[],
+  arrivalSlot: readonly number[],
+): number[] {
   const departure = (index: number): number =>
-    deferrable[index] ? sessions[index].departureSlot! : Number.POSITIVE_INFINITY;
+    deferrable[index] ? sessions[index].departureSlot! - arrivalSlot[index] : Number.POSITIVE_INFINITY;
   return sessions
     .map((_, index) => index)
     .sort((a, b) => {

@@ -59,6 +59,25 @@ export interface SessionInput {
   receivedWh?: number;
 }
 
+/**
+ * Cars expected to arrive later (a forecast, e.g. from the area's own past days): with prices they
+ * are planned beside the cars present, so that those leave the cheap slots the newcomers will want
+ * and use the room there is now. They never appear in the result and never take the first slot.
+ */
+export interface ExpectedArrival {
+  /** The fuse they will charge under (an area). */
+  fuseId: string;
+  /** The first slot they may charge in (≥ 1: still to come). */
+  arrivalSlot: number;
+  /** The first slot they are gone in. */
+  departureSlot: number;
+  /** Grid energy they are expected to want together, Wh. */
+  energyWh: number;
+  /** The most they are expected to draw together, A per phase on all three phases. */
+  maxAmps: number;
+  voltage: number;
+}
+
 export interface OptimizerInput {
   slotCount: number;
   /** Length of every slot but the first, hours (a quarter hour). */
@@ -74,6 +93,8 @@ export interface OptimizerInput {
    * arrive meanwhile and want their share. 1 by default.
    */
   futureCapacityShare?: number;
+  /** Expected later arrivals, counted only with prices (where they change which slot is cheap for whom). */
+  expectedArrivals?: ExpectedArrival[];
 }
 
 export enum ReasonCode {

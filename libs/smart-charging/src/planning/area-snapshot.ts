@@ -7,6 +7,7 @@ import { ChargingPreferences } from '../sessions/session-preference';
 import { SmartChargingSettings } from '../settings/smart-charging-settings';
 import { ConnectorWiring } from '../wiring/connector-wiring';
 import { StoredPlan } from '../plans/stored-plan';
+import { PastSession } from './arrival-forecast';
 
 /** Everything a plan of one site-area tree is made from, read at once. */
 export interface AreaSnapshot {
@@ -27,6 +28,8 @@ export interface AreaSnapshot {
   /** What the assets of each area draw, per grid phase. */
   assetAmps: Map<string, PhaseAmps>;
   previous?: StoredPlan;
+  /** Sessions of the tree's stations over its past FORECAST_DAYS days: the forecast of later arrivals. */
+  pastSessions?: PastSession[];
   /** The clock of grid prices: the site's time zone, else the tenant's. */
   timeZone: string;
 }

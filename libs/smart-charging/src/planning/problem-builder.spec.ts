@@ -89,6 +89,24 @@ describe('buildProblem', () => {
     expect(buildProblem(snapshot({ settings, timeZone: 'Europe/London' })).input.prices![0]).toBe(0.3);
   });
 
+  it("forecasts later arrivals from the tree's past sessions under its top area, when energy has a price", () => {
+    // Seven past days, each with a car arriving at 13:00 and staying two hours with 14 kWh.
+    const pastSessions = Array.from({ length: 7 }, (_, back) => ({
+      start: new Date(Date.parse('2026-11-30T13:00:00Z') - back * 86_400_000),
+      end: new Date(Date.parse('2026-11-30T15:00:00Z') - back * 86_400_000),
+      energyWh: 14_000,
+    }));
+    const gridPrices = [{ startTime: '00:00', price: 0.3 }];
+    const settings = new Map([['A', { siteAreaId: 'A', ...DEFAULT_SETTINGS, gridPrices }]]);
+    const priced = buildProblem(snapshot({ settings, pastSessions })).input;
+    // The plan starts at 10:00: 13:00 is its slot 12, 15:00 its slot 20; one car a day on average.
+    expect(priced.expectedArrivals).toEqual([
+      expect.objectContaining({ fuseId: 'area:A', arrivalSlot: 12, departureSlot: 20, voltage: 230 }),
+    ]);
+    expect(priced.expectedArrivals![0].energyWh).toBeCloseTo(14_000, 6);
+    expect(buildProblem(snapshot({ pastSessions })).input.expectedArrivals).toBeUndefined();
+  });
+
   it('maps the phases a car draws on through the phase rotation, and lets a 2.0.1 switching station move it', () => {
     const { input } = buildProblem(
       snapshot({

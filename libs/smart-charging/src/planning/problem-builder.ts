@@ -16,6 +16,7 @@ import { DEFAULT_WIRING } from '../wiring/connector-wiring';
 import { wiringKey } from '../wiring/connector-wiring.repository';
 import { PhaseRotation, gridPhaseOf } from '../wiring/phase-rotation';
 import { AreaSnapshot } from './area-snapshot';
+import { FORECAST_DAYS, forecastArrivals } from './arrival-forecast';
 import { pricesOfSlots } from './price-slots';
 import { tariffPricesOfSlots } from './tariff-prices';
 
@@ -210,16 +211,28 @@ export function buildProblem(snapshot: AreaSnapshot): BuiltProblem {
   }
 
   const firstSlotHours = (slotStart.getTime() + SLOT_MS - now.getTime()) / 3_600_000;
+  const prices =
+    pricesOfSlots(rootSettings.gridPrices, snapshot.timeZone, slotStart, SLOT_MINUTES, slotCount) ??
+    tariffPricesOfSlots(snapshot.sessions, slotStart, SLOT_MINUTES, slotCount);
   const input: OptimizerInput = {
     slotCount,
     slotHours: SLOT_MINUTES / 60,
     firstSlotHours,
     fuses,
     sessions,
-    prices:
-      pricesOfSlots(rootSettings.gridPrices, snapshot.timeZone, slotStart, SLOT_MINUTES, slotCount) ??
-      tariffPricesOfSlots(snapshot.sessions, slotStart, SLOT_MINUTES, slotCount),
+    prices,
     futureCapacityShare: rootSettings.futureCapacitySharePercent / 100,
+    // Later arrivals only change which slots are cheap for whom: with prices only.
+    expectedArrivals:
+      prices && snapshot.pastSessions?.length
+        ? forecastArrivals(snapshot.pastSessions, FORECAST_DAYS, {
+            slotStart,
+            slotMinutes: SLOT_MINUTES,
+            slotCount,
+            fuseId: areaFuseId(root.id),
+            voltage: root.voltage ?? NOMINAL_VOLTAGE,
+          })
+        : undefined,
   };
   return { input, slotStart, sessions: planned, idle, uncontrolled, stationFuseId };
 }

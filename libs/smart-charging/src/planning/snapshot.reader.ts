@@ -12,6 +12,7 @@ import { SessionPreferenceRepository } from '../sessions/session-preference.repo
 import { SmartChargingSettingsRepository } from '../settings/smart-charging-settings.repository';
 import { ConnectorWiringRepository } from '../wiring/connector-wiring.repository';
 import { AreaSnapshot } from './area-snapshot';
+import { FORECAST_DAYS } from './arrival-forecast';
 import { rootOf, treeOf } from './area-tree';
 
 const NOMINAL_VOLTAGE = 230;
@@ -59,7 +60,8 @@ export class SnapshotReader {
       (station) => station.siteAreaId !== undefined && inAreas.has(station.siteAreaId),
     );
     const stationIds = placed.map((station) => station.id).sort();
-    const [stations, staticLimits, sessions, settings, wiring, exclusions, assets, previous, timeZone] =
+    const forecastSince = new Date(now.getTime() - FORECAST_DAYS * 24 * 3_600_000);
+    const [stations, staticLimits, sessions, settings, wiring, exclusions, assets, previous, timeZone, past] =
       await Promise.all([
         this.placements.findMany(tenantId, stationIds),
         this.stationLimits.limitsOf(tenantId, stationIds),
@@ -70,6 +72,7 @@ export class SnapshotReader {
         this.assets.ofSiteAreas(tenantId, areaIds),
         this.plans.ofRoot(tenantId, root.id),
         this.timeZoneOf(tenantId, root.siteId),
+        this.transactions.stoppedOfStations(tenantId, stationIds, forecastSince),
       ]);
     const transactionIds = sessions.map((session) => session.id);
     const [cars, preferences] = await Promise.all([
@@ -114,6 +117,13 @@ export class SnapshotReader {
       assetAmps,
       previous: previous ?? undefined,
       timeZone,
+      pastSessions: past
+        .filter((session) => session.stoppedAt !== undefined)
+        .map((session) => ({
+          start: session.startedAt,
+          end: session.stoppedAt!,
+          energyWh: session.energyWh,
+        })),
     };
   }
 

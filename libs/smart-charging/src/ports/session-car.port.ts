@@ -64,6 +64,18 @@ export abstract class SessionCarLimits {
   abstract limitsOf(tenantId: TenantId, sessions: readonly SessionRef[]): Promise<Map<string, CarLimits>>;
 }
 
+/**
+ * Port: the state of charge each session's car reported itself (a car-data service), percent, by
+ * transaction id; sessions without one are left out. Used where the station reports none (AC).
+ * Provided by libs/cars when a car-data connector is there.
+ */
+export abstract class SessionCarStateOfCharge {
+  abstract stateOfChargeOf(
+    tenantId: TenantId,
+    transactionIds: readonly string[],
+  ): Promise<Map<string, number>>;
+}
+
 /** Published by a SessionCarLimits provider when it learns a session's car: its limits may differ now. */
 export const SESSION_CAR_NOTED = 'SessionCarNoted';
 export type SessionCarNotedEvent = DomainEvent<

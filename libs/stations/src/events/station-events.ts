@@ -6,6 +6,7 @@ import { ChargingProfileInput } from '../ports/station-commands.port';
 export const CHARGING_STATION_UPDATED = 'ChargingStationUpdated';
 export const CONNECTOR_STATUS_CHANGED = 'ConnectorStatusChanged';
 export const CHARGING_STATION_BOOTED = 'ChargingStationBooted';
+export const CHARGING_STATION_DELETED = 'ChargingStationDeleted';
 
 /** Boot, status, online/offline or vendor data changed; the payload is the station as GraphQL shows it. */
 export type ChargingStationUpdatedEvent = DomainEvent<typeof CHARGING_STATION_UPDATED, ChargingStation>;
@@ -30,4 +31,10 @@ export const CHARGING_PROFILE_SET = 'ChargingProfileSet';
 export type ChargingProfileSetEvent = DomainEvent<
   typeof CHARGING_PROFILE_SET,
   { chargingStationId: string; connectorId: number; profile: ChargingProfileInput }
+>;
+
+/** An operator deleted the station: views that keep stations drop it. */
+export type ChargingStationDeletedEvent = DomainEvent<
+  typeof CHARGING_STATION_DELETED,
+  { chargingStationId: string }
 >;

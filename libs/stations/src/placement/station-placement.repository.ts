@@ -47,4 +47,9 @@ export class StationPlacementRepository extends ChargingStationRepository {
   findByStationIds(tenantId: TenantId, stationIds: readonly string[]): Promise<ChargingStation[]> {
     return this.findMany(tenantId, { stationId: { $in: stationIds } });
   }
+
+  /** Every station of the tenant, streamed. */
+  every(tenantId: TenantId): AsyncGenerator<ChargingStation> {
+    return this.streamMatching(tenantId, {});
+  }
 }

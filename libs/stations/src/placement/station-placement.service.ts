@@ -82,4 +82,9 @@ export class StationPlacementService implements OnModuleInit, OnModuleDestroy {
   findMany(tenantId: TenantId, stationIds: readonly string[]): Promise<ChargingStation[]> {
     return this.placements.findByStationIds(tenantId, stationIds);
   }
+
+  /** Every station of the tenant as stored, streamed (the live view's first load). */
+  every(tenantId: TenantId): AsyncGenerator<ChargingStation> {
+    return this.placements.every(tenantId);
+  }
 }

@@ -6,20 +6,18 @@ import { StatisticsMeasure, StatisticsPeriod } from '../models/statistics-enums'
 
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
+/** Where a measure is stored, and what turns its stored unit (Wh, s) into the one GraphQL gives. */
+const STORED: Record<StatisticsMeasure, { index: number; per: number }> = {
+  [StatisticsMeasure.CONSUMPTION]: { index: ENERGY, per: 1000 },
+  [StatisticsMeasure.USAGE]: { index: USAGE, per: 3600 },
+  [StatisticsMeasure.INACTIVITY]: { index: INACTIVITY, per: 3600 },
+  [StatisticsMeasure.SESSIONS]: { index: SESSIONS, per: 1 },
+  [StatisticsMeasure.REVENUE]: { index: REVENUE, per: 1 },
+};
+
 /** A measure's value in the unit GraphQL gives it, from the stored sums. */
 export function valueOf(measure: StatisticsMeasure, measures: Readonly<Measures>): number {
-  switch (measure) {
-    case StatisticsMeasure.CONSUMPTION:
-      return measures[ENERGY] / 1000;
-    case StatisticsMeasure.USAGE:
-      return measures[USAGE] / 3600;
-    case StatisticsMeasure.INACTIVITY:
-      return measures[INACTIVITY] / 3600;
-    case StatisticsMeasure.SESSIONS:
-      return measures[SESSIONS];
-    case StatisticsMeasure.REVENUE:
-      return measures[REVENUE];
-  }
+  return measures[STORED[measure].index] / STORED[measure].per;
 }
 
 /**
@@ -99,9 +97,27 @@ export class SeriesAccumulator {
     });
   }
 
-  /** The groups seen, each with its values by period label. */
+  /** Adds what another accumulator of the same measure and period summed (another zone's). */
+  absorb(other: SeriesAccumulator): void {
+    for (const [key, labelled] of other.groups) {
+      let values = this.groups.get(key);
+      if (!values) this.groups.set(key, (values = new Map<string, number>()));
+      for (const [label, value] of labelled) values.set(label, (values.get(label) ?? 0) + value);
+    }
+    this.contributions += other.contributions;
+  }
+
+  /**
+   * The groups seen, each with its values by period label. Sums are kept in the stored unit and
+   * converted here, once: a sum of Wh is exact where a sum of kWh is not, so rollups and sessions,
+   * added up in any order, give the same figures.
+   */
   entries(): [string, Map<string, number>][] {
-    return [...this.groups.entries()];
+    const { per } = STORED[this.measure];
+    return [...this.groups].map(([key, values]) => [
+      key,
+      new Map([...values].map(([label, value]) => [label, value / per])),
+    ]);
   }
 
   private labelOfDay(year: number, month: number, day: number, hour: number): string {
@@ -124,7 +140,7 @@ export class SeriesAccumulator {
     label: string,
     measures: Readonly<Measures>,
   ): void {
-    const value = valueOf(this.measure, measures);
+    const value = measures[STORED[this.measure].index];
     this.contributions += 1;
     const key = source[this.groupField] ?? '';
     let values = this.groups.get(key);

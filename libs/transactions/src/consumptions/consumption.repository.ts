@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
-import { Consumption } from '../models/consumption.model';
+import { Consumption, StateOfChargeSource } from '../models/consumption.model';
 import { SampledValue } from '../ports/transaction-inbound.port';
 import { ConsumptionDocument } from '../schemas/consumption.schema';
 import { StationMeterValueDocument } from '../schemas/station-meter-value.schema';
@@ -144,6 +144,38 @@ export class ConsumptionRepository extends TenantRepository<
     return doc ? this.toEntity(doc) : null;
   }
 
+  /**
+   * Puts a state of charge the car measured at `at` on the session's first curve point at or after
+   * that time, unless the station reported one there (the station's wins) or a newer car reading
+   * is there already. False when the session has no point at or after `at` yet.
+   */
+  async applyCarStateOfCharge(
+    tenantId: TenantId,
+    transactionId: string,
+    at: Date,
+    stateOfCharge: number,
+  ): Promise<boolean> {
+    const point = await this.model
+      .findOne(this.scope(tenantId, { transactionId, timestamp: { $gte: at } }), { _id: 1 })
+      .sort({ timestamp: 1 })
+      .lean<{ _id: string }>()
+      .exec();
+    if (!point) return false;
+    await this.model
+      .updateOne(
+        this.scope(tenantId, {
+          _id: point._id,
+          $and: [
+            { $or: [{ stateOfCharge: null }, { stateOfChargeSource: StateOfChargeSource.CAR }] },
+            { $or: [{ carStateOfChargeAt: null }, { carStateOfChargeAt: { $lte: at } }] },
+          ],
+        }),
+        { $set: { stateOfCharge, stateOfChargeSource: StateOfChargeSource.CAR, carStateOfChargeAt: at } },
+      )
+      .exec();
+    return true;
+  }
+
   /** The curves of several sessions in one query, each sorted by time. */
   async findForTransactions(
     tenantId: TenantId,
@@ -170,10 +202,18 @@ export class ConsumptionRepository extends TenantRepository<
       instantAmpsL2: doc.instantAmpsL2,
       instantAmpsL3: doc.instantAmpsL3,
       voltage: doc.voltage,
-      stateOfCharge: doc.stateOfCharge,
+      stateOfCharge: doc.stateOfCharge ?? undefined,
+      stateOfChargeSource: sourceOf(doc),
       limitWatts: doc.limitWatts,
       amount: doc.amount,
       cumulatedAmount: doc.cumulatedAmount,
     };
   }
+}
+
+function sourceOf(doc: Lean<ConsumptionDocument>): StateOfChargeSource | undefined {
+  if (doc.stateOfCharge === undefined || doc.stateOfCharge === null) return undefined;
+  return doc.stateOfChargeSource === StateOfChargeSource.CAR
+    ? StateOfChargeSource.CAR
+    : StateOfChargeSource.STATION;
 }

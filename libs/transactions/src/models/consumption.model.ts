@@ -1,4 +1,17 @@
-import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+/** Who told the state of charge of a curve point. */
+export enum StateOfChargeSource {
+  /** The station's meter values (DC stations, ISO 15118). */
+  STATION = 'STATION',
+  /** The car itself, through the tenant's car-data connector (AC sessions). */
+  CAR = 'CAR',
+}
+
+registerEnumType(StateOfChargeSource, {
+  name: 'StateOfChargeSource',
+  description: 'Who told a curve point’s state of charge; the station’s wins over the car’s',
+});
 
 @ObjectType({ description: 'One point of a charging curve' })
 export class Consumption {
@@ -28,6 +41,9 @@ export class Consumption {
 
   @Field(() => Float, { nullable: true, description: 'State of charge, percent' })
   stateOfCharge?: number;
+
+  @Field(() => StateOfChargeSource, { nullable: true, description: 'Who told stateOfCharge' })
+  stateOfChargeSource?: StateOfChargeSource;
 
   @Field(() => Float, { nullable: true, description: 'The limit in force (smart charging), W' })
   limitWatts?: number;

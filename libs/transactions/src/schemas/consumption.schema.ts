@@ -1,4 +1,4 @@
-import { TenantDocument } from '@csms/database';
+import { alsoOnFerretDb, TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** One MeterValue of a session: the computed curve point and the raw samples (signed data included). */
@@ -43,6 +43,14 @@ export class ConsumptionDocument extends TenantDocument {
   @Prop()
   stateOfCharge?: number;
 
+  /** CAR when the state of charge was read from the car (a car-data service); absent: the station's. */
+  @Prop()
+  stateOfChargeSource?: string;
+
+  /** When the car measured the state of charge set on this point (a newer reading replaces it). */
+  @Prop()
+  carStateOfChargeAt?: Date;
+
   @Prop()
   limitWatts?: number;
 
@@ -61,4 +69,7 @@ export class ConsumptionDocument extends TenantDocument {
 }
 
 export const ConsumptionSchema = SchemaFactory.createForClass(ConsumptionDocument);
-ConsumptionSchema.index({ tenantId: 1, transactionId: 1, timestamp: 1 });
+// A session's curve: its last point is read for every session resumed after a restart (all stations
+// reconnecting at once), its points for a session's price and the GraphQL curve. Kept on FerretDB,
+// where without it each of those reads decoded every point of every session.
+ConsumptionSchema.index({ tenantId: 1, transactionId: 1, timestamp: 1 }, alsoOnFerretDb());

@@ -22,12 +22,18 @@ describe('TenantService.findActive', () => {
         const tenant = stored.get(id);
         return tenant ? ({ id, ...tenant } as unknown as Tenant) : null;
       },
+      createIfMissing: async ({ _id, name }: { _id: string; name: string }) => {
+        if (stored.has(_id)) return false;
+        stored.set(_id, { active: true, name });
+        return true;
+      },
       update: async (id: string, update: { $set: { active?: boolean } }) => {
         stored.set(id, { ...stored.get(id)!, ...update.$set });
         return { id, ...stored.get(id) } as unknown as Tenant;
       },
     } as unknown as TenantRepository;
-    service = new TenantService(repository, {} as UserService, {} as AppConfig);
+    const users = { create: async () => undefined } as unknown as UserService;
+    service = new TenantService(repository, users, {} as AppConfig);
   });
 
   afterEach(() => jest.useRealTimers());
@@ -41,12 +47,29 @@ describe('TenantService.findActive', () => {
     expect(reads).toBe(2);
   });
 
-  it('never keeps unknown or inactive tenants', async () => {
-    expect(await service.findActive('nobody')).toBeNull();
-    expect(await service.findActive('nobody')).toBeNull();
+  it('refuses an unknown or inactive tenant asked for again and again with one read per TTL', async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      expect(await service.findActive('nobody')).toBeNull();
+      expect(await service.findActive('closed')).toBeNull();
+    }
+    expect(reads).toBe(2);
+    stored.set('nobody', { active: true, name: 'Created elsewhere' });
+    jest.advanceTimersByTime(ACTIVE_TENANT_TTL_MS + 1);
+    expect((await service.findActive('nobody'))?.name).toBe('Created elsewhere');
+  });
+
+  it('sees a tenant created or reactivated through it at once, though it was just asked for in vain', async () => {
+    expect(await service.findActive('newco')).toBeNull();
     expect(await service.findActive('closed')).toBeNull();
-    expect(await service.findActive('closed')).toBeNull();
-    expect(reads).toBe(4);
+    await service.create({
+      id: 'newco',
+      name: 'NewCo',
+      adminEmail: 'admin@newco.example',
+      adminPassword: 'A-Strong-Password-123',
+    });
+    await service.update({ id: 'closed', active: true });
+    expect((await service.findActive('newco'))?.name).toBe('NewCo');
+    expect((await service.findActive('closed'))?.name).toBe('Closed');
   });
 
   it('sees a deactivation made through it at once', async () => {

@@ -25,12 +25,19 @@ import { TenantChanges, TenantRepository } from './tenant.repository';
  * this instance applies at once; other instances see it within this time.
  */
 export const ACTIVE_TENANT_TTL_MS = 5_000;
+/**
+ * Tenant ids remembered at most, unknown ones included: upgrades naming a tenant that does not exist
+ * (a misconfigured station, someone probing) are refused without a read each, and cannot make the
+ * cache grow.
+ */
+const REMEMBERED_TENANTS = 10_000;
 
 @Injectable()
 export class TenantService {
   private readonly activeTenants = new ReadThroughCache<Tenant | null>(
     ACTIVE_TENANT_TTL_MS,
-    (tenant) => tenant !== null,
+    () => true,
+    REMEMBERED_TENANTS,
   );
 
   constructor(
@@ -50,6 +57,7 @@ export class TenantService {
       name: 'Default',
       registrationPolicy: this.defaultRegistrationPolicy(),
     });
+    this.activeTenants.forget(DEFAULT_TENANT_ID);
   }
 
   async create(input: CreateTenantInput): Promise<Tenant> {
@@ -60,6 +68,8 @@ export class TenantService {
       registrationPolicy: RegistrationPolicy.REGISTERED,
     });
     if (!created) throw new BadInputError(`Tenant ${input.id} already exists`, { field: 'id' });
+    // It may have been asked for (and remembered as unknown) a moment ago.
+    this.activeTenants.forget(input.id);
     const tenantId = asTenantId(input.id);
     await this.users.create(tenantId, {
       email: input.adminEmail,

@@ -7,6 +7,7 @@ import { CompaniesDocument, CompanyDocument, SiteAreaDocument, SiteDocument } fr
 import { formatPower } from '../../format/format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, paths } from '../../router/link';
+import { LiveNowSection } from './live-now-section';
 import { PlacedStations } from './placed-stations';
 import { SiteAreaLoadSection } from './site-area-load-section';
 import { SmartChargingPlanSection } from './smart-charging-plan-section';
@@ -136,6 +137,7 @@ export function SitePage({ id }: { id: string }) {
             </ul>
             {data.siteAreas.edges.length === 0 && <p className="muted">{t('organizations.noAreas')}</p>}
           </section>
+          <LiveNowSection siteId={site.id} />
           <PlacedStations filter={{ siteId: site.id }} />
         </>
       )}

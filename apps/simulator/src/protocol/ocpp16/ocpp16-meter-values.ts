@@ -50,12 +50,12 @@ export function toMeterValue16(
   if (wanted.has('Power.Active.Import')) add(sample.powerW, 'Power.Active.Import', 'W', 0);
   if (wanted.has('Current.Import')) {
     sample.currentsA.forEach((current, phase) =>
-      add(current, 'Current.Import', 'A', 2, { phase: PHASES[phase] }),
+      add(current, 'Current.Import', 'A', 2, sample.direct ? {} : { phase: PHASES[phase] }),
     );
   }
   if (wanted.has('Voltage')) {
     sample.voltagesV.forEach((voltage, phase) =>
-      add(voltage, 'Voltage', 'V', 1, { phase: PHASE_VOLTAGES[phase] }),
+      add(voltage, 'Voltage', 'V', 1, sample.direct ? {} : { phase: PHASE_VOLTAGES[phase] }),
     );
   }
   if (wanted.has('SoC') && sample.socPercent !== undefined) {

@@ -36,12 +36,12 @@ export function toMeterValue201(
   if (wanted.has('Power.Active.Import')) add(round(sample.powerW, 0), 'Power.Active.Import', 'W');
   if (wanted.has('Current.Import')) {
     sample.currentsA.forEach((current, phase) =>
-      add(round(current, 2), 'Current.Import', 'A', { phase: PHASES[phase] }),
+      add(round(current, 2), 'Current.Import', 'A', sample.direct ? {} : { phase: PHASES[phase] }),
     );
   }
   if (wanted.has('Voltage')) {
     sample.voltagesV.forEach((voltage, phase) =>
-      add(round(voltage, 1), 'Voltage', 'V', { phase: PHASE_VOLTAGES[phase] }),
+      add(round(voltage, 1), 'Voltage', 'V', sample.direct ? {} : { phase: PHASE_VOLTAGES[phase] }),
     );
   }
   if (wanted.has('SoC') && sample.socPercent !== undefined) {

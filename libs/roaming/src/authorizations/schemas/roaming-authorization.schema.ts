@@ -27,6 +27,9 @@ export class RoamingAuthorizationDocument extends TenantDocument {
   @Prop({ required: true })
   expiresAt: Date;
 
+  @Prop()
+  cancelledAt?: Date;
+
   createdAt: Date;
 }
 

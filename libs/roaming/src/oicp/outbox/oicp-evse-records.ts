@@ -16,11 +16,14 @@ export function oicpEvseId(operatorId: string, stationId: string, connectorId: n
   return emi3EvseId(countryCode, partyId, stationId, connectorId, EVSE_ID_LENGTH);
 }
 
-/** The site's ChargingPoolID: `DE*VGC*P<site id's letters and digits>`. */
-export function oicpChargingPoolId(operatorId: string, siteId: string): string {
+/**
+ * The ChargingPoolID of a site area (the site's for a station outside any area): `DE*VGC*P<its id's
+ * letters and digits>`. A pool is the EVSEs that share a place and its grid connection: a site area.
+ */
+export function oicpChargingPoolId(operatorId: string, poolId: string): string {
   const { countryCode, partyId } = operatorParts(operatorId);
   return `${countryCode}*${partyId}*P${
-    siteId
+    poolId
       .toUpperCase()
       .replace(/[^A-Z0-9]/g, '')
       .slice(0, 30) || 'X'
@@ -118,7 +121,7 @@ export function evseDataRecord(
   const plugs = [...new Set(evse.connectors.map(plugOf).filter((plug): plug is string => Boolean(plug)))];
   return {
     EvseID: oicpEvseId(connection.operatorId, evse.stationId, evse.connectorId),
-    ChargingPoolID: oicpChargingPoolId(connection.operatorId, location.id),
+    ChargingPoolID: oicpChargingPoolId(connection.operatorId, evse.siteAreaId ?? location.id),
     ChargingStationId: evse.stationId.slice(0, 50),
     ChargingStationNames: [{ lang: 'en', value: location.name.slice(0, 150) }],
     Address: {

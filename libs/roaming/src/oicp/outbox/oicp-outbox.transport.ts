@@ -1,3 +1,4 @@
+import { TariffService } from '@csms/pricing';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CDR_POST } from '../../cdrs/cdr-issuer';
 import { RoamingCdr } from '../../cdrs/roaming-cdr';
@@ -11,6 +12,11 @@ import { RoamingSession } from '../../sessions/roaming-session';
 import { RoamingSessionRepository } from '../../sessions/roaming-session.repository';
 import { SESSION_PATCH, SESSION_PUT, SessionPatchPayload } from '../../sessions/session-events';
 import { OicpAnswer, OicpClient } from '../client/oicp-client';
+import { evsePricingOf, pricingProductData } from '../pricing/oicp-pricing-products';
+import { OICP_PRICING_PRODUCTS } from '../pricing/oicp-pricing-pushes';
+import { errorOfStop } from '../sessions/oicp-charging-errors';
+import { OICP_STATUS_FULL_LOAD } from '../status/oicp-status-rounds';
+import { OICP_SESSION_ERROR, SessionErrorPayload } from '../sessions/oicp-session-errors';
 import { OicpOperationName, OicpSchemaViolation } from '../protocol/oicp-openapi';
 import { OicpConnection } from '../settings/oicp-connection';
 import { OicpSettingsService } from '../settings/oicp-settings.service';
@@ -19,6 +25,7 @@ import {
   authorizeStop,
   chargeDetailRecord,
   endNotification,
+  errorNotification,
   progressNotification,
   startNotification,
 } from './oicp-session-messages';
@@ -26,7 +33,18 @@ import {
 /** Hubject takes at most this many records per push. */
 const RECORDS_PER_PUSH = 10_000;
 
-const KINDS = new Set([LOCATION_PUT, EVSE_STATUS, SESSION_PUT, SESSION_PATCH, CDR_POST]);
+const KINDS = new Set([
+  LOCATION_PUT,
+  EVSE_STATUS,
+  SESSION_PUT,
+  SESSION_PATCH,
+  CDR_POST,
+  OICP_PRICING_PRODUCTS,
+  OICP_SESSION_ERROR,
+  OICP_STATUS_FULL_LOAD,
+]);
+/** Tariffs and locations read per page for the full loads. */
+const PAGE = 500;
 
 interface Acknowledged {
   Result?: boolean;
@@ -38,9 +56,10 @@ type Call = [OicpOperationName, object];
 
 /**
  * Delivers the shared outbox's neutral messages to Hubject as OICP 2.3 operations: a location becomes
- * PushEvseData (in batches of 10,000, deletions for withdrawn EVSEs) and PushEvseStatus, a status change
- * PushEvseStatus, a session its ChargingNotifications (Start, Progress, End, with AuthorizeStop at the
- * end), a CDR eRoamingChargeDetailRecord. Hubject's `Result: false` is a rejection (reported, not
+ * PushEvseData (in batches of 10,000, deletions for withdrawn EVSEs), PushEVSEPricing under dynamic
+ * pricing, and PushEvseStatus; a status change PushEvseStatus; a session its ChargingNotifications
+ * (Start, Progress, Error, End, with AuthorizeStop at the end); a CDR eRoamingChargeDetailRecord. The
+ * periodic status round and the pricing products are full loads rendered when delivered. Hubject's `Result: false` is a rejection (reported, not
  * retried); no answer or a 5xx is retried.
  */
 @Injectable()
@@ -53,6 +72,7 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
     private readonly client: OicpClient,
     private readonly locations: RoamingLocationRepository,
     private readonly sessions: RoamingSessionRepository,
+    private readonly tariffs: TariffService,
   ) {
     super();
   }
@@ -94,6 +114,11 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
     switch (message.kind) {
       case LOCATION_PUT:
         return this.locationCalls(connection, message.payload as RoamingLocation);
+      case OICP_STATUS_FULL_LOAD:
+        return this.statusFullLoad(partner, connection);
+      case OICP_PRICING_PRODUCTS:
+        if (!connection.dynamicPricing) return [];
+        return [['PushPricingProductData', pricingProductData(connection, await this.openTariffs(partner))]];
       case EVSE_STATUS: {
         const payload = message.payload as EvseStatusPayload;
         const location = await this.locations.find(partner.tenantId, payload.locationId);
@@ -117,7 +142,11 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
         // Only an RFID card is asked to stop; a remote start is stopped by its EMP.
         const stop: Call[] =
           session.token.type === 'RFID' ? [['AuthorizeStop', authorizeStop(connection, session)]] : [];
-        return [...stop, ['ChargingNotifications', endNotification(connection, session)]];
+        return [
+          ...(await this.stopError(partner, connection, session)),
+          ...stop,
+          ['ChargingNotifications', endNotification(connection, session)],
+        ];
       }
       case SESSION_PATCH: {
         const patch = message.payload as SessionPatchPayload;
@@ -125,6 +154,14 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
         if (!session?.authorizationReference) return `No Hubject session for ${patch.id}`;
         return [
           ['ChargingNotifications', progressNotification(connection, session, patch.kwh, patch.lastUpdated)],
+        ];
+      }
+      case OICP_SESSION_ERROR: {
+        const error = message.payload as SessionErrorPayload;
+        const session = await this.sessions.findById(partner.tenantId, error.id);
+        if (!session?.authorizationReference) return `No Hubject session for ${error.id}`;
+        return [
+          ['ChargingNotifications', errorNotification(connection, session, error.errorType, error.info)],
         ];
       }
       case CDR_POST: {
@@ -165,25 +202,72 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
       'delete',
       removed.map((evse) => evseDataRecord(connection, location, evse)),
     );
-    if (live.length) {
-      calls.push(
-        this.statusPush(
-          connection,
-          live.map((evse) => ({
-            EvseID: oicpEvseId(connection.operatorId, evse.stationId, evse.connectorId),
-            EvseStatus: oicpStatusOf(evse.status),
-          })),
-        ),
-      );
+    if (connection.dynamicPricing) {
+      const pricing = evsePricingOf(connection, location);
+      for (const action of ['update', 'delete'] as const) {
+        if (pricing[action].length)
+          calls.push(['PushEVSEPricing', { ActionType: action, EVSEPricing: pricing[action] }]);
+      }
+    }
+    if (live.length) calls.push(this.statusPush(connection, statusRecordsOf(connection, location)));
+    return calls;
+  }
+
+  /** The Error notification of a session the station stopped for a fault, unless a Faulted status told it. */
+  private async stopError(
+    partner: RoamingPartner,
+    connection: OicpConnection,
+    session: RoamingSession,
+  ): Promise<Call[]> {
+    const errorType = errorOfStop(session.stopReason);
+    if (!errorType || !(await this.sessions.claimErrorReport(partner.tenantId, session.id, 'stop')))
+      return [];
+    const info = `Stopped by the station: ${session.stopReason}`;
+    return [['ChargingNotifications', errorNotification(connection, session, errorType, info)]];
+  }
+
+  /** Every tariff any driver may get: Hubject's EMPs are any driver's. */
+  private async openTariffs(partner: RoamingPartner) {
+    const tariffs = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const { items } = await this.tariffs.pageOpenToAll(partner.tenantId, { offset, limit: PAGE });
+      tariffs.push(...items);
+      if (items.length < PAGE) return tariffs;
+    }
+  }
+
+  /**
+   * The status of every published EVSE as it is now: one full load (Hubject replaces what it had), then
+   * inserts when there are more than one push takes.
+   */
+  private async statusFullLoad(partner: RoamingPartner, connection: OicpConnection): Promise<Call[]> {
+    const records: { EvseID: string; EvseStatus: string }[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const { items } = await this.locations.pagePublished(partner.tenantId, {
+        filter: {},
+        offset,
+        limit: PAGE,
+      });
+      for (const location of items) records.push(...statusRecordsOf(connection, location));
+      if (items.length < PAGE) break;
+    }
+    const calls: Call[] = [];
+    for (let offset = 0; offset === 0 || offset < records.length; offset += RECORDS_PER_PUSH) {
+      const action = offset === 0 ? 'fullLoad' : 'insert';
+      calls.push(this.statusPush(connection, records.slice(offset, offset + RECORDS_PER_PUSH), action));
     }
     return calls;
   }
 
-  private statusPush(connection: OicpConnection, records: { EvseID: string; EvseStatus: string }[]): Call {
+  private statusPush(
+    connection: OicpConnection,
+    records: { EvseID: string; EvseStatus: string }[],
+    action: 'update' | 'fullLoad' | 'insert' = 'update',
+  ): Call {
     return [
       'PushEvseStatus',
       {
-        ActionType: 'update',
+        ActionType: action,
         OperatorEvseStatus: {
           OperatorID: connection.operatorId,
           OperatorName: connection.operatorName,
@@ -192,6 +276,16 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
       },
     ];
   }
+}
+
+/** The status records of the location's EVSEs still there. */
+function statusRecordsOf(connection: OicpConnection, location: RoamingLocation) {
+  return location.evses
+    .filter((evse) => evse.status !== 'REMOVED')
+    .map((evse) => ({
+      EvseID: oicpEvseId(connection.operatorId, evse.stationId, evse.connectorId),
+      EvseStatus: oicpStatusOf(evse.status),
+    }));
 }
 
 /** Hubject's answer as an outbox outcome. */

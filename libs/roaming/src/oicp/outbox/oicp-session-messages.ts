@@ -79,6 +79,26 @@ export function endNotification(
   };
 }
 
+/** A charging error during the session (ChargingNotification Error), with what the station said. */
+export function errorNotification(
+  connection: OicpConnection,
+  session: RoamingSession,
+  errorType: 'ConnectorError' | 'CriticalError',
+  info: string,
+): Record<string, unknown> {
+  const { SessionID, CPOPartnerSessionID, EvseID, Identification } = sessionIds(connection, session);
+  return {
+    Type: 'Error',
+    SessionID,
+    CPOPartnerSessionID,
+    EvseID,
+    Identification,
+    OperatorID: connection.operatorId,
+    ErrorType: errorType,
+    ...(info ? { ErrorAdditionalInfo: info.slice(0, 250) } : {}),
+  };
+}
+
 /** The driver's stop, told to Hubject with the medium that started the session (CPO 2.3 eRoamingAuthorizeStop). */
 export function authorizeStop(connection: OicpConnection, session: RoamingSession): Record<string, unknown> {
   const { SessionID, CPOPartnerSessionID, EvseID, Identification } = sessionIds(connection, session);

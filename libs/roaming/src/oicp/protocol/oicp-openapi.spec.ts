@@ -11,18 +11,12 @@ import {
 } from '../outbox/oicp-session-messages';
 import { acknowledgement } from '../server/oicp-acknowledgement';
 import { OicpRemoteController } from '../server/oicp-remote.controller';
-import { OicpConnection } from '../settings/oicp-connection';
+import { FIXTURE_TIME, fixtureConnection, fixtureEvse } from '../testing/oicp-fixtures';
 import { OicpOpenApi, OicpSchemaViolation } from './oicp-openapi';
 
 const api = OicpOpenApi.get();
-const connection: OicpConnection = {
-  partnerId: 'p1',
-  operatorId: 'DE*VGC',
-  operatorName: 'Voltgrid',
-  hotlinePhoneNumber: '+4930123456',
-  baseUrl: 'http://127.0.0.1:1/api/oicp',
-};
-const at = new Date('2026-12-06T10:00:00Z');
+const connection = fixtureConnection();
+const at = FIXTURE_TIME;
 const location: RoamingLocation = {
   id: 'site-1',
   published: true,
@@ -39,28 +33,7 @@ const location: RoamingLocation = {
     twentyfourseven: false,
     regularHours: [{ weekday: 1, periodBegin: '08:00', periodEnd: '20:00' }],
   },
-  evses: [
-    {
-      uid: 'CS-1*1',
-      stationId: 'CS-1',
-      connectorId: 1,
-      status: 'AVAILABLE',
-      capabilities: [],
-      connectors: [
-        {
-          id: '1',
-          standard: 'IEC_62196_T2',
-          format: 'SOCKET',
-          powerType: 'AC_3_PHASE',
-          maxVoltage: 230,
-          maxAmperage: 32,
-          tariffIds: [],
-          lastUpdated: at,
-        },
-      ],
-      lastUpdated: at,
-    },
-  ],
+  evses: [fixtureEvse('CS-1')],
   lastUpdated: at,
 };
 const session: RoamingSession = {
@@ -148,5 +121,11 @@ describe('the OICP 2.3 CPO OpenAPI', () => {
       /^DE\*VGC\*E[A-Z0-9]{1,27}\*12$/,
     );
     expect(oicpChargingPoolId('DE*VGC', 'a1-b2')).toBe('DE*VGC*PA1B2');
+    // The pool is the station's site area; the site only for a station outside any area.
+    expect(
+      evseDataRecord(connection, location, { ...location.evses[0], siteAreaId: 'area-9' }),
+    ).toMatchObject({
+      ChargingPoolID: 'DE*VGC*PAREA9',
+    });
   });
 });

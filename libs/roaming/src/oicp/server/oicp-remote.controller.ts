@@ -1,20 +1,21 @@
 import { Public } from '@csms/auth';
-import { TenantId, isValidTenantId } from '@csms/common';
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, TenantId, isValidTenantId } from '@csms/common';
+import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { OcpiMessageLog } from '../../ocpi/log/ocpi-message-log';
 import { OicpOpenApi, OicpOperationName, OicpSchemaViolation } from '../protocol/oicp-openapi';
 import { OicpConnection } from '../settings/oicp-connection';
 import { OicpSettingsService } from '../settings/oicp-settings.service';
 import { OicpAcknowledgement, OicpRefusal, acknowledgement } from './oicp-acknowledgement';
-import { peerIssuedBy } from './oicp-peer-certificate';
+import { forwardedPeerIssuedBy, peerIssuedBy } from './oicp-peer-certificate';
 import { OicpRemoteService } from './oicp-remote.service';
 
 /**
  * What Hubject calls on us as a CPO, at the OICP 2.3 OpenAPI's paths below /oicp/{tenant}: remote
  * start and stop. No JWT: Hubject authenticates with its client certificate, which must chain to the
- * tenant's Hubject CA. A body that breaks the OpenAPI gets HTTP 400 and `022 Data error`, as Hubject
- * answers a malformed push; every request and answer goes to the roaming log.
+ * tenant's Hubject CA, presented to our TLS or, behind a reverse proxy that ends TLS, forwarded by one
+ * of OICP_TRUSTED_PROXIES in OICP_CLIENT_CERT_HEADER. A body that breaks the OpenAPI gets HTTP 400 and
+ * `022 Data error`, as Hubject answers a malformed push; every request and answer goes to the roaming log.
  */
 @Controller('oicp/:tenant')
 @Public()
@@ -22,6 +23,7 @@ export class OicpRemoteController {
   private readonly openApi = OicpOpenApi.get();
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly settings: OicpSettingsService,
     private readonly remote: OicpRemoteService,
     private readonly log: OcpiMessageLog,
@@ -115,7 +117,14 @@ export class OicpRemoteController {
     const connection = isValidTenantId(tenant) ? await this.settings.connection(tenant as TenantId) : null;
     // An unknown tenant and one without Hubject look alike on purpose.
     if (!connection?.caCertificate) throw refused('No Hubject connection takes requests here');
-    if (!peerIssuedBy(request.socket, connection.caCertificate)) {
+    const proxied = {
+      proxies: this.config.OICP_TRUSTED_PROXIES,
+      header: this.config.OICP_CLIENT_CERT_HEADER,
+    };
+    if (
+      !peerIssuedBy(request.socket, connection.caCertificate) &&
+      !forwardedPeerIssuedBy(request, proxied, connection.caCertificate)
+    ) {
       throw refused('A client certificate issued by the Hubject CA is required');
     }
     return connection;

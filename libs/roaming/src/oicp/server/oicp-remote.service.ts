@@ -98,8 +98,25 @@ export class OicpRemoteService {
   ): Promise<OicpAcknowledgement> {
     const ids = sessionIdsOf(request);
     const session = await this.sessions.findByReference(tenantId, connection.partnerId, request.SessionID);
-    const transaction = session && (await this.transactions.findById(tenantId, session.id));
-    if (!session || !transaction?.active) {
+    let transaction = session && (await this.transactions.findById(tenantId, session.id));
+    if (!session) {
+      const pending = await this.authorizations.findByReference(
+        tenantId,
+        connection.partnerId,
+        request.SessionID,
+        new Date(),
+      );
+      if (!pending) {
+        return acknowledgement('SESSION_INVALID', `No charging session ${request.SessionID} runs here`, ids);
+      }
+      // The station may have started already, its session not yet ours: that one is stopped.
+      transaction =
+        (await this.transactions.activeOfStations(tenantId, [pending.stationId])).find(
+          (candidate) => candidate.tagId?.toUpperCase() === pending.token.uid.toUpperCase(),
+        ) ?? null;
+      if (!transaction) return this.cancelStart(tenantId, connection, request, ids);
+    }
+    if (!transaction?.active) {
       return acknowledgement('SESSION_INVALID', `No charging session ${request.SessionID} runs here`, ids);
     }
     const outcome = await this.executor.stopSession(
@@ -111,7 +128,26 @@ export class OicpRemoteService {
       { tenantId, sessionId: request.SessionID, result: outcome.result },
       'Hubject remote stop',
     );
-    return this.answer(outcome, { ...ids, CPOPartnerSessionID: session.id });
+    return this.answer(outcome, { ...ids, CPOPartnerSessionID: transaction.id });
+  }
+
+  /**
+   * A stop for a remote start whose charging has not begun (the car not plugged in yet): the start is
+   * withdrawn, so a later start with its badge is not Hubject's session (nor authorized by it), and
+   * Hubject's session ends here with success.
+   */
+  private async cancelStart(
+    tenantId: TenantId,
+    connection: OicpConnection,
+    request: RemoteStop,
+    ids: ReturnType<typeof sessionIdsOf>,
+  ): Promise<OicpAcknowledgement> {
+    await this.authorizations.cancel(tenantId, connection.partnerId, request.SessionID, new Date());
+    this.logger.log(
+      { tenantId, sessionId: request.SessionID },
+      'Hubject remote start withdrawn before charging',
+    );
+    return acknowledgement('SUCCESS', 'The remote start was withdrawn before charging began', ids);
   }
 
   private answer(outcome: CommandOutcome, ids: ReturnType<typeof sessionIdsOf>): OicpAcknowledgement {

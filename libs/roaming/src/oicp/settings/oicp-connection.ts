@@ -7,6 +7,8 @@ export interface OicpConnection {
   operatorName: string;
   hotlinePhoneNumber: string;
   baseUrl: string;
+  /** Our tariffs are pushed as pricing products and EVSEs name theirs (dynamic pricing). */
+  dynamicPricing: boolean;
   identity?: OicpClientIdentity;
   /** The Hubject CA (PEM): Hubject's server certificate and the client certificate it calls us with chain to it. */
   caCertificate?: string;

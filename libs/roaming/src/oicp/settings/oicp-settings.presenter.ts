@@ -17,6 +17,7 @@ export function presentOicpSettings(settings: OicpSettings, now = new Date()): O
     operatorName: settings.operatorName,
     hotlinePhoneNumber: settings.hotlinePhoneNumber,
     baseUrl: settings.baseUrl,
+    dynamicPricing: settings.dynamicPricing ?? false,
     hasClientCertificate: Boolean(settings.clientCertificate),
     certificateSubject: settings.certificateSubject,
     certificateExpiresAt: settings.certificateExpiresAt,

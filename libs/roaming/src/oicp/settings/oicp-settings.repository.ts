@@ -32,6 +32,7 @@ export class OicpSettingsRepository extends TenantRepository<OicpSettingsDocumen
       operatorName: doc.operatorName,
       hotlinePhoneNumber: doc.hotlinePhoneNumber,
       baseUrl: doc.baseUrl,
+      dynamicPricing: doc.dynamicPricing ?? false,
       clientCertificate: doc.clientCertificate,
       clientKey: doc.clientKey,
       caCertificate: doc.caCertificate,

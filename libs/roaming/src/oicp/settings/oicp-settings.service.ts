@@ -56,6 +56,7 @@ export class OicpSettingsService implements OnModuleInit, OnModuleDestroy {
         operatorName: settings.operatorName,
         hotlinePhoneNumber: settings.hotlinePhoneNumber,
         baseUrl: settings.baseUrl,
+        dynamicPricing: settings.dynamicPricing ?? false,
         ...(settings.caCertificate ? { caCertificate: settings.caCertificate } : {}),
         ...(settings.clientCertificate && settings.clientKey
           ? {
@@ -96,6 +97,7 @@ export class OicpSettingsService implements OnModuleInit, OnModuleDestroy {
       operatorName: input.operatorName,
       hotlinePhoneNumber: input.hotlinePhoneNumber,
       baseUrl: input.baseUrl,
+      dynamicPricing: input.dynamicPricing ?? previous?.dynamicPricing ?? false,
       partnerId,
       ...(facts
         ? {
@@ -110,8 +112,14 @@ export class OicpSettingsService implements OnModuleInit, OnModuleDestroy {
     this.connections.forget(tenantId);
     await this.events.publish(domainEvent(OICP_SETTINGS_CHANGED, tenantId, { partnerId }));
     await this.registry.changed(tenantId, partnerId);
-    // Newly enabled (or now another operator): Hubject gets every public EVSE and its status.
-    if (input.enabled && (!previous?.enabled || previous.operatorId !== saved.operatorId)) {
+    // Newly enabled (or now another operator, or now with dynamic pricing): Hubject gets every
+    // public EVSE with its status (and its pricing products).
+    if (
+      input.enabled &&
+      (!previous?.enabled ||
+        previous.operatorId !== saved.operatorId ||
+        (saved.dynamicPricing && !previous.dynamicPricing))
+    ) {
       await this.events.publish(domainEvent(ROAMING_PARTNER_REGISTERED, tenantId, { partnerId }));
     }
     return saved;

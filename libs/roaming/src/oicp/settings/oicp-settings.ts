@@ -12,6 +12,11 @@ export interface OicpSettings {
   hotlinePhoneNumber: string;
   /** Hubject's base URL, e.g. `https://service.hubject.com/api/oicp`. */
   baseUrl: string;
+  /**
+   * Whether our tariffs go to Hubject as pricing products (eRoamingPushPricingProductData) with the
+   * products of each EVSE (eRoamingPushEVSEPricing): the tenant's Hubject service offer must allow it.
+   */
+  dynamicPricing?: boolean;
   /** PEM, sealed. */
   clientCertificate?: string;
   /** PEM, sealed. */

@@ -54,6 +54,12 @@ export class RoamingSessionDocument extends TenantDocument {
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   chargingPeriods: RoamingChargingPeriod[];
 
+  @Prop()
+  stopReason?: string;
+
+  @Prop({ type: String })
+  errorReported?: 'status' | 'stop';
+
   @Prop({ type: MongooseSchema.Types.Mixed })
   tariff?: Tariff;
 

@@ -35,6 +35,15 @@ export class SetOicpSettingsInput {
   @Length(1, 500)
   baseUrl: string;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Push your tariffs to Hubject as pricing products and each EVSE’s products (eRoamingPushPricingProductData, eRoamingPushEVSEPricing); needs a dynamic pricing offer at Hubject. Unchanged when left out (off at first)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  dynamicPricing?: boolean;
+
   @Field(() => String, {
     nullable: true,
     description: 'The client certificate Hubject issued you (PEM); kept encrypted',

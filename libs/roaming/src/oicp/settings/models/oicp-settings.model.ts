@@ -19,6 +19,12 @@ export class OicpSettingsModel {
   @Field()
   baseUrl: string;
 
+  @Field({
+    description:
+      'Whether your tariffs are pushed to Hubject as pricing products, with the products of each EVSE (dynamic pricing)',
+  })
+  dynamicPricing: boolean;
+
   @Field({ description: 'Whether a client certificate and key are stored (encrypted)' })
   hasClientCertificate: boolean;
 

@@ -19,6 +19,9 @@ export class OicpSettingsDocument extends TenantDocument {
   @Prop({ required: true })
   baseUrl: string;
 
+  @Prop({ default: false })
+  dynamicPricing: boolean;
+
   @Prop()
   clientCertificate?: string;
 
