@@ -37,7 +37,8 @@ const options = parseBenchOptions(
   },
   // Develop the load generator against the baselines alone; run the CSMS through ts-node instead of compiled.
   // `--reuse-build`: the CSMS as last compiled into dist/bench, when nothing changed since.
-  ['baseline-only', 'ts-node', 'reuse-build'],
+  // `--csms-only`: the CSMS alone (no baselines, no ratio, no row), for A/Bs of its CPU per MeterValues.
+  ['baseline-only', 'ts-node', 'reuse-build', 'csms-only'],
 );
 const loadOptions = { stations: options.stations, seconds: options.seconds, warmupSeconds: options.warmup };
 
@@ -226,6 +227,11 @@ async function main(): Promise<number> {
     compileBench();
   }
 
+  if (options['csms-only']) {
+    const { stored, load } = await measureCsms();
+    log(`  ${storedLine(stored, load)}`);
+    return 0;
+  }
   const echoRun = await measureBareServer('echo');
   printResult(echoRun);
   if (echoRun.load.charging === 0) throw new Error('no station reached the echo server');
