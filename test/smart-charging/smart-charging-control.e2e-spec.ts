@@ -16,6 +16,8 @@ import {
 } from './support/smart-charging-fleet';
 
 const TAG = 'SCC-DRIVER';
+/** A catalog model (Open EV Data) whose battery is known: 22 kW on three phases, 86.5 kWh. */
+const AUDI_E_TRON_22KW = '27d7610e-9a77-498a-b1b5-28d4bc92cbf2';
 const TENANT_B = 'sc-control-b';
 const SLOT_MS = 15 * 60_000;
 const TRIGGER = `mutation($id: ID!) { triggerSmartCharging(siteAreaId: $id) { ${PLAN_FIELDS} } }`;
@@ -300,5 +302,33 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     expect(shares(await trigger(admin, hallId))).toEqual([7.2, 7.2, 7.2, 7.2]);
     await exclude(true);
     expect(shares(await trigger(admin, hallId))).toEqual([8, 8, 8, 8]);
+  });
+
+  it('plans to the driver’s target state of charge: a car already past it gets nothing, and a higher target brings it back', async () => {
+    // A driver whose car's battery the catalog knows; the station meters its state of charge (20 %).
+    const driver = await createUserAndLogin(admin, 'BASIC');
+    await driver.client.data('mutation($input: CreateCarInput!) { createCar(input: $input) { id } }', {
+      input: { carModelId: AUDI_E_TRON_22KW },
+    });
+    await createTag(admin, { id: 'SCC-OWN-CAR', userId: driver.id });
+    const before = connectorOf(await hallPlan(), 'SCC-0001')!.transactionId;
+    await fleet.unplug('SCC-0001');
+    await fleet.plug('SCC-0001', threePhaseCar('driver car'), 'SCC-OWN-CAR');
+    const charging = await eventually(hallPlan, (connectors) => {
+      const driven = connectorOf(connectors, 'SCC-0001');
+      return driven !== undefined && driven.transactionId !== before && driven.periods[0]?.limitAmps === 8;
+    });
+    const transactionId = connectorOf(charging, 'SCC-0001')!.transactionId!;
+
+    // The driver's own session, set by the driver.
+    await driver.client.data(PREFERENCES, { input: { transactionId, targetSoc: 15 } });
+    const reached = await eventually(hallPlan, (connectors) => connectorOf(connectors, 'SCC-0001')?.reasonCode === 'DONE');
+    expect(connectorOf(reached, 'SCC-0001')!.reason).toBe('target reached');
+    expect(firstLimit(reached, 'SCC-0001')).toBe(0);
+    // Grid L3 now carries three cars.
+    await fleet.drawing({ 'SCC-0002': 10.6, 'SCC-0003': 10.6, 'SCC-0004': 10.6 });
+
+    await driver.client.data(PREFERENCES, { input: { transactionId, targetSoc: 80 } });
+    await fleet.drawing({ 'SCC-0001': 8, 'SCC-0002': 8, 'SCC-0003': 8, 'SCC-0004': 8 });
   });
 });

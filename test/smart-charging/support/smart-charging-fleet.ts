@@ -3,6 +3,11 @@ import { SimulatorOptions } from '../../../apps/simulator/src/cli/simulator-opti
 import { Simulation, startSimulation } from '../../../apps/simulator/src/simulation';
 import { SimulatedStation } from '../../../apps/simulator/src/station/simulated-station';
 import { simOptions } from '../../simulator/support/sim-options';
+import {
+  createCompany,
+  createSite as createSiteOf,
+  createStationIn,
+} from '../../organizations/support/organizations';
 import { GraphQLClient } from '../../support/graphql-client';
 import { eventually } from '../../support/users';
 
@@ -60,19 +65,6 @@ export interface AreaInput {
   parentSiteAreaId?: string;
 }
 
-/** A company and a site for the suite's areas; returns the site's id. */
-export async function createSite(admin: GraphQLClient, name: string): Promise<string> {
-  const { createCompany } = await admin.data<{ createCompany: { id: string } }>(
-    'mutation($name: String!) { createCompany(input: { name: $name }) { id } }',
-    { name: `${name} company` },
-  );
-  const { createSite } = await admin.data<{ createSite: { id: string } }>(
-    'mutation($name: String!, $c: ID!) { createSite(input: { name: $name, companyId: $c }) { id } }',
-    { name, c: createCompany.id },
-  );
-  return createSite.id;
-}
-
 /** A three-phase 230 V site area (smart charging on unless said otherwise); returns its id. */
 export async function createArea(admin: GraphQLClient, siteId: string, area: AreaInput): Promise<string> {
   const { createSiteArea } = await admin.data<{ createSiteArea: { id: string } }>(
@@ -90,14 +82,14 @@ export async function createArea(admin: GraphQLClient, siteId: string, area: Are
   return createSiteArea.id;
 }
 
+/** A company and a site for the suite's areas; returns the site's id. */
+export async function createSite(admin: GraphQLClient, name: string): Promise<string> {
+  return createSiteOf(admin, await createCompany(admin, `${name} company`), name);
+}
+
 /** Registers the stations in the area, before they first connect. */
 export async function placeStations(admin: GraphQLClient, ids: string[], siteAreaId: string): Promise<void> {
-  for (const id of ids) {
-    await admin.data(
-      'mutation($id: ID!, $a: ID) { createChargingStation(input: { id: $id, siteAreaId: $a }) { id } }',
-      { id, a: siteAreaId },
-    );
-  }
+  for (const id of ids) await createStationIn(admin, id, siteAreaId);
 }
 
 /** One-connector simulated stations (fast meter values) whose cars the suite plugs in one by one. */
@@ -145,10 +137,10 @@ export class SimulatedFleet {
     );
   }
 
-  /** Plugs `ev` into the station's connector 1 and starts its session with the fleet's tag. */
-  async plug(id: string, ev: ArrivingEv): Promise<void> {
+  /** Plugs `ev` into the station's connector 1 and starts its session with `tag` (the fleet's by default). */
+  async plug(id: string, ev: ArrivingEv, tag = this.tag): Promise<void> {
     const simulated = this.station(id);
-    if (!(await simulated.runSession(simulated.connectors[0], this.tag, 'Local', { ev }))) {
+    if (!(await simulated.runSession(simulated.connectors[0], tag, 'Local', { ev }))) {
       throw new Error(`${id} could not start a session`);
     }
   }
