@@ -79,7 +79,11 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     admin = (await createUserAndLogin(superAdmin, 'ADMIN')).client;
     const siteId = await createSite(admin, 'Depot');
     hallId = await createArea(admin, siteId, { name: 'Hall', maximumCurrentAmps: 32 });
-    bayId = await createArea(admin, siteId, { name: 'Bay', maximumCurrentAmps: 32, parentSiteAreaId: hallId });
+    bayId = await createArea(admin, siteId, {
+      name: 'Bay',
+      maximumCurrentAmps: 32,
+      parentSiteAreaId: hallId,
+    });
     await placeStations(admin, ['SCC-0001', 'SCC-0002', 'SCC-0003'], hallId);
     await placeStations(admin, ['SCC-0004'], bayId);
     await createTag(admin, { id: TAG });
@@ -90,7 +94,12 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     expect(setConnectorWiring.phaseRotation).toBe('TRS');
 
     await superAdmin.data('mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }', {
-      input: { id: TENANT_B, name: 'Other fleet', adminEmail: 'boss@sc-b.test', adminPassword: 'Sc-B-Admin-1' },
+      input: {
+        id: TENANT_B,
+        name: 'Other fleet',
+        adminEmail: 'boss@sc-b.test',
+        adminPassword: 'Sc-B-Admin-1',
+      },
     });
     adminB = await new GraphQLClient(server.httpUrl).login('boss@sc-b.test', 'Sc-B-Admin-1', TENANT_B);
     areaB = await createArea(adminB, await createSite(adminB, 'Elsewhere'), {
@@ -98,7 +107,9 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
       maximumCurrentAmps: 16,
     });
 
-    fleet = await SimulatedFleet.start(`${server.wsUrl}/ocpp/default`, TAG, [{ stations: 4, idPrefix: 'SCC' }]);
+    fleet = await SimulatedFleet.start(`${server.wsUrl}/ocpp/default`, TAG, [
+      { stations: 4, idPrefix: 'SCC' },
+    ]);
   });
 
   afterAll(async () => {
@@ -136,7 +147,11 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     const planned = await trigger(admin, hallId);
     expect(planned.siteAreaId).toBe(hallId);
     const charging = planned.connectors.filter((connector) => connector.transactionId);
-    expect(charging.map((connector) => connector.chargingStationId)).toEqual(['SCC-0001', 'SCC-0002', 'SCC-0003']);
+    expect(charging.map((connector) => connector.chargingStationId)).toEqual([
+      'SCC-0001',
+      'SCC-0002',
+      'SCC-0003',
+    ]);
     for (const connector of charging) {
       expect(connector.periods[0].limitAmps).toBe(10.6);
       expect(connector.reasonCode).toBe('FUSE');
@@ -149,7 +164,8 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
 
     // The subscriber of Hall receives the triggered plan, as Hall shows it.
     let event = (await plansA.next(10_000)).smartChargingPlanUpdated;
-    while (event.computedAt !== planned.computedAt) event = (await plansA.next(10_000)).smartChargingPlanUpdated;
+    while (event.computedAt !== planned.computedAt)
+      event = (await plansA.next(10_000)).smartChargingPlanUpdated;
     expect(event).toEqual(planned);
     // Tenant B's subscriber received none of those plans: its first event is its own area's plan.
     const planB = await trigger(adminB, areaB);
@@ -169,12 +185,16 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     for (const input of invalid) {
       expect(await admin.errorCode(PREFERENCES, { input })).toBe('BAD_USER_INPUT');
     }
-    expect(await admin.errorCode(PREFERENCES, { input: { transactionId: 'no-such-session', targetSoc: 80 } })).toBe(
+    expect(
+      await admin.errorCode(PREFERENCES, { input: { transactionId: 'no-such-session', targetSoc: 80 } }),
+    ).toBe('NOT_FOUND');
+    const driver = (await createUserAndLogin(admin, 'BASIC')).client;
+    expect(await driver.errorCode(PREFERENCES, { input: { transactionId, targetSoc: 80 } })).toBe(
       'NOT_FOUND',
     );
-    const driver = (await createUserAndLogin(admin, 'BASIC')).client;
-    expect(await driver.errorCode(PREFERENCES, { input: { transactionId, targetSoc: 80 } })).toBe('NOT_FOUND');
-    expect(await adminB.errorCode(PREFERENCES, { input: { transactionId, targetSoc: 80 } })).toBe('NOT_FOUND');
+    expect(await adminB.errorCode(PREFERENCES, { input: { transactionId, targetSoc: 80 } })).toBe(
+      'NOT_FOUND',
+    );
     // Nothing refused reached the plan: the car still charges at its share all along the horizon.
     const periods = connectorOf(await hallPlan(), 'SCC-0001')!.periods;
     expect(periods.every((period) => (period.limitAmps ?? 0) > 0)).toBe(true);
@@ -210,7 +230,9 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     for (const id of ['SCC-0002', 'SCC-0003']) {
       const periods = connectorOf(plan, id)!.periods;
       expect(periods[0].limitAmps).toBe(10.6);
-      expect(periods.find((period) => Date.parse(period.start) === departureAt.getTime())?.limitAmps).toBe(16);
+      expect(periods.find((period) => Date.parse(period.start) === departureAt.getTime())?.limitAmps).toBe(
+        16,
+      );
     }
   });
 
@@ -237,7 +259,10 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     await fleet.drawing({ 'SCC-0001': 8, 'SCC-0002': 8, 'SCC-0003': 8, 'SCC-0004': 8 });
     // The station meters the car on its own L1.
     expect(fleet.drawn('SCC-0004').map((amps) => amps > 0.5)).toEqual([true, false, false]);
-    const plan = await eventually(hallPlan, (connectors) => connectorOf(connectors, 'SCC-0004')?.gridPhases.length === 1);
+    const plan = await eventually(
+      hallPlan,
+      (connectors) => connectorOf(connectors, 'SCC-0004')?.gridPhases.length === 1,
+    );
     expect(connectorOf(plan, 'SCC-0004')!.gridPhases).toEqual([3]);
     expect(connectorOf(plan, 'SCC-0001')!.gridPhases).toEqual([1, 2, 3]);
   });
@@ -258,25 +283,31 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(times.every((time) => time >= Date.parse(since))).toBe(true);
 
-    const bay = (await admin.data<{ siteAreaLoads: LoadPoint[] }>(LOADS, { id: bayId, from: since, limit: 1 }))
-      .siteAreaLoads;
+    const bay = (
+      await admin.data<{ siteAreaLoads: LoadPoint[] }>(LOADS, { id: bayId, from: since, limit: 1 })
+    ).siteAreaLoads;
     expect(bay).toHaveLength(1);
     expect(bay[0].ampsL1).toBeCloseTo(0, 0);
     expect(bay[0].ampsL3).toBeCloseTo(8, 0);
 
-    // `limit` keeps the latest points; `to` ends the window.
-    const lastTwo = (await admin.data<{ siteAreaLoads: LoadPoint[] }>(LOADS, { id: hallId, from: since, limit: 2 }))
+    // `limit` keeps the latest points of the window; `to` ends it.
+    const to = latest.timestamp;
+    const window = async (limit?: number): Promise<string[]> =>
+      (
+        await admin.data<{ siteAreaLoads: LoadPoint[] }>(LOADS, { id: hallId, from: since, to, limit })
+      ).siteAreaLoads.map((point) => point.timestamp);
+    const all = await window();
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    expect(await window(2)).toEqual(all.slice(-2));
+    const before = (await admin.data<{ siteAreaLoads: LoadPoint[] }>(LOADS, { id: hallId, to: since }))
       .siteAreaLoads;
-    expect(lastTwo.map((point) => point.timestamp)).toEqual(
-      (await admin.data<{ siteAreaLoads: LoadPoint[] }>(LOADS, { id: hallId, from: since })).siteAreaLoads
-        .slice(-2)
-        .map((point) => point.timestamp),
-    );
-    const before = (await admin.data<{ siteAreaLoads: LoadPoint[] }>(LOADS, { id: hallId, to: since })).siteAreaLoads;
     expect(before.every((point) => Date.parse(point.timestamp) <= Date.parse(since))).toBe(true);
 
     expect(await admin.errorCode(LOADS, { id: hallId, limit: 0 })).toBe('BAD_USER_INPUT');
     expect(await admin.errorCode(LOADS, { id: hallId, from: 'yesterday' })).toBe('BAD_USER_INPUT');
+    const later = new Date(Date.now() + 60_000).toISOString();
+    expect(await admin.errorCode(LOADS, { id: hallId, from: later, to: since })).toBe('BAD_USER_INPUT');
+    expect(await admin.errorCode(LOADS, { id: hallId, from: since, to: since })).toBe('BAD_USER_INPUT');
     expect(await admin.errorCode(LOADS, { id: 'no-such-area' })).toBe('NOT_FOUND');
     expect(await adminB.errorCode(LOADS, { id: hallId })).toBe('NOT_FOUND');
   });
@@ -322,7 +353,10 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
 
     // The driver's own session, set by the driver.
     await driver.client.data(PREFERENCES, { input: { transactionId, targetSoc: 15 } });
-    const reached = await eventually(hallPlan, (connectors) => connectorOf(connectors, 'SCC-0001')?.reasonCode === 'DONE');
+    const reached = await eventually(
+      hallPlan,
+      (connectors) => connectorOf(connectors, 'SCC-0001')?.reasonCode === 'DONE',
+    );
     expect(connectorOf(reached, 'SCC-0001')!.reason).toBe('target reached');
     expect(firstLimit(reached, 'SCC-0001')).toBe(0);
     // Grid L3 now carries three cars.

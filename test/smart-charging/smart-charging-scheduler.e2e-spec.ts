@@ -105,7 +105,11 @@ describe('smart charging scheduler: debounce, a trigger during a run, one run pe
     });
     const siteId = await createSite(admin, 'Scheduler depot');
     hallId = await createArea(admin, siteId, { name: 'Hall', maximumCurrentAmps: 32 });
-    bayId = await createArea(admin, siteId, { name: 'Bay', maximumCurrentAmps: 16, parentSiteAreaId: hallId });
+    bayId = await createArea(admin, siteId, {
+      name: 'Bay',
+      maximumCurrentAmps: 16,
+      parentSiteAreaId: hallId,
+    });
     yardId = await createArea(admin, await createSite(admin, 'Other depot'), {
       name: 'Yard',
       maximumCurrentAmps: 63,
@@ -136,7 +140,10 @@ describe('smart charging scheduler: debounce, a trigger during a run, one run pe
   it('plans again after a run when a trigger came during it, once', async () => {
     const release = holdRuns();
     scheduler.schedule(TENANT, bayId);
-    await eventually(async () => active, (now) => now === 1);
+    await eventually(
+      async () => active,
+      (now) => now === 1,
+    );
     // Two triggers while the run is held: the run read the tree before them.
     scheduler.schedule(TENANT, hallId);
     await sleep(DEBOUNCE_MS * 2);
@@ -152,7 +159,10 @@ describe('smart charging scheduler: debounce, a trigger during a run, one run pe
   it('triggerSmartCharging during a run here waits for it and returns the plan of a run of its own', async () => {
     const release = holdRuns();
     scheduler.schedule(TENANT, hallId);
-    await eventually(async () => active, (now) => now === 1);
+    await eventually(
+      async () => active,
+      (now) => now === 1,
+    );
     const triggered = triggerBay();
     await sleep(DEBOUNCE_MS);
     release();
@@ -160,9 +170,7 @@ describe('smart charging scheduler: debounce, a trigger during a run, one run pe
     await settledAt(2);
     expect(runs).toEqual([hallId, hallId]);
     // The plan returned is the second run's, the one that began after the trigger.
-    expect(computedAt).toBe(
-      (await plans.ofRoot(TENANT, hallId))!.computedAt.getTime(),
-    );
+    expect(computedAt).toBe((await plans.ofRoot(TENANT, hallId))!.computedAt.getTime());
   });
 
   it('runs one tree in one instance at a time through the database lock; the other instance plans after it', async () => {
@@ -170,7 +178,10 @@ describe('smart charging scheduler: debounce, a trigger during a run, one run pe
     try {
       const release = holdRuns();
       scheduler.schedule(TENANT, hallId);
-      await eventually(async () => active, (now) => now === 1);
+      await eventually(
+        async () => active,
+        (now) => now === 1,
+      );
       const before = await plans.ofRoot(TENANT, hallId);
       // The other instance finds the tree's lock taken, and tries again a debounce later, and again.
       other.schedule(TENANT, bayId);
@@ -178,7 +189,10 @@ describe('smart charging scheduler: debounce, a trigger during a run, one run pe
       expect(runs).toEqual([hallId]);
       // Another tree is not held by it.
       other.schedule(TENANT, yardId);
-      await eventually(async () => runs, (now) => now.includes(yardId));
+      await eventually(
+        async () => runs,
+        (now) => now.includes(yardId),
+      );
       release();
       await settledAt(3);
       expect(runs).toEqual([hallId, yardId, hallId]);
@@ -196,7 +210,10 @@ describe('smart charging scheduler: debounce, a trigger during a run, one run pe
     try {
       const release = holdRuns();
       other.schedule(TENANT, hallId);
-      await eventually(async () => active, (now) => now === 1);
+      await eventually(
+        async () => active,
+        (now) => now === 1,
+      );
       const triggered = triggerBay();
       await sleep(DEBOUNCE_MS * 2);
       expect(runs).toEqual([hallId]);
