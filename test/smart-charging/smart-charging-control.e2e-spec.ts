@@ -1,3 +1,4 @@
+import { ProfileSender } from '@csms/smart-charging/planning/profile-sender';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { Subscription, graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -335,6 +336,50 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
     expect(shares(await trigger(admin, hallId))).toEqual([8, 8, 8, 8]);
   });
 
+  it('does not exclude a station that refuses the profile of a session which ended while it was planned', async () => {
+    const sender = server.app.get(ProfileSender);
+    const send = sender.send.bind(sender);
+    let ended = false;
+    // The car leaves just as its new profile is on the way; the station then has no transaction for it.
+    const spy = jest
+      .spyOn(sender, 'send')
+      .mockImplementation(async (tenantId, stationId, connectorId, profile) => {
+        if (stationId === 'SCC-0001' && profile.purpose === 'TxProfile' && !ended) {
+          ended = true;
+          await fleet.unplug('SCC-0001');
+        }
+        return send(tenantId, stationId, connectorId, profile);
+      });
+    const priority = (value: number) =>
+      admin.data(
+        `mutation($p: Int) { setConnectorWiring(input: { chargingStationId: "SCC-0001", connectorId: 1, priority: $p }) {
+          priority } }`,
+        { p: value },
+      );
+    try {
+      // A higher priority changes every share: a profile goes to each station.
+      await priority(2);
+      await eventually(
+        async () => ended,
+        (now) => now,
+      );
+      // Grid L3 carries the three cars left.
+      await fleet.drawing({ 'SCC-0002': 10.6, 'SCC-0003': 10.6, 'SCC-0004': 10.6 });
+      const plan = await eventually(
+        hallPlan,
+        (connectors) => connectorOf(connectors, 'SCC-0001') === undefined,
+      );
+      expect(firstLimit(plan, 'SCC-0002')).toBe(10.6);
+      const { smartChargingExclusions } = await admin.data<{ smartChargingExclusions: unknown[] }>(
+        '{ smartChargingExclusions { chargingStationId reason } }',
+      );
+      expect(smartChargingExclusions).toEqual([]);
+    } finally {
+      spy.mockRestore();
+      await priority(1);
+    }
+  });
+
   it('plans to the driver’s target state of charge: a car already past it gets nothing, and a higher target brings it back', async () => {
     // A driver whose car's battery the catalog knows; the station meters its state of charge (20 %).
     const driver = await createUserAndLogin(admin, 'BASIC');
@@ -342,13 +387,8 @@ describe('smart charging controls: trigger, plan subscription, preferences, Susp
       input: { carModelId: AUDI_E_TRON_22KW },
     });
     await createTag(admin, { id: 'SCC-OWN-CAR', userId: driver.id });
-    const before = connectorOf(await hallPlan(), 'SCC-0001')!.transactionId;
-    await fleet.unplug('SCC-0001');
     await fleet.plug('SCC-0001', threePhaseCar('driver car'), 'SCC-OWN-CAR');
-    const charging = await eventually(hallPlan, (connectors) => {
-      const driven = connectorOf(connectors, 'SCC-0001');
-      return driven !== undefined && driven.transactionId !== before && driven.periods[0]?.limitAmps === 8;
-    });
+    const charging = await eventually(hallPlan, (connectors) => firstLimit(connectors, 'SCC-0001') === 8);
     const transactionId = connectorOf(charging, 'SCC-0001')!.transactionId!;
 
     // The driver's own session, set by the driver.
