@@ -131,6 +131,12 @@ export class SnapshotReader {
     };
   }
 
+  /** The ids of the sessions still going at these stations. */
+  async stillActive(tenantId: TenantId, stationIds: readonly string[]): Promise<Set<string>> {
+    const active = await this.transactions.activeOfStations(tenantId, stationIds);
+    return new Set(active.map((transaction) => transaction.id));
+  }
+
   /** One clock per place, as pricing and statistics read it: the site's zone, else the tenant's. */
   private async timeZoneOf(tenantId: TenantId, siteId: string): Promise<string> {
     const site = await this.organizations.site(tenantId, siteId);
