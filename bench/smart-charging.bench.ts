@@ -4,6 +4,7 @@ import { count, log, machineNow, ms, runBench, verdict } from './support/bench-f
 import { parseBenchOptions } from './support/bench-options';
 import { BenchSection, appendBenchRow, benchDate, BENCHMARKS_DOC } from './support/benchmarks.doc';
 import { LatencyRecorder } from './support/latency-recorder';
+import { mainThreadCpuMs } from './support/process-cpu';
 import { loadLpSolver, solveDay } from './support/smart-charging/lp-optimum';
 import { arrivalForecast, pastSessions } from './support/smart-charging/area-history';
 import { jainIndex, runDay } from './support/smart-charging/online-controller';
@@ -34,8 +35,9 @@ same for the LP run online with our knowledge (re-solved every quarter hour with
 first, then cheapest): what not knowing the arrivals costs any planner. In the time-of-use day ours is given, as
 the product is, a forecast of later arrivals from the site's seven past days (days drawn with other seeds: the same
 shape, never the day itself). Speed: one optimization of 1,000 connectors in 50 areas over the horizon, each area with
-a forecast of one arrival window per hour, CPU time per run p50 / p99 (the optimizer is synchronous:
-on an idle machine that is the wall time, also shown; the load average says how shared the machine was), and HiGHS
+a forecast of one arrival window per hour, the main thread's CPU time per run p50 / p99 (the optimizer is synchronous
+and single-threaded: on an idle machine that is the wall time, also shown; the whole process's CPU p99 adds the GC and
+compiler threads working beside it; the load average says how shared the machine was), and HiGHS
 solving the same problem as an LP (s); ratio HiGHS / our p50. Targets: ≥ ${TARGETS.energyPercent} % energy, 0 violations, Jain ≥ ${TARGETS.jain},
 cost ≤ ${TARGETS.costPercent} %, p99 ≤ ${TARGETS.p99Ms} ms.`,
   columns: [
@@ -47,7 +49,7 @@ cost ≤ ${TARGETS.costPercent} %, p99 ≤ ${TARGETS.p99Ms} ms.`,
     'Jain ours / LP',
     'Cost % above LP (mean / worst)',
     'Online LP cost % above LP (mean / worst)',
-    'Speed: CPU ms p50 / p99 (wall; connectors, slots)',
+    'Speed: main-thread CPU ms p50 / p99 (process CPU p99; wall; connectors, slots)',
     'HiGHS s',
     'Ratio',
     'Verdict',
@@ -124,24 +126,30 @@ async function main(): Promise<void> {
   const site = largeSite(1, options.areas, options['stations-per-area'], options.horizon);
   const connectors = site.sessions.length;
   for (let warmup = 0; warmup < 10; warmup++) optimize(site);
-  // CPU time per run: the optimizer is synchronous and single-threaded, so on an idle machine it is
-  // the wall time; on a shared one it leaves out the time other processes held the CPU.
+  // CPU time of the main thread per run: the optimizer is synchronous and single-threaded, so on an
+  // idle machine it is the wall time; on a shared one it leaves out the time other processes held the
+  // CPU. The whole process's CPU (GC and compiler threads beside it) is shown too.
   const latency = new LatencyRecorder();
+  const processLatency = new LatencyRecorder();
   const wall = new LatencyRecorder();
   for (let run = 0; run < options['speed-runs']; run++) {
     const started = performance.now();
     const cpu = process.cpuUsage();
+    const mainThread = mainThreadCpuMs();
     optimize(site);
+    latency.record(mainThreadCpuMs() - mainThread);
     const used = process.cpuUsage(cpu);
-    latency.record((used.user + used.system) / 1000);
+    processLatency.record((used.user + used.system) / 1000);
     wall.record(performance.now() - started);
   }
   const speed = latency.summary();
   const wallSpeed = wall.summary();
+  const processSpeed = processLatency.summary();
   const highsSeconds = solveAsLp(solver, site);
   log(
     `speed: ${connectors} connectors in ${options.areas} areas, ${options.horizon} slots: ` +
-      `CPU p50 ${ms(speed.p50)} ms, p99 ${ms(speed.p99)} ms (wall ${ms(wallSpeed.p50)} / ${ms(wallSpeed.p99)} ms); ` +
+      `main-thread CPU p50 ${ms(speed.p50)} ms, p99 ${ms(speed.p99)} ms (process CPU p99 ${ms(processSpeed.p99)} ms; ` +
+      `wall ${ms(wallSpeed.p50)} / ${ms(wallSpeed.p99)} ms); ` +
       `HiGHS ${highsSeconds.toFixed(2)} s`,
   );
 
@@ -171,7 +179,7 @@ async function main(): Promise<void> {
     `${jainOurs.toFixed(3)} / ${jainLp.toFixed(3)}`,
     `${percent(meanCost)} / ${percent(worstCost)}`,
     `${percent(sum(onlineCosts) / onlineCosts.length)} / ${percent(Math.max(...onlineCosts))}`,
-    `${ms(speed.p50)} / ${ms(speed.p99)} (wall ${ms(wallSpeed.p50)} / ${ms(wallSpeed.p99)}; ${connectors}, ${options.horizon})`,
+    `${ms(speed.p50)} / ${ms(speed.p99)} (process p99 ${ms(processSpeed.p99)}; wall ${ms(wallSpeed.p50)} / ${ms(wallSpeed.p99)}; ${connectors}, ${options.horizon})`,
     highsSeconds.toFixed(2),
     ((highsSeconds * 1000) / speed.p50).toFixed(0),
     verdict(pass),

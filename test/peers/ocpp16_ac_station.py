@@ -13,9 +13,7 @@ no state of charge (an AC station does not know it) unless the test gives one (a
 """
 
 import asyncio
-import json
 import sys
-from datetime import datetime, timezone
 
 import websockets
 from ocpp.v16 import ChargePoint, call
@@ -29,13 +27,7 @@ from ocpp.v16.enums import (
     UnitOfMeasure,
 )
 
-
-def emit(event: dict) -> None:
-    print(json.dumps(event), flush=True)
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+from station_io import emit, now, stdin_reader
 
 
 class Station(ChargePoint):
@@ -89,9 +81,7 @@ class Station(ChargePoint):
 
 
 async def main(endpoint: str, identity: str) -> None:
-    loop = asyncio.get_running_loop()
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    stdin = await stdin_reader()
     async with websockets.connect(f"{endpoint}/{identity}", subprotocols=["ocpp1.6"]) as connection:
         station = Station(identity, connection)
         listener = asyncio.create_task(station.start())

@@ -21,7 +21,6 @@ and answers each with one JSON line on stdout:
 """
 
 import asyncio
-import json
 import sys
 from datetime import datetime, timedelta, timezone
 
@@ -38,15 +37,9 @@ from ocpp.v16.enums import (
     UnitOfMeasure,
 )
 
+from station_io import emit, iso, stdin_reader
+
 METER_START_WH = 10_000
-
-
-def emit(event: dict) -> None:
-    print(json.dumps(event), flush=True)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def register(moment: datetime, wh: int, context: ReadingContext) -> dict:
@@ -171,9 +164,7 @@ class Station(ChargePoint):
 
 
 async def main(endpoint: str, identity: str) -> None:
-    loop = asyncio.get_running_loop()
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    stdin = await stdin_reader()
     async with websockets.connect(f"{endpoint}/{identity}", subprotocols=["ocpp1.6"]) as connection:
         station = Station(identity, connection)
         listener = asyncio.create_task(station.start())

@@ -34,9 +34,7 @@ from ocpp.v16.enums import (
     ResetStatus,
 )
 
-
-def emit(event: dict) -> None:
-    print(json.dumps(event), flush=True)
+from station_io import emit, stdin_reader
 
 
 class Station(ChargePoint):
@@ -97,9 +95,7 @@ class Station(ChargePoint):
 
 async def main(endpoint: str, identity: str, setup_json: str) -> None:
     setup = json.loads(setup_json)
-    loop = asyncio.get_running_loop()
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    stdin = await stdin_reader()
     async with websockets.connect(f"{endpoint}/{identity}", subprotocols=["ocpp1.6"]) as connection:
         station = Station(identity, connection, setup)
         listener = asyncio.create_task(station.start())

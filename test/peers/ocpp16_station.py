@@ -13,7 +13,6 @@ JSON lines: it prints events on stdout and waits for commands on stdin.
 """
 
 import asyncio
-import json
 import sys
 from datetime import datetime, timedelta, timezone
 
@@ -34,17 +33,12 @@ from ocpp.v16.enums import (
 )
 from ocpp.v16 import call_result
 
+from station_io import emit, iso, stdin_reader
+
+
 METER_START_WH = 1000
 SAMPLES_WH = [1500, 2000, 2500]
 METER_STOP_WH = 3000
-
-
-def emit(event: dict) -> None:
-    print(json.dumps(event), flush=True)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 class Station(ChargePoint):
@@ -156,9 +150,7 @@ class Station(ChargePoint):
 
 
 async def main(endpoint: str, identity: str, tag: str) -> None:
-    loop = asyncio.get_running_loop()
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    stdin = await stdin_reader()
     async with websockets.connect(f"{endpoint}/{identity}", subprotocols=["ocpp1.6"]) as connection:
         assert connection.subprotocol == "ocpp1.6", connection.subprotocol
         station = Station(identity, connection)

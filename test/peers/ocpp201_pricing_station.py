@@ -13,23 +13,17 @@ CSMS tells it about cost (personalMessage, totalCost, CostUpdated) to the test t
 """
 
 import asyncio
-import json
 import sys
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import websockets
 from ocpp.routing import on
 from ocpp.v201 import ChargePoint, call, call_result
 from ocpp.v201.enums import Action, BootReasonEnumType, RegistrationStatusEnumType
 
+from station_io import emit, iso, stdin_reader
 
-def emit(event: dict) -> None:
-    print(json.dumps(event), flush=True)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def personal_message(id_token_info: dict) -> dict:
@@ -126,9 +120,7 @@ class Station(ChargePoint):
 
 
 async def main(endpoint: str, identity: str, tag: str, start: str) -> None:
-    loop = asyncio.get_running_loop()
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    stdin = await stdin_reader()
     async with websockets.connect(f"{endpoint}/{identity}", subprotocols=["ocpp2.0.1"]) as connection:
         station = Station(identity, connection)
         listener = asyncio.create_task(station.start())

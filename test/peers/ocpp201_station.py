@@ -13,7 +13,6 @@ it prints events on stdout and waits for commands on stdin.
 """
 
 import asyncio
-import json
 import sys
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -30,17 +29,11 @@ from ocpp.v201.enums import (
     RequestStartStopStatusEnumType,
 )
 
+from station_io import emit, iso, stdin_reader
+
 METER_START_WH = 1000
 SAMPLES_WH = [1500, 2000, 2500]
 METER_STOP_WH = 3000
-
-
-def emit(event: dict) -> None:
-    print(json.dumps(event), flush=True)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 def meter_value(moment: datetime, energy_wh: int, context: str, watts=None) -> dict:
@@ -148,9 +141,7 @@ class Station(ChargePoint):
 
 
 async def main(endpoint: str, identity: str, tag: str) -> None:
-    loop = asyncio.get_running_loop()
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    stdin = await stdin_reader()
     async with websockets.connect(f"{endpoint}/{identity}", subprotocols=["ocpp2.0.1"]) as connection:
         assert connection.subprotocol == "ocpp2.0.1", connection.subprotocol
         station = Station(identity, connection)

@@ -15,10 +15,8 @@ so a test can check what a real peer received.
 """
 
 import asyncio
-import json
 import sys
 import uuid
-from datetime import datetime, timezone
 
 import websockets
 from ocpp.routing import on
@@ -38,16 +36,10 @@ from ocpp.v201.enums import (
     ConnectorStatusEnumType,
 )
 
+from station_io import emit, now, stdin_reader
+
 METER_START_WH = 1000
 METER_STOP_WH = 4000
-
-
-def emit(event: dict) -> None:
-    print(json.dumps(event), flush=True)
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 class Station16(ChargePoint16):
@@ -150,9 +142,7 @@ class Station201(ChargePoint201):
 
 
 async def main(endpoint: str, identity: str, tag: str, version: str, vendor: str) -> None:
-    loop = asyncio.get_running_loop()
-    stdin = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stdin), sys.stdin)
+    stdin = await stdin_reader()
     subprotocol = "ocpp2.0.1" if version == "2.0.1" else "ocpp1.6"
     async with websockets.connect(f"{endpoint}/{identity}", subprotocols=[subprotocol]) as connection:
         assert connection.subprotocol == subprotocol, connection.subprotocol

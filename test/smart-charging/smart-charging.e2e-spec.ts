@@ -1,46 +1,26 @@
 import { ArrivingEv } from '../../apps/simulator/src/model/ev-fleet';
-import { Simulation, startSimulation } from '../../apps/simulator/src/simulation';
-import { SimulatedStation } from '../../apps/simulator/src/station/simulated-station';
-import { simOptions } from '../simulator/support/sim-options';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { Mailpit } from '../support/mailpit';
 import { Subscription, graphqlWsClient, subscribe } from '../support/subscriptions';
 import { TestApp, startTestApp } from '../support/test-app';
 import { createTag, createUserAndLogin, eventually } from '../support/users';
 import { AssetStep, AuditedSession, fuseExcesses } from './support/fuse-audit';
+import {
+  PlanConnector,
+  SimulatedFleet,
+  createArea,
+  createSite,
+  placeStations,
+  planOf,
+  singlePhaseCar,
+  threePhaseCar,
+} from './support/smart-charging-fleet';
 
 const TAG = 'SC-DRIVER';
 const FUSE_AMPS = 32;
 const VOLTS = 230;
 /** How long stations may take to follow a change (debounce, plan, CALL, meter interval), ms. */
 const REACTION_MS = 6_000;
-
-const threePhaseCar = (name: string): ArrivingEv => ({
-  name,
-  spec: { batteryWh: 90_000, maxPowerW: 22_000, taperFromSoc: 95, phases: 3 },
-  arrivalSoc: 20,
-  targetSoc: 100,
-});
-const singlePhaseCar: ArrivingEv = {
-  name: 'single-phase 7.4 kW',
-  spec: { batteryWh: 60_000, maxPowerW: 7_360, taperFromSoc: 95, phases: 1 },
-  arrivalSoc: 30,
-  targetSoc: 100,
-};
-
-interface PlanConnector {
-  chargingStationId: string;
-  transactionId: string | null;
-  reason: string | null;
-  reasonCode: string | null;
-  gridPhases: number[];
-  delivery: string;
-  periods: { start: string; limitAmps: number | null }[];
-}
-
-const PLAN = `query($id: ID!) { smartChargingPlan(siteAreaId: $id) { siteAreaId computedAt
-  connectors { chargingStationId connectorId transactionId reason reasonCode gridPhases delivery
-    periods { start limitAmps limitWatts } } } }`;
 
 describe('smart charging with assets: simulated stations that obey their profiles share a 32 A area', () => {
   let server: TestApp;
@@ -51,8 +31,7 @@ describe('smart charging with assets: simulated stations that obey their profile
   let buildingKey: string;
   let buildingId: string;
   let solarId: string;
-  let sim16: Simulation;
-  let sim201: Simulation;
+  let fleet: SimulatedFleet;
   let loads: Subscription<{
     siteAreaLoadUpdated: {
       timestamp: string;
@@ -65,30 +44,10 @@ describe('smart charging with assets: simulated stations that obey their profile
   const assetSteps: AssetStep[][] = [[], []];
   const changes: number[] = [];
 
-  const station = (id: string): SimulatedStation =>
-    [...sim16.stations, ...sim201.stations].find((candidate) => candidate.identity === id)!;
-  /** What the station's connector 1 really draws now, per connector phase (the simulator's physics). */
-  const drawn = (id: string): number[] => {
-    const simulated = station(id);
-    return simulated.sample(simulated.connectors[0]).currentsA;
-  };
-  const plan = async (): Promise<PlanConnector[]> =>
-    (await admin.data<{ smartChargingPlan: { connectors: PlanConnector[] } | null }>(PLAN, { id: areaId }))
-      .smartChargingPlan?.connectors ?? [];
-  /** Waits until every listed station draws its expected current on each phase it uses. */
-  const drawing = (expected: Record<string, number>, timeoutMs = 20_000) =>
-    eventually(
-      async () => Object.fromEntries(Object.keys(expected).map((id) => [id, drawn(id)])),
-      (now) =>
-        Object.entries(expected).every(([id, amps]) =>
-          now[id].filter((phase) => phase > 0.5).every((phase) => Math.abs(phase - amps) <= 0.35),
-        ),
-      timeoutMs,
-    );
+  const plan = (): Promise<PlanConnector[]> => planOf(admin, areaId);
   const plug = async (id: string, ev: ArrivingEv): Promise<void> => {
-    const simulated = station(id);
     changes.push(Date.now());
-    expect(await simulated.runSession(simulated.connectors[0], TAG, 'Local', { ev })).toBe(true);
+    await fleet.plug(id, ev);
   };
   const pushBuilding = async (wattsPerPhase: [number, number, number]): Promise<void> => {
     changes.push(Date.now());
@@ -120,29 +79,16 @@ describe('smart charging with assets: simulated stations that obey their profile
     const tenantAdmin = await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'ADMIN');
     admin = tenantAdmin.client;
     adminEmail = tenantAdmin.email;
-    const { createCompany } = await admin.data<{ createCompany: { id: string } }>(
-      'mutation { createCompany(input: { name: "Voltgrid Parking" }) { id } }',
+    areaId = await createArea(admin, await createSite(admin, 'Office'), {
+      name: 'Garage',
+      maximumCurrentAmps: FUSE_AMPS,
+    });
+    const { siteArea } = await admin.data<{ siteArea: { smartCharging: boolean } }>(
+      'query($id: ID!) { siteArea(id: $id) { smartCharging } }',
+      { id: areaId },
     );
-    const { createSite } = await admin.data<{ createSite: { id: string } }>(
-      'mutation($c: ID!) { createSite(input: { name: "Office", companyId: $c }) { id } }',
-      { c: createCompany.id },
-    );
-    const { createSiteArea } = await admin.data<{ createSiteArea: { id: string; smartCharging: boolean } }>(
-      `mutation($s: ID!) { createSiteArea(input: { name: "Garage", siteId: $s, numberOfPhases: 3, voltage: 230,
-        maximumCurrentAmps: 32, smartCharging: true }) { id smartCharging } }`,
-      { s: createSite.id },
-    );
-    expect(createSiteArea.smartCharging).toBe(true);
-    areaId = createSiteArea.id;
-    for (const id of ['SC16-0001', 'SC16-0002', 'SC16-0003', 'SC16-0004', 'SC201-0001']) {
-      await admin.data(
-        'mutation($id: ID!, $a: ID) { createChargingStation(input: { id: $id, siteAreaId: $a }) { id } }',
-        {
-          id,
-          a: areaId,
-        },
-      );
-    }
+    expect(siteArea.smartCharging).toBe(true);
+    await placeStations(admin, ['SC16-0001', 'SC16-0002', 'SC16-0003', 'SC16-0004', 'SC201-0001'], areaId);
     await createTag(admin, { id: TAG });
     // Station 2's connector is wired with its L1 on grid L3 (TRS); the 2.0.1 station can switch phases.
     await admin.data(
@@ -167,32 +113,22 @@ describe('smart charging with assets: simulated stations that obey their profile
       `subscription($id: ID!) { siteAreaLoadUpdated(siteAreaId: $id) { timestamp ampsL1 ampsL2 ampsL3 limitAmps } }`,
       { id: areaId },
     );
-    const options = { mode: 'manual' as const, connectors: 1, interval: 0.5, tag: TAG, speed: 1 };
-    sim16 = startSimulation(
-      simOptions(`${server.wsUrl}/ocpp/default`, { ...options, stations: 4, idPrefix: 'SC16' }),
-    );
-    sim201 = startSimulation(
-      simOptions(`${server.wsUrl}/ocpp/default`, {
-        ...options,
-        ocpp: '2.0.1',
-        stations: 1,
-        idPrefix: 'SC201',
-        phaseSwitching: true,
-      }),
-    );
-    await Promise.all([sim16.started, sim201.started]);
+    fleet = await SimulatedFleet.start(`${server.wsUrl}/ocpp/default`, TAG, [
+      { stations: 4, idPrefix: 'SC16' },
+      { ocpp: '2.0.1', stations: 1, idPrefix: 'SC201', phaseSwitching: true },
+    ]);
   });
 
   afterAll(async () => {
     await loads?.close();
-    await Promise.all([sim16?.stop(), sim201?.stop()]);
+    await fleet?.stop();
     await server?.close();
     await mailpit?.stop();
   });
 
   it('shares the fuse between three cars, then four, with each connector told why', async () => {
     for (const id of ['SC16-0001', 'SC16-0002', 'SC16-0003']) await plug(id, threePhaseCar(id));
-    await drawing({ 'SC16-0001': 10.6, 'SC16-0002': 10.6, 'SC16-0003': 10.6 });
+    await fleet.drawing({ 'SC16-0001': 10.6, 'SC16-0002': 10.6, 'SC16-0003': 10.6 });
     // The plan is stored once every station has answered: stations may draw their share a moment before.
     const shared = await eventually(plan, (list) => list.filter((c) => c.transactionId).length === 3);
     const charging = shared.filter((connector) => connector.transactionId);
@@ -206,7 +142,7 @@ describe('smart charging with assets: simulated stations that obey their profile
     }
 
     await plug('SC16-0004', threePhaseCar('fourth'));
-    await drawing({ 'SC16-0001': 8, 'SC16-0002': 8, 'SC16-0003': 8, 'SC16-0004': 8 });
+    await fleet.drawing({ 'SC16-0001': 8, 'SC16-0002': 8, 'SC16-0003': 8, 'SC16-0004': 8 });
     // The plan is stored once every station has answered: it may come a moment after they follow it.
     await eventually(
       plan,
@@ -216,17 +152,17 @@ describe('smart charging with assets: simulated stations that obey their profile
 
   it('puts a single-phase car on the least-loaded phase, beside an unbalanced building', async () => {
     changes.push(Date.now());
-    await station('SC16-0001').stopSession(station('SC16-0001').connectors[0], 'Local');
-    await drawing({ 'SC16-0002': 10.6, 'SC16-0003': 10.6, 'SC16-0004': 10.6 });
+    await fleet.unplug('SC16-0001');
+    await fleet.drawing({ 'SC16-0002': 10.6, 'SC16-0003': 10.6, 'SC16-0004': 10.6 });
     // The building draws 6 A on L1, nothing on L2, 3 A on L3.
     await pushBuilding([1380, 0, 690]);
-    await drawing({ 'SC16-0002': 8.6, 'SC16-0003': 8.6, 'SC16-0004': 8.6 });
+    await fleet.drawing({ 'SC16-0002': 8.6, 'SC16-0003': 8.6, 'SC16-0004': 8.6 });
 
     await plug('SC201-0001', singlePhaseCar);
     // L2, the least-loaded phase, now carries four cars: it binds at 8 A each (L1: 3 × 8 + 6 A of building).
-    await drawing({ 'SC16-0002': 8, 'SC16-0003': 8, 'SC16-0004': 8, 'SC201-0001': 8 });
+    await fleet.drawing({ 'SC16-0002': 8, 'SC16-0003': 8, 'SC16-0004': 8, 'SC201-0001': 8 });
     // Straight wiring: grid L2 is the station's L2, where the car now draws.
-    expect(drawn('SC201-0001').map((amps) => amps > 0.5)).toEqual([false, true, false]);
+    expect(fleet.drawn('SC201-0001').map((amps) => amps > 0.5)).toEqual([false, true, false]);
     // The plan is stored once the stations have answered, a moment after they follow it: wait for the one
     // that planned the car on the phase its meter values showed.
     const single = (
@@ -247,10 +183,10 @@ describe('smart charging with assets: simulated stations that obey their profile
       },
     );
     assetSteps[1].push({ at: Date.now(), amps: [-10, -10, -10] });
-    await drawing({ 'SC16-0002': 10.5, 'SC16-0003': 10.5, 'SC16-0004': 10.5, 'SC201-0001': 10.5 });
+    await fleet.drawing({ 'SC16-0002': 10.5, 'SC16-0003': 10.5, 'SC16-0004': 10.5, 'SC201-0001': 10.5 });
 
     await pushBuilding([2760, 1380, 2070]);
-    await drawing({ 'SC16-0002': 9, 'SC16-0003': 9, 'SC16-0004': 9, 'SC201-0001': 9 });
+    await fleet.drawing({ 'SC16-0002': 9, 'SC16-0003': 9, 'SC16-0004': 9, 'SC201-0001': 9 });
   });
 
   it('never let any phase exceed the fuse beyond the stations reaction time, from the meter values', async () => {
@@ -306,7 +242,7 @@ describe('smart charging with assets: simulated stations that obey their profile
 
   it('excludes a station that refuses its profiles after the retries, tells the admins, plans around it', async () => {
     // The station's firmware now refuses every charging profile (the peer answers Rejected).
-    jest.spyOn(station('SC16-0003').commands, 'setChargingProfile').mockReturnValue(false);
+    jest.spyOn(fleet.station('SC16-0003').commands, 'setChargingProfile').mockReturnValue(false);
     await pushBuilding([2760, 2070, 2070]);
     const { smartChargingExclusions } = await eventually(
       () =>

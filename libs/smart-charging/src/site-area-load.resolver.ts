@@ -1,4 +1,5 @@
 import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal } from '@csms/auth';
+import { BadInputError } from '@csms/common';
 import { EventBus } from '@csms/events';
 import { SiteAreaService } from '@csms/organizations';
 import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
@@ -29,6 +30,7 @@ export class SiteAreaLoadResolver {
     await this.siteAreas.getReadable(principal, ability, args.siteAreaId);
     const end = args.to ?? new Date();
     const start = args.from ?? new Date(end.getTime() - HOUR_MS);
+    if (start.getTime() >= end.getTime()) throw new BadInputError('from must be before to');
     return this.loads.range(principal.tenantId, args.siteAreaId, start, end, args.limit);
   }
 

@@ -1,5 +1,5 @@
 import { AppAbility, CheckAbility, CurrentAbility, CurrentPrincipal, Principal, canOn } from '@csms/auth';
-import { ForbiddenError, NotFoundError } from '@csms/common';
+import { BadInputError, ForbiddenError, NotFoundError } from '@csms/common';
 import { ChargingStationService, StationAccessGuard } from '@csms/stations';
 import { TransactionService } from '@csms/transactions';
 import { UseGuards } from '@nestjs/common';
@@ -85,6 +85,10 @@ export class SmartChargingControlResolver {
     @CurrentAbility() ability: AppAbility,
     @Args('input') input: ChargingPreferencesInput,
   ): Promise<ChargingPreferences> {
+    // A departure already past would plan the car as gone: it would stop charging while still plugged in.
+    if (input.departureAt && input.departureAt.getTime() <= Date.now()) {
+      throw new BadInputError('departureAt must be in the future');
+    }
     const transaction = await this.transactions.findById(principal.tenantId, input.transactionId);
     if (!transaction || !canOn(ability, 'stop', 'Transaction', transaction)) {
       throw new NotFoundError('Transaction', input.transactionId);

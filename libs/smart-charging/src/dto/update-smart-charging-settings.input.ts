@@ -95,6 +95,12 @@ export class UpdateSmartChargingSettingsInput {
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
+  @Min(10)
+  @Max(100)
+  dcEfficiencyPercent?: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
   @Min(1)
   @Max(100)
   defaultTargetSoc?: number;

@@ -37,8 +37,11 @@ export class SmartChargingSettingsModel {
   })
   stickyLimitation: boolean;
 
-  @Field(() => Float, { description: 'Grid to battery, percent' })
+  @Field(() => Float, { description: "Grid to battery through the car's charger (AC), percent" })
   efficiencyPercent: number;
+
+  @Field(() => Float, { description: "Grid to battery through the station's converter (DC), percent" })
+  dcEfficiencyPercent: number;
 
   @Field(() => Float, { description: 'When neither driver nor car says, percent' })
   defaultTargetSoc: number;

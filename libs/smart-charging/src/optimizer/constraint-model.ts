@@ -61,40 +61,63 @@ export function subtreeBaseAmps(
   return totals;
 }
 
+/** A group's fuses, each with its path to the root and the base load it carries: read once per plan. */
+export interface FuseTree {
+  fuses: readonly FuseInput[];
+  paths: Map<string, string[]>;
+  baseAmps: Map<string, PhaseVector>;
+}
+
+export function fuseTree(fuses: readonly FuseInput[]): FuseTree {
+  const paths = fusePaths(fuses);
+  return { fuses, paths, baseAmps: subtreeBaseAmps(fuses, paths) };
+}
+
 /**
- * The constraints of `sessions` (already given their phases) under `fuses`: each fuse on each phase
- * it limits, each peak-shaving limit, each imbalance limit as the six "phase p minus phase q" pairs.
+ * The constraints of `sessions` (already given their phases) under the tree's fuses: each fuse on
+ * each phase it limits, each peak-shaving limit, each imbalance limit as the six "phase p minus
+ * phase q" pairs.
  */
 export function buildConstraintModel(
-  fuses: readonly FuseInput[],
+  { fuses, paths, baseAmps: base }: FuseTree,
   sessions: readonly SessionInput[],
   phasesOf: readonly Phase[][],
 ): ConstraintModel {
-  const paths = fusePaths(fuses);
-  const base = subtreeBaseAmps(fuses, paths);
   const constraints: Constraint[] = [];
   const sessionConstraints: number[][] = sessions.map(() => []);
   const sessionCoefficients: number[][] = sessions.map(() => []);
   const constraintMembers: number[][] = [];
   const constraintCoefficients: number[][] = [];
-  const sessionPaths = sessions.map((session) => new Set(paths.get(session.fuseId) ?? [session.fuseId]));
-  const add = (constraint: Constraint, coefficientOf: (index: number) => number): void => {
-    const members: [number, number][] = [];
-    sessions.forEach((_, index) => {
+  // Each fuse's sessions (those under it), so a constraint visits its members only.
+  const sessionsUnder = new Map<string, number[]>(fuses.map((fuse) => [fuse.id, []]));
+  sessions.forEach((session, index) => {
+    for (const fuseId of paths.get(session.fuseId) ?? [session.fuseId])
+      sessionsUnder.get(fuseId)?.push(index);
+  });
+  const add = (
+    constraint: Constraint,
+    candidates: readonly number[],
+    coefficientOf: (index: number) => number,
+  ): void => {
+    const members: number[] = [];
+    const coefficients: number[] = [];
+    for (const index of candidates) {
       const coefficient = coefficientOf(index);
-      if (coefficient !== 0) members.push([index, coefficient]);
-    });
+      if (coefficient === 0) continue;
+      members.push(index);
+      coefficients.push(coefficient);
+    }
     if (members.length === 0) return;
     const id = constraints.push(constraint) - 1;
-    constraintMembers.push(members.map(([index]) => index));
-    constraintCoefficients.push(members.map(([, coefficient]) => coefficient));
-    for (const [index, coefficient] of members) {
+    constraintMembers.push(members);
+    constraintCoefficients.push(coefficients);
+    members.forEach((index, at) => {
       sessionConstraints[index].push(id);
-      sessionCoefficients[index].push(coefficient);
-    }
+      sessionCoefficients[index].push(coefficients[at]);
+    });
   };
   for (const fuse of fuses) {
-    const under = (index: number): boolean => sessionPaths[index].has(fuse.id);
+    const under = sessionsUnder.get(fuse.id)!;
     const load = base.get(fuse.id)!;
     for (const phase of PHASES) {
       if (!Number.isFinite(fuse.limitAmps[phase])) continue;
@@ -106,7 +129,8 @@ export function buildConstraintModel(
           capacity: fuse.limitAmps[phase] - load[phase],
           scalable: true,
         },
-        (index) => (under(index) && phasesOf[index].includes(phase) ? 1 : 0),
+        under,
+        (index) => (phasesOf[index].includes(phase) ? 1 : 0),
       );
     }
     if (fuse.peakWatts !== undefined) {
@@ -118,7 +142,8 @@ export function buildConstraintModel(
           capacity: fuse.peakWatts - (load[0] + load[1] + load[2]) * fuse.voltage,
           scalable: true,
         },
-        (index) => (under(index) ? phasesOf[index].length * sessions[index].voltage : 0),
+        under,
+        (index) => phasesOf[index].length * sessions[index].voltage,
       );
     }
     if (fuse.maxImbalanceAmps !== undefined) {
@@ -133,8 +158,8 @@ export function buildConstraintModel(
               capacity: fuse.maxImbalanceAmps - (load[high] - load[low]),
               scalable: false,
             },
+            under,
             (index) => {
-              if (!under(index)) return 0;
               const phases = phasesOf[index];
               return (phases.includes(high) ? 1 : 0) - (phases.includes(low) ? 1 : 0);
             },

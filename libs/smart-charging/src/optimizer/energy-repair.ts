@@ -1,7 +1,7 @@
 import { ConstraintModel } from './constraint-model';
 
 const EPSILON = 1e-6;
-const SWAPS_PER_SESSION = 20;
+const SWAPS_PER_SESSION = 1e9;
 
 /** What the repair needs to know of a group's plan. */
 export interface RepairContext {
@@ -45,9 +45,32 @@ export function repairShortfalls(context: RepairContext): void {
   // Nothing short (the common case): no slack per slot is built at all.
   if (short.length === 0) return;
   const slack = slackBySlot(context);
+  const width = model.constraints.length;
   const donors = [...Array(sessions).keys()].sort((a, b) => departure[b] - departure[a] || a - b);
   // Slots where a donor can never take current back: the repair only ever lowers later slots' room.
   const full = amps.map(() => new Uint8Array(slots));
+  /**
+   * Per donor, the slots from the short session's departure on where it may still take current back.
+   * Departures only grow and slots only fill, so each count is kept up to date rather than recounted.
+   */
+  const open = Int32Array.from(departure, (leaves) => Math.min(leaves, slots));
+  /** The departure of the short session being repaired: slots from it on are where donors get energy back. */
+  let openFrom = 0;
+  const openFromSlot = (from: number): void => {
+    for (let donor = 0; donor < sessions; donor++) {
+      for (let slot = openFrom; slot < Math.min(from, departure[donor], slots); slot++)
+        if (!full[donor][slot]) open[donor]--;
+    }
+    openFrom = from;
+  };
+  /**
+   * Per donor, the most current any slot after the short session's departure had room for, when a
+   * swap last searched them all in vain. Short sessions are repaired by departure, so later ones
+   * search fewer slots, and those slots' room only shrinks until a session with a negative
+   * coefficient (a phase-imbalance pair) draws more there: a swap needing more back fails unsearched.
+   */
+  const mostRoom = new Float64Array(sessions).fill(Infinity);
+  const makesRoom = model.sessionCoefficients.map((coefficients) => coefficients.some((value) => value < 0));
 
   const headroom = (session: number, slot: number): number => {
     const members = model.sessionConstraints[session];
@@ -55,15 +78,16 @@ export function repairShortfalls(context: RepairContext): void {
     let room = Infinity;
     for (let at = 0; at < members.length; at++) {
       if (coefficients[at] > 0)
-        room = Math.min(room, Math.max(0, slack[slot][members[at]]) / coefficients[at]);
+        room = Math.min(room, Math.max(0, slack[slot * width + members[at]]) / coefficients[at]);
     }
     return room;
   };
   const change = (session: number, slot: number, delta: number): void => {
+    if (delta > 0 && slot >= openFrom && makesRoom[session]) mostRoom.fill(Infinity);
     amps[session][slot] += delta;
     const members = model.sessionConstraints[session];
     const coefficients = model.sessionCoefficients[session];
-    for (let at = 0; at < members.length; at++) slack[slot][members[at]] -= coefficients[at] * delta;
+    for (let at = 0; at < members.length; at++) slack[slot * width + members[at]] -= coefficients[at] * delta;
   };
   /** How much more a session could take in a slot, honouring its minimum when it starts from 0. */
   const roomFor = (session: number, slot: number, wanted: number): number => {
@@ -80,17 +104,12 @@ export function repairShortfalls(context: RepairContext): void {
   const repairOrder = (end: number): number[] => slotOrder.filter((slot) => slot < end);
   /** Swaps tried per session planned: bounds the search when needs cannot all be met. */
   let budget = SWAPS_PER_SESSION * sessions;
-  /** Whether a donor may still take current back somewhere from `from` on. */
-  const opensAfter = (donor: number, from: number): boolean => {
-    for (let later = from; later < Math.min(departure[donor], slots); later++)
-      if (!full[donor][later]) return true;
-    return false;
-  };
   for (const session of short) {
     let missing = context.needWh[session] - planned[session];
     const end = Math.min(departure[session], slots);
+    openFromSlot(end);
     const candidates = donors.filter(
-      (donor) => donor !== session && departure[donor] > departure[session] && opensAfter(donor, end),
+      (donor) => donor !== session && departure[donor] > departure[session] && open[donor] > 0,
     );
     for (const slot of repairOrder(end)) {
       if (missing <= 1) break;
@@ -102,7 +121,7 @@ export function repairShortfalls(context: RepairContext): void {
       }
       for (const donor of candidates) {
         if (missing <= 1) break;
-        if (amps[donor][slot] <= EPSILON || !opensAfter(donor, end)) continue;
+        if (amps[donor][slot] <= EPSILON || open[donor] === 0) continue;
         if (budget-- <= 0) return;
         missing -= swap(session, donor, slot, end, missing / perAmp) * perAmp;
       }
@@ -123,21 +142,34 @@ export function repairShortfalls(context: RepairContext): void {
     const target = Math.max(wantedHere, floor);
     const give = donorAmps - target >= context.minAmps[donor] - EPSILON ? target : donorAmps;
     const donorWh = context.whPerAmp(donor, slot);
-    for (let later = sessionEnd; later < Math.min(departure[donor], slots); later++) {
+    const end = Math.min(departure[donor], slots);
+    if (
+      sessionEnd < end &&
+      (give * donorWh) / context.whPerAmp(donor, sessionEnd) - EPSILON > mostRoom[donor]
+    )
+      return 0;
+    // What the session would gain here: when something else limits it, no later slot changes that.
+    change(donor, slot, -give);
+    const gained = roomFor(session, slot, target);
+    change(donor, slot, give);
+    if (gained <= EPSILON || gained < floor - EPSILON) return 0;
+    let most = 0;
+    for (let later = sessionEnd; later < end; later++) {
       if (full[donor][later]) continue;
       const ratio = donorWh / context.whPerAmp(donor, later);
-      const room = roomFor(donor, later, give * ratio);
-      if (room < give * ratio - EPSILON) {
-        if (Math.min(context.maxAmps[donor] - amps[donor][later], headroom(donor, later)) <= EPSILON)
-          full[donor][later] = 1;
+      const wantedBack = give * ratio;
+      const room = Math.min(context.maxAmps[donor] - amps[donor][later], headroom(donor, later));
+      if (room <= EPSILON) {
+        full[donor][later] = 1;
+        open[donor]--;
         continue;
       }
+      most = Math.max(most, room);
+      // As roomFor: from 0, less than the donor's minimum is no room.
+      const belowMinimum =
+        amps[donor][later] <= EPSILON && Math.min(wantedBack, room) < context.minAmps[donor] - EPSILON;
+      if (room < wantedBack - EPSILON || belowMinimum) continue;
       change(donor, slot, -give);
-      const gained = roomFor(session, slot, target);
-      if (gained <= EPSILON || gained < floor - EPSILON) {
-        change(donor, slot, give);
-        continue;
-      }
       change(session, slot, gained);
       // What the session could not use goes back to the donor, if that leaves it a valid current.
       const left = donorAmps - gained;
@@ -154,29 +186,31 @@ export function repairShortfalls(context: RepairContext): void {
       change(donor, later, back);
       return gained;
     }
+    mostRoom[donor] = Math.min(mostRoom[donor], most);
     return 0;
   }
 }
 
-function slackBySlot(context: RepairContext): Float64Array[] {
+/** Each slot's slack per constraint, in one array: slot × constraints + constraint. */
+function slackBySlot(context: RepairContext): Float64Array {
   const { model, amps, slots } = context;
-  const result: Float64Array[] = [];
   const { constraints, sessionConstraints, sessionCoefficients } = model;
+  const width = constraints.length;
+  const slack = new Float64Array(slots * width);
   for (let slot = 0; slot < slots; slot++) {
-    const slack = new Float64Array(constraints.length);
     const scale = context.capacityScale(slot);
-    for (let index = 0; index < constraints.length; index++) {
+    const row = slot * width;
+    for (let index = 0; index < width; index++) {
       const constraint = constraints[index];
-      slack[index] = constraint.scalable ? constraint.capacity * scale : constraint.capacity;
+      slack[row + index] = constraint.scalable ? constraint.capacity * scale : constraint.capacity;
     }
     for (let session = 0; session < amps.length; session++) {
       const current = amps[session][slot];
       if (current === 0) continue;
       const members = sessionConstraints[session];
       const coefficients = sessionCoefficients[session];
-      for (let at = 0; at < members.length; at++) slack[members[at]] -= coefficients[at] * current;
+      for (let at = 0; at < members.length; at++) slack[row + members[at]] -= coefficients[at] * current;
     }
-    result.push(slack);
   }
-  return result;
+  return slack;
 }

@@ -1,4 +1,4 @@
-import { ConstraintModel, buildConstraintModel } from './constraint-model';
+import { ConstraintModel, buildConstraintModel, fuseTree } from './constraint-model';
 import {
   ExpectedArrival,
   FuseInput,
@@ -121,11 +121,12 @@ function planGroup(
   const arrivalSlot = sessions.map((_, index) =>
     index < present.length ? 0 : expected[index - present.length].arrivalSlot,
   );
+  const tree = fuseTree(fuses);
   const phases = [
-    ...choosePhases(fuses, present, admissionOrder(present, received, charging)),
+    ...choosePhases(tree, present, admissionOrder(present, received, charging)),
     ...expected.map((entry) => entry.session.phases),
   ];
-  const model = buildConstraintModel(fuses, sessions, phases);
+  const model = buildConstraintModel(tree, sessions, phases);
 
   const wantsEnergy = sessions.map((session) => session.energyWh === undefined || session.energyWh > EPSILON);
   const deferrable = sessions.map(
@@ -140,8 +141,9 @@ function planGroup(
     session.energyWh === undefined ? Infinity : Math.max(0, session.energyWh) / session.efficiency,
   );
   const enforced = sessions.map((_, index) => prices === undefined || deferrable[index]);
-  const whPerAmp = (index: number, slot: number): number =>
-    phases[index].length * sessions[index].voltage * hoursOf(slot);
+  const wattsPerAmp = sessions.map((session, index) => phases[index].length * session.voltage);
+  const slotHours = Array.from({ length: slots }, (_, slot) => hoursOf(slot));
+  const whPerAmp = (index: number, slot: number): number => wattsPerAmp[index] * slotHours[slot];
 
   const amps = sessions.map(() => new Array<number>(slots).fill(0));
   const plannedWh = sessions.map(() => 0);

@@ -1,5 +1,5 @@
-import { FuseInput, PHASES, Phase, PhaseVector, SessionInput } from './optimizer.types';
-import { fusePaths, subtreeBaseAmps } from './constraint-model';
+import { PHASES, Phase, PhaseVector, SessionInput } from './optimizer.types';
+import { FuseTree } from './constraint-model';
 
 /**
  * The grid phases of every session. A single-phase session whose station can move it (phaseOptions)
@@ -9,12 +9,10 @@ import { fusePaths, subtreeBaseAmps } from './constraint-model';
  * its minimum current more room, since a switch interrupts the charge.
  */
 export function choosePhases(
-  fuses: readonly FuseInput[],
+  { fuses, paths, baseAmps: base }: FuseTree,
   sessions: readonly SessionInput[],
   order: readonly number[],
 ): Phase[][] {
-  const paths = fusePaths(fuses);
-  const base = subtreeBaseAmps(fuses, paths);
   const byId = new Map(fuses.map((fuse) => [fuse.id, fuse]));
   const demand = new Map<string, PhaseVector>(fuses.map((fuse) => [fuse.id, [...base.get(fuse.id)!]]));
   const place = (session: SessionInput, phases: readonly Phase[]): void => {

@@ -1,5 +1,5 @@
 import { SiteArea } from '@csms/organizations';
-import { ChargingStation } from '@csms/stations';
+import { ChargingStation, CurrentType } from '@csms/stations';
 import { Transaction } from '@csms/transactions';
 import { StoredConnectorPlan } from '../plans/smart-charging-plan.schema';
 import { DEFAULT_SETTINGS } from '../settings/smart-charging-settings';
@@ -61,6 +61,25 @@ function snapshot(extra: Partial<AreaSnapshot> = {}): AreaSnapshot {
 }
 
 describe('buildProblem', () => {
+  it("counts a DC session through the station's converter efficiency and an AC one through the car's", () => {
+    const settings = { siteAreaId: 'A', ...DEFAULT_SETTINGS, efficiencyPercent: 88, dcEfficiencyPercent: 96 };
+    const { input } = buildProblem(
+      snapshot({
+        settings: new Map([['A', settings]]),
+        stations: [
+          station('CS-1'),
+          station('CS-2', {
+            connectors: [{ connectorId: 1, status: 'Charging', currentType: CurrentType.DC }],
+          }),
+        ],
+      }),
+    );
+    expect(input.sessions.map((s) => [s.id, s.efficiency, s.minAmps])).toEqual([
+      ['t1', 0.88, 6],
+      ['t2', 0.96, 0],
+    ]);
+  });
+
   it('makes the area and its stations fuses, its assets base loads, its sessions planned from the slot start', () => {
     const { input, slotStart, sessions } = buildProblem(snapshot());
     expect(slotStart).toEqual(new Date('2026-12-01T10:00:00Z'));

@@ -188,7 +188,7 @@ export function buildProblem(snapshot: AreaSnapshot): BuiltProblem {
         maxAmps: limit.amps,
         maxLabel: limit.label,
         voltage: supply.voltage,
-        efficiency: rootSettings.efficiencyPercent / 100,
+        efficiency: (dc ? rootSettings.dcEfficiencyPercent : rootSettings.efficiencyPercent) / 100,
         priority: wiring.priority,
         energyWh: energyNeedWh(car, preference?.targetSoc, rootSettings),
         departureSlot: departureSlot(transaction, car, preference?.departureAt, rootSettings, slotStart),

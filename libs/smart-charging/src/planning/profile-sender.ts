@@ -1,6 +1,11 @@
 import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
 import { EventBus, domainEvent } from '@csms/events';
-import { CHARGING_PROFILE_SET, ChargingProfileInput, StationCommandService } from '@csms/stations';
+import {
+  CHARGING_PROFILE_SET,
+  ChargingProfileInput,
+  StationCommandService,
+  StationOfflineError,
+} from '@csms/stations';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -10,6 +15,8 @@ export const PROFILE_ATTEMPTS = 3;
 export interface Delivery {
   accepted: boolean;
   detail: string;
+  /** The station is not connected: nothing it refused, and the next plan counts it offline. */
+  offline?: boolean;
 }
 
 /**
@@ -54,6 +61,8 @@ export class ProfileSender {
         }
         detail = `the station answered ${result.status}`;
       } catch (error) {
+        if (error instanceof StationOfflineError)
+          return { accepted: false, detail: error.message, offline: true };
         detail = error instanceof Error ? error.message : String(error);
       }
       this.logger.warn(

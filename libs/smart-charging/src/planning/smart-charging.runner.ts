@@ -253,6 +253,9 @@ export class SmartChargingRunner {
     now: Date,
   ): Promise<Map<string, string>> {
     const failed = new Map<string, string>();
+    /** Per station, the sessions whose TxProfile it refused, and whether it refused anything else. */
+    const refusedSessions = new Map<string, string[]>();
+    const refusedOther = new Set<string>();
     for (const wave of [
       outgoing.filter((item) => item.decrease),
       outgoing.filter((item) => !item.decrease),
@@ -276,7 +279,13 @@ export class SmartChargingRunner {
                 sentAt: now,
               }
             : undefined;
-          if (!delivery.accepted) failed.set(schedule.chargingStationId, delivery.detail);
+          if (!delivery.accepted && !delivery.offline) {
+            failed.set(schedule.chargingStationId, delivery.detail);
+            if (schedule.purpose === 'TxProfile' && schedule.transactionId) {
+              const refused = refusedSessions.get(schedule.chargingStationId) ?? [];
+              refusedSessions.set(schedule.chargingStationId, [...refused, schedule.transactionId]);
+            } else refusedOther.add(schedule.chargingStationId);
+          }
           if (schedule.purpose !== 'TxProfile') {
             if (sent)
               allowances.push({
@@ -296,7 +305,36 @@ export class SmartChargingRunner {
         }),
       );
     }
+    await this.forgiveEndedSessions(tenantId, failed, refusedSessions, refusedOther, connectors);
     return failed;
+  }
+
+  /**
+   * A station refuses the TxProfile of a session that ended while the plan was made (OCPP: no
+   * transaction, no TxProfile); that is no fault of the station's, and the session's end plans again.
+   */
+  private async forgiveEndedSessions(
+    tenantId: TenantId,
+    failed: Map<string, string>,
+    refusedSessions: Map<string, string[]>,
+    refusedOther: Set<string>,
+    connectors: StoredConnectorPlan[],
+  ): Promise<void> {
+    const suspects = [...failed.keys()].filter(
+      (stationId) => refusedSessions.has(stationId) && !refusedOther.has(stationId),
+    );
+    if (suspects.length === 0) return;
+    const active = await this.reader.stillActive(tenantId, suspects);
+    for (const stationId of suspects) {
+      const ended = refusedSessions.get(stationId)!.filter((transactionId) => !active.has(transactionId));
+      if (ended.length < refusedSessions.get(stationId)!.length) continue;
+      failed.delete(stationId);
+      for (const connector of connectors) {
+        if (connector.transactionId && ended.includes(connector.transactionId)) {
+          connector.deliveryDetail = 'the session ended before its profile reached the station';
+        }
+      }
+    }
   }
 
   /**

@@ -61,7 +61,7 @@ export class SnapshotReader {
     );
     const stationIds = placed.map((station) => station.id).sort();
     const forecastSince = new Date(now.getTime() - FORECAST_DAYS * 24 * 3_600_000);
-    const [stations, staticLimits, sessions, settings, wiring, exclusions, assets, previous, timeZone, past] =
+    const [stations, staticLimits, sessions, settings, wiring, exclusions, assets, previous, timeZone] =
       await Promise.all([
         this.placements.findMany(tenantId, stationIds),
         this.stationLimits.limitsOf(tenantId, stationIds),
@@ -72,10 +72,13 @@ export class SnapshotReader {
         this.assets.ofSiteAreas(tenantId, areaIds),
         this.plans.ofRoot(tenantId, root.id),
         this.timeZoneOf(tenantId, root.siteId),
-        this.transactions.stoppedOfStations(tenantId, stationIds, forecastSince),
       ]);
     const transactionIds = sessions.map((session) => session.id);
-    const [cars, preferences] = await Promise.all([
+    // The past week's sessions feed the forecast of later arrivals, which only a priced plan uses.
+    const priced =
+      (settings.get(root.id)?.gridPrices.length ?? 0) > 0 ||
+      sessions.some((session) => session.tariff !== undefined && session.tariffTimeZone !== undefined);
+    const [cars, preferences, past] = await Promise.all([
       this.cars.factsOf(
         tenantId,
         sessions.map((session) => ({
@@ -88,6 +91,7 @@ export class SnapshotReader {
         })),
       ),
       this.preferences.ofTransactions(tenantId, transactionIds),
+      priced ? this.transactions.stoppedOfStations(tenantId, stationIds, forecastSince) : [],
     ]);
     const assetAmps = new Map<string, PhaseAmps>();
     const areasById = new Map(areas.map((area) => [area.id, area]));
@@ -125,6 +129,12 @@ export class SnapshotReader {
           energyWh: session.energyWh,
         })),
     };
+  }
+
+  /** The ids of the sessions still going at these stations. */
+  async stillActive(tenantId: TenantId, stationIds: readonly string[]): Promise<Set<string>> {
+    const active = await this.transactions.activeOfStations(tenantId, stationIds);
+    return new Set(active.map((transaction) => transaction.id));
   }
 
   /** One clock per place, as pricing and statistics read it: the site's zone, else the tenant's. */

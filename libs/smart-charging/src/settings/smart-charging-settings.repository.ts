@@ -53,6 +53,7 @@ export class SmartChargingSettingsRepository extends TenantRepository<
         maxPhaseImbalanceAmps: doc.maxPhaseImbalanceAmps,
         stickyLimitation: doc.stickyLimitation,
         efficiencyPercent: doc.efficiencyPercent,
+        dcEfficiencyPercent: doc.dcEfficiencyPercent,
         defaultTargetSoc: doc.defaultTargetSoc,
         defaultStayMinutes: doc.defaultStayMinutes,
         gridPrices: doc.gridPrices,

@@ -33,6 +33,9 @@ export class SmartChargingSettingsDocument extends TenantDocument {
   efficiencyPercent?: number;
 
   @Prop()
+  dcEfficiencyPercent?: number;
+
+  @Prop()
   defaultTargetSoc?: number;
 
   @Prop()

@@ -21,8 +21,10 @@ export interface SmartChargingSettings {
   maxPhaseImbalanceAmps?: number;
   /** A car drawing less than it is given is limited to what it draws; the rest goes to the others. */
   stickyLimitation: boolean;
-  /** Grid to battery, percent (AC). */
+  /** Grid to battery through the car's own charger (AC), percent. */
   efficiencyPercent: number;
+  /** Grid to battery through the station's converter (DC), percent. */
+  dcEfficiencyPercent: number;
   /** Used when neither the driver nor the car says, percent. */
   defaultTargetSoc: number;
   /** Used when the driver gives no departure: the session leaves this long after it started, minutes. */
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Omit<SmartChargingSettings, 'siteAreaId'> = {
   changeThresholdAmps: 1,
   stickyLimitation: true,
   efficiencyPercent: 90,
+  dcEfficiencyPercent: 95,
   defaultTargetSoc: 100,
   gridPrices: [],
   futureCapacitySharePercent: 80,

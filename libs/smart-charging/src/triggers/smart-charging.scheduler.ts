@@ -35,7 +35,10 @@ export class SmartChargingScheduler implements OnApplicationBootstrap, OnModuleD
   private readonly loadRetentionDays: number;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<StoredPlan | null>>();
-  private readonly again = new Set<string>();
+  /** The earliest trigger that came while its tree was running here: planned again after, unless seen. */
+  private readonly againSince = new Map<string, number>();
+  /** When each tree's latest run here began: a trigger older than that was seen by the run. */
+  private readonly runStartedAt = new Map<string, number>();
   private periodic?: NodeJS.Timeout;
   private lastPurge = 0;
   private stopped = false;
@@ -76,9 +79,10 @@ export class SmartChargingScheduler implements OnApplicationBootstrap, OnModuleD
     if (this.stopped) return;
     const key = `${tenantId}\u0000${siteAreaId}`;
     if (this.timers.has(key)) return;
+    const triggeredAt = Date.now();
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      void this.runTree(tenantId, siteAreaId, attempt);
+      void this.runTree(tenantId, siteAreaId, attempt, undefined, triggeredAt);
     }, this.debounceMs);
     timer.unref();
     this.timers.set(key, timer);
@@ -86,6 +90,10 @@ export class SmartChargingScheduler implements OnApplicationBootstrap, OnModuleD
 
   /** Plans the tree of `siteAreaId` now and returns its plan (null: the area does not exist). */
   async runNow(tenantId: TenantId, siteAreaId: string): Promise<StoredPlan | null> {
+    const tree = await this.reader.treeOf(tenantId, siteAreaId);
+    if (!tree) return null;
+    // A run here that began before this call may have read the tree before what the caller changed.
+    await this.running.get(`${tenantId}\u0000${tree.root.id}`);
     for (let attempt = 0; attempt < LOCKED_RETRIES; attempt++) {
       const plan = await this.runTree(tenantId, siteAreaId, LOCKED_RETRIES);
       if (plan) return plan;
@@ -100,6 +108,7 @@ export class SmartChargingScheduler implements OnApplicationBootstrap, OnModuleD
     siteAreaId: string,
     attempt: number,
     olderThanMs?: number,
+    triggeredAt?: number,
   ): Promise<StoredPlan | null> {
     const tree = await this.reader.treeOf(tenantId, siteAreaId).catch((error: unknown) => {
       this.logger.error({ err: error, tenantId, siteAreaId }, 'Could not read a site-area tree');
@@ -108,8 +117,14 @@ export class SmartChargingScheduler implements OnApplicationBootstrap, OnModuleD
     if (!tree) return null;
     const key = `${tenantId}\u0000${tree.root.id}`;
     const inProgress = this.running.get(key);
+    // Triggers of several areas of one tree wait apart: the first run covers those before it began.
+    const startedAt = this.runStartedAt.get(key);
+    if (triggeredAt !== undefined && startedAt !== undefined && triggeredAt < startedAt) {
+      return inProgress ?? null;
+    }
     if (inProgress) {
-      this.again.add(key);
+      const since = triggeredAt ?? Date.now();
+      this.againSince.set(key, Math.min(this.againSince.get(key) ?? since, since));
       return inProgress;
     }
     const run = this.locked(tenantId, tree.root.id, tree, olderThanMs)
@@ -119,7 +134,12 @@ export class SmartChargingScheduler implements OnApplicationBootstrap, OnModuleD
       })
       .finally(() => {
         this.running.delete(key);
-        if (this.again.delete(key)) this.schedule(tenantId, tree.root.id);
+        const since = this.againSince.get(key);
+        this.againSince.delete(key);
+        // A trigger before the run began reading the tree was seen by it.
+        if (since !== undefined && since >= (this.runStartedAt.get(key) ?? -Infinity)) {
+          this.schedule(tenantId, tree.root.id);
+        }
       });
     this.running.set(key, run);
     const plan = await run;
@@ -145,7 +165,17 @@ export class SmartChargingScheduler implements OnApplicationBootstrap, OnModuleD
         const last = await this.plans.ofRoot(tenantId, rootId);
         if (last && Date.now() - last.computedAt.getTime() < olderThanMs) return last;
       }
-      return await this.runner.run(tenantId, tree.root, tree.areas);
+      const key = `${tenantId}\u0000${rootId}`;
+      const previousStart = this.runStartedAt.get(key);
+      this.runStartedAt.set(key, Date.now());
+      try {
+        return await this.runner.run(tenantId, tree.root, tree.areas);
+      } catch (error) {
+        // Nothing was planned: the triggers this run would have covered still need one.
+        if (previousStart === undefined) this.runStartedAt.delete(key);
+        else this.runStartedAt.set(key, previousStart);
+        throw error;
+      }
     } finally {
       await lease.release();
     }
