@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -16,6 +16,37 @@ export interface ChildServerOptions {
   startTimeoutMs: number;
   /** Opens an IPC channel, for children that answer `ask()` (see `bench-probe.ts`). */
   ipc?: boolean;
+  /** Runs the entry's JavaScript from `compileBench()` with plain node, as production runs, not ts-node. */
+  compiled?: boolean;
+}
+
+/** Where `compileBench()` writes the benchmarks, the app and the libs as JavaScript. */
+export const COMPILED_DIR = path.join(REPO_ROOT, 'dist', 'bench');
+
+/** Compiles the benchmarks with the app and libs (types are checked by `npm run typecheck`, not here). */
+export function compileBench(): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'bench/tsconfig.compiled.json'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`tsc failed:\n${result.stdout}${result.stderr}`);
+}
+
+function entryArgs(options: ChildServerOptions): string[] {
+  if (options.compiled) {
+    const entry = path.join(COMPILED_DIR, options.entry.replace(/\.ts$/, '.js'));
+    return ['-r', 'tsconfig-paths/register', entry];
+  }
+  return [
+    '-r',
+    './bench/support/without-ts-node-repl.js',
+    '-r',
+    'ts-node/register/transpile-only',
+    '-r',
+    'tsconfig-paths/register',
+    options.entry,
+  ];
 }
 
 interface IpcReply {
@@ -99,24 +130,17 @@ export class ChildServer {
 
   /** Starts the child and resolves with the port it printed. */
   static async start(options: ChildServerOptions): Promise<{ server: ChildServer; port: number }> {
-    const child = spawn(
-      process.execPath,
-      [
-        ...(options.nodeArgs ?? []),
-        '-r',
-        './bench/support/without-ts-node-repl.js',
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        options.entry,
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...options.env },
-        stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entryArgs(options)], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        TS_NODE_TRANSPILE_ONLY: 'true',
+        // tsconfig-paths maps @csms/* into the compiled tree instead of the sources.
+        ...(options.compiled ? { TS_NODE_BASEURL: COMPILED_DIR } : {}),
+        ...options.env,
       },
-    );
+      stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+    });
     const server = new ChildServer(options.name, child);
     try {
       const port = await server.waitForReady(options.readyPattern, options.startTimeoutMs);

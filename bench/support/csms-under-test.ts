@@ -24,18 +24,36 @@ export interface CsmsUnderTest {
  * The real CSMS in its own process (`csms-bench-server.ts`: startServer plus the benchmark probe over
  * IPC), on a fresh embedded database (FerretDB, or mongod if found) in a temporary directory.
  */
-export async function startCsmsUnderTest(
-  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
-): Promise<CsmsUnderTest> {
+export interface BenchDatabase {
+  database: EmbeddedDatabase;
+  /** mongodb://…/csms_bench */
+  databaseUri: string;
+  /** Where a server may keep its own files. */
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The project's embedded database (its binary, its settings) in a fresh temporary directory. */
+export async function startBenchDatabase(): Promise<BenchDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-bench-'));
   const database = await EmbeddedDatabase.start({ dataDir: path.join(dataDir, 'db') });
-  const databaseUri = `${database.uri}csms_bench`;
+  return {
+    database,
+    databaseUri: `${database.uri}csms_bench`,
+    dataDir,
+    stop: async () => {
+      await database.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startCsmsUnderTest(
+  options: { env?: Record<string, string>; nodeArgs?: string[]; compiled?: boolean } = {},
+): Promise<CsmsUnderTest> {
+  const { database, databaseUri, dataDir, stop: cleanUp } = await startBenchDatabase();
   // Command monitoring lets the server's probe say where the database time goes.
   const serverDatabaseUri = `${databaseUri}${databaseUri.includes('?') ? '&' : '?'}monitorCommands=true`;
-  const cleanUp = async (): Promise<void> => {
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
   try {
     const { server, port } = await ChildServer.start({
       name: 'CSMS',
@@ -53,6 +71,7 @@ export async function startCsmsUnderTest(
       readyPattern: /CSMS listening on https?:\/\/[^\s]+:(\d+)/,
       startTimeoutMs: SERVER_START_TIMEOUT_MS,
       ipc: true,
+      compiled: options.compiled,
     });
     const origin = `127.0.0.1:${port}`;
     return {

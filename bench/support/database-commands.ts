@@ -51,7 +51,7 @@ export async function logDatabaseCommands(
   log: (line: string) => void,
 ): Promise<void> {
   const top = await server
-    .ask<CommandCost[]>({ type: 'databaseCommands', limit: 6, reset: true })
+    .ask<CommandCost[]>({ type: 'databaseCommands', limit: 12, reset: true })
     .catch(() => []);
   if (!top.length) return;
   log(`  database time in ${phase}, by command:`);

@@ -552,7 +552,9 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     const previous = session.last;
     const points: ConsumptionPoint[] = [];
     const records: ConsumptionRecord[] = [];
-    const ordered = [...values].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+    // A MeterValues carries one value nearly always: no copy to sort then.
+    const ordered =
+      values.length > 1 ? [...values].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime()) : values;
     for (const value of ordered) {
       if (session.last && value.timestamp.getTime() <= session.last.timestamp.getTime()) continue;
       const point = toConsumption(value.timestamp, value.sampledValues, {

@@ -90,15 +90,14 @@ export function recordFrames(
     if (messageId !== undefined && messageType !== 'CALL') {
       const call = take(outbound ? OcppMessageDirection.IN : OcppMessageDirection.OUT, messageId);
       if (call) {
+        // The waiting record is this recorder's alone: completed in place, not copied (per frame).
+        call.answerType = messageType;
+        call.answerSizeBytes = sizeBytes;
+        call.latencyMs = now - call.at.getTime();
+        if (header.errorCode !== undefined) call.errorCode = header.errorCode;
         const note = outbound ? noteOf(messageId) : undefined;
-        record({
-          ...call,
-          answerType: messageType,
-          answerSizeBytes: sizeBytes,
-          latencyMs: now - call.at.getTime(),
-          errorCode: header.errorCode,
-          ...(note ? { note } : {}),
-        });
+        if (note) call.note = note;
+        record(call);
         return;
       }
     }
@@ -108,8 +107,11 @@ export function recordFrames(
       direction,
       sizeBytes,
       at: new Date(now),
-      ...header,
+      messageType,
     };
+    if (messageId !== undefined) entry.messageId = messageId;
+    if (header.action !== undefined) entry.action = header.action;
+    if (header.errorCode !== undefined) entry.errorCode = header.errorCode;
     if (messageId === undefined || messageType !== 'CALL') {
       record(entry);
       return;

@@ -29,7 +29,9 @@ export class StationSession {
     readonly connection: RpcConnection,
     private readonly validator: SchemaValidator,
   ) {
-    connection.on('call', ({ payload: frame }: { payload: unknown[] }) => {
+    // ocpp-rpc announces the station's CALLs too: only ours have a payload the audit log asks about.
+    connection.on('call', ({ outbound, payload: frame }: { outbound: boolean; payload: unknown[] }) => {
+      if (!outbound) return;
       if (typeof frame[1] === 'string' && typeof frame[3] === 'object' && frame[3] !== null) {
         this.sentMessageIds.set(frame[3], frame[1]);
       }

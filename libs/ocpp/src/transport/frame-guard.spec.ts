@@ -31,6 +31,14 @@ describe('nestsDeeperThan', () => {
     expect(nestsDeeperThan(Buffer.from('[2,"1","X",{"a":[{"b":[]}]}]'), 4)).toBe(true);
     expect(nestsDeeperThan(Buffer.from('[2,"[[[[[[","X",{"a":"{{{{\\"[[[["}]'), 2)).toBe(false);
   });
+
+  it('measures depth, not how many arrays and objects a frame holds', () => {
+    // More brackets than the limit side by side, none deeper than it; then one deeper.
+    expect(nestsDeeperThan(Buffer.from('[2,"1","X",{"a":[],"b":[],"c":{},"d":[1]}]'), 3)).toBe(false);
+    expect(nestsDeeperThan(Buffer.from('[2,"1","X",{"a":[],"b":[],"c":{},"d":[{}]}]'), 3)).toBe(true);
+    expect(nestsDeeperThan(Buffer.from('[[[]]]'), 3)).toBe(false);
+    expect(nestsDeeperThan(Buffer.from('[[[[]]]]'), 3)).toBe(true);
+  });
 });
 
 describe('refusalOf', () => {

@@ -65,11 +65,16 @@ function sizeOf(data: RawData): number {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPENING = new Set([0x5b, 0x7b]);
-const CLOSING = new Set([0x5d, 0x7d]);
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
 
 /** Whether arrays and objects nest deeper than `limit` in a JSON text (strings skipped), read as bytes. */
 export function nestsDeeperThan(bytes: Buffer, limit: number): boolean {
+  // This runs on every frame: one with no more brackets than the limit cannot nest deeper, and
+  // counting them is a few native searches instead of a loop over every byte.
+  if (openingsAtMost(bytes, limit)) return false;
   let depth = 0;
   let inString = false;
   for (let at = 0; at < bytes.length; at++) {
@@ -78,11 +83,22 @@ export function nestsDeeperThan(bytes: Buffer, limit: number): boolean {
       if (byte === BACKSLASH) at++;
       else if (byte === QUOTE) inString = false;
     } else if (byte === QUOTE) inString = true;
-    else if (OPENING.has(byte)) {
+    else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
       if (++depth > limit) return true;
-    } else if (CLOSING.has(byte)) depth--;
+    } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) depth--;
   }
   return false;
+}
+
+/** Whether the text holds at most `limit` opening brackets, counting those inside strings too. */
+function openingsAtMost(bytes: Buffer, limit: number): boolean {
+  let count = 0;
+  for (const opening of [OPEN_ARRAY, OPEN_OBJECT]) {
+    for (let at = bytes.indexOf(opening); at !== -1; at = bytes.indexOf(opening, at + 1)) {
+      if (++count > limit) return false;
+    }
+  }
+  return true;
 }
 
 function bytesOf(data: RawData): Buffer {

@@ -74,12 +74,28 @@ function loadSchemas(subprotocol: string): object[] {
   return JSON.parse(readFileSync(file, 'utf8')) as object[];
 }
 
-/** The official schemas compiled once per subprotocol, with spec-exact CALLERROR codes. */
+type CompiledSchema = NonNullable<ReturnType<ReturnType<typeof createValidator>['_ajv']['getSchema']>>;
+
+/**
+ * The official schemas compiled once per subprotocol, with spec-exact CALLERROR codes. Each schema's
+ * function is looked up once (ajv resolves the id on every call otherwise, twice per CALL); a payload
+ * it refuses goes through ocpp-rpc's validator for the error, as before.
+ */
 export function createSchemaValidator(subprotocol: string): SchemaValidator {
   const inner = createValidator(subprotocol, loadSchemas(subprotocol));
+  const compiled = new Map<string, CompiledSchema>();
+  const compiledOf = (schemaId: string): CompiledSchema | undefined => {
+    let check = compiled.get(schemaId);
+    if (!check) {
+      check = inner._ajv.getSchema(schemaId);
+      if (check) compiled.set(schemaId, check);
+    }
+    return check;
+  };
   return {
     subprotocol,
     validate(schemaId: string, params: unknown): boolean {
+      if (compiledOf(schemaId)?.(params) === true) return true;
       try {
         return inner.validate(schemaId, params) as boolean;
       } catch (error) {

@@ -64,9 +64,13 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STARTED, (event) =>
         this.inOrder(event.tenantId, event.payload.id, () => this.started(event.tenantId, event.payload)),
       ),
-      this.events.subscribeOwn<TransactionEvent>(TRANSACTION_UPDATED, (event) =>
-        this.inOrder(event.tenantId, event.payload.id, () => this.updated(event.tenantId, event.payload)),
-      ),
+      this.events.subscribeOwn<TransactionEvent>(TRANSACTION_UPDATED, (event) => {
+        // A session known not to roam has nothing to report (each meter value updates it).
+        if (this.tracked.get(this.key(event.tenantId, event.payload.id))?.roaming === false) return;
+        return this.inOrder(event.tenantId, event.payload.id, () =>
+          this.updated(event.tenantId, event.payload),
+        );
+      }),
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STOPPED, (event) =>
         this.inOrder(event.tenantId, event.payload.id, () => this.stopped(event.tenantId, event.payload)),
       ),

@@ -86,7 +86,8 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
     phaseAmps.forEach((amps, index) => {
       if (amps !== undefined && amps >= PHASE_IN_USE_AMPS) inUse.add(index + 1);
     });
-    const phasesSeen = inUse.size > 0 ? inUse : new Set(known?.phasesSeen ?? []);
+    // A meter's set is never changed once made: the next one may share it.
+    const phasesSeen = inUse.size > 0 || !known ? inUse : known.phasesSeen;
     const meter: SessionMeter = {
       chargingStationId,
       connectorId,

@@ -65,21 +65,31 @@ function numeric(sample: SampledValue): number | undefined {
   return value * (UNIT_FACTORS[sample.unit ?? ''] ?? 1);
 }
 
-function readings(samples: SampledValue[], measurand: string): Reading[] {
-  const found: Reading[] = [];
+const NO_READINGS: readonly Reading[] = [];
+
+/**
+ * The usable readings of a MeterValue by measurand, in one pass: this runs for every sample a
+ * station sends, so it allocates only what it keeps.
+ */
+function readingsByMeasurand(samples: SampledValue[]): Map<string, Reading[]> {
+  const found = new Map<string, Reading[]>();
   for (const sample of samples) {
     // OCPP: a sampled value without measurand is the import energy register.
-    if ((sample.measurand ?? ENERGY_REGISTER) !== measurand) continue;
+    const measurand = sample.measurand ?? ENERGY_REGISTER;
     // The EV side (location EV) is the car's own view, not what the meter delivered.
     if (sample.location === 'EV' && measurand !== SOC) continue;
     const value = numeric(sample);
-    if (value !== undefined) found.push({ value, phase: sample.phase });
+    if (value === undefined) continue;
+    const reading = { value, phase: sample.phase };
+    const readings = found.get(measurand);
+    if (readings) readings.push(reading);
+    else found.set(measurand, [reading]);
   }
   return found;
 }
 
 /** The total of a flow: the reading without phase when given, else the sum of the phases. */
-function total(values: Reading[]): number | undefined {
+function total(values: readonly Reading[]): number | undefined {
   const whole = values.find((reading) => !reading.phase);
   if (whole) return whole.value;
   const phases = perPhase(values);
@@ -87,7 +97,7 @@ function total(values: Reading[]): number | undefined {
   return present.length ? present.reduce((sum, value) => sum + value, 0) : undefined;
 }
 
-function perPhase(values: Reading[]): Partial<Record<'L1' | 'L2' | 'L3', number>> {
+function perPhase(values: readonly Reading[]): Partial<Record<'L1' | 'L2' | 'L3', number>> {
   const phases: Partial<Record<'L1' | 'L2' | 'L3', number>> = {};
   for (const reading of values) {
     const phase = reading.phase ? PHASE_OF[reading.phase] : undefined;
@@ -97,7 +107,7 @@ function perPhase(values: Reading[]): Partial<Record<'L1' | 'L2' | 'L3', number>
 }
 
 /** Voltage as one figure: the reading without phase, else the mean of the phase-to-neutral readings. */
-function voltageOf(values: Reading[]): number | undefined {
+function voltageOf(values: readonly Reading[]): number | undefined {
   const whole = values.find((reading) => !reading.phase);
   if (whole) return whole.value;
   const phases = Object.values(perPhase(values));
@@ -105,8 +115,8 @@ function voltageOf(values: Reading[]): number | undefined {
 }
 
 function derivedWatts(
-  voltages: Reading[],
-  currents: Reading[],
+  voltages: readonly Reading[],
+  currents: readonly Reading[],
   cumulatedWh: number | undefined,
   timestamp: Date,
   previous?: PreviousReading,
@@ -140,16 +150,18 @@ export function toConsumption(
   samples: SampledValue[],
   context: ConsumptionContext,
 ): ConsumptionPoint {
-  const registerWh = total(readings(samples, ENERGY_REGISTER));
+  const readings = readingsByMeasurand(samples);
+  const of = (measurand: string): readonly Reading[] => readings.get(measurand) ?? NO_READINGS;
+  const registerWh = total(of(ENERGY_REGISTER));
   const cumulatedWh =
     registerWh !== undefined
       ? Math.max(0, registerWh - context.meterStartWh)
       : (context.previous?.cumulatedWh ?? 0);
-  const currents = readings(samples, CURRENT);
-  const voltages = readings(samples, VOLTAGE);
+  const currents = of(CURRENT);
+  const voltages = of(VOLTAGE);
   const amps = perPhase(currents);
   const instantWatts =
-    total(readings(samples, POWER)) ??
+    total(of(POWER)) ??
     derivedWatts(
       voltages,
       currents,
@@ -157,21 +169,21 @@ export function toConsumption(
       timestamp,
       context.previous,
     );
-  const soc = readings(samples, SOC);
-  const point: ConsumptionPoint = {
-    timestamp,
-    cumulatedWh: round(cumulatedWh)!,
-    registerWh: round(registerWh),
-    instantWatts: round(instantWatts),
-    instantAmps: round(total(currents)),
-    instantAmpsL1: amps.L1,
-    instantAmpsL2: amps.L2,
-    instantAmpsL3: amps.L3,
-    voltage: round(voltageOf(voltages)),
-    stateOfCharge: soc.length ? soc[0].value : undefined,
-    limitWatts: round(total(readings(samples, POWER_OFFERED)) ?? context.limitWatts),
-  };
-  return Object.fromEntries(
-    Object.entries(point).filter(([, value]) => value !== undefined),
-  ) as unknown as ConsumptionPoint;
+  const soc = of(SOC);
+  // Only the figures the MeterValue gave: an absent one is no key at all (stored and published as is).
+  const point: ConsumptionPoint = { timestamp, cumulatedWh: round(cumulatedWh)! };
+  setDefined(point, 'registerWh', round(registerWh));
+  setDefined(point, 'instantWatts', round(instantWatts));
+  setDefined(point, 'instantAmps', round(total(currents)));
+  setDefined(point, 'instantAmpsL1', amps.L1);
+  setDefined(point, 'instantAmpsL2', amps.L2);
+  setDefined(point, 'instantAmpsL3', amps.L3);
+  setDefined(point, 'voltage', round(voltageOf(voltages)));
+  setDefined(point, 'stateOfCharge', soc.length ? soc[0].value : undefined);
+  setDefined(point, 'limitWatts', round(total(of(POWER_OFFERED)) ?? context.limitWatts));
+  return point;
+}
+
+function setDefined(point: ConsumptionPoint, key: keyof ConsumptionPoint, value: number | undefined): void {
+  if (value !== undefined) (point as unknown as Record<string, number>)[key] = value;
 }

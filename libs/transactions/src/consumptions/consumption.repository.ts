@@ -34,8 +34,23 @@ export interface StationMeterValueRecord {
  */
 export function consumptionId(tenantId: TenantId, transactionId: string, timestamp: Date): string {
   const time = timestamp.getTime().toString(16).padStart(12, '0').slice(-12);
-  const session = createHash('sha256').update(`${tenantId}\u0000${transactionId}`).digest('hex');
-  return time + session.slice(0, 12);
+  return time + sessionPartOf(tenantId, transactionId);
+}
+
+/** Sessions' id parts hashed lately: a session sends many points, its hash is computed once. */
+const sessionParts = new Map<string, string>();
+const MAX_SESSION_PARTS = 10_000;
+
+function sessionPartOf(tenantId: TenantId, transactionId: string): string {
+  const session = `${tenantId}\u0000${transactionId}`;
+  let part = sessionParts.get(session);
+  if (part === undefined) {
+    part = createHash('sha256').update(session).digest('hex').slice(0, 12);
+    // Bounded: past the limit it starts afresh (the open sessions fill it again within a round).
+    if (sessionParts.size >= MAX_SESSION_PARTS) sessionParts.clear();
+    sessionParts.set(session, part);
+  }
+  return part;
 }
 
 /** Every document of a failed insertMany refused as already stored (and nothing else wrong). */
