@@ -1,7 +1,7 @@
 import { ConstraintModel } from './constraint-model';
 
 const EPSILON = 1e-6;
-const SWAPS_PER_SESSION = 1e9;
+const SWAPS_PER_SESSION = 20;
 
 /** What the repair needs to know of a group's plan. */
 export interface RepairContext {
@@ -102,7 +102,7 @@ export function repairShortfalls(context: RepairContext): void {
   const prices = context.prices;
   if (prices) slotOrder.sort((a, b) => prices[a] - prices[b] || a - b);
   const repairOrder = (end: number): number[] => slotOrder.filter((slot) => slot < end);
-  /** Swaps tried per session planned: bounds the search when needs cannot all be met. */
+  /** Searches of a donor's later slots per session planned: bounds the work when needs cannot all be met. */
   let budget = SWAPS_PER_SESSION * sessions;
   for (const session of short) {
     let missing = context.needWh[session] - planned[session];
@@ -122,8 +122,8 @@ export function repairShortfalls(context: RepairContext): void {
       for (const donor of candidates) {
         if (missing <= 1) break;
         if (amps[donor][slot] <= EPSILON || open[donor] === 0) continue;
-        if (budget-- <= 0) return;
         missing -= swap(session, donor, slot, end, missing / perAmp) * perAmp;
+        if (budget < 0) return;
       }
     }
   }
@@ -153,6 +153,7 @@ export function repairShortfalls(context: RepairContext): void {
     const gained = roomFor(session, slot, target);
     change(donor, slot, give);
     if (gained <= EPSILON || gained < floor - EPSILON) return 0;
+    if (budget-- <= 0) return 0;
     let most = 0;
     for (let later = sessionEnd; later < end; later++) {
       if (full[donor][later]) continue;
