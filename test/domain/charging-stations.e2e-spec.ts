@@ -236,7 +236,7 @@ describe('charging stations domain', () => {
     expect(new Date(found?.lastSeen as string).getTime()).toBeGreaterThanOrEqual(before);
   });
 
-  it('stores DataTransfer and answers UnknownVendorId unless a handler is registered', async () => {
+  it('stores DataTransfer (an empty vendor id too) and answers UnknownVendorId unless a handler is registered', async () => {
     expect(
       await inbound.dataTransfer(DEFAULT_TENANT_ID, 'CS-BOOT', { vendorId: 'com.unknown', data: 'x' }),
     ).toEqual({
@@ -255,6 +255,10 @@ describe('charging stations domain', () => {
       data: 'echo:hi',
     });
     unregister();
+    // OCPP's schema allows an empty vendor id: answered and kept like any other.
+    expect(await inbound.dataTransfer(DEFAULT_TENANT_ID, 'CS-BOOT', { vendorId: '', data: 'y' })).toEqual({
+      status: 'UnknownVendorId',
+    });
     const stored = await server.app
       .get<Connection>(getConnectionToken())
       .collection('station_data_transfers')
@@ -264,6 +268,7 @@ describe('charging stations domain', () => {
     expect(stored.map((doc) => [doc.vendorId, doc.status, doc.responseData ?? null])).toEqual([
       ['com.unknown', 'UnknownVendorId', null],
       ['com.voltcorp', 'Accepted', 'echo:hi'],
+      ['', 'UnknownVendorId', null],
     ]);
   });
 

@@ -7,7 +7,8 @@ export class StationDataTransferDocument extends TenantDocument {
   @Prop({ type: String, required: true })
   chargingStationId: string;
 
-  @Prop({ type: String, required: true })
+  /** Not `required`: mongoose refuses '' there, and OCPP allows an empty vendor id. */
+  @Prop({ type: String })
   vendorId: string;
 
   @Prop()
