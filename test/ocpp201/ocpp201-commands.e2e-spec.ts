@@ -637,6 +637,29 @@ describe('OCPP 2.0.1-J commands through GraphQL: the shared mutations and the 2.
     });
   });
 
+  it('keeps what OCPP allows empty: a reported variable with empty names, a reported message with no text', async () => {
+    await station.call('NotifyReport', {
+      requestId: 43,
+      generatedAt: new Date().toISOString(),
+      seqNo: 0,
+      reportData: [{ component: { name: '' }, variable: { name: '' }, variableAttribute: [{ value: '' }] }],
+    });
+    expect(
+      await station.call('NotifyDisplayMessages', {
+        requestId: 44,
+        messageInfo: [{ id: 77, priority: 'NormalCycle', message: { format: 'ASCII', content: '' } }],
+      }),
+    ).toEqual({});
+    const { chargingStationDeviceModel } = await admin.data<{ chargingStationDeviceModel: unknown[] }>(
+      `{ chargingStationDeviceModel(chargingStationId: "${CS}") { component variable attributes { value } } }`,
+    );
+    expect(chargingStationDeviceModel).toContainEqual({
+      component: '',
+      variable: '',
+      attributes: [{ value: '' }],
+    });
+  });
+
   it('refuses what it cannot map as bad input, without bothering the station', async () => {
     received.length = 0;
     expect(
