@@ -30,7 +30,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
-import { redactRequestSecrets } from './logging/url-secrets';
 
 /** The domain modules whose resolvers make up the GraphQL schema (also read by scripts/generate-schema). */
 export const DOMAIN_MODULES = [
@@ -64,10 +63,10 @@ export class AppModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
-            autoLogging: { ignore: (req) => req.url === '/health' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            serializers: { req: redactRequestSecrets },
           },
+          // No per-request middleware: requests are logged by `requestLogger` (see there why).
+          forRoutes: [],
         }),
         MetricsModule,
         DatabaseModule,

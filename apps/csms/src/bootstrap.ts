@@ -12,6 +12,7 @@ import { operatorConsole } from './console/console.middleware';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
 import { guardAgainstSlowClients } from './http/slow-clients';
+import { requestLogger } from './logging/request-logger';
 
 /**
  * Connections the kernel may hold until the server accepts them (capped by net.core.somaxconn).
@@ -30,6 +31,7 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
     httpsOptions: tlsOptions(config),
   });
   app.useLogger(app.get(Logger));
+  app.use(requestLogger());
   app.useGlobalPipes(
     new ArgumentsValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
   );
