@@ -404,6 +404,58 @@ describe('OCPP 1.6-J transport', () => {
       }
     });
 
+    it("keeps a station's MeterValues as one row per run, found by any of its message ids", async () => {
+      const station = await connectStation(server.wsUrl, 'CS-RUN', { strict: false });
+      const meterValues = (wh: number) => ({
+        connectorId: 1,
+        meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: String(wh) }] }],
+      });
+      for (const wh of [100, 200, 300]) await station.call('MeterValues', meterValues(wh));
+      await station.call('Heartbeat', {});
+      await station.call('MeterValues', meterValues(400));
+      await station.call('MeterValues', { connectorId: 'one', meterValue: [] }).catch(() => undefined);
+      await station.close();
+      type Node = {
+        id: string;
+        action: string;
+        answerType: string;
+        count: number;
+        messageId: string;
+        messageIds: string[] | null;
+        timestamp: string;
+        lastTimestamp: string | null;
+        sizeBytes: number;
+      };
+      type Page = { ocppMessages: { edges: { node: Node }[] } };
+      const fields = 'id action answerType count messageId messageIds timestamp lastTimestamp sizeBytes';
+      const { ocppMessages } = await eventually(
+        () =>
+          admin.data<Page>(`{ ocppMessages(chargingStationId: "CS-RUN") { edges { node { ${fields} } } } }`),
+        (page) => page.ocppMessages.edges.length === 4,
+      );
+      const [refused, single, heartbeat, run] = ocppMessages.edges.map((edge) => edge.node);
+      expect(
+        [refused, single, heartbeat, run].map((node) => `${node.action} ${node.answerType} ${node.count}`),
+      ).toEqual([
+        'MeterValues CALLERROR 1',
+        'MeterValues CALLRESULT 1',
+        'Heartbeat CALLRESULT 1',
+        'MeterValues CALLRESULT 3',
+      ]);
+      expect(single.messageIds).toBeNull();
+      expect(single.lastTimestamp).toBeNull();
+      expect(run.messageIds).toHaveLength(3);
+      expect(new Set(run.messageIds).size).toBe(3);
+      expect(run.messageIds![0]).toBe(run.messageId);
+      expect(Date.parse(run.lastTimestamp!)).toBeGreaterThanOrEqual(Date.parse(run.timestamp));
+      expect(run.sizeBytes).toBeGreaterThan(2 * single.sizeBytes);
+      const byLaterId = await admin.data<Page>(
+        'query($id: String) { ocppMessages(messageId: $id) { edges { node { id count } } } }',
+        { id: run.messageIds![2] },
+      );
+      expect(byLaterId.ocppMessages.edges.map((edge) => edge.node)).toEqual([{ id: run.id, count: 3 }]);
+    });
+
     it("never shows another tenant's frames", async () => {
       const acmeAdmin = await new GraphQLClient(server.httpUrl).login(
         'boss@acme.test',

@@ -423,6 +423,10 @@ describe('statistics', () => {
         expect.arrayContaining(['BootNotification', 'StartTransaction', 'StopTransaction']),
       );
       expect(rows.slice(1).every((row) => row[1] === 'STAT-NY')).toBe(true);
+      // Each row says how many calls it stands for (a run of MeterValues is one row).
+      const count = rows[0].indexOf('count');
+      expect(rows[0].slice(-2)).toEqual(['count', 'lastTimestamp']);
+      expect(rows.slice(1).every((row) => Number(row[count]) >= 1)).toBe(true);
     });
   });
 

@@ -680,6 +680,7 @@ export type StationMessagesQuery = {
         errorCode: string | null;
         latencyMs: number | null;
         sizeBytes: number;
+        count: number;
       };
     }>;
   };
@@ -3163,6 +3164,7 @@ export const StationMessagesDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'latencyMs' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
                           ],
                         },
                       },

@@ -24,7 +24,7 @@ export class OcppMessageExportFilter implements OcppMessageFilter {
   to?: Date;
 }
 
-/** The OCPP message log, one row per call with its answer. */
+/** The OCPP message log, one row per call with its answer, or per run of routine calls. */
 @Injectable()
 export class OcppMessageLogExport implements ExportKind<OcppMessageFilter>, OnModuleInit {
   readonly name = 'ocpp-messages';
@@ -41,6 +41,8 @@ export class OcppMessageLogExport implements ExportKind<OcppMessageFilter>, OnMo
     'answerSizeBytes',
     'latencyMs',
     'errorCode',
+    'count',
+    'lastTimestamp',
   ] as const;
 
   constructor(
@@ -70,6 +72,8 @@ export class OcppMessageLogExport implements ExportKind<OcppMessageFilter>, OnMo
         message.answerSizeBytes,
         message.latencyMs,
         message.errorCode,
+        message.count,
+        message.lastTimestamp,
       ];
     }
   }

@@ -1,5 +1,6 @@
 import { DEFAULT_TENANT_ID } from '@csms/common';
 import { OcppMessageDirection } from './models/ocpp-message.model';
+import { RUN_MAX_CALLS, RUN_WINDOW_MS } from './message-runs';
 import { LOG_BATCH_SIZE, LOG_FLUSH_INTERVAL_MS, OcppMessageLogWriter } from './ocpp-message-log.writer';
 import { OcppMessageRecord, OcppMessageRepository } from './ocpp-message.repository';
 import { OcppTrafficMetrics } from './ocpp-traffic.metrics';
@@ -65,5 +66,63 @@ describe('OcppMessageLogWriter', () => {
     writer.record(record(1));
     await writer.beforeApplicationShutdown();
     expect(batches).toHaveLength(1);
+  });
+
+  describe('runs of meter values', () => {
+    const meterValues = (n: number, stationId = 'CS-1', answer: Partial<OcppMessageRecord> = {}) => ({
+      ...record(n),
+      stationId,
+      action: 'MeterValues',
+      sizeBytes: 100,
+      answerType: 'CALLRESULT',
+      answerSizeBytes: 10,
+      latencyMs: n,
+      ...answer,
+    });
+    const rows = () =>
+      batches
+        .flat()
+        .map((row) => `${row.stationId} ${row.action} ${row.count ?? 1} ${row.messageIds?.join(',') ?? '-'}`);
+
+    it("folds a station's MeterValues answered CALLRESULT into one row, written once the run is old enough", async () => {
+      const writer = new OcppMessageLogWriter(repository, noMetrics);
+      for (let n = 1; n <= 3; n++) writer.record(meterValues(n));
+      writer.record(meterValues(4, 'CS-2'));
+      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MS - LOG_FLUSH_INTERVAL_MS);
+      expect(rows()).toEqual([]);
+      await jest.advanceTimersByTimeAsync(LOG_FLUSH_INTERVAL_MS);
+      expect(rows()).toEqual(['CS-1 MeterValues 3 1,2,3', 'CS-2 MeterValues 1 -']);
+      const [run] = batches.flat();
+      expect(run).toEqual(expect.objectContaining({ sizeBytes: 300, answerSizeBytes: 30, latencyMs: 3 }));
+      expect(run.lastAt).toBeInstanceOf(Date);
+    });
+
+    it("ends a run at the station's next other frame, so the log keeps its order, and when it is full", async () => {
+      const writer = new OcppMessageLogWriter(repository, noMetrics);
+      writer.record(meterValues(1));
+      writer.record(meterValues(2));
+      writer.record(meterValues(3, 'CS-1', { answerType: 'CALLERROR', errorCode: 'FormationViolation' }));
+      writer.record(meterValues(4, 'CS-1', { note: 'noted' }));
+      writer.record(meterValues(5));
+      writer.record(record(6));
+      for (let n = 100; n < 100 + RUN_MAX_CALLS; n++) writer.record(meterValues(n));
+      await writer.flush({ runsStartedBy: 0 });
+      expect(rows().map((row) => row.split(' ').slice(0, 3).join(' '))).toEqual([
+        'CS-1 MeterValues 2',
+        'CS-1 MeterValues 1',
+        'CS-1 MeterValues 1',
+        'CS-1 MeterValues 1',
+        'CS-1 Heartbeat 1',
+        `CS-1 MeterValues ${RUN_MAX_CALLS}`,
+      ]);
+    });
+
+    it('writes open runs on shutdown', async () => {
+      const writer = new OcppMessageLogWriter(repository, noMetrics);
+      writer.record(meterValues(1));
+      writer.record(meterValues(2));
+      await writer.beforeApplicationShutdown();
+      expect(rows()).toEqual(['CS-1 MeterValues 2 1,2']);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { MessageRuns, RUN_WINDOW_MS } from './message-runs';
 import { OcppMessageRecord, OcppMessageRepository } from './ocpp-message.repository';
 import { OcppTrafficMetrics } from './ocpp-traffic.metrics';
 
@@ -11,13 +12,15 @@ export const LOG_MAX_BACKLOG = 50_000;
 
 /**
  * Group-commits the OCPP message log: the hot path only appends to an array; one bulk insert per
- * batch writes it. The log is diagnostic, so a failed batch is logged and dropped, never retried
- * at the expense of station traffic.
+ * batch writes it. A station's routine calls are folded into runs first (`MessageRuns`), which are
+ * written within RUN_WINDOW_MS. The log is diagnostic, so a failed batch is logged and dropped,
+ * never retried at the expense of station traffic.
  */
 @Injectable()
 export class OcppMessageLogWriter implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OcppMessageLogWriter.name);
   private buffer: OcppMessageRecord[] = [];
+  private readonly runs = new MessageRuns();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private dropped = 0;
@@ -29,24 +32,40 @@ export class OcppMessageLogWriter implements BeforeApplicationShutdown {
 
   record(entry: OcppMessageRecord): void {
     this.traffic.record(entry);
-    this.buffer.push(entry);
-    if (this.buffer.length > LOG_MAX_BACKLOG) {
-      this.buffer.shift();
-      this.dropped++;
-    }
-    if (this.buffer.length >= LOG_BATCH_SIZE) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), LOG_FLUSH_INTERVAL_MS);
+    const { folded, ended } = this.runs.add(entry);
+    if (ended) this.append(ended);
+    if (!folded) this.append(entry);
+    if (this.buffer.length >= LOG_BATCH_SIZE) void this.flush({ runsStartedBy: Date.now() - RUN_WINDOW_MS });
+    else this.timer ??= setTimeout(() => this.flushOnTimer(), LOG_FLUSH_INTERVAL_MS);
   }
 
-  /** Writes everything recorded so far; resolves once it is stored (or given up). */
-  flush(): Promise<void> {
+  /**
+   * Writes everything recorded so far, open runs included (or only those started by
+   * `runsStartedBy`); resolves once it is stored (or given up).
+   */
+  flush(options: { runsStartedBy?: number } = {}): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    for (const run of this.runs.endStartedBy(options.runsStartedBy)) this.append(run);
     const batch = this.buffer;
     if (batch.length === 0) return this.flushing;
     this.buffer = [];
     this.flushing = this.flushing.then(() => this.write(batch));
     return this.flushing;
+  }
+
+  private flushOnTimer(): void {
+    void this.flush({ runsStartedBy: Date.now() - RUN_WINDOW_MS });
+    // Runs still open are written by a later round.
+    if (this.runs.size) this.timer ??= setTimeout(() => this.flushOnTimer(), LOG_FLUSH_INTERVAL_MS);
+  }
+
+  private append(entry: OcppMessageRecord): void {
+    this.buffer.push(entry);
+    if (this.buffer.length > LOG_MAX_BACKLOG) {
+      this.buffer.shift();
+      this.dropped++;
+    }
   }
 
   private async write(batch: OcppMessageRecord[]): Promise<void> {

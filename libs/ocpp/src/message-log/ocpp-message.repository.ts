@@ -30,6 +30,10 @@ export interface OcppMessageRecord {
   errorCode?: string;
   /** Why the central system answered as it did (a badge refused, and why). */
   note?: string;
+  /** A run of alike CALLs (see MessageRuns): how many, the last one's time, and every message id. */
+  count?: number;
+  lastAt?: Date;
+  messageIds?: string[];
 }
 
 @Injectable()
@@ -71,7 +75,11 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
     const { stationId, messageId } = filter;
     return this.findPage(
       tenantId,
-      { ...(stationId && { stationId }), ...(messageId && { messageId }) },
+      {
+        ...(stationId && { stationId }),
+        // A run holds its first id as `messageId` and all of them in `messageIds`.
+        ...(messageId && { $or: [{ messageId }, { messageIds: messageId }] }),
+      },
       args,
       { field: 'at', direction: -1 },
     );
@@ -92,6 +100,9 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
       errorCode: doc.errorCode,
       note: doc.note,
       timestamp: doc.at,
+      count: doc.count ?? 1,
+      lastTimestamp: doc.lastAt,
+      messageIds: doc.messageIds,
     };
   }
 }

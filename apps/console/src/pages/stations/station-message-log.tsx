@@ -45,7 +45,11 @@ export function StationMessageLog({ stationId }: { stationId: string }) {
             <tr key={message.id}>
               <td>{formatDateTime(message.timestamp, locale)}</td>
               <td>{message.direction === 'IN' ? t('log.fromStation') : t('log.toStation')}</td>
-              <th scope="row">{message.action ?? message.messageType}</th>
+              <th scope="row">
+                {message.action ?? message.messageType}
+                {/* A run of routine calls is one row: how many it stands for. */}
+                {message.count > 1 ? ` × ${message.count}` : ''}
+              </th>
               <td className={message.answerType === 'CALLERROR' ? 'error' : undefined}>
                 {message.errorCode ?? message.answerType ?? t('log.noAnswer')}
               </td>

@@ -63,6 +63,18 @@ export class OcppMessage {
     description: 'Why the central system answered as it did, e.g. why a badge was refused (never sent to the station)',
   })
   note?: string;
+
+  @Field(() => Int, {
+    description:
+      "Calls this row stands for: a station's routine calls (MeterValues answered CALLRESULT) are logged as one row per run, with their sizes added up and the slowest latency; 1 for any other row",
+  })
+  count: number;
+
+  @Field(() => Date, { nullable: true, description: "When the run's last call passed (runs only)" })
+  lastTimestamp?: Date;
+
+  @Field(() => [String], { nullable: true, description: 'Every message id of the run, oldest first (runs only)' })
+  messageIds?: string[];
 }
 
 export const OcppMessageConnection = ConnectionType(OcppMessage);

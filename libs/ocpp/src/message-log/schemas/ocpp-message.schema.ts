@@ -48,6 +48,16 @@ export class OcppMessageDocument extends TenantDocument {
 
   @Prop({ required: true })
   at: Date;
+
+  /** A run of alike CALLs (absent: one): how many, the last one's time, and all their message ids. */
+  @Prop()
+  count?: number;
+
+  @Prop()
+  lastAt?: Date;
+
+  @Prop({ type: [String], default: undefined })
+  messageIds?: string[];
 }
 
 export const OcppMessageSchema = SchemaFactory.createForClass(OcppMessageDocument);

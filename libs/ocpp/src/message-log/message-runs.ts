@@ -1,0 +1,77 @@
+import { OcppMessageDirection } from './models/ocpp-message.model';
+import { OcppMessageRecord } from './ocpp-message.repository';
+
+/** Station CALLs a busy station sends many times a second, each answered alike: kept as runs. */
+const FOLDED_ACTIONS = new Set(['MeterValues']);
+/** A run is written once its first CALL is this old… */
+export const RUN_WINDOW_MS = 2_000;
+/** …or once it holds this many. */
+export const RUN_MAX_CALLS = 100;
+
+/** A station's CALL answered CALLRESULT with nothing noted: one of many alike. */
+function foldable(entry: OcppMessageRecord): boolean {
+  return (
+    entry.direction === OcppMessageDirection.IN &&
+    entry.messageType === 'CALL' &&
+    entry.answerType === 'CALLRESULT' &&
+    entry.errorCode === undefined &&
+    entry.note === undefined &&
+    entry.action !== undefined &&
+    FOLDED_ACTIONS.has(entry.action)
+  );
+}
+
+/**
+ * Folds each station's consecutive routine CALLs (its MeterValues answered CALLRESULT) into one log
+ * row per run: at ten a second per station, a row per CALL made the log cost the database more than
+ * the meter values themselves. A run keeps every message id, its first and last time, the sizes
+ * added up and the slowest answer; it ends when full, when old enough, or when the station's next
+ * frame of another kind is logged, so the log still reads in order. A run of one is a plain row.
+ */
+export class MessageRuns {
+  private readonly open = new Map<string, OcppMessageRecord>();
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  /**
+   * Takes `entry` into its station's run when it folds (and returns the run if that made it full);
+   * otherwise returns the station's run, ended, to be logged before `entry`.
+   */
+  add(entry: OcppMessageRecord): { folded: boolean; ended?: OcppMessageRecord } {
+    const key = `${entry.tenantId}\u0000${entry.stationId}`;
+    const run = this.open.get(key);
+    if (!foldable(entry)) return { folded: false, ended: run && this.end(key, run) };
+    if (!run || run.action !== entry.action) {
+      // The entry is the recorder's to give away: it becomes the run, not a copy of it.
+      entry.count = 1;
+      entry.messageIds = entry.messageId === undefined ? [] : [entry.messageId];
+      this.open.set(key, entry);
+      return { folded: true, ended: run && this.end(key, run) };
+    }
+    run.count! += 1;
+    if (entry.messageId !== undefined) run.messageIds!.push(entry.messageId);
+    run.lastAt = entry.at;
+    run.sizeBytes += entry.sizeBytes;
+    run.answerSizeBytes = (run.answerSizeBytes ?? 0) + (entry.answerSizeBytes ?? 0);
+    run.latencyMs = Math.max(run.latencyMs ?? 0, entry.latencyMs ?? 0);
+    return { folded: true, ended: run.count! >= RUN_MAX_CALLS ? this.end(key, run) : undefined };
+  }
+
+  /** Ends the runs whose first CALL passed at or before `startedBy` (all of them without it). */
+  endStartedBy(startedBy = Infinity): OcppMessageRecord[] {
+    const ended: OcppMessageRecord[] = [];
+    for (const [key, run] of this.open) if (run.at.getTime() <= startedBy) ended.push(this.end(key, run));
+    return ended;
+  }
+
+  private end(key: string, run: OcppMessageRecord): OcppMessageRecord {
+    this.open.delete(key);
+    if (run.count === 1) {
+      delete run.count;
+      delete run.messageIds;
+    }
+    return run;
+  }
+}
