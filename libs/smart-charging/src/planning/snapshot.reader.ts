@@ -14,6 +14,7 @@ import { ConnectorWiringRepository } from '../wiring/connector-wiring.repository
 import { AreaSnapshot } from './area-snapshot';
 import { FORECAST_DAYS } from './arrival-forecast';
 import { rootOf, treeOf } from './area-tree';
+import { isPricedPlan } from './tariff-prices';
 
 const NOMINAL_VOLTAGE = 230;
 
@@ -75,9 +76,7 @@ export class SnapshotReader {
       ]);
     const transactionIds = sessions.map((session) => session.id);
     // The past week's sessions feed the forecast of later arrivals, which only a priced plan uses.
-    const priced =
-      (settings.get(root.id)?.gridPrices.length ?? 0) > 0 ||
-      sessions.some((session) => session.tariff !== undefined && session.tariffTimeZone !== undefined);
+    const priced = isPricedPlan(settings.get(root.id)?.gridPrices ?? [], sessions);
     const [cars, preferences, past] = await Promise.all([
       this.cars.factsOf(
         tenantId,

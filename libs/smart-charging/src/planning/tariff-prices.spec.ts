@@ -1,6 +1,7 @@
 import { Tariff, TariffDimensionType } from '@csms/pricing';
 import { Transaction } from '@csms/transactions';
-import { tariffPricesOfSlots } from './tariff-prices';
+import { pricesOfSlots } from './price-slots';
+import { isPricedPlan, tariffPricesOfSlots } from './tariff-prices';
 
 const energy = (price: number) => ({ type: TariffDimensionType.ENERGY, price, stepSize: 1 });
 
@@ -40,5 +41,39 @@ describe('tariffPricesOfSlots', () => {
     );
     expect(prices?.map((price) => Math.round(price * 1000) / 1000)).toEqual([0.3, 0.3, 0.15]);
     expect(tariffPricesOfSlots([session('a')], start, 15, 3)).toBeUndefined();
+  });
+});
+
+describe('isPricedPlan', () => {
+  const start = new Date('2026-12-01T20:30:00Z');
+  const gridCurve = [{ startTime: '00:00', price: 0.25 }];
+  const cases = [
+    { name: 'grid curve, no tariff', grid: gridCurve, sessions: [session('a')] },
+    {
+      name: 'tariff, no grid curve',
+      grid: [],
+      sessions: [session('a'), session('b', tariff('t1', 0.4, 0.2))],
+    },
+    { name: 'neither', grid: [], sessions: [session('a')] },
+    {
+      name: 'a tariff without its time zone',
+      grid: [],
+      sessions: [{ ...session('a', tariff('t1', 0.4, 0.2)), tariffTimeZone: undefined }],
+    },
+  ];
+
+  it.each(cases)('agrees with whether the plan gets prices: $name', ({ grid, sessions }) => {
+    const prices =
+      pricesOfSlots(grid, 'Europe/Paris', start, 15, 4) ?? tariffPricesOfSlots(sessions, start, 15, 4);
+    expect(isPricedPlan(grid, sessions)).toBe(prices !== undefined);
+  });
+
+  it('says priced for the first two cases and not for the others', () => {
+    expect(cases.map(({ grid, sessions }) => isPricedPlan(grid, sessions))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

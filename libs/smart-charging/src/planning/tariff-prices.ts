@@ -1,5 +1,23 @@
 import { energyPriceSchedule } from '@csms/pricing';
 import { Transaction } from '@csms/transactions';
+import { GridPricePeriod } from '../settings/smart-charging-settings';
+
+/** A session whose frozen tariff prices its slots (with the clock the tariff is read on). */
+function hasTariffPrices(session: Transaction): boolean {
+  return Boolean(session.tariff && session.tariffTimeZone);
+}
+
+/**
+ * Whether a plan has prices: the area's grid price curve (`pricesOfSlots`) or else the sessions'
+ * tariffs (`tariffPricesOfSlots`) gives them. For what only a priced plan needs, read before the
+ * prices themselves are computed.
+ */
+export function isPricedPlan(
+  gridPrices: readonly GridPricePeriod[],
+  sessions: readonly Transaction[],
+): boolean {
+  return gridPrices.length > 0 || sessions.some(hasTariffPrices);
+}
 
 /**
  * The energy price of each slot from the tariffs frozen on the sessions (libs/pricing's
@@ -15,8 +33,8 @@ export function tariffPricesOfSlots(
 ): number[] | undefined {
   const tariffs = new Map<string, Transaction>();
   for (const session of sessions) {
-    if (session.tariff && session.tariffTimeZone && !tariffs.has(session.tariff.id))
-      tariffs.set(session.tariff.id, session);
+    if (hasTariffPrices(session) && !tariffs.has(session.tariff!.id))
+      tariffs.set(session.tariff!.id, session);
   }
   if (tariffs.size === 0) return undefined;
   const slotMs = slotMinutes * 60_000;

@@ -150,19 +150,15 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
       }
       case SESSION_PATCH: {
         const patch = message.payload as SessionPatchPayload;
-        const session = await this.sessions.findById(partner.tenantId, patch.id);
-        if (!session?.authorizationReference) return `No Hubject session for ${patch.id}`;
-        return [
-          ['ChargingNotifications', progressNotification(connection, session, patch.kwh, patch.lastUpdated)],
-        ];
+        return this.sessionNotification(partner, patch.id, (session) =>
+          progressNotification(connection, session, patch.kwh, patch.lastUpdated),
+        );
       }
       case OICP_SESSION_ERROR: {
         const error = message.payload as SessionErrorPayload;
-        const session = await this.sessions.findById(partner.tenantId, error.id);
-        if (!session?.authorizationReference) return `No Hubject session for ${error.id}`;
-        return [
-          ['ChargingNotifications', errorNotification(connection, session, error.errorType, error.info)],
-        ];
+        return this.sessionNotification(partner, error.id, (session) =>
+          errorNotification(connection, session, error.errorType, error.info),
+        );
       }
       case CDR_POST: {
         const cdr = message.payload as RoamingCdr;
@@ -175,6 +171,17 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
   }
 
   /** The location's EVSEs (upserted, or deleted once removed), then their statuses. */
+  /** A ChargingNotification about a session Hubject knows (it has a Hubject SessionID). */
+  private async sessionNotification(
+    partner: RoamingPartner,
+    sessionId: string,
+    notification: (session: RoamingSession) => object,
+  ): Promise<Call[] | string> {
+    const session = await this.sessions.findById(partner.tenantId, sessionId);
+    if (!session?.authorizationReference) return `No Hubject session for ${sessionId}`;
+    return [['ChargingNotifications', notification(session)]];
+  }
+
   private locationCalls(connection: OicpConnection, location: RoamingLocation): Call[] {
     const live = location.evses.filter((evse) => evse.status !== 'REMOVED');
     const removed = location.evses.filter((evse) => evse.status === 'REMOVED');
