@@ -117,6 +117,16 @@ describe('OcppMessageLogWriter', () => {
       ]);
     });
 
+    it('writes a run open when a full batch was flushed, though no frame comes after', async () => {
+      const writer = new OcppMessageLogWriter(repository, noMetrics);
+      writer.record(meterValues(1, 'CS-2'));
+      for (let n = 0; n < LOG_BATCH_SIZE; n++) writer.record(record(n));
+      await Promise.resolve();
+      expect(batches.map((batch) => batch.length)).toEqual([LOG_BATCH_SIZE]);
+      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MS + LOG_FLUSH_INTERVAL_MS);
+      expect(rows().slice(LOG_BATCH_SIZE)).toEqual(['CS-2 MeterValues 1 -']);
+    });
+
     it('writes open runs on shutdown', async () => {
       const writer = new OcppMessageLogWriter(repository, noMetrics);
       writer.record(meterValues(1));

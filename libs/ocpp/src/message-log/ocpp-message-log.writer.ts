@@ -35,8 +35,8 @@ export class OcppMessageLogWriter implements BeforeApplicationShutdown {
     const { folded, ended } = this.runs.add(entry);
     if (ended) this.append(ended);
     if (!folded) this.append(entry);
-    if (this.buffer.length >= LOG_BATCH_SIZE) void this.flush({ runsStartedBy: Date.now() - RUN_WINDOW_MS });
-    else this.timer ??= setTimeout(() => this.flushOnTimer(), LOG_FLUSH_INTERVAL_MS);
+    if (this.buffer.length >= LOG_BATCH_SIZE) this.flushRipe();
+    else this.timer ??= setTimeout(() => this.flushRipe(), LOG_FLUSH_INTERVAL_MS);
   }
 
   /**
@@ -54,10 +54,10 @@ export class OcppMessageLogWriter implements BeforeApplicationShutdown {
     return this.flushing;
   }
 
-  private flushOnTimer(): void {
+  /** Writes what is recorded and the runs old enough; a later round writes the runs still open. */
+  private flushRipe(): void {
     void this.flush({ runsStartedBy: Date.now() - RUN_WINDOW_MS });
-    // Runs still open are written by a later round.
-    if (this.runs.size) this.timer ??= setTimeout(() => this.flushOnTimer(), LOG_FLUSH_INTERVAL_MS);
+    if (this.runs.size) this.timer ??= setTimeout(() => this.flushRipe(), LOG_FLUSH_INTERVAL_MS);
   }
 
   private append(entry: OcppMessageRecord): void {
