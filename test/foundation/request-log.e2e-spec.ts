@@ -41,4 +41,23 @@ describe('foundation: request log', () => {
     expect(request.req.headers.authorization).toBe('[Redacted]');
     expect(server.output.join('\n')).not.toContain('station-secret');
   });
+
+  it("follows the server's LOG_LEVEL: at warn no request is logged", async () => {
+    const quiet = await ServerProcess.start({
+      env: { MONGODB_URI: uniqueDatabaseUri('request_log_warn'), LOG_LEVEL: 'warn' },
+    });
+    try {
+      const answer = await fetch(`${quiet.httpUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(answer.status).toBe(200);
+      // Logged, it would be written before the answer reached us; give the pipe a moment all the same.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(quiet.logsMatching(/request completed/)).toEqual([]);
+    } finally {
+      await quiet.stop();
+    }
+  });
 });

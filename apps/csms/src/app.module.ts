@@ -27,6 +27,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { GraphQLOptionsFactory } from './graphql/graphql-options.factory';
 import { HealthModule } from './health/health.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
@@ -54,17 +55,14 @@ export const DOMAIN_MODULES = [
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logger`: the application's pino logger, which the request log in front of Nest shares. */
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
+          pinoHttp: { logger },
           // No per-request middleware: requests are logged by `requestLogger` (see there why).
           forRoutes: [],
         }),

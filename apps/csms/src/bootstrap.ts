@@ -12,7 +12,7 @@ import { operatorConsole } from './console/console.middleware';
 import { GRAPHQL_PATH } from './graphql/graphql-options.factory';
 import { graphqlExplorer } from './graphql/graphql-explorer.middleware';
 import { guardAgainstSlowClients } from './http/slow-clients';
-import { requestLogger } from './logging/request-logger';
+import { applicationLogger, requestLogger } from './logging/request-logger';
 
 /**
  * Connections the kernel may hold until the server accepts them (capped by net.core.somaxconn).
@@ -23,7 +23,8 @@ const LISTEN_BACKLOG = 4096;
 
 /** Builds and starts the server; used by main.ts and by the end-to-end tests. */
 export async function startServer(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+  const logger = applicationLogger(config);
+  const app = await NestFactory.create(AppModule.forRoot(config, logger), {
     bufferLogs: true,
     abortOnError: false,
     // Kept beside the parsed JSON for signed webhooks (Stripe signs the exact bytes).
@@ -31,7 +32,7 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
     httpsOptions: tlsOptions(config),
   });
   app.useLogger(app.get(Logger));
-  app.use(requestLogger());
+  app.use(requestLogger(logger));
   app.useGlobalPipes(
     new ArgumentsValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
   );
