@@ -191,7 +191,10 @@ describe('operator console in a browser', () => {
       transaction.price.inclVat.toFixed(2),
       { timeout: UI_TIMEOUT_MS },
     );
-    const shown = `${(transaction.energyWh / 1000).toFixed(2)} kWh`;
+    // Formatted as the page does: toFixed rounds 0.015 kWh down to 0.01 (its binary value is below
+    // 0.015) where Intl gives 0.02, so about one energy in twenty failed here.
+    const kwh = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const shown = `${kwh.format(transaction.energyWh / 1000)} kWh`;
     await page.waitForFunction(
       (text) => document.querySelector('[data-testid=session-energy]')?.textContent === text,
       shown,
