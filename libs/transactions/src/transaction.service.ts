@@ -304,8 +304,10 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     ocppTransactionId: string | undefined,
     values: MeterValue[],
   ): Promise<void> {
+    // The open session is in memory nearly always: looked up here without a promise (per MeterValues).
     const session = ocppTransactionId
-      ? await this.session(tenantId, stationId, ocppTransactionId)
+      ? (this.active.get(tenantId, stationId, ocppTransactionId) ??
+        (await this.session(tenantId, stationId, ocppTransactionId)))
       : undefined;
     if (!session) {
       await this.consumptions.insertStationValues(

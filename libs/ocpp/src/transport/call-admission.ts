@@ -1,5 +1,5 @@
 import { ConcurrencyLimit } from '@csms/common';
-import { RpcConnection } from './rpc-connection';
+import { RpcConnection, RpcHandlerContext } from './rpc-connection';
 import { Admission } from './station-admissions';
 
 /**
@@ -16,22 +16,24 @@ export function admitCalls(
   admission: Admission,
 ): void {
   let open = true;
+  let isConnected = false;
+  void connected.then(() => (isConnected = true));
   connection.once('close', () => {
     open = false;
     admission.release();
   });
   const handle = connection.handle.bind(connection);
-  connection.handle = (method, handler) =>
-    handle(method, async (context) => {
+  connection.handle = (method, handler) => {
+    const takeTurn = (context: RpcHandlerContext): Promise<unknown> =>
+      calls.run(() => {
+        if (!open) throw new Error(`${method} dropped: the connection closed before its turn`);
+        return handler(context);
+      });
+    return handle(method, (context) => {
+      // Every call after the first of a connected station: straight to its turn (per MeterValues).
+      if (isConnected && admission.released) return takeTurn(context);
       admission.callArrived();
-      try {
-        await connected;
-        return await calls.run(() => {
-          if (!open) throw new Error(`${method} dropped: the connection closed before its turn`);
-          return handler(context);
-        });
-      } finally {
-        admission.release();
-      }
+      return connected.then(() => takeTurn(context)).finally(() => admission.release());
     });
+  };
 }

@@ -29,6 +29,7 @@ import {
 } from './ocpp-transport.constants';
 import { createSchemaValidator, SchemaValidator } from './ocpp-validation';
 import { admitCalls } from './call-admission';
+import { answerCallsDirectly } from './inbound-calls';
 import {
   FrameLimits,
   GuardedSocket,
@@ -225,6 +226,7 @@ export class OcppJsonServer implements OnApplicationBootstrap, BeforeApplication
     if (socket) socket.station = `${tenantId}/${seed.stationId}`;
     const session = new StationSession(tenantId, seed.stationId, adapter.ocppVersion, connection, validator);
     this.speakDialect(connection, adapter);
+    answerCallsDirectly(connection, validator);
     recordFrames(
       connection,
       tenantId,

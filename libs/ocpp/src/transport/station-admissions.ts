@@ -2,14 +2,14 @@ import { ConcurrencyLimit } from '@csms/common';
 
 /** One station let in: its slot is held until `release`, or for `graceMs` if it sends no CALL. */
 export class Admission {
-  private released = false;
+  private isReleased = false;
   private grace: NodeJS.Timeout | undefined;
 
   constructor(private readonly free: () => void) {}
 
   /** Frees the slot unless the station's first CALL arrives within `graceMs`. */
   expectCallWithin(graceMs: number): void {
-    if (this.released) return;
+    if (this.isReleased) return;
     this.grace = setTimeout(() => this.release(), graceMs);
     this.grace.unref();
   }
@@ -19,10 +19,14 @@ export class Admission {
     clearTimeout(this.grace);
   }
 
+  get released(): boolean {
+    return this.isReleased;
+  }
+
   /** Idempotent. */
   release(): void {
-    if (this.released) return;
-    this.released = true;
+    if (this.isReleased) return;
+    this.isReleased = true;
     clearTimeout(this.grace);
     this.free();
   }

@@ -22,8 +22,11 @@ export interface SessionMeter {
   totalAmps?: number;
   stateOfCharge?: number;
   /** Connector phases (1..3) carrying current in the last sample that had any. */
-  phasesSeen: Set<number>;
+  phasesSeen: ReadonlySet<number>;
 }
+
+/** The phases of a session whose meter has not shown current on any (shared: never changed). */
+const NO_PHASES: ReadonlySet<number> = new Set();
 
 /**
  * Keeps, in memory and on every instance (the bus delivers every ConsumptionAdded everywhere), the
@@ -73,7 +76,7 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
   ): SessionMeter {
     const id = key(tenantId, transactionId);
     const known = this.sessions.get(id);
-    const at = new Date(point.timestamp);
+    const at = point.timestamp;
     if (known && known.at.getTime() > at.getTime()) return known;
     const phaseAmps: SessionMeter['phaseAmps'] = [
       point.instantAmpsL1,
@@ -81,13 +84,14 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
       point.instantAmpsL3,
     ];
     // The phases of the last sample with current: a car moved to another phase (2.0.1 phaseToUse)
-    // is where it draws now; a paused car keeps the phases it drew on.
-    const inUse = new Set<number>();
+    // is where it draws now; a paused car keeps the phases it drew on. This runs per meter value:
+    // a set is made only when some phase carries current.
+    let inUse: Set<number> | undefined;
     phaseAmps.forEach((amps, index) => {
-      if (amps !== undefined && amps >= PHASE_IN_USE_AMPS) inUse.add(index + 1);
+      if (amps !== undefined && amps >= PHASE_IN_USE_AMPS) (inUse ??= new Set()).add(index + 1);
     });
     // A meter's set is never changed once made: the next one may share it.
-    const phasesSeen = inUse.size > 0 || !known ? inUse : known.phasesSeen;
+    const phasesSeen = inUse ?? known?.phasesSeen ?? NO_PHASES;
     const meter: SessionMeter = {
       chargingStationId,
       connectorId,
