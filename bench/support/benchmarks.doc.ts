@@ -26,7 +26,9 @@ const METER_VALUES: BenchSection = {
   heading: '## Meter-value ingest at the durable floor (`npm run bench:meter-values`)',
   intro: `N stations, each in a transaction, send MeterValues in a closed loop to three servers in turn, in the
 same run: a bare \`ws\` echo (stores nothing), the minimal durable server (the same \`ws\` server storing each
-MeterValues in the project's embedded database, group commit) and the CSMS (compiled unless noted). Target on
+MeterValues in the project's embedded database, group commit) and the CSMS (compiled unless noted). Since
+2026-12-06 23:00 the floor and the CSMS take turns (\`--rounds\`, 2 by default) and a row pools the rounds: mean
+rates and latencies, CPU over all their MeterValues, the paced p99 of the worst run. Target on
 2 cores (issue #26): CSMS ≥ 0.9 × the durable floor's MeterValues/s, its p99 ≤ 1.2 × the floor's, every
 acknowledged sample stored by both (stored / acked), and paced at half its closed-loop rate, p99 < 50 ms.
 Latencies in ms: p50 / p95 / p99. The 1-minute load average at the start is noted: other work on the
