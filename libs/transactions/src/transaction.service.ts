@@ -62,10 +62,9 @@ function personalMessageOf(tariff: Tariff, locale: string | undefined): IdTagInf
 }
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
-  const { registerWh: _registerWh, ...consumption } = point;
   return point.stateOfCharge === undefined
-    ? consumption
-    : { ...consumption, stateOfChargeSource: StateOfChargeSource.STATION };
+    ? point
+    : { ...point, stateOfChargeSource: StateOfChargeSource.STATION };
 }
 
 @Injectable()

@@ -13,13 +13,11 @@ describe('toConsumption', () => {
     expect(toConsumption(at, [{ value: '1500' }], { meterStartWh: 1000 })).toEqual({
       timestamp: at,
       cumulatedWh: 500,
-      registerWh: 1500,
     });
   });
 
   it('converts a register in kWh', () => {
     const point = toConsumption(at, [energy('12.345', 'kWh')], { meterStartWh: 12000 });
-    expect(point.registerWh).toBe(12345);
     expect(point.cumulatedWh).toBe(345);
   });
 

@@ -5,8 +5,6 @@ export interface ConsumptionPoint {
   timestamp: Date;
   /** Energy delivered since the session started, Wh. */
   cumulatedWh: number;
-  /** The energy register as read, Wh (absent when the MeterValue had none). */
-  registerWh?: number;
   instantWatts?: number;
   instantAmps?: number;
   instantAmpsL1?: number;
@@ -172,7 +170,6 @@ export function toConsumption(
   const soc = of(SOC);
   // Only the figures the MeterValue gave: an absent one is no key at all (stored and published as is).
   const point: ConsumptionPoint = { timestamp, cumulatedWh: round(cumulatedWh)! };
-  setDefined(point, 'registerWh', round(registerWh));
   setDefined(point, 'instantWatts', round(instantWatts));
   setDefined(point, 'instantAmps', round(total(currents)));
   setDefined(point, 'instantAmpsL1', amps.L1);
