@@ -199,9 +199,9 @@ interface Pooled {
 }
 
 function pooled(runs: (BareMeasurement | CsmsMeasurement)[]): Pooled {
-  const mean = (of: (load: LoadResult) => number): number =>
-    runs.reduce((sum, run) => sum + of(run.load), 0) / runs.length;
-  const sum = (of: (load: LoadResult) => number): number => mean(of) * runs.length;
+  const sum = (of: (load: LoadResult) => number): number =>
+    runs.reduce((total, run) => total + of(run.load), 0);
+  const mean = (of: (load: LoadResult) => number): number => sum(of) / runs.length;
   return {
     throughput: mean((load) => load.throughput),
     p50: mean((load) => load.measured.p50),
