@@ -12,7 +12,7 @@ import { TransactionProgress, TransactionRepository } from './transaction.reposi
 export const PROGRESS_FLUSH_INTERVAL_MS = 60_000;
 
 /**
- * Copies the energy so far of open sessions to their transaction documents every few seconds, off
+ * Copies the energy so far of open sessions to their transaction documents every minute, off
  * the meter-value path: the consumptions are the durable truth (a session's progress is recovered
  * from its last consumption after a restart), this only keeps lists fresh for other instances.
  * Per-document updates are slow on FerretDB, so they must not hold acknowledgements.

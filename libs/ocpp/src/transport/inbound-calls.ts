@@ -24,6 +24,7 @@ interface CallFailure {
 
 const CALLRESULT = 3;
 const CALLERROR = 4;
+/** Our handlers take no abort signal: a graceful close only waits for them. */
 const NOTHING_TO_ABORT = (): void => undefined;
 
 /**

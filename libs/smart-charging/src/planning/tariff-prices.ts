@@ -3,7 +3,9 @@ import { Transaction } from '@csms/transactions';
 import { GridPricePeriod } from '../settings/smart-charging-settings';
 
 /** A session whose frozen tariff prices its slots (with the clock the tariff is read on). */
-function hasTariffPrices(session: Transaction): boolean {
+type TariffPricedSession = Transaction & Required<Pick<Transaction, 'tariff' | 'tariffTimeZone'>>;
+
+function hasTariffPrices(session: Transaction): session is TariffPricedSession {
   return Boolean(session.tariff && session.tariffTimeZone);
 }
 
@@ -31,18 +33,17 @@ export function tariffPricesOfSlots(
   slotMinutes: number,
   slots: number,
 ): number[] | undefined {
-  const tariffs = new Map<string, Transaction>();
+  const tariffs = new Map<string, TariffPricedSession>();
   for (const session of sessions) {
-    if (hasTariffPrices(session) && !tariffs.has(session.tariff!.id))
-      tariffs.set(session.tariff!.id, session);
+    if (hasTariffPrices(session) && !tariffs.has(session.tariff.id)) tariffs.set(session.tariff.id, session);
   }
   if (tariffs.size === 0) return undefined;
   const slotMs = slotMinutes * 60_000;
   const to = new Date(firstSlotStart.getTime() + slots * slotMs);
   const sums = new Array<number>(slots).fill(0);
   for (const session of tariffs.values()) {
-    const schedule = energyPriceSchedule(session.tariff!, {
-      timeZone: session.tariffTimeZone!,
+    const schedule = energyPriceSchedule(session.tariff, {
+      timeZone: session.tariffTimeZone,
       from: firstSlotStart,
       to,
     });

@@ -170,7 +170,6 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
     }
   }
 
-  /** The location's EVSEs (upserted, or deleted once removed), then their statuses. */
   /** A ChargingNotification about a session Hubject knows (it has a Hubject SessionID). */
   private async sessionNotification(
     partner: RoamingPartner,
@@ -182,6 +181,7 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
     return [['ChargingNotifications', notification(session)]];
   }
 
+  /** The location's EVSEs (upserted, or deleted once removed), then their statuses. */
   private locationCalls(connection: OicpConnection, location: RoamingLocation): Call[] {
     const live = location.evses.filter((evse) => evse.status !== 'REMOVED');
     const removed = location.evses.filter((evse) => evse.status === 'REMOVED');
