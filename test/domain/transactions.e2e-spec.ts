@@ -173,7 +173,9 @@ describe('transactions domain', () => {
       .get<Connection>(getConnectionToken())
       .collection('consumptions')
       .findOne({ transactionId: session!.id, timestamp: minutes(1) });
-    expect(JSON.parse(raw?.sampledValuesJson as string)).toHaveLength(3);
+    expect((JSON.parse(raw?.pointJson as string) as { sampledValues: unknown[] }).sampledValues).toHaveLength(
+      3,
+    );
   });
 
   it('resumes a session from the database once its memory is gone (restart)', async () => {

@@ -5,15 +5,9 @@ import {
   ConsumptionRecord,
   ConsumptionRepository,
 } from '../../libs/transactions/src/consumptions/consumption.repository';
-import {
-  ConsumptionDocument,
-  ConsumptionSchema,
-} from '../../libs/transactions/src/schemas/consumption.schema';
-import {
-  StationMeterValueDocument,
-  StationMeterValueSchema,
-} from '../../libs/transactions/src/schemas/station-meter-value.schema';
+import { figuresOfPointJson } from '../../libs/transactions/src/consumptions/stored-point';
 import { uniqueDatabaseUri } from '../setup/test-database';
+import { consumptionRepositoryOn } from '../support/consumption-repository';
 
 const TENANT = asTenantId('default');
 
@@ -39,10 +33,7 @@ describe('curve points written again are stored once', () => {
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(uniqueDatabaseUri('repeated_writes')).asPromise();
-    repository = new ConsumptionRepository(
-      connection.model(ConsumptionDocument.name, ConsumptionSchema),
-      connection.model(StationMeterValueDocument.name, StationMeterValueSchema),
-    );
+    repository = consumptionRepositoryOn(connection);
   });
   afterAll(async () => {
     await connection.dropDatabase();
@@ -55,10 +46,11 @@ describe('curve points written again are stored once', () => {
     await repository.insertBatch([point('tx-1', 1), point('tx-1', 2), point('tx-2', 0), point('tx-2', 1)]);
     const stored = await connection
       .collection('consumptions')
-      .find({}, { projection: { transactionId: 1, cumulatedWh: 1 } })
+      .find({}, { projection: { transactionId: 1, pointJson: 1 } })
       .sort({ _id: 1 })
       .toArray();
-    expect(stored.map(({ transactionId, cumulatedWh }) => `${transactionId}@${cumulatedWh}`).sort()).toEqual([
+    const energyOf = (pointJson: string) => figuresOfPointJson(pointJson).cumulatedWh;
+    expect(stored.map((doc) => `${doc.transactionId}@${energyOf(doc.pointJson as string)}`).sort()).toEqual([
       'tx-1@0',
       'tx-1@100',
       'tx-1@200',
@@ -74,10 +66,7 @@ describe('curve points written again are stored once', () => {
 
   it('still fails a batch that could not be written, so that it is not acknowledged', async () => {
     const closed = await mongoose.createConnection(uniqueDatabaseUri('repeated_writes_closed')).asPromise();
-    const unreachable = new ConsumptionRepository(
-      closed.model(ConsumptionDocument.name, ConsumptionSchema),
-      closed.model(StationMeterValueDocument.name, StationMeterValueSchema),
-    );
+    const unreachable = consumptionRepositoryOn(closed);
     await closed.close();
     await expect(unreachable.insertBatch([point('tx-3', 0)])).rejects.toThrow();
   });

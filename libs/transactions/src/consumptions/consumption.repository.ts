@@ -9,6 +9,7 @@ import { SampledValue } from '../ports/transaction-inbound.port';
 import { ConsumptionDocument } from '../schemas/consumption.schema';
 import { StationMeterValueDocument } from '../schemas/station-meter-value.schema';
 import { ConsumptionPoint } from './consumption-math';
+import { figuresOfPointJson, PointFigures, pointJsonOf } from './stored-point';
 
 export interface ConsumptionRecord {
   tenantId: TenantId;
@@ -53,6 +54,29 @@ function sessionPartOf(tenantId: TenantId, transactionId: string): string {
   return part;
 }
 
+/** A stored point as read: with `pointJson`, or (written before 2026-12-07) with its figures as fields. */
+type StoredConsumption = Lean<ConsumptionDocument> & Partial<PointFigures>;
+
+/** The figures of a point, whichever way it was stored; a car's state of charge is not among them. */
+function figuresOf(doc: Partial<StoredConsumption>): PointFigures {
+  if (doc.pointJson !== undefined) return figuresOfPointJson(doc.pointJson);
+  const { stateOfCharge, stateOfChargeSource, cumulatedWh = 0 } = doc;
+  return {
+    cumulatedWh,
+    instantWatts: doc.instantWatts,
+    instantAmps: doc.instantAmps,
+    instantAmpsL1: doc.instantAmpsL1,
+    instantAmpsL2: doc.instantAmpsL2,
+    instantAmpsL3: doc.instantAmpsL3,
+    voltage: doc.voltage,
+    // Older points kept a car's state of charge in the same field as the station's.
+    stateOfCharge: stateOfChargeSource === StateOfChargeSource.CAR ? undefined : (stateOfCharge ?? undefined),
+    limitWatts: doc.limitWatts,
+    amount: doc.amount,
+    cumulatedAmount: doc.cumulatedAmount,
+  };
+}
+
 /** Every document of a failed insertMany refused as already stored (and nothing else wrong). */
 function onlyAlreadyStored(error: unknown): boolean {
   const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
@@ -86,8 +110,8 @@ export class ConsumptionRepository extends TenantRepository<
           transactionId,
           chargingStationId,
           connectorId,
-          ...point,
-          sampledValuesJson: JSON.stringify(sampledValues),
+          timestamp: point.timestamp,
+          pointJson: pointJsonOf(point, sampledValues),
         })),
         { ordered: false },
       );
@@ -124,11 +148,11 @@ export class ConsumptionRepository extends TenantRepository<
     transactionId: string,
   ): Promise<{ timestamp: Date; cumulatedWh: number } | null> {
     const doc = await this.model
-      .findOne(this.scope(tenantId, { transactionId }), { timestamp: 1, cumulatedWh: 1 })
+      .findOne(this.scope(tenantId, { transactionId }), { timestamp: 1, pointJson: 1, cumulatedWh: 1 })
       .sort({ timestamp: -1 })
-      .lean<{ timestamp: Date; cumulatedWh: number }>()
+      .lean<Pick<StoredConsumption, 'timestamp' | 'pointJson' | 'cumulatedWh'>>()
       .exec();
-    return doc ? { timestamp: doc.timestamp, cumulatedWh: doc.cumulatedWh } : null;
+    return doc ? { timestamp: doc.timestamp, cumulatedWh: figuresOf(doc).cumulatedWh } : null;
   }
 
   /** What a session's price is computed from: its curve's time, energy and current, oldest first. */
@@ -136,17 +160,27 @@ export class ConsumptionRepository extends TenantRepository<
     tenantId: TenantId,
     transactionId: string,
   ): Promise<{ timestamp: Date; cumulatedWh: number; instantAmps?: number; cumulatedAmount?: number }[]> {
-    return this.model
+    const docs = await this.model
       .find(this.scope(tenantId, { transactionId }), {
         _id: 0,
         timestamp: 1,
+        pointJson: 1,
         cumulatedWh: 1,
         instantAmps: 1,
         cumulatedAmount: 1,
       })
       .sort({ timestamp: 1 })
-      .lean<{ timestamp: Date; cumulatedWh: number; instantAmps?: number; cumulatedAmount?: number }[]>()
+      .lean<
+        Pick<
+          StoredConsumption,
+          'timestamp' | 'pointJson' | 'cumulatedWh' | 'instantAmps' | 'cumulatedAmount'
+        >[]
+      >()
       .exec();
+    return docs.map((doc) => {
+      const { cumulatedWh, instantAmps, cumulatedAmount } = figuresOf(doc);
+      return { timestamp: doc.timestamp, cumulatedWh, instantAmps, cumulatedAmount };
+    });
   }
 
   /** The last point of a session's curve with all its figures (currents per phase, state of charge). */
@@ -154,15 +188,15 @@ export class ConsumptionRepository extends TenantRepository<
     const doc = await this.model
       .findOne(this.scope(tenantId, { transactionId }))
       .sort({ timestamp: -1 })
-      .lean<Lean<ConsumptionDocument>>()
+      .lean<StoredConsumption>()
       .exec();
     return doc ? this.toEntity(doc) : null;
   }
 
   /**
    * Puts a state of charge the car measured at `at` on the session's first curve point at or after
-   * that time, unless the station reported one there (the station's wins) or a newer car reading
-   * is there already. False when the session has no point at or after `at` yet.
+   * that time, unless a newer car reading is there already (a state of charge the station reported
+   * there wins when the point is read). False when the session has no point at or after `at` yet.
    */
   async applyCarStateOfCharge(
     tenantId: TenantId,
@@ -199,36 +233,37 @@ export class ConsumptionRepository extends TenantRepository<
     const docs = await this.model
       .find(this.scope(tenantId, { transactionId: { $in: [...transactionIds] } }))
       .sort({ timestamp: 1 })
-      .lean<Lean<ConsumptionDocument>[]>()
+      .lean<StoredConsumption[]>()
       .exec();
     const curves = new Map<string, Consumption[]>(transactionIds.map((id) => [id, []]));
     for (const doc of docs) curves.get(doc.transactionId)?.push(this.toEntity(doc));
     return curves;
   }
 
-  protected toEntity(doc: Lean<ConsumptionDocument>): Consumption & { transactionId: string } {
+  protected toEntity(doc: StoredConsumption): Consumption & { transactionId: string } {
+    const figures = figuresOf(doc);
+    const carStateOfCharge =
+      doc.stateOfChargeSource === StateOfChargeSource.CAR ? (doc.stateOfCharge ?? undefined) : undefined;
     return {
       transactionId: doc.transactionId,
       timestamp: doc.timestamp,
-      cumulatedWh: doc.cumulatedWh,
-      instantWatts: doc.instantWatts,
-      instantAmps: doc.instantAmps,
-      instantAmpsL1: doc.instantAmpsL1,
-      instantAmpsL2: doc.instantAmpsL2,
-      instantAmpsL3: doc.instantAmpsL3,
-      voltage: doc.voltage,
-      stateOfCharge: doc.stateOfCharge ?? undefined,
-      stateOfChargeSource: sourceOf(doc),
-      limitWatts: doc.limitWatts,
-      amount: doc.amount,
-      cumulatedAmount: doc.cumulatedAmount,
+      cumulatedWh: figures.cumulatedWh,
+      instantWatts: figures.instantWatts,
+      instantAmps: figures.instantAmps,
+      instantAmpsL1: figures.instantAmpsL1,
+      instantAmpsL2: figures.instantAmpsL2,
+      instantAmpsL3: figures.instantAmpsL3,
+      voltage: figures.voltage,
+      stateOfCharge: figures.stateOfCharge ?? carStateOfCharge,
+      stateOfChargeSource:
+        figures.stateOfCharge !== undefined
+          ? StateOfChargeSource.STATION
+          : carStateOfCharge !== undefined
+            ? StateOfChargeSource.CAR
+            : undefined,
+      limitWatts: figures.limitWatts,
+      amount: figures.amount,
+      cumulatedAmount: figures.cumulatedAmount,
     };
   }
-}
-
-function sourceOf(doc: Lean<ConsumptionDocument>): StateOfChargeSource | undefined {
-  if (doc.stateOfCharge === undefined || doc.stateOfCharge === null) return undefined;
-  return doc.stateOfChargeSource === StateOfChargeSource.CAR
-    ? StateOfChargeSource.CAR
-    : StateOfChargeSource.STATION;
 }

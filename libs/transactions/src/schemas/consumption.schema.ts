@@ -2,10 +2,10 @@ import { alsoOnFerretDb, TenantDocument } from '@csms/database';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
- * One MeterValue of a session: the computed curve point and the raw samples (signed data included).
- * Only figures something reads are fields: each costs the embedded database per point (four more
- * numeric fields took 13 % off the durable floor's rate), so the register reading, which nothing
- * queries, stays in the raw samples.
+ * One MeterValue of a session: fields for what queries filter and sort on, the computed curve point and
+ * the raw samples (signed data included) in one JSON text (see `pointJsonOf`: on the embedded database
+ * each field costs per point written). Points written before 2026-12-07 have their figures as fields
+ * and their samples in `sampledValuesJson`; the repository reads both.
  */
 @Schema({ collection: 'consumptions', versionKey: false })
 export class ConsumptionDocument extends TenantDocument {
@@ -21,53 +21,24 @@ export class ConsumptionDocument extends TenantDocument {
   @Prop({ required: true })
   timestamp: Date;
 
-  @Prop({ required: true })
-  cumulatedWh: number;
+  /** The point's figures and raw samples, `{ figures, sampledValues }` as JSON text. */
+  @Prop({ type: String })
+  pointJson?: string;
 
-  @Prop()
-  instantWatts?: number;
-
-  @Prop()
-  instantAmps?: number;
-
-  @Prop()
-  instantAmpsL1?: number;
-
-  @Prop()
-  instantAmpsL2?: number;
-
-  @Prop()
-  instantAmpsL3?: number;
-
-  @Prop()
-  voltage?: number;
-
+  /**
+   * A state of charge read from the car (a car-data service), set after the point was written; the
+   * station's own, in the point's figures, wins over it.
+   */
   @Prop()
   stateOfCharge?: number;
 
-  /** CAR when the state of charge was read from the car (a car-data service); absent: the station's. */
+  /** CAR beside a car's state of charge (on older points, absent means the station's). */
   @Prop()
   stateOfChargeSource?: string;
 
   /** When the car measured the state of charge set on this point (a newer reading replaces it). */
   @Prop()
   carStateOfChargeAt?: Date;
-
-  @Prop()
-  limitWatts?: number;
-
-  @Prop()
-  amount?: number;
-
-  @Prop()
-  cumulatedAmount?: number;
-
-  /**
-   * The raw samples (signed meter data included) as JSON text: an archive that is never queried, and
-   * one string costs the embedded database a fraction of what a nested array of objects does.
-   */
-  @Prop({ type: String, required: true })
-  sampledValuesJson: string;
 }
 
 export const ConsumptionSchema = SchemaFactory.createForClass(ConsumptionDocument);
