@@ -17,6 +17,7 @@ export * from './tenancy/tenant-id';
 export * from './caching/read-through-cache';
 export * from './batching/delayed-merge';
 export * from './batching/group-commit';
+export * from './batching/in-runs-of';
 export * from './concurrency/concurrency-limit';
 export * from './concurrency/per-key-serializer';
 export * from './crypto/secret-cipher';

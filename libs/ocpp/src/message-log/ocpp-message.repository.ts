@@ -1,4 +1,4 @@
-import { Connection, ConnectionArgs, TenantId } from '@csms/common';
+import { Connection, ConnectionArgs, inRunsOf, TenantId } from '@csms/common';
 import { Lean, newId, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -54,11 +54,12 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
    * other; each record carries its own tenant.
    */
   async insertBatch(records: readonly OcppMessageRecord[]): Promise<void> {
-    for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+    if (!records.length) return;
+    for (const run of inRunsOf(records, INSERT_CHUNK)) {
       // Straight to the driver: mongoose's insertMany casts every record, which costs more than the
       // write itself on this path; the records are built by the recorder, already in shape.
       await this.model.collection.insertMany(
-        records.slice(start, start + INSERT_CHUNK).map((record) => ({ _id: newId() as never, ...record })),
+        run.map((record) => ({ _id: newId() as never, ...record })),
         { ordered: false, ignoreUndefined: true },
       );
     }

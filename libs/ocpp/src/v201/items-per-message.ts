@@ -12,14 +12,6 @@ const LIMITED = {
 
 export type LimitedRequest = keyof typeof LIMITED;
 
-/** `items` in runs of at most `size` (all in one when there is no limit). */
-export function inRunsOf<T>(items: T[], size: number | undefined): T[][] {
-  if (!size || size >= items.length) return [items];
-  const runs: T[][] = [];
-  for (let start = 0; start < items.length; start += size) runs.push(items.slice(start, start + size));
-  return runs;
-}
-
 /**
  * How many entries a station takes in one request (B08: DeviceDataCtrlr.ItemsPerMessage[GetVariables],
  * MonitoringCtrlr.ItemsPerMessage[ClearVariableMonitoring]…), as its device model reported it

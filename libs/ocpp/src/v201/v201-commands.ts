@@ -1,4 +1,4 @@
-import { BadInputError } from '@csms/common';
+import { BadInputError, inRunsOf } from '@csms/common';
 import {
   ChargingProfileInput,
   CommandResult,
@@ -21,7 +21,6 @@ import {
   OcppV201Calls,
 } from './types/generated';
 import { newRequestId } from '../commands/request-ids';
-import { inRunsOf } from './items-per-message';
 import { signedFirmwareRequest } from '../commands/signed-firmware';
 import {
   formatVariableAddress,

@@ -1,5 +1,5 @@
 import { CheckAbility, CurrentPrincipal, Principal } from '@csms/auth';
-import { BadInputError } from '@csms/common';
+import { BadInputError, inRunsOf } from '@csms/common';
 import { CommandResultModel, StationAccessGuard } from '@csms/stations';
 import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
@@ -7,7 +7,7 @@ import { commandResult } from '../../commands/command-result';
 import { newRequestId } from '../../commands/request-ids';
 import { CertificateHashDataInput } from '../dto/ocpp201.inputs';
 import { toAddress, toComponent } from '../dto/variable-address';
-import { inRunsOf, ItemsPerMessage } from '../items-per-message';
+import { ItemsPerMessage } from '../items-per-message';
 import { Ocpp201SessionLocator } from '../ocpp201-session.locator';
 import { OcppV201Calls } from '../types/generated';
 import { call201, idTokenOf } from '../v201-commands';
