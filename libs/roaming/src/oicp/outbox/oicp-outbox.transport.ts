@@ -245,7 +245,9 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
 
   /**
    * The status of every published EVSE as it is now: one full load (Hubject replaces what it had), then
-   * inserts when there are more than one push takes.
+   * inserts when there are more than one push takes. With no EVSE published there is nothing to push:
+   * Hubject refuses an empty full load (it would withdraw every status), and a round can come before
+   * the first EVSE is.
    */
   private async statusFullLoad(partner: RoamingPartner, connection: OicpConnection): Promise<Call[]> {
     const records: { EvseID: string; EvseStatus: string }[] = [];
@@ -259,7 +261,7 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
       if (items.length < PAGE) break;
     }
     const calls: Call[] = [];
-    for (let offset = 0; offset === 0 || offset < records.length; offset += RECORDS_PER_PUSH) {
+    for (let offset = 0; offset < records.length; offset += RECORDS_PER_PUSH) {
       const action = offset === 0 ? 'fullLoad' : 'insert';
       calls.push(this.statusPush(connection, records.slice(offset, offset + RECORDS_PER_PUSH), action));
     }
