@@ -27,6 +27,12 @@ hide_redis_server() {
   echo "$result"
 }
 
+# Chromium is a system package (.ci/run installs it with apt-get), not something npm ci can bring.
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  echo "no Chromium for the console's browser tests: apt-get install chromium, or set CHROMIUM_PATH" >&2
+  exit 1
+fi
+
 git clone --quiet --no-local "$repo" "$scratch/csms"
 cd "$scratch/csms"
 git checkout --quiet "$(git -C "$repo" rev-parse HEAD)"
