@@ -28,6 +28,7 @@ function locationWith(id: string, stationIds: string[]): RoamingLocation {
     latitude: 52.52,
     longitude: 13.4,
     timeZone: 'Europe/Berlin',
+    openingHours: { twentyfourseven: true, regularHours: [] },
     evses: stationIds.map((stationId) => fixtureEvse(stationId)),
     lastUpdated: FIXTURE_TIME,
   };
