@@ -61,6 +61,37 @@ describe('OCPP message log storage', () => {
     expect(insertSizes).toEqual([INSERT_CHUNK, INSERT_CHUNK, 7]);
     const stored = await connection.collection('ocpp_messages').find({}).sort({ at: 1 }).toArray();
     expect(stored.map((doc) => doc.stationId)).toEqual(records.map((record) => record.stationId));
-    expect(stored[3]).toMatchObject({ messageIds: ['m-3-1', 'm-3-2'], count: 2, action: 'MeterValues' });
+    expect(stored[3]).toMatchObject({ messageIdsJson: '["m-3-1","m-3-2"]', count: 2, action: 'MeterValues' });
+    expect(stored[3]).not.toHaveProperty('messageIds');
+  });
+
+  it('finds a run by any of its message ids, whatever characters they hold, and reads them back', async () => {
+    const awkward = ['a"b', 'c,d', 'e]f', 'g\\', '[h', 'i.*', 'j,', ',k'];
+    await repository.insertBatch([
+      { ...run(900), stationId: 'CS-AWKWARD', messageId: awkward[0], messageIds: awkward, count: 6 },
+    ]);
+    for (const messageId of awkward) {
+      const { edges } = await repository.page(TENANT, { messageId }, { first: 10 });
+      expect(edges.map((edge) => [edge.node.chargingStationId, edge.node.messageIds])).toEqual([
+        ['CS-AWKWARD', awkward],
+      ]);
+    }
+    // Only whole ids: neither a part of one nor two run together.
+    for (const messageId of ['a', 'b', 'c', '"c', 'h', 'i', 'i.', 'a"b","c,d', ','])
+      expect((await repository.page(TENANT, { messageId }, { first: 10 })).edges).toEqual([]);
+  });
+
+  it('reads and finds runs written before, with their ids as an array', async () => {
+    await connection.collection('ocpp_messages').insertOne({
+      ...run(901),
+      tenantId: 'default',
+      stationId: 'CS-OLD',
+      messageId: 'old-1',
+      messageIds: ['old-1', 'old-2'],
+    });
+    const { edges } = await repository.page(TENANT, { messageId: 'old-2' }, { first: 10 });
+    expect(edges.map((edge) => [edge.node.chargingStationId, edge.node.messageIds])).toEqual([
+      ['CS-OLD', ['old-1', 'old-2']],
+    ]);
   });
 });

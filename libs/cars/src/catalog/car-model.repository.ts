@@ -1,4 +1,11 @@
-import { Connection, ConnectionArgs, DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '@csms/common';
+import {
+  Connection,
+  ConnectionArgs,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  escapeRegExp,
+} from '@csms/common';
 import { countMatching, isDuplicateKeyError, replacementOf } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -129,10 +136,6 @@ function sameFields(doc: CarModelDocument, fields: Omit<CarModelDocument, '_id' 
     ([key, value]) =>
       JSON.stringify(doc[key as keyof CarModelDocument] ?? null) === JSON.stringify(value ?? null),
   );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function toDocument(fields: CarModelFields): Omit<CarModelDocument, '_id' | 'updatedAt'> {

@@ -1,4 +1,4 @@
-import { Connection, ConnectionArgs, inRunsOf, TenantId } from '@csms/common';
+import { Connection, ConnectionArgs, escapeRegExp, inRunsOf, TenantId } from '@csms/common';
 import { Lean, newId, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -58,10 +58,7 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
     for (const run of inRunsOf(records, INSERT_CHUNK)) {
       // Straight to the driver: mongoose's insertMany casts every record, which costs more than the
       // write itself on this path; the records are built by the recorder, already in shape.
-      await this.model.collection.insertMany(
-        run.map((record) => ({ _id: newId() as never, ...record })),
-        { ordered: false, ignoreUndefined: true },
-      );
+      await this.model.collection.insertMany(run.map(toDocument), { ordered: false, ignoreUndefined: true });
     }
   }
 
@@ -90,8 +87,15 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
       tenantId,
       {
         ...(stationId && { stationId }),
-        // A run holds its first id as `messageId` and all of them in `messageIds`.
-        ...(messageId && { $or: [{ messageId }, { messageIds: messageId }] }),
+        // A run holds its first id as `messageId` and all of them in its JSON list (or, written
+        // before, in `messageIds`).
+        ...(messageId && {
+          $or: [
+            { messageId },
+            { messageIdsJson: { $regex: elementOfJsonList(messageId) } },
+            { messageIds: messageId },
+          ],
+        }),
       },
       args,
       { field: 'at', direction: -1 },
@@ -115,9 +119,26 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
       timestamp: doc.at,
       count: doc.count ?? 1,
       lastTimestamp: doc.lastAt,
-      messageIds: doc.messageIds,
+      messageIds: doc.messageIdsJson ? (JSON.parse(doc.messageIdsJson) as string[]) : doc.messageIds,
     };
   }
+}
+
+function toDocument(record: OcppMessageRecord): Omit<OcppMessageDocument, '_id'> & { _id: never } {
+  const { messageIds, ...fields } = record;
+  return {
+    _id: newId() as never,
+    ...fields,
+    ...(messageIds && { messageIdsJson: JSON.stringify(messageIds) }),
+  };
+}
+
+/**
+ * Matches `messageId` as a whole element of a JSON list of strings: from the `[`, whole elements
+ * (quoted, with escapes) each followed by a comma, then its JSON text, then `,` or `]`.
+ */
+function elementOfJsonList(messageId: string): RegExp {
+  return new RegExp(`^\\[(?:"(?:[^"\\\\]|\\\\.)*",)*${escapeRegExp(JSON.stringify(messageId))}[,\\]]`);
 }
 
 export interface OcppMessageFilter {

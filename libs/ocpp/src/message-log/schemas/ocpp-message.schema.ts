@@ -56,6 +56,14 @@ export class OcppMessageDocument extends TenantDocument {
   @Prop()
   lastAt?: Date;
 
+  /**
+   * The run's message ids as one JSON array text: the embedded database pays per array element
+   * written, and a run holds up to a hundred.
+   */
+  @Prop()
+  messageIdsJson?: string;
+
+  /** The run's message ids as written before messageIdsJson (read, never written). */
   @Prop({ type: [String], default: undefined })
   messageIds?: string[];
 }
