@@ -1,7 +1,8 @@
-import { asTenantId } from '@csms/common';
+import { asTenantId, inRunsOf } from '@csms/common';
 import mongoose from 'mongoose';
 import { OcppMessageDirection } from '../libs/ocpp/src/message-log/models/ocpp-message.model';
 import {
+  INSERT_CHUNK,
   OcppMessageRecord,
   OcppMessageRepository,
 } from '../libs/ocpp/src/message-log/ocpp-message.repository';
@@ -25,7 +26,6 @@ import { processCpuMs } from './support/process-cpu';
  */
 
 const TARGET_RATIO = 0.8;
-const INSERT = 50;
 
 const options = parseBenchOptions(process.argv.slice(2), {
   runs: { default: 6000, min: 100, max: 100_000, integer: true },
@@ -85,8 +85,7 @@ async function main(): Promise<void> {
       for (const shape of order) {
         const runs = Array.from({ length: options.runs }, (_, index) => runOf(index));
         cpuMs[shape] += await cpuOf(bench.database.pid, async () => {
-          for (let start = 0; start < runs.length; start += INSERT) {
-            const part = runs.slice(start, start + INSERT);
+          for (const part of inRunsOf(runs, INSERT_CHUNK)) {
             if (shape === 'json') await repository.insertBatch(part);
             else
               await arrays.insertMany(

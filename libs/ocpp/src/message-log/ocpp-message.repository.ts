@@ -54,7 +54,6 @@ export class OcppMessageRepository extends TenantRepository<OcppMessageDocument,
    * other; each record carries its own tenant.
    */
   async insertBatch(records: readonly OcppMessageRecord[]): Promise<void> {
-    if (!records.length) return;
     for (const run of inRunsOf(records, INSERT_CHUNK)) {
       // Straight to the driver: mongoose's insertMany casts every record, which costs more than the
       // write itself on this path; the records are built by the recorder, already in shape.

@@ -1,3 +1,4 @@
+import { inRunsOf } from '@csms/common';
 import { TariffService } from '@csms/pricing';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CDR_POST } from '../../cdrs/cdr-issuer';
@@ -187,7 +188,7 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
     const removed = location.evses.filter((evse) => evse.status === 'REMOVED');
     const calls: Call[] = [];
     const push = (action: 'update' | 'delete', records: object[]) => {
-      for (let offset = 0; offset < records.length; offset += RECORDS_PER_PUSH) {
+      for (const run of inRunsOf(records, RECORDS_PER_PUSH)) {
         calls.push([
           'PushEvseData',
           {
@@ -195,7 +196,7 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
             OperatorEvseData: {
               OperatorID: connection.operatorId,
               OperatorName: connection.operatorName,
-              EvseDataRecord: records.slice(offset, offset + RECORDS_PER_PUSH),
+              EvseDataRecord: run,
             },
           },
         ]);
@@ -260,17 +261,14 @@ export class OicpOutboxTransport extends OutboxTransport implements OnModuleInit
       for (const location of items) records.push(...statusRecordsOf(connection, location));
       if (items.length < PAGE) break;
     }
-    const calls: Call[] = [];
-    for (let offset = 0; offset < records.length; offset += RECORDS_PER_PUSH) {
-      const action = offset === 0 ? 'fullLoad' : 'insert';
-      calls.push(this.statusPush(connection, records.slice(offset, offset + RECORDS_PER_PUSH), action));
-    }
-    return calls;
+    return inRunsOf(records, RECORDS_PER_PUSH).map((run, index) =>
+      this.statusPush(connection, run, index === 0 ? 'fullLoad' : 'insert'),
+    );
   }
 
   private statusPush(
     connection: OicpConnection,
-    records: { EvseID: string; EvseStatus: string }[],
+    records: readonly { EvseID: string; EvseStatus: string }[],
     action: 'update' | 'fullLoad' | 'insert' = 'update',
   ): Call {
     return [
