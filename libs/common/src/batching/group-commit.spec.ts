@@ -3,11 +3,11 @@ import { GroupCommit } from './group-commit';
 const OPTIONS = { maxItems: 1000, maxDelayMs: 4, inFlight: 2 };
 
 /** A group commit whose batch writes complete only when the test says so. */
-function controlledCommit() {
+function controlledCommit(options = OPTIONS) {
   const batches: string[][] = [];
   const pending: { resolve: () => void; reject: (error: Error) => void }[] = [];
   const commit = new GroupCommit<string>(
-    OPTIONS,
+    options,
     (items) =>
       new Promise<void>((resolve, reject) => {
         batches.push(items);
@@ -50,6 +50,21 @@ describe('GroupCommit', () => {
     pending[2].resolve();
     await Promise.all([second, ...queued]);
     expect(commit.stats).toMatchObject({ batches: 3, items: 6, largestBatch: 4 });
+  });
+
+  it('with one in flight, starts no write before the last is stored, then writes all that waited', async () => {
+    const { commit, batches, pending } = controlledCommit({ ...OPTIONS, inFlight: 1 });
+    const first = commit.add([`tx-${1}`]);
+    await tick();
+    const waiting = [commit.add([`tx-${2}`]), commit.add([`tx-${3}`])];
+    await tick();
+    expect(batches).toEqual([['tx-1']]);
+    pending[0].resolve();
+    await first;
+    await tick();
+    expect(batches).toEqual([['tx-1'], ['tx-2', 'tx-3']]);
+    pending[1].resolve();
+    await Promise.all(waiting);
   });
 
   it('flushes at once when the batch is full', async () => {

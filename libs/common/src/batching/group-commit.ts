@@ -4,8 +4,9 @@ export interface GroupCommitOptions {
   /** …or this long after its first item arrived, whichever comes first. */
   maxDelayMs: number;
   /**
-   * Batches written at once: with two, the database decodes one batch while it stores the other,
-   * instead of idling between round-trips.
+   * Batches written at once. One makes the biggest batches (fewest writes for the same items); two
+   * let the database decode one batch while it stores the other, instead of idling between
+   * round-trips, which pays where writes are few and slow rather than many.
    */
   inFlight: number;
 }
