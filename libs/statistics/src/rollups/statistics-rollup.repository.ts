@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { inRunsOf, TenantId } from '@csms/common';
 import { Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -101,8 +101,8 @@ export class StatisticsRollupRepository extends TenantRepository<StatisticsRollu
     conditions: readonly FilterQuery<StatisticsRollupDocument>[],
   ): AsyncGenerator<Bucket> {
     const { family, scale, timeZone, periods } = selection;
-    for (let start = 0; start < periods.length; start += IN_CHUNK) {
-      const base = { family, scale, period: { $in: periods.slice(start, start + IN_CHUNK) } };
+    for (const run of inRunsOf(periods, IN_CHUNK)) {
+      const base = { family, scale, period: { $in: run } };
       // One flat $and: FerretDB pushes down the conditions of the top-level $and's members only.
       const query = this.scope(tenantId, {
         $and: [timeZone ? { ...base, timeZone } : base, ...conditions],
