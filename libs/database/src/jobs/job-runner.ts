@@ -127,20 +127,38 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async work(loop: QueueLoop, lease: JobLease): Promise<void> {
+    // Whether a round may find jobs due. An idle queue's poll asks only when its next job is due (one
+    // read), instead of a round's read and then that one: every queue polls every JOBS_POLL_MS.
+    let mayBeDue = true;
     while (!this.stopped && lease.held) {
+      if (!mayBeDue && !loop.woken) {
+        const untilNext = await this.untilNextDue(loop.handler.queue);
+        if (untilNext > 0) {
+          await this.sleep(loop, Math.min(this.config.JOBS_POLL_MS, untilNext));
+          mayBeDue = untilNext <= this.config.JOBS_POLL_MS;
+          continue;
+        }
+      }
       loop.woken = false;
       const round = ++loop.rounds;
       const ran = await this.round(loop.handler).catch((error: unknown) => {
         this.logger.error({ err: error, queue: loop.handler.queue }, 'Job round failed');
         return -1;
       });
-      if (ran > 0) continue;
       if (ran === 0) this.settleWaiters(loop, round);
-      if (loop.woken) continue;
-      const next = ran === 0 ? await this.jobs.nextDue(loop.handler.queue).catch(() => undefined) : undefined;
-      const untilNext = next ? Math.max(0, next.getTime() - Date.now()) : Number.POSITIVE_INFINITY;
-      await this.sleep(loop, Math.min(this.config.JOBS_POLL_MS, untilNext));
+      mayBeDue = ran > 0;
+      if (ran < 0) {
+        // A failed round is tried again a poll later, not at once.
+        await this.sleep(loop, this.config.JOBS_POLL_MS);
+        mayBeDue = true;
+      }
     }
+  }
+
+  /** How long until the queue's next pending job is due: 0 when one is, infinite when none is (or unknown). */
+  private async untilNextDue(queue: string): Promise<number> {
+    const next = await this.jobs.nextDue(queue).catch(() => undefined);
+    return next ? Math.max(0, next.getTime() - Date.now()) : Number.POSITIVE_INFINITY;
   }
 
   private settleWaiters(loop: QueueLoop, round: number): void {
