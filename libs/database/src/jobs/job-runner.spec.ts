@@ -12,9 +12,11 @@ const POLL_MS = 20;
 class RecordingHandler extends JobHandler<string> {
   readonly queue = 'test-queue';
   readonly handled: string[] = [];
+  readonly handledAt: number[] = [];
 
   handle(job: Job<string>): Promise<void> {
     this.handled.push(job.payload);
+    this.handledAt.push(Date.now());
     return Promise.resolve();
   }
 }
@@ -57,6 +59,11 @@ function jobAt(runAt: Date, payload: string): Job<string> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits for `done`, up to a deadline far above the polls (a loaded machine delays timers). */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 5_000; !done() && Date.now() < deadline;) await sleep(5);
+}
+
 describe('JobRunner', () => {
   let runner: JobRunner;
   afterEach(() => runner.onModuleDestroy());
@@ -76,9 +83,9 @@ describe('JobRunner', () => {
     const { store, reads } = fakeStore();
     start(store);
     await sleep(POLL_MS * 10);
-    // The first round at start, then one read per poll (about ten).
+    // The first round at start, then one read per poll (about ten; fewer on a loaded machine).
     expect(reads.due).toBe(1);
-    expect(reads.nextDue).toBeGreaterThanOrEqual(5);
+    expect(reads.nextDue).toBeGreaterThanOrEqual(2);
   });
 
   it('runs a job stored by another instance once a poll finds it due', async () => {
@@ -87,18 +94,18 @@ describe('JobRunner', () => {
     await sleep(POLL_MS * 2);
     // Stored without this instance's JobQueue (no wake-up), as another instance would.
     pending.push(jobAt(new Date(), 'elsewhere'));
-    await sleep(POLL_MS * 4);
+    await waitFor(() => handler.handled.length > 0);
     expect(handler.handled).toEqual(['elsewhere']);
     expect(reads.due).toBeGreaterThanOrEqual(2);
   });
 
-  it('runs a job stored to run later once it comes due', async () => {
+  it('runs a job stored to run later once it comes due, not before', async () => {
     const { store, pending } = fakeStore();
     const handler = start(store);
-    pending.push(jobAt(new Date(Date.now() + POLL_MS * 3), 'later'));
-    await sleep(POLL_MS);
-    expect(handler.handled).toEqual([]);
-    await sleep(POLL_MS * 5);
+    const runAt = new Date(Date.now() + POLL_MS * 3);
+    pending.push(jobAt(runAt, 'later'));
+    await waitFor(() => handler.handled.length > 0);
     expect(handler.handled).toEqual(['later']);
+    expect(handler.handledAt[0]).toBeGreaterThanOrEqual(runAt.getTime());
   });
 });
