@@ -15,7 +15,7 @@ import { documentId } from './support/bench-database';
 import { parseBenchOptions } from './support/bench-options';
 import { appendBenchRow, benchDate, BENCHMARKS_DOC } from './support/benchmarks.doc';
 import { startBenchDatabase } from './support/csms-under-test';
-import { processCpuMs } from './support/process-cpu';
+import { CpuWindow } from './support/process-cpu';
 
 /**
  * What a run of the OCPP message log costs the embedded database to store: N runs of `--ids` MeterValues
@@ -59,12 +59,13 @@ function runOf(index: number): OcppMessageRecord {
 
 /** The database's CPU ms while `write` stores the runs. */
 async function cpuOf(pid: number | undefined, write: () => Promise<void>): Promise<number> {
-  const before = processCpuMs(pid);
+  const cpu = new CpuWindow({ database: pid });
+  cpu.start();
   await write();
-  const after = processCpuMs(pid);
-  if (before === undefined || after === undefined)
-    throw new Error('no CPU figures for the database (no /proc)');
-  return after - before;
+  cpu.stop();
+  const used = cpu.usedMs.get('database');
+  if (used === undefined) throw new Error('no CPU figures for the database (no /proc)');
+  return used;
 }
 
 async function main(): Promise<void> {
