@@ -9,6 +9,11 @@ export type Unsubscribe = () => void;
  * no change to the modules.
  */
 export abstract class EventBus {
+  /**
+   * Resolves once the event is delivered on this instance. Never rejects: a failing handler is the
+   * bus's to log, and an event Redis refuses is still delivered here. So a publisher that does not
+   * wait for delivery need not catch.
+   */
   abstract publish(event: DomainEvent): Promise<void>;
 
   /** Calls `handler` for every event of `type` published on any instance. */

@@ -660,8 +660,9 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
   ): Promise<void> {
     if (!points.length) return;
     this.publishConsumptions(tenantId, session.transaction, points);
-    // The frozen tariff stays out of the many progress events (the session's own query has it).
-    const { tariff: _tariff, ...progress } = session.transaction;
+    // The frozen tariff stays out of the many progress events (the session's own query has it). A
+    // copy with it blanked, not an object rest: a rest copies field by field, per MeterValues.
+    const progress = { ...session.transaction, tariff: undefined };
     await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, progress));
   }
 
@@ -671,17 +672,16 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     points: ConsumptionPoint[],
   ): void {
     for (const point of points) {
-      this.events
-        .publish(
-          domainEvent(CONSUMPTION_ADDED, tenantId, {
-            transactionId: transaction.id,
-            chargingStationId: transaction.chargingStationId,
-            connectorId: transaction.connectorId,
-            userId: transaction.userId,
-            consumption: toGraphQLConsumption(point),
-          }),
-        )
-        .catch((error: unknown) => this.logger.error({ err: error }, 'Could not publish ConsumptionAdded'));
+      // Not awaited, and publish never rejects: nothing to catch per point.
+      void this.events.publish(
+        domainEvent(CONSUMPTION_ADDED, tenantId, {
+          transactionId: transaction.id,
+          chargingStationId: transaction.chargingStationId,
+          connectorId: transaction.connectorId,
+          userId: transaction.userId,
+          consumption: toGraphQLConsumption(point),
+        }),
+      );
     }
   }
 }

@@ -1,11 +1,11 @@
 import { APP_CONFIG, AppConfig } from '@csms/common';
-import { DomainEvent, EventBus } from '@csms/events';
+import { EventBus } from '@csms/events';
 import { Inject, Injectable } from '@nestjs/common';
 import { FrontendLinks } from '../frontend-links';
 import { NotificationType } from '../notification-type';
 import { NotificationService } from '../notification.service';
 import { RecipientDirectory } from '../recipient';
-import { readConsumptionEvent } from './consumption-event';
+import { ConsumptionEventPayload } from './consumption-event';
 import { OptimalChargeDetector } from './optimal-charge.detector';
 import { SessionCurveListener } from './session-curve.listener';
 
@@ -21,11 +21,11 @@ export class OptimalChargeListener extends SessionCurveListener {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     events: EventBus,
-    private readonly recipients: RecipientDirectory,
-    private readonly notifications: NotificationService,
-    private readonly links: FrontendLinks,
+    recipients: RecipientDirectory,
+    notifications: NotificationService,
+    links: FrontendLinks,
   ) {
-    super(events);
+    super(events, recipients, notifications, links, NotificationType.OPTIMAL_CHARGE_REACHED);
     this.detector = new OptimalChargeDetector(config.OPTIMAL_CHARGE_PERCENT);
   }
 
@@ -33,20 +33,8 @@ export class OptimalChargeListener extends SessionCurveListener {
     this.detector.forget(transactionId);
   }
 
-  protected async onConsumption(event: DomainEvent): Promise<void> {
-    const point = readConsumptionEvent(event.payload);
-    if (!point?.userId) return;
-    const { stateOfCharge, cumulatedWh } = point.consumption;
-    if (!this.detector.reached(point.transactionId, stateOfCharge) || typeof stateOfCharge !== 'number')
-      return;
-    const recipient = await this.recipients.findRecipient(event.tenantId, point.userId);
-    if (!recipient) return;
-    this.notifications.notify(recipient, NotificationType.OPTIMAL_CHARGE_REACHED, {
-      chargingStationId: point.chargingStationId,
-      connectorId: point.connectorId,
-      stateOfCharge,
-      energyWh: cumulatedWh,
-      link: this.links.to(event.tenantId, `/sessions/${encodeURIComponent(point.transactionId)}`),
-    });
+  /** The detector only says yes to a numeric state of charge, which the notification shows. */
+  protected isNotable({ transactionId, consumption }: ConsumptionEventPayload): boolean {
+    return this.detector.reached(transactionId, consumption.stateOfCharge);
   }
 }

@@ -76,9 +76,10 @@ export class SmartChargingTriggers implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    // A trigger that answers at once (each meter value's) costs no promise; one that reads, does.
     const own = <E extends DomainEvent>(type: E['type'], handler: (event: E) => Promise<void> | void) =>
       this.events.subscribeOwn<E>(type, (event) =>
-        Promise.resolve(handler(event)).catch((error: unknown) =>
+        handler(event)?.catch((error: unknown) =>
           this.logger.error({ err: error, eventType: type }, 'Smart charging trigger failed'),
         ),
       );

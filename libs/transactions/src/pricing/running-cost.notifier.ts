@@ -46,8 +46,11 @@ export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STARTED, (event) =>
         this.guard(event, (channel) => this.onStarted(event.tenantId, event.payload, channel)),
       ),
+      // Every meter value updates its session: an unpriced one has no cost to show, and costs no promise.
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_UPDATED, (event) =>
-        this.guard(event, (channel) => this.onUpdated(event.tenantId, event.payload, channel)),
+        event.payload.price
+          ? this.guard(event, (channel) => this.onUpdated(event.tenantId, event.payload, channel))
+          : undefined,
       ),
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STOPPED, (event) => {
         this.lastSent.delete(`${event.tenantId}\u0000${event.payload.id}`);
