@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRPCError, createValidator } from 'ocpp-rpc';
+import { isDateTime } from './date-time-format';
 
 /** One subprotocol's schema validator, as ocpp-rpc's strict mode calls it. */
 export interface SchemaValidator {
@@ -77,12 +78,15 @@ function loadSchemas(subprotocol: string): object[] {
 type CompiledSchema = NonNullable<ReturnType<ReturnType<typeof createValidator>['_ajv']['getSchema']>>;
 
 /**
- * The official schemas compiled once per subprotocol, with spec-exact CALLERROR codes. Each schema's
- * function is looked up once (ajv resolves the id on every call otherwise, twice per CALL); a payload
- * it refuses goes through ocpp-rpc's validator for the error, as before.
+ * The official schemas compiled once per subprotocol, with spec-exact CALLERROR codes and an
+ * allocation-free `date-time` format. Each schema's function is looked up once (ajv resolves the id
+ * on every call otherwise, twice per CALL); a payload it refuses goes through ocpp-rpc's validator
+ * for the error, as before.
  */
 export function createSchemaValidator(subprotocol: string): SchemaValidator {
   const inner = createValidator(subprotocol, loadSchemas(subprotocol));
+  // Before any schema compiles (they compile when first looked up): every timestamp is checked by it.
+  inner._ajv.addFormat('date-time', isDateTime);
   const compiled = new Map<string, CompiledSchema>();
   const compiledOf = (schemaId: string): CompiledSchema | undefined => {
     let check = compiled.get(schemaId);
