@@ -86,8 +86,12 @@ function readingsByMeasurand(samples: SampledValue[]): Map<string, Reading[]> {
   return found;
 }
 
+/** What a measurand the MeterValue did not carry has per phase (shared: never changed). */
+const NO_PHASES: Readonly<Partial<Record<'L1' | 'L2' | 'L3', number>>> = Object.freeze({});
+
 /** The total of a flow: the reading without phase when given, else the sum of the phases. */
 function total(values: readonly Reading[]): number | undefined {
+  if (!values.length) return undefined;
   const whole = values.find((reading) => !reading.phase);
   if (whole) return whole.value;
   const phases = perPhase(values);
@@ -95,7 +99,8 @@ function total(values: readonly Reading[]): number | undefined {
   return present.length ? present.reduce((sum, value) => sum + value, 0) : undefined;
 }
 
-function perPhase(values: readonly Reading[]): Partial<Record<'L1' | 'L2' | 'L3', number>> {
+function perPhase(values: readonly Reading[]): Readonly<Partial<Record<'L1' | 'L2' | 'L3', number>>> {
+  if (!values.length) return NO_PHASES;
   const phases: Partial<Record<'L1' | 'L2' | 'L3', number>> = {};
   for (const reading of values) {
     const phase = reading.phase ? PHASE_OF[reading.phase] : undefined;
@@ -106,6 +111,7 @@ function perPhase(values: readonly Reading[]): Partial<Record<'L1' | 'L2' | 'L3'
 
 /** Voltage as one figure: the reading without phase, else the mean of the phase-to-neutral readings. */
 function voltageOf(values: readonly Reading[]): number | undefined {
+  if (!values.length) return undefined;
   const whole = values.find((reading) => !reading.phase);
   if (whole) return whole.value;
   const phases = Object.values(perPhase(values));
