@@ -46,11 +46,8 @@ export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STARTED, (event) =>
         this.guard(event, (channel) => this.onStarted(event.tenantId, event.payload, channel)),
       ),
-      // Every meter value updates its session: an unpriced one has no cost to show, and costs no promise.
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_UPDATED, (event) =>
-        event.payload.price
-          ? this.guard(event, (channel) => this.onUpdated(event.tenantId, event.payload, channel))
-          : undefined,
+        this.guard(event, (channel) => this.onUpdated(event.tenantId, event.payload, channel)),
       ),
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_STOPPED, (event) => {
         this.lastSent.delete(`${event.tenantId}\u0000${event.payload.id}`);
@@ -63,9 +60,18 @@ export class RunningCostNotifier implements OnModuleInit, OnModuleDestroy {
     this.unsubscribers.forEach((unsubscribe) => unsubscribe());
   }
 
-  /** Priced sessions on stations that can show a cost; failures are logged, never thrown at the bus. */
-  private async guard(event: TransactionEvent, send: (channel: Channel) => Promise<void>): Promise<void> {
-    if (!event.payload.price) return;
+  /**
+   * Priced sessions on stations that can show a cost; failures are logged, never thrown at the bus.
+   * An unpriced session (every meter value updates its session) has no cost to show: no promise then.
+   */
+  private guard(
+    event: TransactionEvent,
+    send: (channel: Channel) => Promise<void>,
+  ): Promise<void> | undefined {
+    return event.payload.price ? this.sendCost(event, send) : undefined;
+  }
+
+  private async sendCost(event: TransactionEvent, send: (channel: Channel) => Promise<void>): Promise<void> {
     try {
       const channel = await this.channelOf(event.tenantId, event.payload.chargingStationId);
       if (channel) await send(channel);
