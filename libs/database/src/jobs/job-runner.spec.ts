@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig, asTenantId } from '@csms/common';
 import { Job } from './job';
 import { JobHandler } from './job-handler';
@@ -56,8 +57,6 @@ function jobAt(runAt: Date, payload: string): Job<string> {
     createdAt: runAt,
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `done`, up to a deadline far above the polls (a loaded machine delays timers). */
 async function waitFor(done: () => boolean): Promise<void> {
