@@ -2,10 +2,23 @@ import * as net from 'node:net';
 import { connectStation, upgradeStatus } from '../support/ocpp-station';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** What a raw client saw before the server closed its connection. */
+/** What a raw client saw before its connection closed: the answer's first line, the socket's error. */
 interface Ending {
   firstLine: string;
-  closed: boolean;
+  error?: string;
+}
+
+const REQUEST_TIMEOUT = 'HTTP/1.1 408 Request Timeout';
+
+/** Resolves with what the client read once its connection has closed. */
+function endingOf(socket: net.Socket): Promise<Ending> {
+  return new Promise((resolve) => {
+    let received = '';
+    let error: string | undefined;
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+    socket.on('error', (failure: NodeJS.ErrnoException) => (error ??= failure.code));
+    socket.once('close', () => resolve({ firstLine: received.split('\r\n')[0], error }));
+  });
 }
 
 /**
@@ -13,20 +26,15 @@ interface Ending {
  * answer and close the connection itself.
  */
 function slowClient(port: number, head: string, trickle: string, everyMs = 200): Promise<Ending> {
-  return new Promise((resolve) => {
-    let received = '';
-    let position = 0;
-    const socket = net.connect(port, '127.0.0.1', () => {
-      socket.write(head);
-      const timer = setInterval(() => {
-        if (socket.writable) socket.write(trickle[position++ % trickle.length]);
-      }, everyMs);
-      socket.once('close', () => clearInterval(timer));
-    });
-    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
-    socket.on('error', () => undefined);
-    socket.once('close', () => resolve({ firstLine: received.split('\r\n')[0], closed: true }));
+  let position = 0;
+  const socket = net.connect(port, '127.0.0.1', () => {
+    socket.write(head);
+    const timer = setInterval(() => {
+      if (socket.writable) socket.write(trickle[position++ % trickle.length]);
+    }, everyMs);
+    socket.once('close', () => clearInterval(timer));
   });
+  return endingOf(socket);
 }
 
 const UPGRADE_HEAD =
@@ -52,21 +60,13 @@ describe('hostile input: slow and greedy HTTP clients', () => {
   afterAll(() => app.close());
 
   it('closes slow headers on the WebSocket upgrade, slow SOAP and GraphQL bodies, and idle connections (408)', async () => {
-    const idle = new Promise<Ending>((resolve) => {
-      let received = '';
-      const socket = net.connect(port, '127.0.0.1');
-      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
-      socket.on('error', () => undefined);
-      socket.once('close', () => resolve({ firstLine: received.split('\r\n')[0], closed: true }));
-    });
     const endings = await Promise.all([
       slowClient(port, UPGRADE_HEAD, 'X-Slow: header\r\n'),
       slowClient(port, postHead('/ocpp/soap/default/1.6', 'application/soap+xml'), '<'),
       slowClient(port, postHead('/graphql', 'application/json'), ' '),
-      idle,
+      endingOf(net.connect(port, '127.0.0.1')),
     ]);
-    for (const ending of endings)
-      expect(ending).toEqual({ firstLine: 'HTTP/1.1 408 Request Timeout', closed: true });
+    expect(endings.map((ending) => ending.firstLine)).toEqual(Array(4).fill(REQUEST_TIMEOUT));
   }, 60_000);
 
   it('serves stations and health while 200 slow clients hold connections', async () => {
@@ -89,9 +89,16 @@ describe('hostile input: slow and greedy HTTP clients', () => {
     expect((await fetch(`${app.httpUrl}/health`)).status).toBe(200);
     await station.close({ force: true });
     const endings = await Promise.all(slow);
-    expect(
-      endings.every((ending) => ending.closed && ending.firstLine === 'HTTP/1.1 408 Request Timeout'),
-    ).toBe(true);
+    // Node destroys a refused connection right after writing its 408, so a client still trickling can
+    // be reset before it has read the answer (the likely end of the one client a CI run saw without
+    // it). A reset ends it as surely as a 408; another answer, or an end with neither, does not.
+    const otherwise = endings.filter(
+      (ending) =>
+        ending.firstLine !== REQUEST_TIMEOUT &&
+        !(ending.firstLine === '' && (ending.error === 'ECONNRESET' || ending.error === 'EPIPE')),
+    );
+    expect(otherwise).toEqual([]);
+    expect(endings.filter((ending) => ending.firstLine === REQUEST_TIMEOUT).length).toBeGreaterThan(150);
   }, 60_000);
 
   it('refuses an upgrade to a path nobody serves at once, instead of holding its socket', async () => {
