@@ -7,14 +7,14 @@ const TENANT = asTenantId('t1');
 /** A repository whose progress writes wait until the test lets them finish. */
 function slowRepository() {
   const writes: TransactionProgress[][] = [];
-  let release: () => void = () => undefined;
+  const waiting: (() => void)[] = [];
   const repository = {
     writeProgress: (_tenantId: unknown, progress: TransactionProgress[]) => {
       writes.push(progress);
-      return new Promise<void>((resolve) => (release = resolve));
+      return new Promise<void>((resolve) => waiting.push(resolve));
     },
   } as unknown as TransactionRepository;
-  return { repository, writes, release: () => release() };
+  return { repository, writes, release: () => waiting.splice(0).forEach((resolve) => resolve()) };
 }
 
 const progress = (id: string): TransactionProgress => ({ id, energyWh: 10, lastMeterValueAt: new Date(0) });
@@ -39,6 +39,22 @@ describe('TransactionProgressWriter', () => {
     await flush;
     expect(await stop).toBe('stopped');
     expect(order).toEqual(['flush written', 'stop']);
+  });
+
+  it("writes each session's latest progress once, per tenant", async () => {
+    const { repository, writes, release } = slowRepository();
+    const writer = new TransactionProgressWriter(repository);
+    writer.mark(TENANT, progress('tx-1'));
+    writer.mark(asTenantId('t2'), progress('tx-1'));
+    writer.mark(TENANT, { ...progress('tx-1'), energyWh: 30, lastMeterValueAt: new Date(1000) });
+    writer.mark(TENANT, progress('tx-2'));
+    const flush = writer.flush();
+    release();
+    await flush;
+    expect(writes).toEqual([
+      [{ id: 'tx-1', energyWh: 30, lastMeterValueAt: new Date(1000) }, progress('tx-2')],
+      [progress('tx-1')],
+    ]);
   });
 
   it('keeps a finishing session out of later flushes', async () => {

@@ -20,7 +20,8 @@ export const PROGRESS_FLUSH_INTERVAL_MS = 60_000;
 @Injectable()
 export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TransactionProgressWriter.name);
-  private dirty = new Map<string, { tenantId: TenantId } & TransactionProgress>();
+  /** Per tenant, by session id, the latest progress not yet written. */
+  private dirty = new Map<TenantId, Map<string, TransactionProgress>>();
   /** Sessions whose last word (a stop or a close) is being written: no progress for them now. */
   private readonly finishing = new Map<string, Promise<unknown>>();
   private timer?: NodeJS.Timeout;
@@ -39,9 +40,12 @@ export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy 
     await this.flush();
   }
 
+  /** Keeps `progress` (the caller's, not copied) for the next flush, in place of the session's last. */
   mark(tenantId: TenantId, progress: TransactionProgress): void {
-    const key = `${tenantId}\u0000${progress.id}`;
-    if (!this.finishing.has(key)) this.dirty.set(key, { tenantId, ...progress });
+    if (this.finishing.size && this.finishing.has(`${tenantId}\u0000${progress.id}`)) return;
+    let sessions = this.dirty.get(tenantId);
+    if (!sessions) this.dirty.set(tenantId, (sessions = new Map<string, TransactionProgress>()));
+    sessions.set(progress.id, progress);
   }
 
   /**
@@ -53,7 +57,7 @@ export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy 
    */
   async finish<T>(tenantId: TenantId, transactionId: string, write: () => Promise<T>): Promise<T> {
     const key = `${tenantId}\u0000${transactionId}`;
-    this.dirty.delete(key);
+    this.dirty.get(tenantId)?.delete(transactionId);
     const previous = this.finishing.get(key) ?? Promise.resolve();
     const run = previous
       .catch(() => undefined)
@@ -74,12 +78,10 @@ export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy 
     if (this.flushing || !this.dirty.size) return this.flushing ?? Promise.resolve();
     const pending = this.dirty;
     this.dirty = new Map();
-    const byTenant = new Map<TenantId, TransactionProgress[]>();
-    for (const { tenantId, ...progress } of pending.values()) {
-      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), progress]);
-    }
     this.flushing = Promise.all(
-      [...byTenant].map(([tenantId, progress]) => this.transactions.writeProgress(tenantId, progress)),
+      [...pending].map(([tenantId, sessions]) =>
+        this.transactions.writeProgress(tenantId, [...sessions.values()]),
+      ),
     )
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error }, 'Could not write session progress'))
