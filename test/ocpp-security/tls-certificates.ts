@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -21,6 +21,11 @@ export class TestPki {
 
   constructor() {
     this.ca = this.selfSigned('ca', 'Test CSMS CA', ['-addext', 'basicConstraints=critical,CA:TRUE']);
+  }
+
+  /** Deletes the directory with every key and certificate: call it once nothing reads them any more. */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   server(): Pem {

@@ -90,7 +90,11 @@ describe('OCPP security profiles 2 and 3 over TLS', () => {
     );
     expect(created.errors).toBeUndefined();
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server?.close();
+    // After the server, which was started on the PKI's files.
+    pki?.remove();
+  });
 
   it('serves GraphQL over HTTPS', () => {
     expect(token).toMatch(/^ey/);

@@ -88,7 +88,7 @@ describe('OCPI 2.1.1 CPO with an independent eMSP', () => {
 
   afterAll(async () => {
     await station?.close({ force: true });
-    await peer?.stop();
+    await peer?.dispose();
     await tenant?.app.close();
   });
 

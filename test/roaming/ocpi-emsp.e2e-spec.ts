@@ -63,7 +63,7 @@ describe('OCPI 2.2.1 eMSP with an independent CPO', () => {
   });
 
   afterAll(async () => {
-    await peer?.stop();
+    await peer?.dispose();
     await tenant?.app.close();
   });
 

@@ -40,7 +40,7 @@ describe('OCPI partners and the credentials handshake', () => {
 
   afterAll(async () => {
     await station?.close();
-    await Promise.all([both?.stop(), old?.stop(), sender?.stop()]);
+    await Promise.all([both?.dispose(), old?.dispose(), sender?.dispose()]);
     await tenant?.app.close();
   });
 

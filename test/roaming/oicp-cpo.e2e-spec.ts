@@ -544,6 +544,10 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
           input: settingsInput({ dynamicPricing: true, caCertificatePem: hubjectPki.ca.cert.toString() }),
         });
       });
+      afterAll(() => {
+        hubjectPki.remove();
+        otherPki.remove();
+      });
 
       it('takes the certificate the proxy verified, issued by the Hubject CA', async () => {
         // Past authentication: the answer is about the (unknown) EVSE.

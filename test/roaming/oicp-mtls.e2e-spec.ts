@@ -60,6 +60,9 @@ describe('OICP mutual TLS', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
+    // Runs after the nested suite's afterAll has closed the app started on hubjectPki's files.
+    hubjectPki.remove();
+    otherPki.remove();
   });
 
   it('passes with a client certificate of Hubject’s CA and Hubject’s certificate verified', async () => {

@@ -104,10 +104,17 @@ export class OcpiPeer {
   /** Stops the process (SIGKILL: what it had not stored is lost, as in a crash). */
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A child killed by a signal keeps exitCode null: without signalCode, a second stop() would wait forever.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
+  }
+
+  /** Stops the process for good and deletes its state (stop() keeps it, for a restart). */
+  async dispose(): Promise<void> {
+    await this.stop();
+    fs.rmSync(path.dirname(this.stateFile), { recursive: true, force: true });
   }
 
   get errors(): string {

@@ -11,6 +11,7 @@ const SIGNATURE = 'c2lnbmF0dXJlLW9mLXRoZS1maXJtd2FyZQ==';
 describe('OCTT OCPP 2.0.1 L – Firmware Management (CSMS under test)', () => {
   let app: ConformanceApp;
   let signingCertificate: string;
+  let pki: TestPki;
   const op = () => app.operator;
   const station = (name: string) => bootedStation201(app, name);
 
@@ -52,10 +53,14 @@ describe('OCTT OCPP 2.0.1 L – Firmware Management (CSMS under test)', () => {
   };
 
   beforeAll(async () => {
-    signingCertificate = new TestPki().root('OCTT Firmware Signer').cert.toString();
+    pki = new TestPki();
+    signingCertificate = pki.root('OCTT Firmware Signer').cert.toString();
     app = await startConformanceApp('octt201-l');
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    pki?.remove();
+  });
 
   it('TC_L_01_CSMS Secure Firmware Update - Installation successful', async () => {
     const peer = await station('L01');

@@ -100,6 +100,11 @@ export async function startSecureConformanceApp(
   return {
     ...app,
     pki,
+    async close() {
+      await app.close();
+      // Only once the server that reads the PKI's files is closed.
+      pki.remove();
+    },
     tls: (client) => ({ ca: pki.ca.cert, ...client }),
     async createStation(id, password) {
       await app.operator.mutate(

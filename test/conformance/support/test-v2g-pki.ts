@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,8 +68,10 @@ export class TestV2gPki {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/15118`;
   }
 
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  /** Closes the HTTP API, then deletes the PKI's files, which the API signs and answers OCSP with. */
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** OCPP's CertificateHashData of a certificate our sub-CA issued, as a station computes it. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CertificateHashes, encodeOcspRequest, readOcspResponse } from './ocsp';
@@ -11,6 +11,7 @@ describe('OCSP (RFC 6960) requests and responses', () => {
   const openssl = (...args: string[]) =>
     execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(() => {
     openssl(
