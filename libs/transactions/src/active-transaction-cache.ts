@@ -22,33 +22,34 @@ export interface ActiveSession {
  */
 @Injectable()
 export class ActiveTransactionCache {
-  private readonly sessions = new Map<string, ActiveSession>();
+  /** By tenant, station and the station's transaction id: no key is built per MeterValues. */
+  private readonly byTenant = new Map<TenantId, Map<string, Map<string, ActiveSession>>>();
 
   get(tenantId: TenantId, stationId: string, ocppTransactionId: string): ActiveSession | undefined {
-    return this.sessions.get(this.key(tenantId, stationId, ocppTransactionId));
+    return this.byTenant.get(tenantId)?.get(stationId)?.get(ocppTransactionId);
   }
 
   set(tenantId: TenantId, session: ActiveSession): ActiveSession {
     const { chargingStationId, ocppTransactionId } = session.transaction;
-    this.sessions.set(this.key(tenantId, chargingStationId, ocppTransactionId), session);
+    let stations = this.byTenant.get(tenantId);
+    if (!stations) this.byTenant.set(tenantId, (stations = new Map<string, Map<string, ActiveSession>>()));
+    let sessions = stations.get(chargingStationId);
+    if (!sessions) stations.set(chargingStationId, (sessions = new Map<string, ActiveSession>()));
+    sessions.set(ocppTransactionId, session);
     return session;
   }
 
   evict(tenantId: TenantId, stationId: string, ocppTransactionId: string): void {
-    this.sessions.delete(this.key(tenantId, stationId, ocppTransactionId));
+    const stations = this.byTenant.get(tenantId);
+    const sessions = stations?.get(stationId);
+    if (!stations || !sessions?.delete(ocppTransactionId)) return;
+    if (sessions.size) return;
+    stations.delete(stationId);
+    if (!stations.size) this.byTenant.delete(tenantId);
   }
 
   /** The open sessions of one station (a handful): for changes that apply station-wide. */
   ofStation(tenantId: TenantId, stationId: string): ActiveSession[] {
-    const prefix = `${tenantId}\u0000${stationId}\u0000`;
-    return [...this.sessions].filter(([key]) => key.startsWith(prefix)).map(([, session]) => session);
-  }
-
-  get size(): number {
-    return this.sessions.size;
-  }
-
-  private key(tenantId: TenantId, stationId: string, ocppTransactionId: string): string {
-    return `${tenantId}\u0000${stationId}\u0000${ocppTransactionId}`;
+    return [...(this.byTenant.get(tenantId)?.get(stationId)?.values() ?? [])];
   }
 }
