@@ -2,6 +2,7 @@ import { EmbeddedDatabase } from '@csms/database/embedded';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { productionNodeFlags } from '../../scripts/production-node-flags';
 import { ChildServer } from './child-server';
 
 export const BENCH_TENANT = 'default';
@@ -67,7 +68,8 @@ export async function startCsmsUnderTest(
         DATA_DIR: path.join(dataDir, 'csms'),
         ...options.env,
       },
-      nodeArgs: options.nodeArgs ?? [],
+      // The server as `npm run start:prod` runs it, plus the benchmark's own flags (a CPU profile).
+      nodeArgs: [...productionNodeFlags(), ...(options.nodeArgs ?? [])],
       readyPattern: /CSMS listening on https?:\/\/[^\s]+:(\d+)/,
       startTimeoutMs: SERVER_START_TIMEOUT_MS,
       ipc: true,

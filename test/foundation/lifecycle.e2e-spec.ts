@@ -1,9 +1,11 @@
 import { EmbeddedDatabase } from '@csms/database';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
+import { productionNodeFlags } from '../../scripts/production-node-flags';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { connectStation } from '../support/ocpp-station';
 import { START_TIMEOUT_MS } from '../support/server-process';
@@ -32,6 +34,15 @@ describe('foundation: lifecycle', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'csms-lifecycle-'));
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts production (npm run start:prod) with Node flags this Node accepts', async () => {
+    const flags = productionNodeFlags();
+    expect(flags).toContainEqual(expect.stringMatching(/^--max-semi-space-size=\d+$/));
+    // A flag Node does not know makes it exit (9, bad option) before running anything.
+    const probe = ['-p', 'JSON.stringify(process.execArgv)'];
+    const { stdout } = await promisify(execFile)(process.execPath, [...flags, ...probe]);
+    expect(JSON.parse(stdout)).toEqual([...flags, ...probe]);
+  });
 
   it('starts its own embedded database in DATA_DIR and keeps data across restarts', async () => {
     const env = { MONGODB_URI: '', DATA_DIR: dataDir };
