@@ -28,3 +28,4 @@ export * from './http/public-base-url';
 export * from './http/service-url';
 export * from './i18n/locales';
 export * from './objects/defined-only';
+export * from './collections/inner-map';

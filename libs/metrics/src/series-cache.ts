@@ -1,3 +1,4 @@
+import { innerMap } from '@csms/common';
 import { Instrument } from './metrics.service';
 
 /**
@@ -13,8 +14,7 @@ export class SeriesCache<S> {
   ) {}
 
   of(first: string, second = ''): S {
-    let bySecond = this.byFirst.get(first);
-    if (!bySecond) this.byFirst.set(first, (bySecond = new Map<string, S>()));
+    const bySecond = innerMap(this.byFirst, first);
     let series = bySecond.get(second);
     if (!series) {
       series = this.labels === 1 ? this.instrument.series(first) : this.instrument.series(first, second);

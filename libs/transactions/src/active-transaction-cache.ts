@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { innerMap, TenantId } from '@csms/common';
 import { SessionPricer } from '@csms/pricing';
 import { Injectable } from '@nestjs/common';
 import { PreviousReading } from './consumptions/consumption-math';
@@ -31,11 +31,7 @@ export class ActiveTransactionCache {
 
   set(tenantId: TenantId, session: ActiveSession): ActiveSession {
     const { chargingStationId, ocppTransactionId } = session.transaction;
-    let stations = this.byTenant.get(tenantId);
-    if (!stations) this.byTenant.set(tenantId, (stations = new Map<string, Map<string, ActiveSession>>()));
-    let sessions = stations.get(chargingStationId);
-    if (!sessions) stations.set(chargingStationId, (sessions = new Map<string, ActiveSession>()));
-    sessions.set(ocppTransactionId, session);
+    innerMap(innerMap(this.byTenant, tenantId), chargingStationId).set(ocppTransactionId, session);
     return session;
   }
 

@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { innerMap, TenantId } from '@csms/common';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { TransactionProgress, TransactionRepository } from './transaction.repository';
 
@@ -43,9 +43,7 @@ export class TransactionProgressWriter implements OnModuleInit, OnModuleDestroy 
   /** Keeps `progress` (the caller's, not copied) for the next flush, in place of the session's last. */
   mark(tenantId: TenantId, progress: TransactionProgress): void {
     if (this.finishing.size && this.finishing.has(`${tenantId}\u0000${progress.id}`)) return;
-    let sessions = this.dirty.get(tenantId);
-    if (!sessions) this.dirty.set(tenantId, (sessions = new Map<string, TransactionProgress>()));
-    sessions.set(progress.id, progress);
+    innerMap(this.dirty, tenantId).set(progress.id, progress);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { innerMap } from '@csms/common';
 import { SessionFact } from '../facts/session-fact';
 import { ENERGY, INACTIVITY, Measures, REVENUE, SESSIONS, USAGE } from '../measures';
 import { Bucket, KeyField } from '../rollups/bucket';
@@ -100,8 +101,7 @@ export class SeriesAccumulator {
   /** Adds what another accumulator of the same measure and period summed (another zone's). */
   absorb(other: SeriesAccumulator): void {
     for (const [key, labelled] of other.groups) {
-      let values = this.groups.get(key);
-      if (!values) this.groups.set(key, (values = new Map<string, number>()));
+      const values = innerMap(this.groups, key);
       for (const [label, value] of labelled) values.set(label, (values.get(label) ?? 0) + value);
     }
     this.contributions += other.contributions;
@@ -143,8 +143,7 @@ export class SeriesAccumulator {
     const value = measures[STORED[this.measure].index];
     this.contributions += 1;
     const key = source[this.groupField] ?? '';
-    let values = this.groups.get(key);
-    if (!values) this.groups.set(key, (values = new Map<string, number>()));
+    const values = innerMap(this.groups, key);
     values.set(label, (values.get(label) ?? 0) + value);
   }
 }
