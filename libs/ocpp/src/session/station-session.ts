@@ -53,7 +53,7 @@ export class StationSession {
    */
   async call<TResponse>(action: string, payload: object): Promise<TResponse> {
     try {
-      this.validator.validate(`urn:${action}.req`, payload);
+      this.validator.check(action, 'req', payload);
     } catch (error) {
       throw new BadInputError(`Invalid ${action} request: ${(error as Error).message}`, { action });
     }

@@ -88,11 +88,11 @@ describe('the date-time format', () => {
       }));
       const { createSchemaValidator: withStandIn } =
         jest.requireActual<typeof import('./ocpp-validation')>('./ocpp-validation');
-      expect(() => withStandIn('ocpp1.6').validate('urn:StopTransaction.req', stop)).toThrow(
+      expect(() => withStandIn('ocpp1.6').check('StopTransaction', 'req', stop)).toThrow(
         expect.objectContaining({ rpcErrorCode: 'TypeConstraintViolation' }),
       );
     });
     expect(seen).toContain(stop.timestamp);
-    expect(createSchemaValidator('ocpp1.6').validate('urn:StopTransaction.req', stop)).toBe(true);
+    expect(createSchemaValidator('ocpp1.6').check('StopTransaction', 'req', stop)).toBe(true);
   });
 });

@@ -90,7 +90,7 @@ function checkAgainstSchema(
 ): void {
   const { messageId, method, params, result, outbound } = check;
   try {
-    validator.validate(`urn:${method}.${outbound ? 'conf' : 'req'}`, outbound ? result : params);
+    validator.check(method, outbound ? 'conf' : 'req', outbound ? result : params);
   } catch (error) {
     connection.emit('strictValidationFailure', {
       messageId,

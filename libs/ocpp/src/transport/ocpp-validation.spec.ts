@@ -5,7 +5,7 @@ describe('OCPP 1.6 schema validation', () => {
 
   const codeOf = (action: string, params: unknown): string | undefined => {
     try {
-      validator.validate(`urn:${action}.req`, params);
+      validator.check(action, 'req', params);
       return undefined;
     } catch (error) {
       return (error as { rpcErrorCode?: string }).rpcErrorCode;
@@ -34,9 +34,19 @@ describe('OCPP 1.6 schema validation', () => {
     );
   });
 
+  it('checks by schema id as ocpp-rpc calls it, with the same answers', () => {
+    expect(validator.validate('urn:Authorize.conf', { idTagInfo: { status: 'Accepted' } })).toBe(true);
+    expect(() => validator.validate('urn:Authorize.conf', { idTagInfo: {} })).toThrow(
+      expect.objectContaining({ rpcErrorCode: 'OccurenceConstraintViolation' }),
+    );
+    expect(() => validator.validate('urn:Reset.req', { type: 'Medium' })).toThrow(
+      expect.objectContaining({ rpcErrorCode: 'PropertyConstraintViolation' }),
+    );
+  });
+
   it('does not echo the refused payload back', () => {
     try {
-      validator.validate('urn:Authorize.req', { idTag: 'secret-but-too-long-tag' });
+      validator.check('Authorize', 'req', { idTag: 'secret-but-too-long-tag' });
       throw new Error('expected a failure');
     } catch (error) {
       expect(JSON.stringify((error as { details: unknown }).details)).not.toContain('secret');

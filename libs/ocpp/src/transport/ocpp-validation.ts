@@ -2,11 +2,19 @@ import { readFileSync } from 'node:fs';
 import { createRPCError, createValidator } from 'ocpp-rpc';
 import { isDateTime } from './date-time-format';
 
-/** One subprotocol's schema validator, as ocpp-rpc's strict mode calls it. */
+/** Which of an action's two schemas: its request's or its response's. */
+export type SchemaPart = 'req' | 'conf';
+
+/** One subprotocol's schema validator: true, or it throws the CALLERROR the payload deserves. */
 export interface SchemaValidator {
   readonly subprotocol: string;
-  validate(schemaId: string, params: unknown): boolean;
+  /** As ocpp-rpc's strict mode calls it, by schema id (`urn:<action>.<part>`). */
+  validate(schemaId: string, payload: unknown): boolean;
+  /** As our own calls and answers are checked. */
+  check(action: string, part: SchemaPart, payload: unknown): boolean;
 }
+
+const SCHEMA_ID = /^urn:(.+)\.(req|conf)$/;
 
 interface AjvError {
   keyword: string;
@@ -87,19 +95,32 @@ export function createSchemaValidator(subprotocol: string): SchemaValidator {
   const inner = createValidator(subprotocol, loadSchemas(subprotocol));
   // Before any schema compiles (they compile when first looked up): every timestamp is checked by it.
   inner._ajv.addFormat('date-time', isDateTime);
-  const compiled = new Map<string, CompiledSchema>();
-  const compiledOf = (schemaId: string): CompiledSchema | undefined => {
-    let check = compiled.get(schemaId);
-    if (!check) {
-      check = inner._ajv.getSchema(schemaId);
-      if (check) compiled.set(schemaId, check);
-    }
+  // By action, then part: the action's name comes from the parsed frame (a string V8 has already
+  // hashed), where a schema id would be a new string to hash on every call.
+  const compiled = new Map<string, Partial<Record<SchemaPart, CompiledSchema>>>();
+  const compiledOf = (action: string, part: SchemaPart): CompiledSchema | undefined => {
+    const ofAction = compiled.get(action);
+    const known = ofAction?.[part];
+    if (known) return known;
+    // Kept only once found: a station's made-up action names never grow the map.
+    const check = inner._ajv.getSchema(`urn:${action}.${part}`);
+    if (check) compiled.set(action, { ...ofAction, [part]: check });
     return check;
+  };
+  const check = (action: string, part: SchemaPart, params: unknown): boolean => {
+    if (compiledOf(action, part)?.(params) === true) return true;
+    try {
+      return inner.validate(`urn:${action}.${part}`, params) as boolean;
+    } catch (error) {
+      throw callErrorFor(error, params);
+    }
   };
   return {
     subprotocol,
+    check,
     validate(schemaId: string, params: unknown): boolean {
-      if (compiledOf(schemaId)?.(params) === true) return true;
+      const id = SCHEMA_ID.exec(schemaId);
+      if (id) return check(id[1], id[2] as SchemaPart, params);
       try {
         return inner.validate(schemaId, params) as boolean;
       } catch (error) {

@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { innerMap, TenantId } from '@csms/common';
 import { EventBus, Unsubscribe } from '@csms/events';
 import {
   CONSUMPTION_ADDED,
@@ -36,7 +36,8 @@ const NO_PHASES: ReadonlySet<number> = new Set();
  */
 @Injectable()
 export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
-  private readonly sessions = new Map<string, SessionMeter>();
+  /** By tenant, then session id: a meter value finds its session without a key string. */
+  private readonly sessions = new Map<TenantId, Map<string, SessionMeter>>();
   private unsubscribers: Unsubscribe[] = [];
 
   constructor(private readonly events: EventBus) {}
@@ -53,7 +54,9 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
         );
       }),
       this.events.subscribe<TransactionEvent>(TRANSACTION_STOPPED, ({ tenantId, payload }) => {
-        this.sessions.delete(key(tenantId, payload.id));
+        const ofTenant = this.sessions.get(tenantId);
+        ofTenant?.delete(payload.id);
+        if (ofTenant?.size === 0) this.sessions.delete(tenantId);
       }),
     ];
   }
@@ -63,7 +66,7 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
   }
 
   get(tenantId: TenantId, transactionId: string): SessionMeter | undefined {
-    return this.sessions.get(key(tenantId, transactionId));
+    return this.sessions.get(tenantId)?.get(transactionId);
   }
 
   /** Records a curve point (from the bus, or read back from the database after a restart). */
@@ -74,8 +77,8 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
     connectorId: number,
     point: Consumption,
   ): SessionMeter {
-    const id = key(tenantId, transactionId);
-    const known = this.sessions.get(id);
+    const ofTenant = innerMap(this.sessions, tenantId);
+    const known = ofTenant.get(transactionId);
     const at = point.timestamp;
     if (known && known.at.getTime() > at.getTime()) return known;
     const phaseAmps: SessionMeter['phaseAmps'] = [
@@ -87,9 +90,10 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
     // is where it draws now; a paused car keeps the phases it drew on. This runs per meter value:
     // a set is made only when some phase carries current.
     let inUse: Set<number> | undefined;
-    phaseAmps.forEach((amps, index) => {
+    for (let index = 0; index < phaseAmps.length; index++) {
+      const amps = phaseAmps[index];
       if (amps !== undefined && amps >= PHASE_IN_USE_AMPS) (inUse ??= new Set()).add(index + 1);
-    });
+    }
     // A meter's set is never changed once made: the next one may share it.
     const phasesSeen = inUse ?? known?.phasesSeen ?? NO_PHASES;
     const meter: SessionMeter = {
@@ -101,22 +105,16 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
       stateOfCharge: point.stateOfCharge ?? known?.stateOfCharge,
       phasesSeen,
     };
-    this.sessions.set(id, meter);
+    ofTenant.set(transactionId, meter);
     return meter;
   }
 
   /** Every tracked session of these stations (the load curve). */
   ofStations(tenantId: TenantId, stationIds: ReadonlySet<string>): Map<string, SessionMeter> {
-    const prefix = `${tenantId}\u0000`;
     const found = new Map<string, SessionMeter>();
-    for (const [id, meter] of this.sessions) {
-      if (id.startsWith(prefix) && stationIds.has(meter.chargingStationId))
-        found.set(id.slice(prefix.length), meter);
+    for (const [transactionId, meter] of this.sessions.get(tenantId) ?? []) {
+      if (stationIds.has(meter.chargingStationId)) found.set(transactionId, meter);
     }
     return found;
   }
-}
-
-function key(tenantId: TenantId, transactionId: string): string {
-  return `${tenantId}\u0000${transactionId}`;
 }

@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { innerMap, TenantId } from '@csms/common';
 import { countMatching, isDuplicateKeyError, Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -38,18 +38,22 @@ export function consumptionId(tenantId: TenantId, transactionId: string, timesta
   return time + sessionPartOf(tenantId, transactionId);
 }
 
-/** Sessions' id parts hashed lately: a session sends many points, its hash is computed once. */
-const sessionParts = new Map<string, string>();
+/** Sessions' id parts hashed lately, by tenant and session: a session's hash is computed once. */
+const sessionParts = new Map<TenantId, Map<string, string>>();
+let sessionPartCount = 0;
 const MAX_SESSION_PARTS = 10_000;
 
 function sessionPartOf(tenantId: TenantId, transactionId: string): string {
-  const session = `${tenantId}\u0000${transactionId}`;
-  let part = sessionParts.get(session);
+  let part = sessionParts.get(tenantId)?.get(transactionId);
   if (part === undefined) {
-    part = createHash('sha256').update(session).digest('hex').slice(0, 12);
+    part = createHash('sha256').update(`${tenantId}\u0000${transactionId}`).digest('hex').slice(0, 12);
     // Bounded: past the limit it starts afresh (the open sessions fill it again within a round).
-    if (sessionParts.size >= MAX_SESSION_PARTS) sessionParts.clear();
-    sessionParts.set(session, part);
+    if (sessionPartCount >= MAX_SESSION_PARTS) {
+      sessionParts.clear();
+      sessionPartCount = 0;
+    }
+    innerMap(sessionParts, tenantId).set(transactionId, part);
+    sessionPartCount++;
   }
   return part;
 }
