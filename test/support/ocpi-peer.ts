@@ -62,7 +62,13 @@ export class OcpiPeer {
 
   static async start(options: OcpiPeerOptions): Promise<OcpiPeer> {
     const peer = new OcpiPeer({ countryCode: 'NL', partyId: 'EXW', ...options }, await findFreePort());
-    await peer.start();
+    try {
+      await peer.start();
+    } catch (error) {
+      // Nobody gets a peer that failed to start: its process and state go here.
+      await peer.dispose();
+      throw error;
+    }
     return peer;
   }
 

@@ -96,7 +96,11 @@ export async function startSecureConformanceApp(
       ...env,
     },
     pki.ca.cert,
-  );
+  ).catch((error: unknown) => {
+    // An app that failed to start is never closed: its PKI goes now.
+    pki.remove();
+    throw error;
+  });
   return {
     ...app,
     pki,
