@@ -66,11 +66,16 @@ describe('OICP mutual TLS', () => {
   });
 
   it('passes with a client certificate of Hubject’s CA and Hubject’s certificate verified', async () => {
-    const answer = await postJson(url, '{}', {
-      cert: client.cert.toString(),
-      key: client.key.toString(),
-      ca: hubjectPki.ca.cert.toString(),
-    });
+    const answer = await postJson(
+      url,
+      '{}',
+      {
+        cert: client.cert.toString(),
+        key: client.key.toString(),
+        ca: hubjectPki.ca.cert.toString(),
+      },
+      {},
+    );
     expect(answer).toEqual({
       status: 200,
       text: JSON.stringify({ Result: true, StatusCode: { Code: '000' } }),
@@ -80,29 +85,39 @@ describe('OICP mutual TLS', () => {
 
   it('refuses a server whose certificate another CA signed', async () => {
     await expect(
-      postJson(url, '{}', {
-        cert: client.cert.toString(),
-        key: client.key.toString(),
-        ca: otherPki.ca.cert.toString(),
-      }),
+      postJson(
+        url,
+        '{}',
+        {
+          cert: client.cert.toString(),
+          key: client.key.toString(),
+          ca: otherPki.ca.cert.toString(),
+        },
+        {},
+      ),
     ).rejects.toThrow(/certificate/i);
   });
 
   it('trusts the system roots only when no Hubject CA is set: a private CA is refused', async () => {
     await expect(
-      postJson(url, '{}', { cert: client.cert.toString(), key: client.key.toString() }),
+      postJson(url, '{}', { cert: client.cert.toString(), key: client.key.toString() }, {}),
     ).rejects.toThrow(/certificate/i);
   });
 
   it('is refused by Hubject with an expired client certificate', async () => {
     await expect(
-      postJson(url, '{}', {
-        cert: expired.cert.toString(),
-        key: expired.key.toString(),
-        ca: hubjectPki.ca.cert.toString(),
-      }),
+      postJson(
+        url,
+        '{}',
+        {
+          cert: expired.cert.toString(),
+          key: expired.key.toString(),
+          ca: hubjectPki.ca.cert.toString(),
+        },
+        {},
+      ),
     ).rejects.toThrow();
-    await expect(postJson(url, '{}', undefined)).rejects.toThrow();
+    await expect(postJson(url, '{}', undefined, {})).rejects.toThrow();
     // Only the right certificate ever reached the application.
     expect(callers).toEqual(['DE*VGC']);
   });

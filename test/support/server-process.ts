@@ -108,6 +108,8 @@ export class ServerProcess {
       ADMIN_PASSWORD: ADMIN.password,
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
       AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
+      // The suites' meters, token endpoints and partners are servers on this host.
+      OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8,::1',
       ...options.env,
     };
     const inherited = { ...process.env };

@@ -29,6 +29,8 @@ export async function startTestApp(name: string, env: Record<string, string> = {
     // Suites log many users in from one IP; the rate-limit suite sets its own, lower limit.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
+    // The suites' meters, token endpoints and partners are servers on this host.
+    OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8,::1',
     ...env,
   });
   const app = await startServer(config);

@@ -24,6 +24,8 @@ export * from './crypto/secret-cipher';
 export * from './crypto/client-credentials';
 export * from './tracing/operation-context';
 export * from './time/time-zone';
+export * from './http/outbound-address-policy';
+export * from './http/outbound-http';
 export * from './http/public-base-url';
 export * from './http/service-url';
 export * from './i18n/locales';

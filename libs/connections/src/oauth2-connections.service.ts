@@ -1,4 +1,12 @@
-import { APP_CONFIG, AppConfig, SecretCipher, TenantId, asTenantId, publicBaseUrl } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  OutboundHttp,
+  SecretCipher,
+  TenantId,
+  asTenantId,
+  publicBaseUrl,
+} from '@csms/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
@@ -55,6 +63,7 @@ export class OAuth2Connections {
     private readonly states: OAuth2StateRepository,
     private readonly connections: UserConnectionRepository,
     private readonly cipher: SecretCipher,
+    private readonly outbound: OutboundHttp,
   ) {}
 
   /** The URL to send the user's browser to; its state is good for ten minutes, once. */
@@ -74,7 +83,7 @@ export class OAuth2Connections {
       throw new AuthorizationExpiredError('This authorization is unknown, used already or expired');
     const tenantId = asTenantId(pending.tenantId);
     const provider = await this.providers.provider(tenantId, pending.kind);
-    const tokens = await exchangeCode(provider, code, pending.redirectUri);
+    const tokens = await exchangeCode(this.outbound, provider, code, pending.redirectUri);
     return this.connections.connect(tenantId, {
       userId: pending.userId,
       kind: pending.kind,
@@ -151,7 +160,7 @@ export class OAuth2Connections {
     // A request for a new token may have started meanwhile (another call saw the same rejection).
     const current = this.clientTokens.get(key);
     if (current && current !== cached) return current;
-    const request = clientCredentialsTokens(provider);
+    const request = clientCredentialsTokens(this.outbound, provider);
     this.clientTokens.set(key, request);
     request.catch(() => {
       if (this.clientTokens.get(key) === request) this.clientTokens.delete(key);
@@ -188,7 +197,11 @@ export class OAuth2Connections {
     const current = (await this.connections.find(tenantId, userId, kind)) ?? connection;
     const provider = await this.providers.provider(tenantId, kind);
     try {
-      const tokens = await refreshTokens(provider, this.cipher.decrypt(current.refreshTokenSealed!));
+      const tokens = await refreshTokens(
+        this.outbound,
+        provider,
+        this.cipher.decrypt(current.refreshTokenSealed!),
+      );
       await this.connections.refreshed(tenantId, userId, kind, this.sealed(tokens));
       return tokens.accessToken;
     } catch (error) {

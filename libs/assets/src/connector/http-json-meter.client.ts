@@ -1,4 +1,4 @@
-import { SecretCipher } from '@csms/common';
+import { OutboundHttp, SecretCipher } from '@csms/common';
 import { Injectable } from '@nestjs/common';
 import { AssetConnectorAuth } from '../models/asset-type';
 import { StoredConnector } from '../schemas/asset.schema';
@@ -23,7 +23,10 @@ interface CachedToken {
 export class HttpJsonMeterClient {
   private readonly tokens = new Map<string, CachedToken>();
 
-  constructor(private readonly cipher: SecretCipher) {}
+  constructor(
+    private readonly cipher: SecretCipher,
+    private readonly outbound: OutboundHttp,
+  ) {}
 
   async fetchJson(connector: StoredConnector): Promise<unknown> {
     let response = await this.get(connector, await this.headers(connector));
@@ -40,7 +43,7 @@ export class HttpJsonMeterClient {
   }
 
   private get(connector: StoredConnector, headers: Record<string, string>): Promise<Response> {
-    return fetch(connector.url, {
+    return this.outbound.fetch(connector.url, {
       headers: { accept: 'application/json', ...headers },
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
@@ -72,7 +75,7 @@ export class HttpJsonMeterClient {
         this.cipher.decrypt(connector.clientSecretSealed ?? ''),
       )}`,
     ).toString('base64');
-    const response = await fetch(connector.tokenUrl!, {
+    const response = await this.outbound.fetch(connector.tokenUrl!, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',

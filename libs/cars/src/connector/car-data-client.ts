@@ -1,3 +1,4 @@
+import { OutboundHttp } from '@csms/common';
 import { AccessTokenRejected } from '@csms/connections';
 import { CarDataFieldMapping, CarDataVehicle, CarReading, readingOf, vehicleOfVin } from './car-data-mapping';
 
@@ -18,6 +19,7 @@ export interface CarDataEndpoints {
  */
 export class CarDataClient {
   constructor(
+    private readonly http: Pick<OutboundHttp, 'fetch'>,
     private readonly endpoints: CarDataEndpoints,
     private readonly accessToken: string,
   ) {}
@@ -35,7 +37,7 @@ export class CarDataClient {
   }
 
   private async get(url: string): Promise<unknown> {
-    const response = await fetch(url, {
+    const response = await this.http.fetch(url, {
       headers: { authorization: `Bearer ${this.accessToken}`, accept: 'application/json' },
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });

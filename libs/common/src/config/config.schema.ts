@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseNetwork } from '../http/outbound-address-policy';
 
 /**
  * Development defaults: accepted outside production, refused when NODE_ENV=production. The roaming key
@@ -172,6 +173,26 @@ export const configSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.string().ip({ message: 'must be IP addresses, comma-separated' }))),
+    // Outbound calls to URLs that tenants and partners configure (asset meters, car-data and expense
+    // services, OAuth2 token endpoints, OCPI and OICP partners) reach public addresses only, plus these networks
+    // (comma-separated CIDRs or addresses, e.g. a building meter on 192.168.10.0/24). Unset: none.
+    OUTBOUND_ALLOWED_NETWORKS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const networks = (value ?? '')
+          .split(',')
+          .map((network) => network.trim())
+          .filter(Boolean);
+        for (const network of networks) {
+          try {
+            parseNetwork(network);
+          } catch (error) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+          }
+        }
+        return networks;
+      }),
     OICP_CLIENT_CERT_HEADER: z
       .string()
       .regex(/^[A-Za-z0-9-]+$/)

@@ -17,6 +17,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SERVER_ROLES: 'all,web' })).toThrow(/unknown role "web"/);
   });
 
+  it('allows outbound calls to no private network unless told, and only to IP networks', () => {
+    expect(loadConfig({}).OUTBOUND_ALLOWED_NETWORKS).toEqual([]);
+    expect(
+      loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '192.168.10.0/24, fd00::/8' }).OUTBOUND_ALLOWED_NETWORKS,
+    ).toEqual(['192.168.10.0/24', 'fd00::/8']);
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'intranet.local' })).toThrow(
+      /OUTBOUND_ALLOWED_NETWORKS: "intranet.local" is not an IP network/,
+    );
+    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '10.0.0.0/40' })).toThrow(/prefix length/);
+  });
+
   it('trusts no reverse proxy with OICP client certificates unless told, and only IP addresses', () => {
     expect(loadConfig({}).OICP_TRUSTED_PROXIES).toEqual([]);
     expect(loadConfig({ OICP_TRUSTED_PROXIES: '10.0.0.5, ::1' }).OICP_TRUSTED_PROXIES).toEqual([

@@ -3,6 +3,9 @@ import { AddressInfo } from 'node:net';
 import { authorizationUrl, clientCredentialsTokens, refreshTokens } from './oauth2-client';
 import { OAuth2GrantRefused, OAuth2Provider } from './oauth2-provider';
 
+/** The token endpoints here are loopback test servers: plain fetch, no outbound guard. */
+const GLOBAL_FETCH = { fetch };
+
 describe('OAuth2 client', () => {
   const provider = (tokenUrl = 'https://auth.example/token'): OAuth2Provider => ({
     authorizeUrl: 'https://auth.example/authorize?tenant=acme',
@@ -53,7 +56,7 @@ describe('OAuth2 client', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`;
     try {
-      const tokens = await refreshTokens(provider(url), 'r1');
+      const tokens = await refreshTokens(GLOBAL_FETCH, provider(url), 'r1');
       expect(tokens.accessToken).toBe('a2');
       expect(tokens.refreshToken).toBeUndefined();
       expect(tokens.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
@@ -64,8 +67,12 @@ describe('OAuth2 client', () => {
         client_id: 'client',
         client_secret: 'secret',
       });
-      await expect(refreshTokens(provider(url), 'r1')).rejects.toBeInstanceOf(OAuth2GrantRefused);
-      const transient = await refreshTokens(provider(url), 'r1').catch((error: unknown) => error);
+      await expect(refreshTokens(GLOBAL_FETCH, provider(url), 'r1')).rejects.toBeInstanceOf(
+        OAuth2GrantRefused,
+      );
+      const transient = await refreshTokens(GLOBAL_FETCH, provider(url), 'r1').catch(
+        (error: unknown) => error,
+      );
       expect(transient).toBeInstanceOf(Error);
       expect(transient).not.toBeInstanceOf(OAuth2GrantRefused);
     } finally {
@@ -86,7 +93,7 @@ describe('OAuth2 client', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`;
     try {
-      const tokens = await clientCredentialsTokens(provider(url));
+      const tokens = await clientCredentialsTokens(GLOBAL_FETCH, provider(url));
       expect(tokens.accessToken).toBe('app-token');
       expect(tokens.refreshToken).toBeUndefined();
       expect(Object.fromEntries(new URLSearchParams(body))).toEqual({

@@ -1,4 +1,8 @@
+import { OutboundHttp } from '@csms/common';
 import { OAuth2GrantRefused, OAuth2Provider, OAuth2Tokens } from './oauth2-provider';
+
+/** What fetches a token endpoint's answer (its URL is the tenant's: an outbound call, guarded). */
+export type TokenFetch = Pick<OutboundHttp, 'fetch'>;
 
 const TOKEN_TIMEOUT_MS = 15_000;
 const STANDARD_FIELDS = new Set([
@@ -23,37 +27,46 @@ export function authorizationUrl(provider: OAuth2Provider, redirectUri: string, 
 
 /** Exchanges an authorization code (RFC 6749 §4.1.3). */
 export function exchangeCode(
+  http: TokenFetch,
   provider: OAuth2Provider,
   code: string,
   redirectUri: string,
 ): Promise<OAuth2Tokens> {
-  return requestTokens(provider, { grant_type: 'authorization_code', code, redirect_uri: redirectUri });
+  return requestTokens(http, provider, { grant_type: 'authorization_code', code, redirect_uri: redirectUri });
 }
 
 /** Gets a fresh access token with a refresh token (RFC 6749 §6). */
-export function refreshTokens(provider: OAuth2Provider, refreshToken: string): Promise<OAuth2Tokens> {
-  return requestTokens(provider, { grant_type: 'refresh_token', refresh_token: refreshToken });
+export function refreshTokens(
+  http: TokenFetch,
+  provider: OAuth2Provider,
+  refreshToken: string,
+): Promise<OAuth2Tokens> {
+  return requestTokens(http, provider, { grant_type: 'refresh_token', refresh_token: refreshToken });
 }
 
 /**
  * Gets an access token for the client itself, no user involved (RFC 6749 §4.4): a fleet account
  * that sees the vehicles its users shared with the application.
  */
-export function clientCredentialsTokens(provider: OAuth2Provider): Promise<OAuth2Tokens> {
-  return requestTokens(provider, {
+export function clientCredentialsTokens(http: TokenFetch, provider: OAuth2Provider): Promise<OAuth2Tokens> {
+  return requestTokens(http, provider, {
     grant_type: 'client_credentials',
     ...(provider.scope ? { scope: provider.scope } : {}),
   });
 }
 
-async function requestTokens(provider: OAuth2Provider, grant: Record<string, string>): Promise<OAuth2Tokens> {
+async function requestTokens(
+  http: TokenFetch,
+  provider: OAuth2Provider,
+  grant: Record<string, string>,
+): Promise<OAuth2Tokens> {
   // Client credentials in the body (RFC 6749 §2.3.1), as Concur and most car-data services take them.
   const body = new URLSearchParams({
     ...grant,
     client_id: provider.clientId,
     client_secret: provider.clientSecret,
   });
-  const response = await fetch(provider.tokenUrl, {
+  const response = await http.fetch(provider.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body,

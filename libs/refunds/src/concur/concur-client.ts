@@ -1,3 +1,4 @@
+import { OutboundHttp } from '@csms/common';
 import { AccessTokenRejected } from '@csms/connections';
 import {
   ConcurCreated,
@@ -21,6 +22,7 @@ export class ConcurNotFound extends Error {}
  */
 export class ConcurClient {
   constructor(
+    private readonly http: Pick<OutboundHttp, 'fetch'>,
     private readonly baseUrl: string,
     private readonly accessToken: string,
   ) {}
@@ -52,7 +54,7 @@ export class ConcurClient {
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const response = await this.http.fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${this.accessToken}`,

@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, TenantId, asTenantId } from '@csms/common';
+import { APP_CONFIG, AppConfig, OutboundHttp, TenantId, asTenantId } from '@csms/common';
 import { NotConnectedError, OAuth2Connections } from '@csms/connections';
 import { DEFAULT_RETRY, Job, JobHandler, JobHandlers, JobResult, RetryPolicy } from '@csms/database';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
@@ -39,6 +39,7 @@ export class RefundReportJob extends JobHandler<RefundReportPayload> implements 
     private readonly connections: OAuth2Connections,
     private readonly reports: RefundReportRepository,
     private readonly flow: RefundReportFlow,
+    private readonly outbound: OutboundHttp,
   ) {
     super();
     this.retry = { ...DEFAULT_RETRY, baseDelayMs: config.REFUNDS_RETRY_BASE_MS };
@@ -54,8 +55,17 @@ export class RefundReportJob extends JobHandler<RefundReportPayload> implements 
     if (!report || report.status !== 'PENDING') return;
     try {
       const settings = await this.settings.usable(tenantId);
-      await this.connections.withAccessToken(tenantId, report.userId, CONCUR_CONNECTION, (token, connection) =>
-        this.send(tenantId, report, settings, new ConcurClient(connection.extras.geolocation ?? settings.apiUrl, token)),
+      await this.connections.withAccessToken(
+        tenantId,
+        report.userId,
+        CONCUR_CONNECTION,
+        (token, connection) =>
+          this.send(
+            tenantId,
+            report,
+            settings,
+            new ConcurClient(this.outbound, connection.extras.geolocation ?? settings.apiUrl, token),
+          ),
       );
     } catch (error) {
       const refused =
@@ -90,7 +100,8 @@ export class RefundReportJob extends JobHandler<RefundReportPayload> implements 
     const locations = new Map<string, string | undefined>();
     for (const [index, entry] of report.entries.entries()) {
       if (entry.concurEntryId) continue;
-      if (entry.city && !locations.has(entry.city)) locations.set(entry.city, await concur.locationOf(entry.city));
+      if (entry.city && !locations.has(entry.city))
+        locations.set(entry.city, await concur.locationOf(entry.city));
       const locationId = entry.city ? locations.get(entry.city) : undefined;
       const entryId = await concur.createEntry({
         ReportID: concurReportId,

@@ -1,4 +1,4 @@
-import { TenantId, asTenantId } from '@csms/common';
+import { OutboundHttp, TenantId, asTenantId } from '@csms/common';
 import { NotConnectedError, OAuth2Connections } from '@csms/connections';
 import { Job, JobHandler, JobHandlers, JobResult } from '@csms/database';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -27,6 +27,7 @@ export class RefundStatusJob extends JobHandler<RefundStatusPayload> implements 
     private readonly connections: OAuth2Connections,
     private readonly reports: RefundReportRepository,
     private readonly flow: RefundReportFlow,
+    private readonly outbound: OutboundHttp,
   ) {
     super();
   }
@@ -53,7 +54,9 @@ export class RefundStatusJob extends JobHandler<RefundStatusPayload> implements 
     const concurReportId = report.concurReportId!;
     const found = await this.connections
       .withAccessToken(tenantId, report.userId, CONCUR_CONNECTION, (token, connection) =>
-        new ConcurClient(connection.extras.geolocation ?? settings.apiUrl, token).report(concurReportId),
+        new ConcurClient(this.outbound, connection.extras.geolocation ?? settings.apiUrl, token).report(
+          concurReportId,
+        ),
       )
       .catch((error: unknown) => {
         if (error instanceof ConcurNotFound) return null;

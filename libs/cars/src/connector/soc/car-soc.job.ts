@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, TenantId, asTenantId } from '@csms/common';
+import { APP_CONFIG, AppConfig, OutboundHttp, TenantId, asTenantId } from '@csms/common';
 import { NotConnectedError, OAuth2Connections, OAuth2GrantRefused } from '@csms/connections';
 import { DEFAULT_RETRY, Job, JobHandler, JobHandlers, JobResult, RetryPolicy } from '@csms/database';
 import { ConsumptionRepository, StateOfChargeSource, TransactionService } from '@csms/transactions';
@@ -45,6 +45,7 @@ export class CarSocJob extends JobHandler<CarSocPayload> implements OnModuleInit
     private readonly consumptions: ConsumptionRepository,
     private readonly cars: CarRepository,
     private readonly readings: CarSocReadingRepository,
+    private readonly outbound: OutboundHttp,
   ) {
     super();
     this.retry = { ...DEFAULT_RETRY, baseDelayMs: config.CAR_DATA_RETRY_BASE_MS };
@@ -122,7 +123,7 @@ export class CarSocJob extends JobHandler<CarSocPayload> implements OnModuleInit
     userId: string,
     call: (client: CarDataClient) => Promise<T>,
   ): Promise<T> {
-    const client = (token: string) => new CarDataClient(settings, token);
+    const client = (token: string) => new CarDataClient(this.outbound, settings, token);
     return settings.grantType === CarDataGrantType.CLIENT_CREDENTIALS
       ? this.connections.withClientToken(tenantId, CAR_DATA_CONNECTION, (token) => call(client(token)))
       : this.connections.withAccessToken(tenantId, userId, CAR_DATA_CONNECTION, (token) =>

@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
+import { APP_CONFIG, AppConfig, OutboundHttp, TenantId } from '@csms/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthorizationHeaderEncoding } from '../../partners/roaming-partner';
@@ -54,6 +54,7 @@ export class OcpiClient {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly log: OcpiMessageLog,
+    private readonly outbound: OutboundHttp,
   ) {}
 
   async request(call: OcpiCall): Promise<OcpiReply> {
@@ -83,7 +84,7 @@ export class OcpiClient {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(call.url, {
+      response = await this.outbound.fetch(call.url, {
         method: call.method,
         headers,
         body,

@@ -1,4 +1,4 @@
-import { TenantId } from '@csms/common';
+import { OutboundHttp, TenantId } from '@csms/common';
 import { Injectable } from '@nestjs/common';
 import { OcpiMessageLog } from '../../ocpi/log/ocpi-message-log';
 import { OicpOpenApi, OicpOperationName, OicpSchemaViolation } from '../protocol/oicp-openapi';
@@ -22,7 +22,10 @@ export type OicpAnswer<T> =
 export class OicpClient {
   private readonly openApi = OicpOpenApi.get();
 
-  constructor(private readonly log: OcpiMessageLog) {}
+  constructor(
+    private readonly log: OcpiMessageLog,
+    private readonly outbound: OutboundHttp,
+  ) {}
 
   async call<T>(
     tenantId: TenantId,
@@ -46,7 +49,12 @@ export class OicpClient {
     let answer: OicpAnswer<T>;
     let responseBytes: number | undefined;
     try {
-      const { status, text } = await postJson(url, payload, connection.identity);
+      const { status, text } = await postJson(
+        url,
+        payload,
+        connection.identity,
+        this.outbound.nodeRequestOptions(url),
+      );
       responseBytes = Buffer.byteLength(text);
       answer = this.read<T>(operation, status, text);
     } catch (error) {

@@ -14,11 +14,13 @@ export const OICP_TIMEOUT_MS = 15_000;
  * One JSON POST to Hubject. Over https the tenant's client certificate and key are presented and the
  * server's certificate must chain to the tenant's Hubject CA (or, without one, to the system's roots):
  * verification is never switched off. Plain http carries no identity (a simulator on loopback).
+ * `connection` guards where it may connect (OutboundHttp's `nodeRequestOptions`).
  */
 export function postJson(
   url: URL,
   body: string,
   identity: OicpClientIdentity | undefined,
+  connection: Pick<https.RequestOptions, 'lookup'>,
   timeoutMs = OICP_TIMEOUT_MS,
 ): Promise<OicpHttpAnswer> {
   return new Promise((resolve, reject) => {
@@ -40,6 +42,7 @@ export function postJson(
         ? https.request(
             url,
             {
+              ...connection,
               method: 'POST',
               headers,
               cert: identity?.cert,
@@ -51,7 +54,7 @@ export function postJson(
             },
             onResponse,
           )
-        : http.request(url, { method: 'POST', headers }, onResponse);
+        : http.request(url, { ...connection, method: 'POST', headers }, onResponse);
     request.setTimeout(timeoutMs, () => request.destroy(new Error(`No answer within ${timeoutMs} ms`)));
     request.on('error', reject);
     request.end(body);
