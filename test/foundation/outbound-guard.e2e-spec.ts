@@ -1,13 +1,16 @@
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { createCompany, createSite, createSiteArea } from '../organizations/support/organizations';
+import { IDENTITY } from '../roaming/support/roaming-fixture';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { TestApp, startTestApp } from '../support/test-app';
 import { createUserAndLogin } from '../support/users';
-import { API_KEY, CLIENT_ID, CLIENT_SECRET, MeterServer, startMeterServer } from './support/meter-server';
+import { API_KEY, CLIENT_ID, CLIENT_SECRET, MeterServer, startMeterServer } from '../assets/support/meter-server';
 
 /**
- * A tenant admin sets an asset's meter URL; the CSMS fetches it. With no network allowed (the
- * production default), a URL on the CSMS's own host is refused before any request reaches it,
- * whether written as an address or as a name, and the asset says why.
+ * A tenant admin sets an asset's meter URL or a roaming partner's versions URL; the CSMS fetches
+ * it. With no network allowed (the production default), a URL on the CSMS's own host is refused
+ * before any request reaches it, whether written as an address or as a name, and the reason is kept.
  */
 describe('outbound calls: a tenant-configured URL on the host itself is refused', () => {
   let server: TestApp;
@@ -87,5 +90,45 @@ describe('outbound calls: a tenant-configured URL on the host itself is refused'
 
     expect((await pullFailure(id)).lastPullError).toMatch(/^Outbound call to 127\.0\.0\.1 refused/);
     expect(meter.tokensIssued).toBe(0);
+  });
+
+  it('refuses an OCPI partner whose versions endpoint is on the host: token A never leaves', async () => {
+    const requests: string[] = [];
+    const peer = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
+    try {
+      await admin.data(
+        'mutation($input: SetOcpiIdentityInput!) { setOcpiIdentity(input: $input) { countryCode } }',
+        { input: IDENTITY },
+      );
+      const { port } = peer.address() as AddressInfo;
+      const refused = await admin.request<{ createOcpiPartner: unknown }>(
+        'mutation($input: CreateOcpiPartnerInput!) { createOcpiPartner(input: $input) { tokenA } }',
+        {
+          input: {
+            name: 'Inside',
+            role: 'EMSP',
+            versionsUrl: `http://127.0.0.1:${port}/ocpi/versions`,
+            tokenA: 'token-a-of-inside',
+          },
+        },
+      );
+      const error = refused.errors?.[0];
+      expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+      const { ocpiPartner } = await admin.data<{ ocpiPartner: { status: string; lastError: string } }>(
+        'query($id: ID!) { ocpiPartner(id: $id) { status lastError } }',
+        { id: error?.extensions?.partnerId },
+      );
+      expect(ocpiPartner).toEqual({
+        status: 'FAILED',
+        lastError: expect.stringMatching(/Outbound call to 127\.0\.0\.1 refused: not a public address/),
+      });
+      expect(requests).toEqual([]);
+    } finally {
+      await new Promise((resolve) => peer.close(resolve));
+    }
   });
 });
