@@ -22,6 +22,9 @@ import { createUserAndLogin, eventually } from '../support/users';
  * a client certificate of its CA (as Hubject does), and our OICP client verifies Hubject's certificate
  * against the tenant's Hubject CA. Never `rejectUnauthorized: false`, on either side.
  */
+/** Hubject's side here listens on loopback: these requests go without the outbound-address guard. */
+const UNGUARDED = {};
+
 describe('OICP mutual TLS', () => {
   const hubjectPki = new TestPki();
   const otherPki = new TestPki();
@@ -74,7 +77,7 @@ describe('OICP mutual TLS', () => {
         key: client.key.toString(),
         ca: hubjectPki.ca.cert.toString(),
       },
-      {},
+      UNGUARDED,
     );
     expect(answer).toEqual({
       status: 200,
@@ -93,14 +96,14 @@ describe('OICP mutual TLS', () => {
           key: client.key.toString(),
           ca: otherPki.ca.cert.toString(),
         },
-        {},
+        UNGUARDED,
       ),
     ).rejects.toThrow(/certificate/i);
   });
 
   it('trusts the system roots only when no Hubject CA is set: a private CA is refused', async () => {
     await expect(
-      postJson(url, '{}', { cert: client.cert.toString(), key: client.key.toString() }, {}),
+      postJson(url, '{}', { cert: client.cert.toString(), key: client.key.toString() }, UNGUARDED),
     ).rejects.toThrow(/certificate/i);
   });
 
@@ -114,10 +117,10 @@ describe('OICP mutual TLS', () => {
           key: expired.key.toString(),
           ca: hubjectPki.ca.cert.toString(),
         },
-        {},
+        UNGUARDED,
       ),
     ).rejects.toThrow();
-    await expect(postJson(url, '{}', undefined, {})).rejects.toThrow();
+    await expect(postJson(url, '{}', undefined, UNGUARDED)).rejects.toThrow();
     // Only the right certificate ever reached the application.
     expect(callers).toEqual(['DE*VGC']);
   });
