@@ -1,4 +1,4 @@
-import { OutboundHttp } from '@csms/common';
+import { OutboundFetch } from '@csms/common';
 import { AccessTokenRejected } from '@csms/connections';
 import { CarDataFieldMapping, CarDataVehicle, CarReading, readingOf, vehicleOfVin } from './car-data-mapping';
 
@@ -19,7 +19,7 @@ export interface CarDataEndpoints {
  */
 export class CarDataClient {
   constructor(
-    private readonly http: Pick<OutboundHttp, 'fetch'>,
+    private readonly http: OutboundFetch,
     private readonly endpoints: CarDataEndpoints,
     private readonly accessToken: string,
   ) {}

@@ -6,6 +6,9 @@ import { APP_CONFIG } from '../config/app-config';
 import { AppConfig } from '../config/config.schema';
 import { OutboundAddressPolicy, OutboundAddressRefused } from './outbound-address-policy';
 
+/** What a client of tenant-set URLs needs of OutboundHttp (its specs may pass plain `fetch`). */
+export type OutboundFetch = Pick<OutboundHttp, 'fetch'>;
+
 type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
 
 /**

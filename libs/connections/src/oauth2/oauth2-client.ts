@@ -1,8 +1,5 @@
-import { OutboundHttp } from '@csms/common';
+import { OutboundFetch } from '@csms/common';
 import { OAuth2GrantRefused, OAuth2Provider, OAuth2Tokens } from './oauth2-provider';
-
-/** What fetches a token endpoint's answer (its URL is the tenant's: an outbound call, guarded). */
-export type TokenFetch = Pick<OutboundHttp, 'fetch'>;
 
 const TOKEN_TIMEOUT_MS = 15_000;
 const STANDARD_FIELDS = new Set([
@@ -27,7 +24,7 @@ export function authorizationUrl(provider: OAuth2Provider, redirectUri: string, 
 
 /** Exchanges an authorization code (RFC 6749 §4.1.3). */
 export function exchangeCode(
-  http: TokenFetch,
+  http: OutboundFetch,
   provider: OAuth2Provider,
   code: string,
   redirectUri: string,
@@ -37,7 +34,7 @@ export function exchangeCode(
 
 /** Gets a fresh access token with a refresh token (RFC 6749 §6). */
 export function refreshTokens(
-  http: TokenFetch,
+  http: OutboundFetch,
   provider: OAuth2Provider,
   refreshToken: string,
 ): Promise<OAuth2Tokens> {
@@ -48,7 +45,10 @@ export function refreshTokens(
  * Gets an access token for the client itself, no user involved (RFC 6749 §4.4): a fleet account
  * that sees the vehicles its users shared with the application.
  */
-export function clientCredentialsTokens(http: TokenFetch, provider: OAuth2Provider): Promise<OAuth2Tokens> {
+export function clientCredentialsTokens(
+  http: OutboundFetch,
+  provider: OAuth2Provider,
+): Promise<OAuth2Tokens> {
   return requestTokens(http, provider, {
     grant_type: 'client_credentials',
     ...(provider.scope ? { scope: provider.scope } : {}),
@@ -56,7 +56,7 @@ export function clientCredentialsTokens(http: TokenFetch, provider: OAuth2Provid
 }
 
 async function requestTokens(
-  http: TokenFetch,
+  http: OutboundFetch,
   provider: OAuth2Provider,
   grant: Record<string, string>,
 ): Promise<OAuth2Tokens> {

@@ -1,4 +1,4 @@
-import { OutboundHttp } from '@csms/common';
+import { OutboundFetch } from '@csms/common';
 import { AccessTokenRejected } from '@csms/connections';
 import {
   ConcurCreated,
@@ -22,7 +22,7 @@ export class ConcurNotFound extends Error {}
  */
 export class ConcurClient {
   constructor(
-    private readonly http: Pick<OutboundHttp, 'fetch'>,
+    private readonly http: OutboundFetch,
     private readonly baseUrl: string,
     private readonly accessToken: string,
   ) {}
