@@ -1,4 +1,4 @@
-import { innerMap, TenantId } from '@csms/common';
+import { deleteInner, innerMap, TenantId } from '@csms/common';
 import { SessionPricer } from '@csms/pricing';
 import { Injectable } from '@nestjs/common';
 import { PreviousReading } from './consumptions/consumption-math';
@@ -37,11 +37,9 @@ export class ActiveTransactionCache {
 
   evict(tenantId: TenantId, stationId: string, ocppTransactionId: string): void {
     const stations = this.byTenant.get(tenantId);
-    const sessions = stations?.get(stationId);
-    if (!stations || !sessions?.delete(ocppTransactionId)) return;
-    if (sessions.size) return;
-    stations.delete(stationId);
-    if (!stations.size) this.byTenant.delete(tenantId);
+    if (stations && deleteInner(stations, stationId, ocppTransactionId) && !stations.size) {
+      this.byTenant.delete(tenantId);
+    }
   }
 
   /** The open sessions of one station (a handful): for changes that apply station-wide. */

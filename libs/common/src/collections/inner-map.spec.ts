@@ -1,4 +1,4 @@
-import { innerMap } from './inner-map';
+import { deleteInner, innerMap } from './inner-map';
 
 describe('innerMap', () => {
   it('adds an empty map under a new key, and returns the same one for that key afterwards', () => {
@@ -10,5 +10,23 @@ describe('innerMap', () => {
     expect(outer.get('a')).toBe(first);
     expect(innerMap(outer, 'b')).not.toBe(first);
     expect([...outer.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('deletes from the map under a key, and drops that map once it is empty', () => {
+    const outer = new Map([
+      [
+        'a',
+        new Map([
+          ['x', 1],
+          ['y', 2],
+        ]),
+      ],
+    ]);
+    expect(deleteInner(outer, 'a', 'x')).toBe(true);
+    expect(outer.get('a')).toEqual(new Map([['y', 2]]));
+    expect(deleteInner(outer, 'a', 'x')).toBe(false);
+    expect(deleteInner(outer, 'b', 'y')).toBe(false);
+    expect(deleteInner(outer, 'a', 'y')).toBe(true);
+    expect(outer.has('a')).toBe(false);
   });
 });

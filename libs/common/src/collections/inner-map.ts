@@ -4,3 +4,11 @@ export function innerMap<K, InnerK, V>(outer: Map<K, Map<InnerK, V>>, key: K): M
   if (!inner) outer.set(key, (inner = new Map<InnerK, V>()));
   return inner;
 }
+
+/** Deletes `innerKey` from the map under `key`, and that map once it is empty; true if it was there. */
+export function deleteInner<K, InnerK, V>(outer: Map<K, Map<InnerK, V>>, key: K, innerKey: InnerK): boolean {
+  const inner = outer.get(key);
+  if (!inner?.delete(innerKey)) return false;
+  if (!inner.size) outer.delete(key);
+  return true;
+}

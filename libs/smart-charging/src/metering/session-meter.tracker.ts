@@ -1,4 +1,4 @@
-import { innerMap, TenantId } from '@csms/common';
+import { deleteInner, innerMap, TenantId } from '@csms/common';
 import { EventBus, Unsubscribe } from '@csms/events';
 import {
   CONSUMPTION_ADDED,
@@ -54,9 +54,7 @@ export class SessionMeterTracker implements OnModuleInit, OnModuleDestroy {
         );
       }),
       this.events.subscribe<TransactionEvent>(TRANSACTION_STOPPED, ({ tenantId, payload }) => {
-        const ofTenant = this.sessions.get(tenantId);
-        ofTenant?.delete(payload.id);
-        if (ofTenant?.size === 0) this.sessions.delete(tenantId);
+        deleteInner(this.sessions, tenantId, payload.id);
       }),
     ];
   }
