@@ -18,6 +18,14 @@ const booleanFlag = z
 
 const serverRole = z.enum(['all', 'ocpp', 'api', 'worker']);
 
+/** A comma-separated variable's items, trimmed; unset or blank: none. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -166,12 +174,7 @@ export const configSchema = z
     OICP_TRUSTED_PROXIES: z
       .string()
       .optional()
-      .transform((value) =>
-        (value ?? '')
-          .split(',')
-          .map((address) => address.trim())
-          .filter(Boolean),
-      )
+      .transform(commaList)
       .pipe(z.array(z.string().ip({ message: 'must be IP addresses, comma-separated' }))),
     // Outbound calls to URLs that tenants and partners configure (asset meters, car-data and expense
     // services, OAuth2 token endpoints, OCPI and OICP partners) reach public addresses only, plus these networks
@@ -180,10 +183,7 @@ export const configSchema = z
       .string()
       .optional()
       .transform((value, ctx) => {
-        const networks = (value ?? '')
-          .split(',')
-          .map((network) => network.trim())
-          .filter(Boolean);
+        const networks = commaList(value);
         for (const network of networks) {
           try {
             parseNetwork(network);
