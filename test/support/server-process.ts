@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../../libs/database/src/embedded';
-import { ADMIN } from './test-app';
+import { TEST_SERVER_ENV } from './test-app';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = 'apps/csms/src/main.ts';
@@ -100,16 +100,9 @@ export class ServerProcess {
   static async start(options: ServerProcessOptions = {}): Promise<ServerProcess> {
     const port = options.port ?? (await findFreePort());
     const env = {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
+      ...TEST_SERVER_ENV,
       PORT: String(port),
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-      AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
-      // The suites' meters, token endpoints and partners are servers on this host.
-      OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8,::1',
       ...options.env,
     };
     const inherited = { ...process.env };

@@ -6,6 +6,19 @@ import { uniqueDatabaseUri } from '../setup/test-database';
 
 export const ADMIN = { email: 'admin@example.com', password: 'Admin123!' };
 
+/** What every test server runs with, in this process or its own (ServerProcess); a suite adds to it. */
+export const TEST_SERVER_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  // Suites log many users in from one IP; the rate-limit suite sets its own, lower limit.
+  AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+  AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
+  // The suites' meters, token endpoints and partners are servers on this host.
+  OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8,::1',
+};
+
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
@@ -19,18 +32,10 @@ export interface TestApp {
 /** Starts the real server on its own fresh database (or `env.MONGODB_URI`) on a free port. */
 export async function startTestApp(name: string, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
-    NODE_ENV: 'test',
+    ...TEST_SERVER_ENV,
     PORT: '0',
-    HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
     MONGODB_URI: uniqueDatabaseUri(name),
-    // Suites log many users in from one IP; the rate-limit suite sets its own, lower limit.
-    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-    AUTH_IP_RATE_LIMIT_PER_MINUTE: '10000',
-    // The suites' meters, token endpoints and partners are servers on this host.
-    OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8,::1',
     ...env,
   });
   const app = await startServer(config);
