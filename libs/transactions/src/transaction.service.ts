@@ -62,9 +62,11 @@ function personalMessageOf(tariff: Tariff, locale: string | undefined): IdTagInf
 }
 
 function toGraphQLConsumption(point: ConsumptionPoint): Consumption {
+  // Not `{ ...point, stateOfChargeSource }`: V8 (Node 20) gives a spread that adds a property a map
+  // of its own, per object, and every listener's reads of the points then miss their caches.
   return point.stateOfCharge === undefined
     ? point
-    : { ...point, stateOfChargeSource: StateOfChargeSource.STATION };
+    : Object.assign({}, point, { stateOfChargeSource: StateOfChargeSource.STATION });
 }
 
 @Injectable()
@@ -661,8 +663,10 @@ export class TransactionService extends TransactionInbound implements OnModuleIn
     if (!points.length) return;
     this.publishConsumptions(tenantId, session.transaction, points);
     // The frozen tariff stays out of the many progress events (the session's own query has it). A
-    // copy with it blanked, not an object rest: a rest copies field by field, per MeterValues.
-    const progress = { ...session.transaction, tariff: undefined };
+    // copy with it blanked, not an object rest (it copies field by field), nor a spread that defines
+    // it (V8 takes a slow path to define a property after a spread whose source shapes vary).
+    const progress = { ...session.transaction };
+    progress.tariff = undefined;
     await this.events.publish(domainEvent(TRANSACTION_UPDATED, tenantId, progress));
   }
 
