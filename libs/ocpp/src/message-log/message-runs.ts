@@ -1,3 +1,4 @@
+import { deleteInner, innerMap, TenantId } from '@csms/common';
 import { OcppMessageDirection } from './models/ocpp-message.model';
 import { OcppMessageRecord } from './ocpp-message.repository';
 
@@ -29,10 +30,12 @@ function foldable(entry: OcppMessageRecord): boolean {
  * frame of another kind is logged, so the log still reads in order. A run of one is a plain row.
  */
 export class MessageRuns {
-  private readonly open = new Map<string, OcppMessageRecord>();
+  /** By tenant, then station: a MeterValues finds its station's run without a key string. */
+  private readonly open = new Map<TenantId, Map<string, OcppMessageRecord>>();
+  private openCount = 0;
 
   get size(): number {
-    return this.open.size;
+    return this.openCount;
   }
 
   /**
@@ -40,15 +43,16 @@ export class MessageRuns {
    * otherwise returns the station's run, ended, to be logged before `entry`.
    */
   add(entry: OcppMessageRecord): { folded: boolean; ended?: OcppMessageRecord } {
-    const key = `${entry.tenantId}\u0000${entry.stationId}`;
-    const run = this.open.get(key);
-    if (!foldable(entry)) return { folded: false, ended: run && this.end(key, run) };
+    const run = this.open.get(entry.tenantId)?.get(entry.stationId);
+    if (!foldable(entry)) return { folded: false, ended: run && this.end(run) };
     if (!run || run.action !== entry.action) {
+      const ended = run && this.end(run);
       // The entry is the recorder's to give away: it becomes the run, not a copy of it.
       entry.count = 1;
       entry.messageIds = entry.messageId === undefined ? [] : [entry.messageId];
-      this.open.set(key, entry);
-      return { folded: true, ended: run && this.end(key, run) };
+      innerMap(this.open, entry.tenantId).set(entry.stationId, entry);
+      this.openCount++;
+      return { folded: true, ended };
     }
     run.count! += 1;
     if (entry.messageId !== undefined) run.messageIds!.push(entry.messageId);
@@ -56,18 +60,21 @@ export class MessageRuns {
     run.sizeBytes += entry.sizeBytes;
     run.answerSizeBytes = (run.answerSizeBytes ?? 0) + (entry.answerSizeBytes ?? 0);
     run.latencyMs = Math.max(run.latencyMs ?? 0, entry.latencyMs ?? 0);
-    return { folded: true, ended: run.count! >= RUN_MAX_CALLS ? this.end(key, run) : undefined };
+    return { folded: true, ended: run.count! >= RUN_MAX_CALLS ? this.end(run) : undefined };
   }
 
   /** Ends the runs whose first CALL passed at or before `startedBy` (all of them without it). */
   endStartedBy(startedBy = Infinity): OcppMessageRecord[] {
     const ended: OcppMessageRecord[] = [];
-    for (const [key, run] of this.open) if (run.at.getTime() <= startedBy) ended.push(this.end(key, run));
-    return ended;
+    for (const ofTenant of this.open.values()) {
+      for (const run of ofTenant.values()) if (run.at.getTime() <= startedBy) ended.push(run);
+    }
+    return ended.map((run) => this.end(run));
   }
 
-  private end(key: string, run: OcppMessageRecord): OcppMessageRecord {
-    this.open.delete(key);
+  private end(run: OcppMessageRecord): OcppMessageRecord {
+    deleteInner(this.open, run.tenantId, run.stationId);
+    this.openCount--;
     if (run.count === 1) {
       delete run.count;
       delete run.messageIds;

@@ -1,4 +1,4 @@
-import { DEFAULT_TENANT_ID } from '@csms/common';
+import { DEFAULT_TENANT_ID, TenantId } from '@csms/common';
 import { OcppMessageDirection } from './models/ocpp-message.model';
 import { RUN_MAX_CALLS, RUN_WINDOW_MS } from './message-runs';
 import { LOG_BATCH_SIZE, LOG_FLUSH_INTERVAL_MS, OcppMessageLogWriter } from './ocpp-message-log.writer';
@@ -125,6 +125,17 @@ describe('OcppMessageLogWriter', () => {
       expect(batches.map((batch) => batch.length)).toEqual([LOG_BATCH_SIZE]);
       await jest.advanceTimersByTimeAsync(RUN_WINDOW_MS + LOG_FLUSH_INTERVAL_MS);
       expect(rows().slice(LOG_BATCH_SIZE)).toEqual(['CS-2 MeterValues 1 -']);
+    });
+
+    it("keeps one run per tenant's station: the same station id in two tenants folds apart", async () => {
+      const writer = new OcppMessageLogWriter(repository, noMetrics);
+      writer.record(meterValues(1));
+      writer.record({ ...meterValues(2), tenantId: 'other-tenant' as TenantId });
+      writer.record(meterValues(3));
+      await writer.flush();
+      expect(
+        batches.flat().map((row) => `${row.tenantId} ${row.messageIds?.join(',') ?? row.messageId}`),
+      ).toEqual([`${DEFAULT_TENANT_ID} 1,3`, 'other-tenant 2']);
     });
 
     it('writes open runs on shutdown', async () => {
