@@ -75,6 +75,8 @@ export class SiteAreaLoadAggregator implements OnModuleInit, OnModuleDestroy {
         ({ tenantId, payload }) => this.follow(tenantId, payload.plan),
       ),
       this.events.subscribe<ConsumptionAddedEvent>(CONSUMPTION_ADDED, ({ tenantId, payload }) => {
+        // Per meter value: no key string built while no site area's plan is followed.
+        if (!this.connectors.size) return;
         const connector = this.connectors.get(
           connectorKey(tenantId, payload.chargingStationId, payload.connectorId),
         );

@@ -153,6 +153,8 @@ export class SmartChargingTriggers implements OnModuleInit, OnModuleDestroy {
 
   /** Sticky limitation's two moments: power left unused, and a limited car wanting more. */
   private onConsumption(tenantId: TenantId, payload: ConsumptionAddedEvent['payload']): void {
+    // Per meter value: no key string built while no session is watched (no smart charging here).
+    if (!this.watched.size) return;
     const watched = this.watched.get(`${tenantId}\u0000${payload.transactionId}`);
     if (!watched || watched.reported) return;
     const { instantAmpsL1, instantAmpsL2, instantAmpsL3, timestamp } = payload.consumption;
