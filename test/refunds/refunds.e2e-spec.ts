@@ -90,7 +90,12 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
   beforeAll(async () => {
     concur = new FakeConcur();
     await concur.start();
-    server = await startTestApp('refunds', { REFUNDS_STATUS_POLL_MS: '300', REFUNDS_RETRY_BASE_MS: '200' });
+    server = await startTestApp('refunds', {
+      REFUNDS_STATUS_POLL_MS: '300',
+      REFUNDS_RETRY_BASE_MS: '200',
+      // Only the fake's address: the rest of loopback stands for the CSMS's own network.
+      OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32',
+    });
     const superAdmin = await loginAsAdmin(server.httpUrl);
     admin = (await createUserAndLogin(superAdmin, 'ADMIN')).client;
     driver = await createUserAndLogin(superAdmin, 'BASIC');
@@ -367,6 +372,26 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     expect(concur.reports.get(submitted.concurReportId!)!.entries.map((entry) => entry.TransactionAmount)).toEqual([
       0.72, 1.08,
     ]);
+  });
+
+  it('fails a report at once, sending nothing, when Concur’s token names an API address on our own network', async () => {
+    const employee = await createUserAndLogin(await loginAsAdmin(server.httpUrl), 'BASIC');
+    await createTag(admin, { id: 'REFUND-GUARDED', userId: employee.id });
+    const session = await charge('REFUND-GUARDED', '2026-11-05T07:00:00Z', '2026-11-05T08:00:00Z', 1);
+    const login = concur.login;
+    concur.login = 'guarded@corp.example';
+    concur.geolocation = concur.baseUrl.replace('127.0.0.1', '127.0.0.2');
+    try {
+      expect((await connect(employee.client)).status).toBe(200);
+    } finally {
+      concur.login = login;
+      concur.geolocation = undefined;
+    }
+    const { refundSessions } = await employee.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+
+    const failed = await reportReaching(employee.client, refundSessions.id, 'FAILED');
+    expect(failed.reason).toMatch(/^Outbound call to 127\.0\.0\.2 refused: not a public address/);
+    expect(concur.reportsOf('guarded@corp.example')).toEqual([]);
   });
 
   it('lists the driver’s reports and forgets the connection on disconnect', async () => {

@@ -55,6 +55,8 @@ export class FakeConcur {
   accessTokenSeconds = 3600;
   /** While true, every /api and /expensereports call answers 503 (Concur is down). */
   down = false;
+  /** The API address the token answers name (`geolocation`): this server's own unless set. */
+  geolocation?: string;
 
   readonly reports = new Map<string, FakeReport>();
   readonly grants: string[] = [];
@@ -193,7 +195,7 @@ export class FakeConcur {
       refresh_token: refreshToken,
       refresh_expires_in: String(Math.floor(Date.now() / 1000) + 180 * 86_400),
       id_token: 'eyJhbGciOiJub25lIn0.e30.',
-      geolocation: this.baseUrl,
+      geolocation: this.geolocation ?? this.baseUrl,
     });
   }
 

@@ -1,4 +1,11 @@
-import { APP_CONFIG, AppConfig, OutboundHttp, TenantId, asTenantId } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  OutboundAddressRefused,
+  OutboundHttp,
+  TenantId,
+  asTenantId,
+} from '@csms/common';
 import { NotConnectedError, OAuth2Connections } from '@csms/connections';
 import { DEFAULT_RETRY, Job, JobHandler, JobHandlers, JobResult, RetryPolicy } from '@csms/database';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
@@ -72,7 +79,9 @@ export class RefundReportJob extends JobHandler<RefundReportPayload> implements 
         error instanceof RefundsNotConfiguredError ||
         error instanceof NotConnectedError ||
         error instanceof ConcurRefusal ||
-        error instanceof ConcurNotFound;
+        error instanceof ConcurNotFound ||
+        // Concur's address (the settings', or the one its token named) is not one we call.
+        error instanceof OutboundAddressRefused;
       if (!refused) throw error;
       await this.flow.decide(tenantId, report, 'PENDING', { status: 'FAILED', reason: error.message });
       return { outcome: 'failed', reason: error.message };
