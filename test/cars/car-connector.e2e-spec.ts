@@ -92,6 +92,8 @@ describe('car-data connector (a Tronity-shaped service, a Python OCPP 1.6 AC sta
       CAR_DATA_POLL_MS: '250',
       CAR_DATA_RETRY_BASE_MS: '150',
       JOBS_POLL_MS: '200',
+      // Only the fake service's address: the rest of loopback stands for the CSMS's own network.
+      OUTBOUND_ALLOWED_NETWORKS: '127.0.0.1/32',
     });
     database = server.app.get<Connection>(getConnectionToken());
     superAdmin = await loginAsAdmin(server.httpUrl);
@@ -297,6 +299,36 @@ describe('car-data connector (a Tronity-shaped service, a Python OCPP 1.6 AC sta
         .find({ tenantId: 'default', transactionId: sessionId })
         .toArray();
       expect(readings.map((reading) => reading.stateOfCharge).sort()).toEqual([40, 55, 60, 70]);
+    });
+
+    it('asks again at the next reading, without retrying, while the reading URL is on our own network', async () => {
+      const guarded = settingsFor('AUTHORIZATION_CODE');
+      const callsBefore = service.calls.length;
+      await admin.data(UPDATE_SETTINGS, {
+        input: { ...guarded, readingUrl: guarded.readingUrl.replace('127.0.0.1', '127.0.0.2') },
+      });
+      service.setLevel(DRIVER_VIN, 71);
+      await command(station, 'meter 5500', 'metered');
+      // The job comes back twice at its reading interval, and is never counted as failing.
+      const [job] = await jobsOf('default');
+      await eventually(
+        () => jobsOf('default'),
+        ([next]) => next.runAt.getTime() > job.runAt.getTime() + 250,
+        30_000,
+      );
+      const [asked] = await jobsOf('default');
+      expect(asked.attempts).toBe(0);
+      expect(asked.lastError ?? '').not.toMatch(/refused/);
+      // The vehicle list (on the allowed address) is read; the battery, on the refused one, never.
+      expect(service.calls.slice(callsBefore).filter((call) => call.path.endsWith('/battery'))).toEqual([]);
+      expect((await lastPoint()).stateOfCharge).toBeNull();
+
+      await admin.data(UPDATE_SETTINGS, { input: guarded });
+      await eventually(
+        pointsOf,
+        (points) => points.find((point) => point.cumulatedWh === 5500)?.stateOfCharge === 71,
+        30_000,
+      );
     });
 
     it('lets a station’s state of charge win over the car’s, and stops asking the car', async () => {

@@ -1,4 +1,11 @@
-import { APP_CONFIG, AppConfig, OutboundHttp, TenantId, asTenantId } from '@csms/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  OutboundAddressRefused,
+  OutboundHttp,
+  TenantId,
+  asTenantId,
+} from '@csms/common';
 import { NotConnectedError, OAuth2Connections, OAuth2GrantRefused } from '@csms/connections';
 import { DEFAULT_RETRY, Job, JobHandler, JobHandlers, JobResult, RetryPolicy } from '@csms/database';
 import { ConsumptionRepository, StateOfChargeSource, TransactionService } from '@csms/transactions';
@@ -104,7 +111,9 @@ export class CarSocJob extends JobHandler<CarSocPayload> implements OnModuleInit
       if (
         error instanceof CarDataRefusal ||
         error instanceof CarDataMappingError ||
-        error instanceof OAuth2GrantRefused
+        error instanceof OAuth2GrantRefused ||
+        // An address the outbound guard refuses: retrying cannot help until an admin changes it.
+        error instanceof OutboundAddressRefused
       ) {
         this.logger.warn(
           { tenantId, transactionId: payload.transactionId },
