@@ -1,3 +1,6 @@
+import { asTenantId } from '@csms/common';
+import { JobQueue } from '@csms/database';
+import { REFUND_STATUS_QUEUE } from '@csms/refunds/reports/refund-report.flow';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import { RPCClient } from 'ocpp-rpc';
@@ -392,6 +395,33 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     const failed = await reportReaching(employee.client, refundSessions.id, 'FAILED');
     expect(failed.reason).toMatch(/^Outbound call to 127\.0\.0\.2 refused: not a public address/);
     expect(concur.reportsOf('guarded@corp.example')).toEqual([]);
+  });
+
+  it('keeps checking a submitted report while Concur’s address is refused, and reads its status once it is not', async () => {
+    const session = await charge('REFUND-DRIVER', '2026-11-14T07:00:00Z', '2026-11-14T08:00:00Z', 1);
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+    const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
+    const statusCheck = async () =>
+      (await server.app.get(JobQueue).list(asTenantId('default'), REFUND_STATUS_QUEUE)).find(
+        (job) => (job.payload as { reportId: string }).reportId === refundSessions.id,
+      )!;
+    // The driver connects again, and this time Concur's token names an address on our own network.
+    concur.geolocation = concur.baseUrl.replace('127.0.0.1', '127.0.0.2');
+    try {
+      expect((await connect(driver.client)).status).toBe(200);
+    } finally {
+      concur.geolocation = undefined;
+    }
+    const before = await statusCheck();
+    await eventually(statusCheck, (job) => job.runAt.getTime() > before.runAt.getTime() + 300);
+    const checked = await statusCheck();
+    expect(checked.attempts).toBe(0);
+    expect(checked.lastError ?? '').not.toMatch(/refused/);
+
+    expect(await concur.workflow(submitted.concurReportId!, 'submit')).toBe(204);
+    expect(await concur.workflow(submitted.concurReportId!, 'approve')).toBe(204);
+    expect((await connect(driver.client)).status).toBe(200);
+    await reportReaching(driver.client, refundSessions.id, 'APPROVED');
   });
 
   it('lists the driver’s reports and forgets the connection on disconnect', async () => {

@@ -1,4 +1,4 @@
-import { OutboundHttp, TenantId, asTenantId } from '@csms/common';
+import { OutboundAddressRefused, OutboundHttp, TenantId, asTenantId } from '@csms/common';
 import { NotConnectedError, OAuth2Connections } from '@csms/connections';
 import { Job, JobHandler, JobHandlers, JobResult } from '@csms/database';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -43,7 +43,13 @@ export class RefundStatusJob extends JobHandler<RefundStatusPayload> implements 
     try {
       return await this.check(tenantId, report);
     } catch (error) {
-      if (!(error instanceof NotConnectedError || error instanceof RefundsNotConfiguredError)) throw error;
+      // Until the driver connects again, an admin configures refunds, or Concur's address is one we
+      // call: checked again at the next check, never counted towards giving up.
+      const waits =
+        error instanceof NotConnectedError ||
+        error instanceof RefundsNotConfiguredError ||
+        error instanceof OutboundAddressRefused;
+      if (!waits) throw error;
       this.logger.warn({ tenantId, reportId: report.id }, `Refund status not read: ${error.message}`);
       return { outcome: 'again', at: this.flow.nextCheck() };
     }
