@@ -309,7 +309,7 @@ describe('car-data connector (a Tronity-shaped service, a Python OCPP 1.6 AC sta
       });
       service.setLevel(DRIVER_VIN, 71);
       await command(station, 'meter 5500', 'metered');
-      // The job comes back twice at its reading interval, and is never counted as failing.
+      // The job comes back at its reading interval, and is never counted as failing.
       const [job] = await jobsOf('default');
       await eventually(
         () => jobsOf('default'),

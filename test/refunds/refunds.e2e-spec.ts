@@ -90,6 +90,16 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     return fetch(consent.headers.get('location')!);
   }
 
+  /** Connects while Concur's token answer names an API address on the CSMS's own network (127.0.0.2). */
+  async function connectNamingOurNetwork(client: GraphQLClient): Promise<void> {
+    concur.geolocation = concur.baseUrl.replace('127.0.0.1', '127.0.0.2');
+    try {
+      expect((await connect(client)).status).toBe(200);
+    } finally {
+      concur.geolocation = undefined;
+    }
+  }
+
   beforeAll(async () => {
     concur = new FakeConcur();
     await concur.start();
@@ -383,12 +393,10 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     const session = await charge('REFUND-GUARDED', '2026-11-05T07:00:00Z', '2026-11-05T08:00:00Z', 1);
     const login = concur.login;
     concur.login = 'guarded@corp.example';
-    concur.geolocation = concur.baseUrl.replace('127.0.0.1', '127.0.0.2');
     try {
-      expect((await connect(employee.client)).status).toBe(200);
+      await connectNamingOurNetwork(employee.client);
     } finally {
       concur.login = login;
-      concur.geolocation = undefined;
     }
     const { refundSessions } = await employee.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
 
@@ -405,13 +413,7 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
       (await server.app.get(JobQueue).list(asTenantId('default'), REFUND_STATUS_QUEUE)).find(
         (job) => (job.payload as { reportId: string }).reportId === refundSessions.id,
       )!;
-    // The driver connects again, and this time Concur's token names an address on our own network.
-    concur.geolocation = concur.baseUrl.replace('127.0.0.1', '127.0.0.2');
-    try {
-      expect((await connect(driver.client)).status).toBe(200);
-    } finally {
-      concur.geolocation = undefined;
-    }
+    await connectNamingOurNetwork(driver.client);
     const before = await statusCheck();
     await eventually(statusCheck, (job) => job.runAt.getTime() > before.runAt.getTime() + 300);
     const checked = await statusCheck();
