@@ -32,10 +32,12 @@ function foldable(entry: OcppMessageRecord): boolean {
 export class MessageRuns {
   /** By tenant, then station: a MeterValues finds its station's run without a key string. */
   private readonly open = new Map<TenantId, Map<string, OcppMessageRecord>>();
-  private openCount = 0;
 
+  /** Open runs (read a few times a second, by the writer's timer: counted, not kept). */
   get size(): number {
-    return this.openCount;
+    let runs = 0;
+    for (const ofTenant of this.open.values()) runs += ofTenant.size;
+    return runs;
   }
 
   /**
@@ -51,7 +53,6 @@ export class MessageRuns {
       entry.count = 1;
       entry.messageIds = entry.messageId === undefined ? [] : [entry.messageId];
       innerMap(this.open, entry.tenantId).set(entry.stationId, entry);
-      this.openCount++;
       return { folded: true, ended };
     }
     run.count! += 1;
@@ -74,7 +75,6 @@ export class MessageRuns {
 
   private end(run: OcppMessageRecord): OcppMessageRecord {
     deleteInner(this.open, run.tenantId, run.stationId);
-    this.openCount--;
     if (run.count === 1) {
       delete run.count;
       delete run.messageIds;
