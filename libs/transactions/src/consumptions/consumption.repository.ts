@@ -40,20 +40,22 @@ export function consumptionId(tenantId: TenantId, transactionId: string, timesta
 
 /** Sessions' id parts hashed lately, by tenant and session: a session's hash is computed once. */
 const sessionParts = new Map<TenantId, Map<string, string>>();
-let sessionPartCount = 0;
 const MAX_SESSION_PARTS = 10_000;
+
+/** Id parts kept, counted when a session's is new (once per session, over a handful of tenants). */
+function sessionPartsKept(): number {
+  let kept = 0;
+  for (const ofTenant of sessionParts.values()) kept += ofTenant.size;
+  return kept;
+}
 
 function sessionPartOf(tenantId: TenantId, transactionId: string): string {
   let part = sessionParts.get(tenantId)?.get(transactionId);
   if (part === undefined) {
     part = createHash('sha256').update(`${tenantId}\u0000${transactionId}`).digest('hex').slice(0, 12);
     // Bounded: past the limit it starts afresh (the open sessions fill it again within a round).
-    if (sessionPartCount >= MAX_SESSION_PARTS) {
-      sessionParts.clear();
-      sessionPartCount = 0;
-    }
+    if (sessionPartsKept() >= MAX_SESSION_PARTS) sessionParts.clear();
     innerMap(sessionParts, tenantId).set(transactionId, part);
-    sessionPartCount++;
   }
   return part;
 }
