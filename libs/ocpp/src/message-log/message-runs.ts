@@ -4,10 +4,22 @@ import { OcppMessageRecord } from './ocpp-message.repository';
 
 /** Station CALLs a busy station sends many times a second, each answered alike: kept as runs. */
 const FOLDED_ACTIONS = new Set(['MeterValues']);
-/** A run is written once its first CALL is this old… */
-export const RUN_WINDOW_MS = 2_000;
+/**
+ * A run is written once its first CALL is as old as its window, drawn for each run between these
+ * two: stations that start together (every station, when they reconnect after a restart) then end
+ * their runs in different flushes. With one window for all, every station's run ripened in the same
+ * flush, every two seconds, and that burst of log writes slowed the meter values' own writes.
+ */
+export const RUN_WINDOW_MIN_MS = 1_500;
+export const RUN_WINDOW_MAX_MS = 2_500;
 /** …or once it holds this many. */
 export const RUN_MAX_CALLS = 100;
+
+interface OpenRun {
+  record: OcppMessageRecord;
+  /** When it is old enough to be written (epoch ms). */
+  ripeAt: number;
+}
 
 /** A station's CALL answered CALLRESULT with nothing noted: one of many alike. */
 function foldable(entry: OcppMessageRecord): boolean {
@@ -31,7 +43,7 @@ function foldable(entry: OcppMessageRecord): boolean {
  */
 export class MessageRuns {
   /** By tenant, then station: a MeterValues finds its station's run without a key string. */
-  private readonly open = new Map<TenantId, Map<string, OcppMessageRecord>>();
+  private readonly open = new Map<TenantId, Map<string, OpenRun>>();
 
   /** Open runs (read a few times a second, by the writer's timer: counted, not kept). */
   get size(): number {
@@ -45,14 +57,18 @@ export class MessageRuns {
    * otherwise returns the station's run, ended, to be logged before `entry`.
    */
   add(entry: OcppMessageRecord): { folded: boolean; ended?: OcppMessageRecord } {
-    const run = this.open.get(entry.tenantId)?.get(entry.stationId);
+    const run = this.open.get(entry.tenantId)?.get(entry.stationId)?.record;
     if (!foldable(entry)) return { folded: false, ended: run && this.end(run) };
     if (!run || run.action !== entry.action) {
       const ended = run && this.end(run);
       // The entry is the recorder's to give away: it becomes the run, not a copy of it.
       entry.count = 1;
       entry.messageIds = entry.messageId === undefined ? [] : [entry.messageId];
-      innerMap(this.open, entry.tenantId).set(entry.stationId, entry);
+      const window = RUN_WINDOW_MIN_MS + Math.random() * (RUN_WINDOW_MAX_MS - RUN_WINDOW_MIN_MS);
+      innerMap(this.open, entry.tenantId).set(entry.stationId, {
+        record: entry,
+        ripeAt: entry.at.getTime() + window,
+      });
       return { folded: true, ended };
     }
     run.count! += 1;
@@ -64,11 +80,11 @@ export class MessageRuns {
     return { folded: true, ended: run.count! >= RUN_MAX_CALLS ? this.end(run) : undefined };
   }
 
-  /** Ends the runs whose first CALL passed at or before `startedBy` (all of them without it). */
-  endStartedBy(startedBy = Infinity): OcppMessageRecord[] {
+  /** Ends the runs old enough to be written at `now` (epoch ms; all of them without it). */
+  endRipe(now = Infinity): OcppMessageRecord[] {
     const ended: OcppMessageRecord[] = [];
     for (const ofTenant of this.open.values()) {
-      for (const run of ofTenant.values()) if (run.at.getTime() <= startedBy) ended.push(run);
+      for (const run of ofTenant.values()) if (run.ripeAt <= now) ended.push(run.record);
     }
     return ended.map((run) => this.end(run));
   }

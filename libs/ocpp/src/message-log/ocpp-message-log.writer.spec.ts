@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT_ID, TenantId } from '@csms/common';
 import { OcppMessageDirection } from './models/ocpp-message.model';
-import { RUN_MAX_CALLS, RUN_WINDOW_MS } from './message-runs';
+import { RUN_MAX_CALLS, RUN_WINDOW_MAX_MS, RUN_WINDOW_MIN_MS } from './message-runs';
 import { LOG_BATCH_SIZE, LOG_FLUSH_INTERVAL_MS, OcppMessageLogWriter } from './ocpp-message-log.writer';
 import { OcppMessageRecord, OcppMessageRepository } from './ocpp-message.repository';
 import { OcppTrafficMetrics } from './ocpp-traffic.metrics';
@@ -88,13 +88,24 @@ describe('OcppMessageLogWriter', () => {
       const writer = new OcppMessageLogWriter(repository, noMetrics);
       for (let n = 1; n <= 3; n++) writer.record(meterValues(n));
       writer.record(meterValues(4, 'CS-2'));
-      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MS - LOG_FLUSH_INTERVAL_MS);
+      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MIN_MS - LOG_FLUSH_INTERVAL_MS);
       expect(rows()).toEqual([]);
-      await jest.advanceTimersByTimeAsync(LOG_FLUSH_INTERVAL_MS);
-      expect(rows()).toEqual(['CS-1 MeterValues 3 1,2,3', 'CS-2 MeterValues 1 -']);
-      const [run] = batches.flat();
+      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MAX_MS - RUN_WINDOW_MIN_MS + LOG_FLUSH_INTERVAL_MS);
+      expect(rows().sort()).toEqual(['CS-1 MeterValues 3 1,2,3', 'CS-2 MeterValues 1 -']);
+      const run = batches.flat().find((row) => row.stationId === 'CS-1')!;
       expect(run).toEqual(expect.objectContaining({ sizeBytes: 300, answerSizeBytes: 30, latencyMs: 3 }));
       expect(run.lastAt).toBeInstanceOf(Date);
+    });
+
+    it('ends the runs of stations that started together in different flushes, not all in one write', async () => {
+      const writer = new OcppMessageLogWriter(repository, noMetrics);
+      for (let station = 0; station < 100; station++) writer.record(meterValues(1, `CS-${station}`));
+      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MAX_MS);
+      // Windows drawn evenly over a second, written four times a second: about 25 runs per flush.
+      const sizes = batches.map((batch) => batch.length);
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(100);
+      expect(sizes.length).toBeGreaterThanOrEqual(4);
+      expect(Math.max(...sizes)).toBeLessThan(50);
     });
 
     it("ends a run at the station's next other frame, so the log keeps its order, and when it is full", async () => {
@@ -106,7 +117,7 @@ describe('OcppMessageLogWriter', () => {
       writer.record(meterValues(5));
       writer.record(record(6));
       for (let n = 100; n < 100 + RUN_MAX_CALLS; n++) writer.record(meterValues(n));
-      await writer.flush({ runsStartedBy: 0 });
+      await writer.flush({ runsRipeBy: 0 });
       expect(rows().map((row) => row.split(' ').slice(0, 3).join(' '))).toEqual([
         'CS-1 MeterValues 2',
         'CS-1 MeterValues 1',
@@ -123,7 +134,7 @@ describe('OcppMessageLogWriter', () => {
       for (let n = 0; n < LOG_BATCH_SIZE; n++) writer.record(record(n));
       await Promise.resolve();
       expect(batches.map((batch) => batch.length)).toEqual([LOG_BATCH_SIZE]);
-      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MS + LOG_FLUSH_INTERVAL_MS);
+      await jest.advanceTimersByTimeAsync(RUN_WINDOW_MAX_MS + LOG_FLUSH_INTERVAL_MS);
       expect(rows().slice(LOG_BATCH_SIZE)).toEqual(['CS-2 MeterValues 1 -']);
     });
 

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { MessageRuns, RUN_WINDOW_MS } from './message-runs';
+import { MessageRuns } from './message-runs';
 import { OcppMessageRecord, OcppMessageRepository } from './ocpp-message.repository';
 import { OcppTrafficMetrics } from './ocpp-traffic.metrics';
 
@@ -13,8 +13,8 @@ export const LOG_MAX_BACKLOG = 50_000;
 /**
  * Group-commits the OCPP message log: the hot path only appends to an array; one bulk insert per
  * batch writes it. A station's routine calls are folded into runs first (`MessageRuns`), which are
- * written within RUN_WINDOW_MS. The log is diagnostic, so a failed batch is logged and dropped,
- * never retried at the expense of station traffic.
+ * written within their window (at most RUN_WINDOW_MAX_MS). The log is diagnostic, so a failed batch
+ * is logged and dropped, never retried at the expense of station traffic.
  */
 @Injectable()
 export class OcppMessageLogWriter implements BeforeApplicationShutdown {
@@ -40,13 +40,13 @@ export class OcppMessageLogWriter implements BeforeApplicationShutdown {
   }
 
   /**
-   * Writes everything recorded so far, open runs included (or only those started by
-   * `runsStartedBy`); resolves once it is stored (or given up).
+   * Writes everything recorded so far, open runs included (or only those ripe by `runsRipeBy`, epoch
+   * ms); resolves once it is stored (or given up).
    */
-  flush(options: { runsStartedBy?: number } = {}): Promise<void> {
+  flush(options: { runsRipeBy?: number } = {}): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const run of this.runs.endStartedBy(options.runsStartedBy)) this.append(run);
+    for (const run of this.runs.endRipe(options.runsRipeBy)) this.append(run);
     const batch = this.buffer;
     if (batch.length === 0) return this.flushing;
     this.buffer = [];
@@ -56,7 +56,7 @@ export class OcppMessageLogWriter implements BeforeApplicationShutdown {
 
   /** Writes what is recorded and the runs old enough; a later round writes the runs still open. */
   private flushRipe(): void {
-    void this.flush({ runsStartedBy: Date.now() - RUN_WINDOW_MS });
+    void this.flush({ runsRipeBy: Date.now() });
     if (this.runs.size) this.timer ??= setTimeout(() => this.flushRipe(), LOG_FLUSH_INTERVAL_MS);
   }
 

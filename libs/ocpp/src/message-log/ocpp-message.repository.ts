@@ -37,9 +37,9 @@ export interface OcppMessageRecord {
 }
 
 /**
- * Records per insert. The runs of every station ripen together, every two seconds: written at once,
- * 500 of them held the embedded database's only writer for 100 to 190 ms, and the meter values of
- * every station waited behind it (the paced benchmark's slowest answers came with those writes).
+ * Records per insert. When many wait at once (a backlog, or the runs of 500 stations before their
+ * windows were drawn apart), one insert of 500 held the embedded database's only writer for 100 to
+ * 190 ms, and the meter values of every station waited behind it.
  */
 export const INSERT_CHUNK = 50;
 
