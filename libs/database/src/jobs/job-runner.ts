@@ -26,6 +26,10 @@ interface QueueLoop {
   handler: JobHandler;
   woken: boolean;
   wake?: () => void;
+  /** Asleep with the queue's lease held, until a job comes due: what the shared poll reads for. */
+  idle: boolean;
+  /** Wakes the queue when the job the poll found comes due. */
+  dueTimer?: NodeJS.Timeout;
   /** Rounds started; a waiter is satisfied by a round that started after it came and found nothing due. */
   rounds: number;
   idleWaiters: { after: number; resolve: () => void }[];
@@ -40,13 +44,15 @@ function retryOf(error: unknown): JobResult {
  * Runs every registered queue on instances with the `worker` role, each under its own lease (the
  * housekeeping lock), so another instance takes over within a minute when the holder dies. A round
  * reads the due jobs, runs them (`concurrency` at a time) and stores each outcome. An idle queue
- * sleeps JOBS_POLL_MS, or until a job is enqueued here or comes due.
+ * sleeps until a job is enqueued here or comes due: every JOBS_POLL_MS, one read for all idle queues
+ * finds the jobs other instances stored, or that come due before the next poll.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobRunner.name);
   private readonly loops = new Map<string, QueueLoop>();
   private readonly unsubscribers: (() => void)[] = [];
+  private pollTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
@@ -66,12 +72,17 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       this.handlers.onRegister((handler) => this.start(handler)),
     );
     this.handlers.all().forEach((handler) => this.start(handler));
+    this.schedulePoll();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.pollTimer);
     this.unsubscribers.forEach((unsubscribe) => unsubscribe());
-    for (const loop of this.loops.values()) loop.wake?.();
+    for (const loop of this.loops.values()) {
+      clearTimeout(loop.dueTimer);
+      loop.wake?.();
+    }
     await Promise.all([...this.loops.values()].map((loop) => loop.done ?? Promise.resolve()));
   }
 
@@ -90,7 +101,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   private start(handler: JobHandler): void {
     if (this.stopped || this.loops.has(handler.queue)) return;
-    const loop: QueueLoop = { handler, woken: false, rounds: 0, idleWaiters: [] };
+    const loop: QueueLoop = { handler, woken: false, idle: false, rounds: 0, idleWaiters: [] };
     this.loops.set(handler.queue, loop);
     loop.done = this.run(loop);
   }
@@ -127,17 +138,15 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async work(loop: QueueLoop, lease: JobLease): Promise<void> {
-    // Whether a round may find jobs due. An idle queue's poll asks only when its next job is due (one
-    // read), instead of a round's read and then that one: every queue polls every JOBS_POLL_MS.
+    // Whether a round may find jobs due: after one that ran jobs, or a wake-up.
     let mayBeDue = true;
     while (!this.stopped && lease.held) {
       if (!mayBeDue && !loop.woken) {
-        const untilNext = await this.untilNextDue(loop.handler.queue);
-        if (untilNext > 0) {
-          await this.sleep(loop, Math.min(this.config.JOBS_POLL_MS, untilNext));
-          mayBeDue = untilNext <= this.config.JOBS_POLL_MS;
-          continue;
-        }
+        // Up to a poll at a time, to see that the lease is still held; the poll wakes it sooner.
+        loop.idle = true;
+        await this.sleep(loop, this.config.JOBS_POLL_MS);
+        loop.idle = false;
+        continue;
       }
       loop.woken = false;
       const round = ++loop.rounds;
@@ -155,10 +164,35 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** How long until the queue's next pending job is due: 0 when one is, infinite when none is (or unknown). */
-  private async untilNextDue(queue: string): Promise<number> {
-    const next = await this.jobs.nextDue(queue).catch(() => undefined);
-    return next ? Math.max(0, next.getTime() - Date.now()) : Number.POSITIVE_INFINITY;
+  private schedulePoll(): void {
+    if (this.stopped) return;
+    this.pollTimer = setTimeout(
+      () => void this.poll().finally(() => this.schedulePoll()),
+      this.config.JOBS_POLL_MS,
+    );
+  }
+
+  /**
+   * One read for every idle queue: each is woken when its next job comes due, if that is before the
+   * next poll. (A queue at work reads its own due jobs.) Where each idle queue read its own next job
+   * every poll, the reads grew with the queues, and came in bursts beside the meter values' writes.
+   */
+  private async poll(): Promise<void> {
+    const idle = [...this.loops.values()].filter((loop) => loop.idle);
+    if (!idle.length) return;
+    const pollEnd = new Date(Date.now() + this.config.JOBS_POLL_MS);
+    const queues = idle.map((loop) => loop.handler.queue);
+    const nextDue = await this.jobs.nextDueOf(queues, pollEnd).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'Job poll failed');
+      return new Map<string, Date>();
+    });
+    for (const loop of idle) {
+      const at = nextDue.get(loop.handler.queue);
+      if (!at) continue;
+      clearTimeout(loop.dueTimer);
+      const queue = loop.handler.queue;
+      loop.dueTimer = setTimeout(() => this.wake(queue), Math.max(0, at.getTime() - Date.now()));
+    }
   }
 
   private settleWaiters(loop: QueueLoop, round: number): void {

@@ -61,14 +61,21 @@ export class QueuedJobRepository extends TenantRepository<QueuedJobDocument, Job
     return docs.map((doc) => this.toEntity(doc));
   }
 
-  /** When the queue's next pending job is due (every tenant), if it has one. */
-  async nextDue(queue: string): Promise<Date | undefined> {
-    const doc = await this.model
-      .findOne({ queue, status: 'PENDING' }, { runAt: 1 })
+  /**
+   * When each of `queues` has its next pending job due (every tenant), of those due by `by`: one read
+   * for them all. It reads at most `limit` jobs, soonest first; a queue behind another's backlog is
+   * found by the next read, once that queue is woken (at work, it is no longer asked for).
+   */
+  async nextDueOf(queues: string[], by: Date, limit = 100): Promise<Map<string, Date>> {
+    const docs = await this.model
+      .find({ queue: { $in: queues }, status: 'PENDING', runAt: { $lte: by } }, { queue: 1, runAt: 1 })
       .sort({ runAt: 1, _id: 1 })
-      .lean<Lean<QueuedJobDocument>>()
+      .limit(limit)
+      .lean<Lean<QueuedJobDocument>[]>()
       .exec();
-    return doc?.runAt;
+    const next = new Map<string, Date>();
+    for (const doc of docs) if (!next.has(doc.queue)) next.set(doc.queue, doc.runAt);
+    return next;
   }
 
   /** Done: deleted, unless it was enqueued again meanwhile (then it runs again now). */
