@@ -270,4 +270,24 @@ describe('housekeeping jobs (one instance, real database, OCPP-J and OCPP-S stat
     const leases = await db.collection('housekeeping_locks').find({ job: 'stale-sessions' }).toArray();
     expect(new Set(leases.map((doc) => doc._id)).size).toBe(leases.length);
   });
+
+  it("keeps another instance's lease, renewed in place, past its first expiry", async () => {
+    const otherInstance = new JobLock(server.app.get(LeaseStore), 'another-instance');
+    const lease = (await otherInstance.acquire('offline-stations', 3000))!;
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Renewed at 40 to 60 % of its time, half a second before its margin.
+    await wait(1850);
+    expect(await lease.keep()).toBe(true);
+    await wait(1300);
+    // Past the first expiry (3 s): still the other instance's, in the same document.
+    expect((await housekeeping.runOnce('offline-stations')).ran).toBe(false);
+    const [stored] = await db
+      .collection('housekeeping_locks')
+      .find({ _id: `offline-stations:${lease.generation}` as never })
+      .toArray();
+    expect(stored.expiresAt.getTime()).toBe(lease.expiresAt.getTime());
+    expect(stored.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    await lease.release();
+    expect((await housekeeping.runOnce('offline-stations')).ran).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
-/** The right to run a queue until `held` turns false. */
+/** The right to run a queue while `keep()` resolves true. */
 export interface JobLease {
-  readonly held: boolean;
+  /** Whether the queue may still be run; renews the lease when it is due. */
+  keep(): Promise<boolean>;
   release(): Promise<void>;
 }
 

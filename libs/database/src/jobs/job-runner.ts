@@ -20,7 +20,7 @@ import { QueuedJobRepository } from './queued-job.repository';
 const LEASE_TTL_MS = 60_000;
 
 /** Held for ever: an instance without a lease provider runs every queue itself. */
-const SOLE_INSTANCE: JobLease = { held: true, release: () => Promise.resolve() };
+const SOLE_INSTANCE: JobLease = { keep: () => Promise.resolve(true), release: () => Promise.resolve() };
 
 interface QueueLoop {
   handler: JobHandler;
@@ -140,9 +140,9 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async work(loop: QueueLoop, lease: JobLease): Promise<void> {
     // Whether a round may find jobs due: after one that ran jobs, or a wake-up.
     let mayBeDue = true;
-    while (!this.stopped && lease.held) {
+    while (!this.stopped && (await lease.keep())) {
       if (!mayBeDue && !loop.woken) {
-        // Up to a poll at a time, to see that the lease is still held; the poll wakes it sooner.
+        // Up to a poll at a time, to keep the lease; the poll wakes it sooner.
         loop.idle = true;
         await this.sleep(loop, this.config.JOBS_POLL_MS);
         loop.idle = false;

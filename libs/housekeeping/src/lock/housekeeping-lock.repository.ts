@@ -43,6 +43,13 @@ export class HousekeepingLockRepository extends LeaseStore {
     await this.model.updateOne({ _id: leaseId(job, generation) }, { $set: { releasedAt: at } }).exec();
   }
 
+  async extend(job: string, generation: number, expiresAt: Date): Promise<boolean> {
+    const extended = await this.model
+      .updateOne({ _id: leaseId(job, generation), releasedAt: { $exists: false } }, { $set: { expiresAt } })
+      .exec();
+    return extended.matchedCount === 1;
+  }
+
   async prune(job: string, belowGeneration: number): Promise<void> {
     await this.model.deleteMany({ job, generation: { $lt: belowGeneration } }).exec();
   }

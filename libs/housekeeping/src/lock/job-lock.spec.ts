@@ -45,6 +45,41 @@ describe('JobLock', () => {
     expect(successor?.held).toBe(true);
   });
 
+  it('renews a lease in place for a holder that works on: one write, the same generation, contenders still refused', async () => {
+    const store = new MemoryLeaseStore();
+    let now = Date.parse('2026-11-28T12:00:00Z');
+    const clock = () => now;
+    const [a, b] = [new JobLock(store, 'a', clock), new JobLock(store, 'b', clock)];
+    const lease = (await a.acquire('job', 60_000))!;
+    // Before 40 % of its time, nothing is written.
+    now += 23_000;
+    expect(await lease.keep()).toBe(true);
+    expect(store.leases.get('job:1')?.expiresAt.getTime()).toBe(Date.parse('2026-11-28T12:01:00Z'));
+    // By 60 %, it is extended by a full TTL from then.
+    now += 13_000;
+    expect(await lease.keep()).toBe(true);
+    expect(store.leases.get('job:1')?.expiresAt.getTime()).toBe(now + 60_000);
+    // Past the first expiry it is still held, and nobody else gets in.
+    now += 40_000;
+    expect(lease.held).toBe(true);
+    expect(await b.acquire('job', 60_000)).toBeNull();
+    expect([...store.leases.keys()]).toEqual(['job:1']);
+    // A holder that stops keeping it loses it at the renewed expiry, as before.
+    now += 20_001;
+    expect(await b.acquire('job', 60_000)).not.toBeNull();
+  });
+
+  it('does not count a renewal that lands once the lease is no longer held', async () => {
+    const store = new MemoryLeaseStore();
+    let now = Date.parse('2026-11-28T12:00:00Z');
+    const lease = (await new JobLock(store, 'a', () => now).acquire('job', 60_000))!;
+    now += 47_000;
+    const kept = lease.keep();
+    // The write takes longer than the margin left (1 s here): work must stop all the same.
+    now += 2_000;
+    expect(await kept).toBe(false);
+  });
+
   it('never lets a contender in on a generation it read long ago and that was pruned since', async () => {
     const store = new MemoryLeaseStore();
     const [fast, stalled] = [new JobLock(store, 'fast'), new JobLock(store, 'stalled')];

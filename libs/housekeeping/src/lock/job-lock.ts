@@ -5,21 +5,30 @@ import { LeaseRecord, LeaseStore } from './lease-store';
  * network) may insert a generation pruned meanwhile; it then finds a newer one and gives up.
  */
 const KEPT_GENERATIONS = 20;
-/** Work stops this long before the lease expires, so that a slow last step does not overlap a successor. */
+/** The most a lease's safety margin is (a fifth of its TTL otherwise). */
 const MAX_SAFETY_MARGIN_MS = 30_000;
 
 export type Clock = () => number;
 
-/** The right to run a job until `expiresAt`; check `held` between steps of work. */
+/** The right to run a job until `expiresAt`; check `held` (or `keep()`) between steps of work. */
 export class Lease {
   private released = false;
+  /** When `keep()` renews it: drawn between 40 and 60 % of its time, anew at each renewal. */
+  private renewAt: number;
 
   constructor(
     private readonly record: LeaseRecord,
     private readonly store: LeaseStore,
     private readonly clock: Clock,
-    private readonly marginMs: number,
-  ) {}
+    private readonly ttlMs: number,
+  ) {
+    this.renewAt = this.nextRenewal();
+  }
+
+  /** Work stops this long before the expiry, so that a slow last step does not overlap a successor. */
+  private get marginMs(): number {
+    return Math.min(this.ttlMs / 5, MAX_SAFETY_MARGIN_MS);
+  }
 
   get job(): string {
     return this.record.job;
@@ -36,6 +45,35 @@ export class Lease {
   /** Whether work may go on: released leases and leases about to expire are not. */
   get held(): boolean {
     return !this.released && this.clock() < this.record.expiresAt.getTime() - this.marginMs;
+  }
+
+  /**
+   * Whether work may go on, for a holder that works for longer than the TTL: once the renewal time
+   * has come, the lease is first extended in place, one write, where releasing and acquiring it
+   * anew wrote a generation (five commands). Leases taken together, a worker's queues, come due at
+   * different moments, so their renewals do not reach the database at once. A renewal that fails
+   * is tried at the next call, while the lease is still held.
+   */
+  async keep(): Promise<boolean> {
+    if (this.held && this.clock() >= this.renewAt) await this.renew().catch(() => undefined);
+    return this.held;
+  }
+
+  /**
+   * Counts only if the write lands while the lease is still held: a contender takes a lease over
+   * only once it expired, so until then none can have, and the extended lease stays the newest.
+   */
+  private async renew(): Promise<void> {
+    const heldUntil = this.record.expiresAt.getTime() - this.marginMs;
+    const expiresAt = new Date(this.clock() + this.ttlMs);
+    const extended = await this.store.extend(this.record.job, this.record.generation, expiresAt);
+    if (!extended || this.released || this.clock() >= heldUntil) return;
+    this.record.expiresAt = expiresAt;
+    this.renewAt = this.nextRenewal();
+  }
+
+  private nextRenewal(): number {
+    return this.clock() + this.ttlMs * (0.4 + 0.2 * Math.random());
   }
 
   /** Lets the next contender in at once rather than after the expiry. */
@@ -60,6 +98,8 @@ export class Lease {
  *   most its TTL. A holder still alive stops when `held` turns false (a safety margin before the
  *   expiry), so holders never overlap as long as one step of work is shorter than the margin and
  *   the instances' clocks agree to within it.
+ * - a holder that works on (a job queue, the roaming outbox) extends its own lease before that
+ *   point (`keep()`); the lease stays the newest, since no contender takes over a lease unexpired.
  */
 export class JobLock {
   constructor(
@@ -89,6 +129,6 @@ export class JobLock {
     if (record.generation > KEPT_GENERATIONS) {
       await this.store.prune(job, record.generation - KEPT_GENERATIONS);
     }
-    return new Lease(record, this.store, this.clock, Math.min(ttlMs / 5, MAX_SAFETY_MARGIN_MS));
+    return new Lease(record, this.store, this.clock, ttlMs);
   }
 }

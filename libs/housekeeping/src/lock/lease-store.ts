@@ -18,6 +18,8 @@ export abstract class LeaseStore {
   /** Inserts the lease; false when that generation of the job exists already (someone else took it). */
   abstract insert(lease: LeaseRecord): Promise<boolean>;
   abstract release(job: string, generation: number, at: Date): Promise<void>;
+  /** Moves the expiry of a lease not released; false when there is no such lease. */
+  abstract extend(job: string, generation: number, expiresAt: Date): Promise<boolean>;
   /** Deletes the leases of `job` older than `generation`. */
   abstract prune(job: string, belowGeneration: number): Promise<void>;
 }

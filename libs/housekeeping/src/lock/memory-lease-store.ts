@@ -33,6 +33,14 @@ export class MemoryLeaseStore extends LeaseStore {
     if (lease) lease.releasedAt = at;
   }
 
+  async extend(job: string, generation: number, expiresAt: Date): Promise<boolean> {
+    await tick();
+    const lease = this.leases.get(`${job}:${generation}`);
+    if (!lease || lease.releasedAt) return false;
+    lease.expiresAt = expiresAt;
+    return true;
+  }
+
   async prune(job: string, belowGeneration: number): Promise<void> {
     await tick();
     for (const [id, lease] of this.leases) {

@@ -82,7 +82,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
         continue;
       }
       try {
-        while (!this.stopped && lease.held) {
+        while (!this.stopped && (await lease.keep())) {
           this.pendingWake = false;
           const worked = await this.round().catch((error: unknown) => {
             this.logger.error({ err: error }, 'Outbox round failed');
