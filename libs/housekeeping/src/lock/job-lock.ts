@@ -50,9 +50,9 @@ export class Lease {
   /**
    * Whether work may go on, for a holder that works for longer than the TTL: once the renewal time
    * has come, the lease is first extended in place, one write, where releasing and acquiring it
-   * anew wrote a generation (five commands). Leases taken together, a worker's queues, come due at
-   * different moments, so their renewals do not reach the database at once. A renewal that fails
-   * is tried at the next call, while the lease is still held.
+   * anew wrote a generation (four or five commands). Leases taken together, a worker's queues, come
+   * due at different moments, so their renewals do not reach the database at once. A renewal that
+   * fails is tried at the next call, while the lease is still held.
    */
   async keep(): Promise<boolean> {
     if (this.held && this.clock() >= this.renewAt) await this.renew().catch(() => undefined);
