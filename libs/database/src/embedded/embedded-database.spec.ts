@@ -98,7 +98,7 @@ describe('serverLayout', () => {
     expect(args).toEqual(
       expect.arrayContaining([
         '--handler=sqlite',
-        '--sqlite-url=file:///data/ferretdb/?_pragma=synchronous(normal)&_pragma=mmap_size(268435456)',
+        '--sqlite-url=file:///data/ferretdb/?_pragma=synchronous(normal)&_pragma=mmap_size(268435456)&_pragma=journal_size_limit(67108864)',
         '--listen-addr=127.0.0.1:27100',
         '--state-dir=/data/ferretdb-state',
         '--telemetry=disable',
