@@ -1,4 +1,4 @@
-import { deleteInner, innerMap } from './inner-map';
+import { deleteInner, innerCount, innerMap } from './inner-map';
 
 describe('innerMap', () => {
   it('adds an empty map under a new key, and returns the same one for that key afterwards', () => {
@@ -28,5 +28,15 @@ describe('innerMap', () => {
     expect(deleteInner(outer, 'b', 'y')).toBe(false);
     expect(deleteInner(outer, 'a', 'y')).toBe(true);
     expect(outer.has('a')).toBe(false);
+  });
+
+  it('counts the entries of all the inner maps', () => {
+    const outer = new Map<string, Map<string, number>>();
+    expect(innerCount(outer)).toBe(0);
+    innerMap(outer, 'a').set('x', 1).set('y', 2);
+    innerMap(outer, 'b').set('x', 3);
+    expect(innerCount(outer)).toBe(3);
+    deleteInner(outer, 'a', 'x');
+    expect(innerCount(outer)).toBe(2);
   });
 });

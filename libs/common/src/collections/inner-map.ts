@@ -12,3 +12,10 @@ export function deleteInner<K, InnerK, V>(outer: Map<K, Map<InnerK, V>>, key: K,
   if (!inner.size) outer.delete(key);
   return true;
 }
+
+/** Entries of all the inner maps: counted when asked, so no counter can drift from the maps. */
+export function innerCount<K, InnerK, V>(outer: Map<K, Map<InnerK, V>>): number {
+  let count = 0;
+  for (const inner of outer.values()) count += inner.size;
+  return count;
+}

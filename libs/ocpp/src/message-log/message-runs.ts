@@ -1,4 +1,4 @@
-import { deleteInner, innerMap, TenantId } from '@csms/common';
+import { deleteInner, innerCount, innerMap, TenantId } from '@csms/common';
 import { OcppMessageDirection } from './models/ocpp-message.model';
 import { OcppMessageRecord } from './ocpp-message.repository';
 
@@ -47,9 +47,7 @@ export class MessageRuns {
 
   /** Open runs (read a few times a second, by the writer's timer: counted, not kept). */
   get size(): number {
-    let runs = 0;
-    for (const ofTenant of this.open.values()) runs += ofTenant.size;
-    return runs;
+    return innerCount(this.open);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { innerMap, TenantId } from '@csms/common';
+import { innerCount, innerMap, TenantId } from '@csms/common';
 import { countMatching, isDuplicateKeyError, Lean, TenantRepository } from '@csms/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -42,19 +42,13 @@ export function consumptionId(tenantId: TenantId, transactionId: string, timesta
 const sessionParts = new Map<TenantId, Map<string, string>>();
 const MAX_SESSION_PARTS = 10_000;
 
-/** Id parts kept, counted when a session's is new (once per session, over a handful of tenants). */
-function sessionPartsKept(): number {
-  let kept = 0;
-  for (const ofTenant of sessionParts.values()) kept += ofTenant.size;
-  return kept;
-}
-
 function sessionPartOf(tenantId: TenantId, transactionId: string): string {
   let part = sessionParts.get(tenantId)?.get(transactionId);
   if (part === undefined) {
     part = createHash('sha256').update(`${tenantId}\u0000${transactionId}`).digest('hex').slice(0, 12);
     // Bounded: past the limit it starts afresh (the open sessions fill it again within a round).
-    if (sessionPartsKept() >= MAX_SESSION_PARTS) sessionParts.clear();
+    // Counted when a session's part is new: once per session, over a handful of tenants.
+    if (innerCount(sessionParts) >= MAX_SESSION_PARTS) sessionParts.clear();
     innerMap(sessionParts, tenantId).set(transactionId, part);
   }
   return part;
