@@ -110,7 +110,7 @@ function render(cases, runs, notApplicable) {
     'through GraphQL. See `test/conformance/README.md`.',
     '',
     'These are our own tests of what each case asks of a CSMS, written from the OCPP specifications and the',
-    "case titles; they are not a run of the OCTT itself (available to OCA members only), and passing them is",
+    'case titles; they are not a run of the OCTT itself (available to OCA members only), and passing them is',
     'not an OCA certification. "Not applicable" marks a case that needs a feature we do not offer, with the',
     Object.keys(notApplicable).length ? 'reason.' : 'reason; today every case has a test.',
     '',

@@ -5,7 +5,13 @@ import { IDENTITY } from '../roaming/support/roaming-fixture';
 import { GraphQLClient, loginAsAdmin } from '../support/graphql-client';
 import { TestApp, startTestApp } from '../support/test-app';
 import { createUserAndLogin } from '../support/users';
-import { API_KEY, CLIENT_ID, CLIENT_SECRET, MeterServer, startMeterServer } from '../assets/support/meter-server';
+import {
+  API_KEY,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  MeterServer,
+  startMeterServer,
+} from '../assets/support/meter-server';
 
 /**
  * A tenant admin sets an asset's meter URL or a roaming partner's versions URL; the CSMS fetches

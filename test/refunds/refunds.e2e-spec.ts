@@ -20,7 +20,8 @@ interface ReportView {
   entries: { transactionId: string; amount: number; currency: string; date: string; city: string | null }[];
 }
 
-const REPORT_FIELDS = 'id name status concurReportId reason entries { transactionId amount currency date city }';
+const REPORT_FIELDS =
+  'id name status concurReportId reason entries { transactionId amount currency date city }';
 const REFUND = `mutation($ids: [ID!]!) { refundSessions(transactionIds: $ids) { ${REPORT_FIELDS} } }`;
 const REPORT = `query($id: ID!) { refundReport(id: $id) { ${REPORT_FIELDS} } }`;
 const SESSION_REFUND = 'query($id: ID!) { transaction(id: $id) { id refund { status reportId } } }';
@@ -56,7 +57,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     await station.call('StopTransaction', { transactionId, meterStop: meter, timestamp: stop });
     const { transactions } = await admin.data<{
       transactions: { edges: { node: { id: string; ocppTransactionId: string } }[] };
-    }>('{ transactions(filter: { chargingStationId: "REFUND-CS" }, first: 100) { edges { node { id ocppTransactionId } } } }');
+    }>(
+      '{ transactions(filter: { chargingStationId: "REFUND-CS" }, first: 100) { edges { node { id ocppTransactionId } } } }',
+    );
     return transactions.edges.find((edge) => edge.node.ocppTransactionId === String(transactionId))!.node.id;
   }
 
@@ -119,7 +122,14 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     const companyId = await createCompany(admin, 'Refunds Co');
     const { createSite } = await admin.data<{ createSite: { id: string } }>(
       'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }',
-      { input: { companyId, name: 'Lyon office', timeZone: 'Europe/Paris', address: { city: 'Lyon', country: 'FR' } } },
+      {
+        input: {
+          companyId,
+          name: 'Lyon office',
+          timeZone: 'Europe/Paris',
+          address: { city: 'Lyon', country: 'FR' },
+        },
+      },
     );
     const areaId = await createSiteArea(admin, createSite.id, 'Car park');
     await createStationIn(admin, 'REFUND-CS', areaId);
@@ -146,7 +156,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     ).toBe('FORBIDDEN');
     expect(await admin.errorCode(UPDATE_SETTINGS, { input: { enabled: true } })).toBe('BAD_USER_INPUT');
     expect(
-      await admin.errorCode(UPDATE_SETTINGS, { input: { enabled: false, authenticationUrl: 'ftp://concur' } }),
+      await admin.errorCode(UPDATE_SETTINGS, {
+        input: { enabled: false, authenticationUrl: 'ftp://concur' },
+      }),
     ).toBe('BAD_USER_INPUT');
     expect(
       await admin.errorCode(UPDATE_SETTINGS, { input: { enabled: false, expenseTypeCode: 'no spaces!' } }),
@@ -202,7 +214,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     expect(await done.text()).toContain('concur account is connected');
     // The state was used: a replayed callback changes nothing.
     expect((await fetch(callback)).status).toBe(400);
-    expect((await fetch(`${server.httpUrl}/connections/oauth2/callback?state=forged&code=x`)).status).toBe(400);
+    expect((await fetch(`${server.httpUrl}/connections/oauth2/callback?state=forged&code=x`)).status).toBe(
+      400,
+    );
     // The user declined at Concur: nothing is connected, and that state is spent.
     const declined = new URL(
       (await driver.client.data<{ connectConcur: { url: string } }>('mutation { connectConcur { url } }'))
@@ -228,7 +242,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
       // 23:30 UTC on the 30th is December 1st in Lyon.
       await charge('REFUND-DRIVER', '2026-11-30T22:00:00Z', '2026-11-30T23:30:00Z', 20),
     ];
-    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: month });
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, {
+      ids: month,
+    });
     expect(refundSessions.status).toBe('PENDING');
     expect(refundSessions.name).toBe('Charging 2026-11');
     expect(refundSessions.entries).toEqual([
@@ -240,7 +256,11 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
 
     const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
     const inConcur = concur.reports.get(submitted.concurReportId!)!;
-    expect(inConcur).toMatchObject({ Name: 'Charging 2026-11', PolicyID: 'gWpol$EV', OwnerLoginID: concur.login });
+    expect(inConcur).toMatchObject({
+      Name: 'Charging 2026-11',
+      PolicyID: 'gWpol$EV',
+      OwnerLoginID: concur.login,
+    });
     expect(inConcur.entries.map((entry) => [entry.TransactionAmount, entry.TransactionDate])).toEqual([
       [3.6, '2026-11-02'],
       [1.8, '2026-11-09'],
@@ -253,7 +273,10 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
       TransactionCurrencyCode: 'EUR',
       LocationID: 'gWnA$pZ7Lyon',
     });
-    expect(await sessionRefund(driver.client, month[0])).toEqual({ status: 'SUBMITTED', reportId: submitted.id });
+    expect(await sessionRefund(driver.client, month[0])).toEqual({
+      status: 'SUBMITTED',
+      reportId: submitted.id,
+    });
 
     expect(await concur.workflow(inConcur.ID, 'submit')).toBe(204);
     expect(await concur.workflow(inConcur.ID, 'approve')).toBe(204);
@@ -279,20 +302,26 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     expect(await colleague.client.errorCode(REFUND, { ids: [others] })).toBe('BAD_USER_INPUT');
     expect(await driver.client.errorCode(REFUND, { ids: [] })).toBe('BAD_USER_INPUT');
     expect(await driver.client.errorCode(REFUND, { ids: [mine, mine] })).toBe('BAD_USER_INPUT');
-    expect(await driver.client.errorCode(REFUND, { ids: Array.from({ length: 101 }, (_, i) => `t${i}`) })).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(
+      await driver.client.errorCode(REFUND, { ids: Array.from({ length: 101 }, (_, i) => `t${i}`) }),
+    ).toBe('BAD_USER_INPUT');
     const { transactionId } = (await station.call('StartTransaction', {
       connectorId: 1,
       idTag: 'REFUND-DRIVER',
       meterStart: meter,
       timestamp: new Date().toISOString(),
     })) as { transactionId: number };
-    const { transactions } = await driver.client.data<{ transactions: { edges: { node: { id: string } }[] } }>(
-      '{ transactions(filter: { active: true }) { edges { node { id } } } }',
+    const { transactions } = await driver.client.data<{
+      transactions: { edges: { node: { id: string } }[] };
+    }>('{ transactions(filter: { active: true }) { edges { node { id } } } }');
+    expect(await driver.client.errorCode(REFUND, { ids: [transactions.edges[0].node.id] })).toBe(
+      'BAD_USER_INPUT',
     );
-    expect(await driver.client.errorCode(REFUND, { ids: [transactions.edges[0].node.id] })).toBe('BAD_USER_INPUT');
-    await station.call('StopTransaction', { transactionId, meterStop: meter, timestamp: new Date().toISOString() });
+    await station.call('StopTransaction', {
+      transactionId,
+      meterStop: meter,
+      timestamp: new Date().toISOString(),
+    });
     // Nothing was claimed by the refused requests.
     expect(await sessionRefund(driver.client, mine)).toBeNull();
   });
@@ -316,7 +345,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     const session = await charge('REFUND-DRIVER', '2026-11-06T07:00:00Z', '2026-11-06T08:00:00Z', 6);
     const before = concur.grants.filter((grant) => grant === 'refresh_token').length;
     concur.revokeAccessTokens();
-    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, {
+      ids: [session],
+    });
     const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
     expect(concur.grants.filter((grant) => grant === 'refresh_token').length).toBeGreaterThan(before);
     expect(concur.reports.get(submitted.concurReportId!)!.entries).toHaveLength(1);
@@ -330,20 +361,27 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
       ids: [next],
     });
     await reportReaching(driver.client, second.id, 'SUBMITTED');
-    expect(concur.grants.filter((grant) => grant === 'refresh_token').length).toBeGreaterThanOrEqual(before + 2);
+    expect(concur.grants.filter((grant) => grant === 'refresh_token').length).toBeGreaterThanOrEqual(
+      before + 2,
+    );
     expect(concur.rejectedTokens).toBe(rejectedBefore);
     concur.accessTokenSeconds = 3600;
   });
 
   it('marks the sessions rejected when the approver sends the report back, and lets them be refunded again', async () => {
     const session = await charge('REFUND-DRIVER', '2026-11-10T07:00:00Z', '2026-11-10T08:00:00Z', 8);
-    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, {
+      ids: [session],
+    });
     const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
     expect(await concur.workflow(submitted.concurReportId!, 'submit')).toBe(204);
     expect(await concur.workflow(submitted.concurReportId!, 'sendBack')).toBe(204);
     const rejected = await reportReaching(driver.client, refundSessions.id, 'REJECTED');
     expect(rejected.reason).toContain('Sent back');
-    expect(await sessionRefund(driver.client, session)).toEqual({ status: 'REJECTED', reportId: refundSessions.id });
+    expect(await sessionRefund(driver.client, session)).toEqual({
+      status: 'REJECTED',
+      reportId: refundSessions.id,
+    });
 
     const { refundSessions: again } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, {
       ids: [session],
@@ -355,11 +393,16 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
 
   it('marks the sessions cancelled when the report is deleted in Concur', async () => {
     const session = await charge('REFUND-DRIVER', '2026-11-12T07:00:00Z', '2026-11-12T08:00:00Z', 1);
-    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, {
+      ids: [session],
+    });
     const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
     expect(concur.deleteReport(submitted.concurReportId!)).toBe(true);
     await reportReaching(driver.client, refundSessions.id, 'CANCELLED');
-    expect(await sessionRefund(driver.client, session)).toEqual({ status: 'CANCELLED', reportId: refundSessions.id });
+    expect(await sessionRefund(driver.client, session)).toEqual({
+      status: 'CANCELLED',
+      reportId: refundSessions.id,
+    });
   });
 
   it('keeps a report while Concur is down and sends it, once, when Concur is back', async () => {
@@ -369,7 +412,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     ];
     const reportsBefore = concur.reports.size;
     concur.down = true;
-    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: sessions });
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, {
+      ids: sessions,
+    });
     await eventually(
       async () => concur.apiFailures.length,
       (failures) => failures >= 2,
@@ -382,9 +427,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     concur.down = false;
     const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
     expect(concur.reports.size).toBe(reportsBefore + 1);
-    expect(concur.reports.get(submitted.concurReportId!)!.entries.map((entry) => entry.TransactionAmount)).toEqual([
-      0.72, 1.08,
-    ]);
+    expect(
+      concur.reports.get(submitted.concurReportId!)!.entries.map((entry) => entry.TransactionAmount),
+    ).toEqual([0.72, 1.08]);
   });
 
   it('fails a report at once, sending nothing, when Concur’s token names an API address on our own network', async () => {
@@ -398,7 +443,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
     } finally {
       concur.login = login;
     }
-    const { refundSessions } = await employee.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+    const { refundSessions } = await employee.client.data<{ refundSessions: ReportView }>(REFUND, {
+      ids: [session],
+    });
 
     const failed = await reportReaching(employee.client, refundSessions.id, 'FAILED');
     expect(failed.reason).toMatch(/^Outbound call to 127\.0\.0\.2 refused: not a public address/);
@@ -407,7 +454,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
 
   it('keeps checking a submitted report while Concur’s address is refused, and reads its status once it is not', async () => {
     const session = await charge('REFUND-DRIVER', '2026-11-14T07:00:00Z', '2026-11-14T08:00:00Z', 1);
-    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, { ids: [session] });
+    const { refundSessions } = await driver.client.data<{ refundSessions: ReportView }>(REFUND, {
+      ids: [session],
+    });
     const submitted = await reportReaching(driver.client, refundSessions.id, 'SUBMITTED');
     const statusCheck = async () =>
       (await server.app.get(JobQueue).list(asTenantId('default'), REFUND_STATUS_QUEUE)).find(
@@ -439,6 +488,9 @@ describe('refunds through SAP Concur (against a Concur-shaped server)', () => {
       'mutation { disconnectConcur }',
     );
     expect(disconnectConcur).toBe(true);
-    expect((await driver.client.data<{ concurConnection: null }>('{ concurConnection { kind } }')).concurConnection).toBeNull();
+    expect(
+      (await driver.client.data<{ concurConnection: null }>('{ concurConnection { kind } }'))
+        .concurConnection,
+    ).toBeNull();
   });
 });

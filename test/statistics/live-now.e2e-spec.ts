@@ -25,7 +25,8 @@ interface Live extends Figures {
   })[];
 }
 
-const FIGURES = 'powerWatts sessionsInProgress stationsOnline stationsOffline connectorsByStatus { status count }';
+const FIGURES =
+  'powerWatts sessionsInProgress stationsOnline stationsOffline connectorsByStatus { status count }';
 const LIVE_NOW = `query($siteId: ID) { liveNow(siteId: $siteId) { at ${FIGURES}
   sites { siteId name ${FIGURES} siteAreas { siteAreaId name ${FIGURES} } } } }`;
 
@@ -73,10 +74,13 @@ describe('liveNow', () => {
     await createStationIn(admin, 'LIVE-NICE-201', ids.niceArea);
     await createTag(admin, { id: 'LIVE-TAG-16' });
     await createTag(admin, { id: 'LIVE-TAG-201', userId: driver.id });
-    await admin.data('mutation($site: ID!, $user: ID!) { assignSiteAdmin(siteId: $site, userId: $user) { role } }', {
-      site: lyon,
-      user: siteAdmin.id,
-    });
+    await admin.data(
+      'mutation($site: ID!, $user: ID!) { assignSiteAdmin(siteId: $site, userId: $user) { role } }',
+      {
+        site: lyon,
+        user: siteAdmin.id,
+      },
+    );
     siteAdmin.client = await siteAdmin.client.login(siteAdmin.email, 'Str0ng!Passw0rd');
   });
 
@@ -148,11 +152,21 @@ describe('liveNow', () => {
     // The site admin of Lyon sees Lyon only, even when asking for Nice.
     const mine = await live(siteAdmin.client);
     expect(mine.sites.map((site) => site.siteId)).toEqual([ids.lyon]);
-    expect(mine).toMatchObject({ powerWatts: PEER_WATTS, sessionsInProgress: 1, stationsOnline: 1, stationsOffline: 1 });
+    expect(mine).toMatchObject({
+      powerWatts: PEER_WATTS,
+      sessionsInProgress: 1,
+      stationsOnline: 1,
+      stationsOffline: 1,
+    });
     expect((await live(siteAdmin.client, ids.nice)).sites).toEqual([]);
     // A driver sees their own session, not the stations.
     const own = await live(driver.client);
-    expect(own).toMatchObject({ powerWatts: PEER_WATTS, sessionsInProgress: 1, stationsOnline: 0, stationsOffline: 0 });
+    expect(own).toMatchObject({
+      powerWatts: PEER_WATTS,
+      sessionsInProgress: 1,
+      stationsOnline: 0,
+      stationsOffline: 0,
+    });
     expect(own.sites.map((site) => site.siteId)).toEqual([ids.nice]);
 
     // A stop leaves the view.

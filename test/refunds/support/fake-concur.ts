@@ -115,8 +115,10 @@ export class FakeConcur {
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.baseUrl);
     const body = await readBody(request);
-    if (url.pathname === '/oauth2/v0/authorize' && request.method === 'GET') return this.authorize(url, response);
-    if (url.pathname === '/oauth2/v0/token' && request.method === 'POST') return this.token(body, request, response);
+    if (url.pathname === '/oauth2/v0/authorize' && request.method === 'GET')
+      return this.authorize(url, response);
+    if (url.pathname === '/oauth2/v0/token' && request.method === 'POST')
+      return this.token(body, request, response);
     if (this.down) {
       this.apiFailures.push(`${request.method} ${url.pathname}`);
       return json(response, 503, { Message: 'Service Unavailable' });
@@ -133,16 +135,24 @@ export class FakeConcur {
     if (url.pathname === '/api/v3.0/expense/entries' && request.method === 'POST') {
       return this.createEntry(login, body, response);
     }
-    if (parts.length === 5 && url.pathname.startsWith('/api/v3.0/expense/reports/') && request.method === 'GET') {
+    if (
+      parts.length === 5 &&
+      url.pathname.startsWith('/api/v3.0/expense/reports/') &&
+      request.method === 'GET'
+    ) {
       const report = this.reports.get(decodeURIComponent(parts[4]));
-      if (!report || report.OwnerLoginID !== login) return json(response, 404, { Message: 'Report not found' });
+      if (!report || report.OwnerLoginID !== login)
+        return json(response, 404, { Message: 'Report not found' });
       return json(response, 200, present(report, this.baseUrl));
     }
     if (url.pathname === '/api/v3.0/common/locations' && request.method === 'GET') {
       const city = url.searchParams.get('city')?.toLowerCase();
-      return json(response, 200, { Items: LOCATIONS.filter((location) => location.City.toLowerCase() === city) });
+      return json(response, 200, {
+        Items: LOCATIONS.filter((location) => location.City.toLowerCase() === city),
+      });
     }
-    if (parts[0] === 'expensereports' && request.method === 'PATCH') return this.workflowStep(parts, response);
+    if (parts[0] === 'expensereports' && request.method === 'PATCH')
+      return this.workflowStep(parts, response);
     json(response, 404, { Message: 'Not found' });
   }
 
@@ -152,7 +162,8 @@ export class FakeConcur {
     if (url.searchParams.get('client_id') !== this.clientId || !redirectUri || !state) {
       return json(response, 400, { error: 'invalid_request' });
     }
-    if (url.searchParams.get('response_type') !== 'code') return json(response, 400, { error: 'unsupported_response_type' });
+    if (url.searchParams.get('response_type') !== 'code')
+      return json(response, 400, { error: 'unsupported_response_type' });
     const code = randomBytes(12).toString('hex');
     this.codes.set(code, { login: this.login, redirectUri });
     const back = new URL(redirectUri);
@@ -175,7 +186,8 @@ export class FakeConcur {
     if (grantType === 'authorization_code') {
       const grant = this.codes.get(form.get('code') ?? '');
       this.codes.delete(form.get('code') ?? '');
-      if (!grant || grant.redirectUri !== form.get('redirect_uri')) return json(response, 400, { error: 'invalid_grant' });
+      if (!grant || grant.redirectUri !== form.get('redirect_uri'))
+        return json(response, 400, { error: 'invalid_grant' });
       login = grant.login;
     } else if (grantType === 'refresh_token') {
       // Rotated: a refresh token works once.
@@ -243,7 +255,10 @@ export class FakeConcur {
     if (typeof post.TransactionAmount !== 'number') {
       return json(response, 400, { Message: 'TransactionAmount must be a number' });
     }
-    const entry = { ...(post as unknown as FakeEntry), ID: `gWe${++this.sequence}${randomBytes(4).toString('hex')}` };
+    const entry = {
+      ...(post as unknown as FakeEntry),
+      ID: `gWe${++this.sequence}${randomBytes(4).toString('hex')}`,
+    };
     report.entries.push(entry);
     json(response, 200, { ID: entry.ID, URI: `${this.baseUrl}/api/v3.0/expense/entries/${entry.ID}` });
   }
@@ -260,7 +275,8 @@ export class FakeConcur {
           : action === 'sendBack' && report.ApprovalStatusCode === 'A_PEND'
             ? 'A_RESU'
             : undefined;
-    if (!next) return json(response, 409, { Message: `Cannot ${action} a report in ${report.ApprovalStatusCode}` });
+    if (!next)
+      return json(response, 409, { Message: `Cannot ${action} a report in ${report.ApprovalStatusCode}` });
     report.ApprovalStatusCode = next;
     report.ApprovalStatusName = STATUS_NAMES[next];
     response.writeHead(204).end();

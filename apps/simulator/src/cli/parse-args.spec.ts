@@ -26,7 +26,7 @@ describe('parseSimulatorArgs', () => {
     });
   });
 
-  it('charges the catalog\'s cars or generic ones, on AC or as DC chargers of a given power', () => {
+  it("charges the catalog's cars or generic ones, on AC or as DC chargers of a given power", () => {
     expect(options(['--cars', 'generic', '--dc-kw', '150'])).toMatchObject({ cars: 'generic', dcKw: 150 });
     expect(() => options(['--cars', 'fleet'])).toThrow(ArgsError);
     expect(() => options(['--dc-kw', '0'])).toThrow(ArgsError);

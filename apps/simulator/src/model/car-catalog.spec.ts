@@ -16,7 +16,11 @@ interface RawVehicle {
   model: string;
   variant?: string | null;
   vehicle_type?: string;
-  ac_charger?: { max_power?: number; usable_phases?: number; power_per_charging_point?: Record<string, number> };
+  ac_charger?: {
+    max_power?: number;
+    usable_phases?: number;
+    power_per_charging_point?: Record<string, number>;
+  };
   dc_charger?: { charging_curve?: { percentage: number; power: number }[] | null } | null;
 }
 
@@ -73,7 +77,9 @@ describe('the simulator charges the car catalog', () => {
         if (points[point] === undefined) continue;
         const supply = supplyForEv({ nominalVoltageV: 230, phases, maxCurrentA }, car.spec);
         // Open EV Data rounds to a tenth of a kW (and has the Zoe's 22 kW as 22.2).
-        expect(Math.abs(deliveredPowerW(car.spec, supply, 20, Infinity) / 1000 - points[point])).toBeLessThan(0.15);
+        expect(Math.abs(deliveredPowerW(car.spec, supply, 20, Infinity) / 1000 - points[point])).toBeLessThan(
+          0.15,
+        );
         checked++;
       }
     }

@@ -15,7 +15,10 @@ export class UserConnectionModel {
   @Field(() => Date)
   connectedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the current access token expires (it is refreshed)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the current access token expires (it is refreshed)',
+  })
   accessTokenExpiresAt?: Date;
 }
 

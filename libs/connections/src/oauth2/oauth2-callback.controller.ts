@@ -2,7 +2,11 @@ import { Public } from '@csms/auth';
 import { Controller, Get, HttpStatus, Logger, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotConnectedError } from '../user-connection';
-import { AuthorizationExpiredError, OAuth2Connections, OAUTH2_CALLBACK_PATH } from '../oauth2-connections.service';
+import {
+  AuthorizationExpiredError,
+  OAuth2Connections,
+  OAUTH2_CALLBACK_PATH,
+} from '../oauth2-connections.service';
 import { OAuth2GrantRefused } from './oauth2-provider';
 
 /**

@@ -26,7 +26,10 @@ export interface OAuth2Tokens {
  * user must connect again. Anything else (network, 5xx) is transient and retried.
  */
 export class OAuth2GrantRefused extends Error {
-  constructor(readonly error: string, description?: string) {
+  constructor(
+    readonly error: string,
+    description?: string,
+  ) {
     super(description ? `${error}: ${description}` : error);
   }
 }

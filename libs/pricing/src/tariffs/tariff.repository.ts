@@ -50,7 +50,10 @@ export class TariffRepository extends TenantRepository<TariffDocument, Tariff> {
   ): Promise<{ items: Tariff[]; total: number }> {
     const filter: FilterQuery<TariffDocument> = { _id: { $in: [...ids] } };
     if (window.from || window.to) {
-      filter.updatedAt = { ...(window.from ? { $gte: window.from } : {}), ...(window.to ? { $lt: window.to } : {}) };
+      filter.updatedAt = {
+        ...(window.from ? { $gte: window.from } : {}),
+        ...(window.to ? { $lt: window.to } : {}),
+      };
     }
     return this.findOffsetPage(tenantId, filter, { updatedAt: 1, _id: 1 }, window);
   }

@@ -97,7 +97,9 @@ export class TariffService {
     ensureValid(fields);
     const updated = await this.tariffs.replace(tenantId, input.id, fields);
     if (!updated) throw new NotFoundError('Tariff', input.id);
-    await this.events.publish(domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: input.id, change: 'updated' }));
+    await this.events.publish(
+      domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: input.id, change: 'updated' }),
+    );
     return updated;
   }
 
@@ -111,7 +113,8 @@ export class TariffService {
       });
     }
     const removed = await this.tariffs.remove(tenantId, id);
-    if (removed) await this.events.publish(domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: id, change: 'deleted' }));
+    if (removed)
+      await this.events.publish(domainEvent(TARIFFS_CHANGED, tenantId, { tariffId: id, change: 'deleted' }));
     return removed;
   }
 

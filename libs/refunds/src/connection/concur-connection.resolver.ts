@@ -26,7 +26,8 @@ export class ConcurConnectionResolver {
   }
 
   @Mutation(() => OAuth2Authorization, {
-    description: 'Open url in the browser to connect your Concur account; Concur sends you back to this server',
+    description:
+      'Open url in the browser to connect your Concur account; Concur sends you back to this server',
   })
   @CheckAbility('create', 'Refund')
   async connectConcur(@CurrentPrincipal() principal: Principal): Promise<OAuth2Authorization> {

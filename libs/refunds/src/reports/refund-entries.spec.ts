@@ -20,7 +20,9 @@ describe('refund entries', () => {
   });
 
   it('names the report after the month of its earliest session, within Concur’s 40 characters', () => {
-    expect(reportNameOf('Charging {month}', [entry('2026-12-01'), entry('2026-11-02')])).toBe('Charging 2026-11');
+    expect(reportNameOf('Charging {month}', [entry('2026-12-01'), entry('2026-11-02')])).toBe(
+      'Charging 2026-11',
+    );
     expect(reportNameOf(`${'x'.repeat(39)} {month}`, [entry('2026-11-02')])).toHaveLength(40);
   });
 

@@ -35,5 +35,8 @@ export function reportNameOf(template: string, entries: readonly RefundEntry[]):
 /** What the entry says in Concur: the session, the station and the energy. */
 export function entryDescription(entry: RefundEntry): string {
   const kWh = (entry.energyWh / 1000).toFixed(2);
-  return `EV charging ${kWh} kWh at ${entry.chargingStationId}${entry.city ? `, ${entry.city}` : ''}`.slice(0, 64);
+  return `EV charging ${kWh} kWh at ${entry.chargingStationId}${entry.city ? `, ${entry.city}` : ''}`.slice(
+    0,
+    64,
+  );
 }

@@ -34,10 +34,15 @@ export class RefundReportFlow {
 
   /** The report's status is read from Concur every REFUNDS_STATUS_POLL_MS until it is decided. */
   async follow(tenantId: TenantId, reportId: string): Promise<void> {
-    await this.jobs.enqueue<RefundStatusPayload>(tenantId, REFUND_STATUS_QUEUE, { reportId }, {
-      key: reportId,
-      runAt: this.nextCheck(),
-    });
+    await this.jobs.enqueue<RefundStatusPayload>(
+      tenantId,
+      REFUND_STATUS_QUEUE,
+      { reportId },
+      {
+        key: reportId,
+        runAt: this.nextCheck(),
+      },
+    );
   }
 
   nextCheck(): Date {

@@ -63,12 +63,20 @@ export class RefundService {
       throw new BadInputError(reason, { field: 'transactionIds', transactionIds: refused });
     }
     try {
-      await this.jobs.enqueue<RefundReportPayload>(tenantId, REFUND_REPORT_QUEUE, { reportId: report.id }, {
-        key: report.id,
-      });
+      await this.jobs.enqueue<RefundReportPayload>(
+        tenantId,
+        REFUND_REPORT_QUEUE,
+        { reportId: report.id },
+        {
+          key: report.id,
+        },
+      );
     } catch (error) {
       // Not stored, never sent: the sessions are released rather than held by a report going nowhere.
-      await this.flow.decide(tenantId, report, 'PENDING', { status: 'FAILED', reason: 'Not queued for Concur' });
+      await this.flow.decide(tenantId, report, 'PENDING', {
+        status: 'FAILED',
+        reason: 'Not queued for Concur',
+      });
       throw error;
     }
     return report;
@@ -84,7 +92,8 @@ export class RefundService {
     for (const id of transactionIds) {
       const session = await this.transactions.findReadable(principal, ability, id);
       if (!session) throw new NotFoundError('Transaction', id);
-      if (session.userId !== principal.userId) throw new ForbiddenError('You may refund only your own sessions');
+      if (session.userId !== principal.userId)
+        throw new ForbiddenError('You may refund only your own sessions');
       if (session.active || !session.stoppedAt) {
         throw new BadInputError(`Session ${id} is still in progress`, { field: 'transactionIds', id });
       }

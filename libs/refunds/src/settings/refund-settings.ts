@@ -43,7 +43,8 @@ export interface RefundSettingsChanges {
 
 /** Why refunds cannot run in a tenant, or null when they can. */
 export function incompleteRefundSettings(settings: RefundSettings): string | null {
-  if (!settings.clientIdSealed || !settings.clientSecretSealed) return 'no Concur client id and secret are set';
+  if (!settings.clientIdSealed || !settings.clientSecretSealed)
+    return 'no Concur client id and secret are set';
   if (!settings.authenticationUrl) return 'no Concur authentication URL is set';
   if (!settings.apiUrl) return 'no Concur API URL is set';
   if (!settings.expenseTypeCode) return 'no expense type is set';

@@ -212,7 +212,11 @@ export class LocationProjector implements OnModuleInit, OnModuleDestroy {
     const at = new Date();
     for (const station of stations) {
       for (const { connectorId } of station.connectors.filter((connector) => connector.connectorId > 0)) {
-        const { tariff } = await this.tariffs.resolve(tenantId, { chargingStationId: station.id, connectorId, at });
+        const { tariff } = await this.tariffs.resolve(tenantId, {
+          chargingStationId: station.id,
+          connectorId,
+          at,
+        });
         byEvse.set(evseUid(station.id, connectorId), tariff ? [tariff.id] : []);
       }
     }

@@ -40,7 +40,9 @@ export class PricedSessionCost extends RoamingSessionCost {
     });
     return {
       currency,
-      ...(tariff ? { totalCost: { exclVat: cdr.total_cost.excl_vat, inclVat: cdr.total_cost.incl_vat } } : {}),
+      ...(tariff
+        ? { totalCost: { exclVat: cdr.total_cost.excl_vat, inclVat: cdr.total_cost.incl_vat } }
+        : {}),
       chargingPeriods: chargingPeriodsOf(cdr),
       ...(tariff ? { tariff } : {}),
       cdr,

@@ -45,7 +45,10 @@ export class LiveNowService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     // Only tenants already asked about are followed: the others are loaded whole when first asked.
-    const on = <E extends { tenantId: TenantId }>(type: string, apply: (state: LiveState, event: E) => void) =>
+    const on = <E extends { tenantId: TenantId }>(
+      type: string,
+      apply: (state: LiveState, event: E) => void,
+    ) =>
       this.events.subscribe(type, (event) => {
         const tenant = this.tenants.get(event.tenantId);
         if (tenant) apply(tenant.state, event as unknown as E);

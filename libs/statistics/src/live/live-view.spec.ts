@@ -1,7 +1,12 @@
 import { LiveSession, LiveState, LiveStation } from './live-state';
 import { liveView } from './live-view';
 
-const station = (id: string, siteId: string | undefined, siteAreaId: string | undefined, status = 'Charging'): LiveStation => ({
+const station = (
+  id: string,
+  siteId: string | undefined,
+  siteAreaId: string | undefined,
+  status = 'Charging',
+): LiveStation => ({
   id,
   siteId,
   siteAreaId,
@@ -58,7 +63,12 @@ describe('live state and view', () => {
   it('sums per site and area where the station stands now, for what the caller may see', () => {
     const state = new LiveState();
     state.loaded(
-      [station('A', 'S1', 'A1'), station('B', 'S1', 'A2'), station('C', 'S2', 'A3'), station('D', undefined, undefined)],
+      [
+        station('A', 'S1', 'A1'),
+        station('B', 'S1', 'A2'),
+        station('C', 'S2', 'A3'),
+        station('D', undefined, undefined),
+      ],
       [session('t1', 'A', 'u1'), session('t2', 'B'), session('t3', 'C', 'u1'), session('t4', 'D')],
     );
     ['t1', 't2', 't3', 't4'].forEach((id, i) =>

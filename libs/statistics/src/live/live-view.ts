@@ -95,7 +95,8 @@ export function liveView(
     if (!visible(place)) continue;
     const online = isOnline(station, now);
     const site = siteOf(station.siteId ?? null);
-    for (const figures of [total, site, site.area(station.siteAreaId ?? null)]) figures.addStation(station, online);
+    for (const figures of [total, site, site.area(station.siteAreaId ?? null)])
+      figures.addStation(station, online);
   }
   for (const session of state.allSessions()) {
     const station = state.stationOf(session.chargingStationId);

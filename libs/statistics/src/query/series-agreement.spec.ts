@@ -29,7 +29,13 @@ function yearOfSessions(count: number): SessionFact[] {
       localDay: dayKey(2025, month, day),
       localHour: (i * 11) % 24,
       weekday: 1,
-      measures: [(i * 104_729) % 50_000, usage, (i * 31) % Math.floor(usage * 0.3), 1, ((i * 17) % 2000) / 100],
+      measures: [
+        (i * 104_729) % 50_000,
+        usage,
+        (i * 31) % Math.floor(usage * 0.3),
+        1,
+        ((i * 17) % 2000) / 100,
+      ],
     };
   });
 }
@@ -42,7 +48,10 @@ function seriesOf(accumulator: SeriesAccumulator): Series {
   return Object.fromEntries(
     accumulator
       .entries()
-      .map(([key, values]) => [key, Object.fromEntries([...values].map(([label, value]) => [label, rounded(value)]))]),
+      .map(([key, values]) => [
+        key,
+        Object.fromEntries([...values].map(([label, value]) => [label, rounded(value)])),
+      ]),
   );
 }
 
@@ -59,11 +68,16 @@ describe('coarse and fine rollups agree with the sessions', () => {
   const periods = Object.values(StatisticsPeriod);
   const families = Object.keys(FAMILY_KEY_FIELDS) as BucketFamily[];
 
-  it.each(families)('%s rollups of every scale give the sessions\' series for every period', (family) => {
+  it.each(families)("%s rollups of every scale give the sessions' series for every period", (family) => {
     const groupField = FAMILY_KEY_FIELDS[family][0];
-    const of = <T extends { family: BucketFamily }>(buckets: T[]) => buckets.filter((b) => b.family === family);
+    const of = <T extends { family: BucketFamily }>(buckets: T[]) =>
+      buckets.filter((b) => b.family === family);
     for (const period of periods) {
-      for (const measure of [StatisticsMeasure.CONSUMPTION, StatisticsMeasure.SESSIONS, StatisticsMeasure.INACTIVITY]) {
+      for (const measure of [
+        StatisticsMeasure.CONSUMPTION,
+        StatisticsMeasure.SESSIONS,
+        StatisticsMeasure.INACTIVITY,
+      ]) {
         const fromFacts = new SeriesAccumulator(measure, period, groupField);
         facts.forEach((fact) => fromFacts.addFact(fact));
         const expected = seriesOf(fromFacts);
@@ -88,7 +102,9 @@ describe('coarse and fine rollups agree with the sessions', () => {
 
   it('sums zones answered apart as one accumulator would', () => {
     const whole = new SeriesAccumulator(StatisticsMeasure.USAGE, StatisticsPeriod.MONTH, 'siteId');
-    const [first, second] = [0, 1].map(() => new SeriesAccumulator(StatisticsMeasure.USAGE, StatisticsPeriod.MONTH, 'siteId'));
+    const [first, second] = [0, 1].map(
+      () => new SeriesAccumulator(StatisticsMeasure.USAGE, StatisticsPeriod.MONTH, 'siteId'),
+    );
     facts.forEach((fact, i) => {
       whole.addFact(fact);
       (i % 2 ? first : second).addFact(fact);

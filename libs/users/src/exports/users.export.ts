@@ -17,16 +17,7 @@ import { USER_FIELD_NAMES, UserRepository } from '../users/user.repository';
 export class UsersExport implements ExportKind<undefined>, OnModuleInit {
   readonly name = 'users';
   readonly subject = 'User' as const;
-  readonly columns = [
-    'id',
-    'email',
-    'role',
-    'status',
-    'firstName',
-    'lastName',
-    'locale',
-    'phone',
-  ] as const;
+  readonly columns = ['id', 'email', 'role', 'status', 'firstName', 'lastName', 'locale', 'phone'] as const;
 
   constructor(
     private readonly registry: ExportRegistry,

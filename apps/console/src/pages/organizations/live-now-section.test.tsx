@@ -6,7 +6,12 @@ import { I18nProvider } from '../../i18n/i18n';
 import { fakeGraphQLClient } from '../../test/fake-graphql-client';
 import { LIVE_NOW_POLL_MS, LiveNowSection } from './live-now-section';
 
-const figures = (powerWatts: number, sessionsInProgress: number, stationsOnline: number, stationsOffline: number) => ({
+const figures = (
+  powerWatts: number,
+  sessionsInProgress: number,
+  stationsOnline: number,
+  stationsOffline: number,
+) => ({
   powerWatts,
   sessionsInProgress,
   stationsOnline,

@@ -36,11 +36,15 @@ export function LiveNowSection({ siteId }: { siteId: string }) {
             <dd data-testid="live-sessions">{count(live.sessionsInProgress)}</dd>
             <dt>{t('liveNow.stations')}</dt>
             <dd data-testid="live-stations">
-              {t('liveNow.onlineOffline', { online: count(live.stationsOnline), offline: count(live.stationsOffline) })}
+              {t('liveNow.onlineOffline', {
+                online: count(live.stationsOnline),
+                offline: count(live.stationsOffline),
+              })}
             </dd>
             <dt>{t('liveNow.connectors')}</dt>
             <dd data-testid="live-connectors">
-              {live.connectorsByStatus.map(({ status, count: n }) => `${status} ${count(n)}`).join(' · ') || '–'}
+              {live.connectorsByStatus.map(({ status, count: n }) => `${status} ${count(n)}`).join(' · ') ||
+                '–'}
             </dd>
           </dl>
           {areas.length > 0 && (

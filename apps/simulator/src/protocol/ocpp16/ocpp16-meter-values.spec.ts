@@ -15,15 +15,21 @@ describe('1.6 meter values', () => {
   it('gives an AC current and voltage per phase', () => {
     const reading = electricalReading(11_000, { nominalVoltageV: 230, phases: 3, maxCurrentA: 32 });
     const values = toMeterValue16(sample(false, reading), MEASURANDS, 'Sample.Periodic').sampledValue;
-    expect(values.filter((v) => v.measurand === 'Current.Import').map((v) => v.phase)).toEqual(['L1', 'L2', 'L3']);
+    expect(values.filter((v) => v.measurand === 'Current.Import').map((v) => v.phase)).toEqual([
+      'L1',
+      'L2',
+      'L3',
+    ]);
   });
 
-  it('gives a DC charger\'s one current and voltage without a phase', () => {
+  it("gives a DC charger's one current and voltage without a phase", () => {
     const reading = electricalReading(90_000, dcSupply(150_000));
     const values = toMeterValue16(sample(true, reading), MEASURANDS, 'Sample.Periodic').sampledValue;
     const currents = values.filter((v) => v.measurand === 'Current.Import');
     expect(currents).toHaveLength(1);
     expect(currents[0].phase).toBeUndefined();
-    expect(Number(currents[0].value) * Number(values.find((v) => v.measurand === 'Voltage')!.value)).toBeCloseTo(90_000, -2);
+    expect(
+      Number(currents[0].value) * Number(values.find((v) => v.measurand === 'Voltage')!.value),
+    ).toBeCloseTo(90_000, -2);
   });
 });

@@ -60,7 +60,8 @@ export class OcppMessage {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the central system answered as it did, e.g. why a badge was refused (never sent to the station)',
+    description:
+      'Why the central system answered as it did, e.g. why a badge was refused (never sent to the station)',
   })
   note?: string;
 
@@ -73,7 +74,10 @@ export class OcppMessage {
   @Field(() => Date, { nullable: true, description: "When the run's last call passed (runs only)" })
   lastTimestamp?: Date;
 
-  @Field(() => [String], { nullable: true, description: 'Every message id of the run, oldest first (runs only)' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Every message id of the run, oldest first (runs only)',
+  })
   messageIds?: string[];
 }
 

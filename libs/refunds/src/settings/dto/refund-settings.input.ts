@@ -58,7 +58,10 @@ export class RefundSettingsInput {
   @Matches(/^[\w$-]{1,64}$/, { message: 'policyId is a Concur policy id' })
   policyId?: string;
 
-  @Field(() => String, { nullable: true, description: 'The report name; {month} becomes the month (YYYY-MM)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The report name; {month} becomes the month (YYYY-MM)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('RefundSettings', { description: 'A tenant’s Concur settings; the client secret is never returned' })
+@ObjectType('RefundSettings', {
+  description: 'A tenant’s Concur settings; the client secret is never returned',
+})
 export class RefundSettingsModel {
   @Field()
   enabled: boolean;

@@ -5,7 +5,12 @@ import { emi3EvseId } from '../../../locations/evse-ids';
 import { ocpiDateTime } from '../../protocol/ocpi-response';
 import { OcpiVersion, isOcpi22 } from '../../protocol/ocpi-version';
 import { ocpiConnector, ocpiLocation } from '../locations/ocpi-location.mapper';
-import { ocpiAuthMethod, ocpiCdrToken, ocpiChargingPeriod, sessionLocation } from '../sessions/ocpi-session.mapper';
+import {
+  ocpiAuthMethod,
+  ocpiCdrToken,
+  ocpiChargingPeriod,
+  sessionLocation,
+} from '../sessions/ocpi-session.mapper';
 import { ocpiTariff } from '../tariffs/ocpi-tariff-version';
 
 type Json = Record<string, unknown>;

@@ -53,7 +53,9 @@ export class CpoTariffPushes implements OnModuleInit, OnModuleDestroy {
       if (!tariff && change !== 'unassigned') return;
       await this.outbox.enqueue(event.tenantId, emsps, {
         objectKey: `tariff:${tariffId}`,
-        ...(tariff ? { kind: TARIFF_PUT, payload: tariff } : { kind: TARIFF_DELETE, payload: { id: tariffId } }),
+        ...(tariff
+          ? { kind: TARIFF_PUT, payload: tariff }
+          : { kind: TARIFF_DELETE, payload: { id: tariffId } }),
       });
     });
   }
