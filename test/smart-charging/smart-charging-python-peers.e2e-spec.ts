@@ -62,29 +62,36 @@ describe('smart-charging profiles received by Python ocpp peers', () => {
     ]);
     peers.push(peer);
     expect((await peer.next(30_000)).event).toBe('booted');
-    // The first plan must see the template's unit: start once the template is applied.
+    // The session's plan must see the template's unit: start once the template is applied.
     await templateApplied(admin, id);
     peer.send('start');
     return { peer, areaId: createSiteArea.id };
   };
 
-  /** The peer's events until each wanted profile purpose has arrived (a peer reports in its own order). */
-  const profilesUntil = async (peer: PythonStation, purposes: string[]) => {
+  const profilesIn = (events: PeerEvent[], purpose: string) =>
+    events.filter(
+      (event): event is PeerEvent & { profile: Profile } =>
+        event.event === 'profile' && event.profile!.charging_profile_purpose === purpose,
+    );
+
+  /** The peer's events until `done` holds for them (a peer reports in its own order). */
+  const eventsUntil = async (peer: PythonStation, done: (events: PeerEvent[]) => boolean, what: string) => {
     const events: PeerEvent[] = [];
-    const seen = () =>
-      events
-        .filter((event) => event.event === 'profile')
-        .map((event) => event.profile!.charging_profile_purpose);
-    while (!purposes.every((purpose) => seen().includes(purpose))) events.push(await peer.next(30_000));
+    while (!done(events)) {
+      try {
+        events.push(await peer.next(30_000));
+      } catch (error) {
+        const profiles = events.filter((event) => event.event === 'profile').map((event) => event.profile);
+        throw new Error(
+          `${what} never came; profiles received: ${JSON.stringify(profiles)}\n${String(error)}`,
+        );
+      }
+    }
     return events;
   };
 
-  const profileOf = (events: PeerEvent[], purpose: string): PeerEvent & { profile: Profile } =>
-    events.find(
-      (event) => event.event === 'profile' && event.profile!.charging_profile_purpose === purpose,
-    ) as PeerEvent & {
-      profile: Profile;
-    };
+  const unitOf = (event: PeerEvent & { profile: Profile }) =>
+    (event.profile.charging_schedule as { charging_rate_unit: string }[])[0].charging_rate_unit;
 
   /** Ends the peer's transaction; the peer exits cleanly once the CSMS took it. */
   const stopCharging = async (peer: PythonStation) => {
@@ -117,11 +124,21 @@ describe('smart-charging profiles received by Python ocpp peers', () => {
 
   it('gives a 2.0.1 peer its TxProfile and its ChargingStationMaxProfile, in watts as its template says', async () => {
     const { peer, areaId } = await chargingPeer('PY201-WATTS', '2.0.1');
-    const events = await profilesUntil(peer, ['TxProfile', 'ChargingStationMaxProfile']);
+    // A plan made between the boot and the template may have sent the station's share in amperes; the
+    // template's application plans again, and the unit's change alone makes it send the share anew.
+    const lastShareInWatts = (events: PeerEvent[]) => {
+      const last = profilesIn(events, 'ChargingStationMaxProfile').at(-1);
+      return last !== undefined && unitOf(last) === 'W';
+    };
+    const events = await eventsUntil(
+      peer,
+      (seen) => profilesIn(seen, 'TxProfile').length > 0 && lastShareInWatts(seen),
+      'A TxProfile and a ChargingStationMaxProfile in watts',
+    );
     const started = events.find((event) => event.event === 'started');
     expect(started).toBeDefined();
 
-    const tx = profileOf(events, 'TxProfile');
+    const [tx] = profilesIn(events, 'TxProfile');
     expect(tx.connectorId).toBe(1);
     expect(tx.profile).toMatchObject({
       id: 800_001,
@@ -140,7 +157,7 @@ describe('smart-charging profiles received by Python ocpp peers', () => {
       number_phases: 3,
     });
 
-    const max = profileOf(events, 'ChargingStationMaxProfile');
+    const max = profilesIn(events, 'ChargingStationMaxProfile').at(-1)!;
     expect(max.connectorId).toBe(0);
     expect(max.profile).toMatchObject({ id: 820_000, stack_level: 2, charging_profile_kind: 'Absolute' });
     expect(max.profile.transaction_id).toBeUndefined();
@@ -175,10 +192,10 @@ describe('smart-charging profiles received by Python ocpp peers', () => {
 
   it('gives a 1.6 peer its TxProfile in watts as its template says, bound to its transaction', async () => {
     const { peer } = await chargingPeer('PY16-WATTS', '1.6');
-    const events = await profilesUntil(peer, ['TxProfile']);
+    const events = await eventsUntil(peer, (seen) => profilesIn(seen, 'TxProfile').length > 0, 'A TxProfile');
     const started = events.find((event) => event.event === 'started');
     expect(started).toBeDefined();
-    const tx = profileOf(events, 'TxProfile');
+    const [tx] = profilesIn(events, 'TxProfile');
     expect(tx.connectorId).toBe(1);
     expect(tx.profile).toMatchObject({
       charging_profile_id: 800_001,

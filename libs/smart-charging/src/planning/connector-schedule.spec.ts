@@ -85,6 +85,7 @@ describe('needsSending', () => {
     transactionId: 'tx-1',
     startSchedule: start,
     limits: [10, 10],
+    rateUnit: 'A' as const,
     sentAt: start,
   };
   const now = new Date('2026-12-01T10:05:00Z');
@@ -94,6 +95,13 @@ describe('needsSending', () => {
     expect(needsSending(schedule([10.8, 10.8]), sent, 1, now)).toBe(false);
     expect(needsSending(schedule([11.2, 10]), sent, 1, now)).toBe(true);
     expect(needsSending(schedule([9.8, 10]), sent, 1, now)).toBe(true);
+  });
+
+  it('sends the same limits again in the unit the station now asks for', () => {
+    expect(needsSending(schedule([10, 10], { rateUnit: 'W' }), sent, 1, now)).toBe(true);
+    expect(needsSending(schedule([10, 10], { rateUnit: 'W' }), { ...sent, rateUnit: 'W' }, 1, now)).toBe(
+      false,
+    );
   });
 
   it('sends for a new session, a new phase, and before the schedule sent runs out', () => {

@@ -118,7 +118,7 @@ export function stationShares(schedules: readonly ConnectorSchedule[]): Connecto
 
 /**
  * Whether the station must be sent this schedule, given what it was sent last: always for a new
- * session (or purpose, or phase), whenever any limit goes down (the fuses need it), when one goes up
+ * session (or purpose, phase or unit: a template applied after the last plan may ask for watts), whenever any limit goes down (the fuses need it), when one goes up
  * by more than the threshold, and when the schedule sent nears its end.
  */
 export function needsSending(
@@ -129,7 +129,7 @@ export function needsSending(
 ): boolean {
   if (!sent || sent.purpose !== schedule.purpose || sent.transactionId !== schedule.transactionId)
     return true;
-  if (sent.phaseToUse !== schedule.phaseToUse) return true;
+  if (sent.phaseToUse !== schedule.phaseToUse || sent.rateUnit !== schedule.rateUnit) return true;
   const sentSlots = sent.limits.length;
   const sentEnd = sent.startSchedule.getTime() + sentSlots * SLOT_MINUTES * 60_000;
   const newEnd = schedule.startSchedule.getTime() + schedule.limits.length * SLOT_MINUTES * 60_000;

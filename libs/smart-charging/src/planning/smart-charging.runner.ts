@@ -276,6 +276,7 @@ export class SmartChargingRunner {
                 startSchedule: schedule.startSchedule,
                 limits: schedule.limits,
                 phaseToUse: schedule.phaseToUse,
+                rateUnit: schedule.rateUnit,
                 sentAt: now,
               }
             : undefined;

@@ -14,6 +14,8 @@ export interface SentSchedule {
   /** A per slot from startSchedule, the last one holding on. */
   limits: number[];
   phaseToUse?: number;
+  /** The unit the station was sent (plans stored before it was kept have none). */
+  rateUnit?: 'A' | 'W';
   sentAt: Date;
 }
 

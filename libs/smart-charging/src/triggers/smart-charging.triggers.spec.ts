@@ -1,13 +1,13 @@
 import { TenantId, asTenantId } from '@csms/common';
 import { InProcessEventBus, domainEvent } from '@csms/events';
-import { CONNECTOR_STATUS_CHANGED, ChargingStationService } from '@csms/stations';
+import { CONNECTOR_STATUS_CHANGED, ChargingStationService, STATION_TEMPLATE_APPLIED } from '@csms/stations';
 import { StationExclusionRepository } from '../exclusions/station-exclusion.repository';
 import { SmartChargingScheduler } from './smart-charging.scheduler';
 import { SmartChargingTriggers } from './smart-charging.triggers';
 
 const TENANT = asTenantId('t1');
 
-describe('SmartChargingTriggers: a connector entering or leaving SuspendedEV', () => {
+describe('SmartChargingTriggers: status changes and templates', () => {
   let events: InProcessEventBus;
   let triggers: SmartChargingTriggers;
   const scheduled: [TenantId, string][] = [];
@@ -55,5 +55,15 @@ describe('SmartChargingTriggers: a connector entering or leaving SuspendedEV', (
     await statusChange('SuspendedEV', 'SuspendedEV');
     await statusChange('SuspendedEV', 'Charging', 'CS-NOWHERE');
     expect(scheduled).toEqual([]);
+  });
+
+  it('plans the station’s area again once its template is applied (its unit or power may have changed)', async () => {
+    for (const chargingStationId of ['CS-1', 'CS-NOWHERE']) {
+      await events.publish(
+        domainEvent(STATION_TEMPLATE_APPLIED, TENANT, { chargingStationId, templateId: 'tpl' }),
+      );
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(scheduled).toEqual([[TENANT, 'area-1']]);
   });
 });

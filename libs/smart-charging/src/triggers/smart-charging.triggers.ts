@@ -15,6 +15,8 @@ import {
   ChargingStationPlacedEvent,
   ChargingStationService,
   ConnectorStatusChangedEvent,
+  STATION_TEMPLATE_APPLIED,
+  StationTemplateAppliedEvent,
 } from '@csms/stations';
 import {
   CONSUMPTION_ADDED,
@@ -59,7 +61,7 @@ interface Watched {
  * What makes smart charging plan a tree again, each announced once in the cluster (by the instance
  * that saw it): a session starting or stopping, its car becoming known, a connector entering or leaving SuspendedEV, an asset
  * changing past its threshold or being edited, a site area edited, a station placed or rebooted (a
- * reboot also includes an excluded station again), and, from the meter values, a car leaving power
+ * reboot also includes an excluded station again) or given its template, and, from the meter values, a car leaving power
  * unused or a sticky-limited car wanting more.
  */
 @Injectable()
@@ -118,6 +120,10 @@ export class SmartChargingTriggers implements OnModuleInit, OnModuleDestroy {
           await this.station(tenantId, payload.chargingStationId);
         }
       }),
+      // Its template may change what a plan gives it: its power, its phases, its unit (A or W).
+      own<StationTemplateAppliedEvent>(STATION_TEMPLATE_APPLIED, ({ tenantId, payload }) =>
+        this.station(tenantId, payload.chargingStationId),
+      ),
       own<ConsumptionAddedEvent>(CONSUMPTION_ADDED, ({ tenantId, payload }) =>
         this.onConsumption(tenantId, payload),
       ),

@@ -7,6 +7,7 @@ export const CHARGING_STATION_UPDATED = 'ChargingStationUpdated';
 export const CONNECTOR_STATUS_CHANGED = 'ConnectorStatusChanged';
 export const CHARGING_STATION_BOOTED = 'ChargingStationBooted';
 export const CHARGING_STATION_DELETED = 'ChargingStationDeleted';
+export const STATION_TEMPLATE_APPLIED = 'StationTemplateApplied';
 
 /** Boot, status, online/offline or vendor data changed; the payload is the station as GraphQL shows it. */
 export type ChargingStationUpdatedEvent = DomainEvent<typeof CHARGING_STATION_UPDATED, ChargingStation>;
@@ -37,4 +38,13 @@ export type ChargingProfileSetEvent = DomainEvent<
 export type ChargingStationDeletedEvent = DomainEvent<
   typeof CHARGING_STATION_DELETED,
   { chargingStationId: string }
+>;
+
+/**
+ * A template was applied after the station's boot: its hardware and capabilities (limits in watts or
+ * amperes, phases, power) may differ from what plans made since the boot saw.
+ */
+export type StationTemplateAppliedEvent = DomainEvent<
+  typeof STATION_TEMPLATE_APPLIED,
+  { chargingStationId: string; templateId: string }
 >;

@@ -1,13 +1,16 @@
 import { TenantId } from '@csms/common';
+import { InProcessEventBus } from '@csms/events';
 import {
   ChargingStation,
   ChargingStationService,
   ConfigurationReport,
   ConnectorType,
   CurrentType,
+  STATION_TEMPLATE_APPLIED,
   StationCommands,
   StationConfiguration,
   StationOfflineError,
+  StationTemplateAppliedEvent,
   StationTimeoutError,
 } from '@csms/stations';
 import { Logger } from '@nestjs/common';
@@ -111,8 +114,13 @@ function applierWith(templates: StationTemplate[], fake: FakeStation) {
       return station;
     },
   } as unknown as ChargingStationService;
-  const applier = new TemplateApplier(catalog, stations, fake.commands as unknown as StationCommands);
-  return { applier, updates };
+  const events = new InProcessEventBus();
+  const applied: StationTemplateAppliedEvent['payload'][] = [];
+  events.subscribe<StationTemplateAppliedEvent>(STATION_TEMPLATE_APPLIED, ({ payload }) => {
+    applied.push(payload);
+  });
+  const applier = new TemplateApplier(catalog, stations, fake.commands as unknown as StationCommands, events);
+  return { applier, updates, applied };
 }
 
 describe('TemplateApplier', () => {
@@ -122,7 +130,7 @@ describe('TemplateApplier', () => {
   it('copies the hardware, changes only the differing keys, resets once for RebootRequired, records it all', async () => {
     const fake = new FakeStation();
     fake.answers = { ConnectionTimeOut: 'RebootRequired' };
-    const { applier, updates } = applierWith([template()], fake);
+    const { applier, updates, applied } = applierWith([template()], fake);
 
     const application = await applier.apply(TENANT, station);
 
@@ -162,6 +170,7 @@ describe('TemplateApplier', () => {
       templateResetSent: true,
     });
     expect(updates[1].templateAppliedAt).toBeInstanceOf(Date);
+    expect(applied).toEqual([{ chargingStationId: station.id, templateId: 'tpl' }]);
   });
 
   it('sends nothing when every key is right, and no reset without RebootRequired', async () => {
@@ -184,10 +193,11 @@ describe('TemplateApplier', () => {
 
   it('does nothing when no template matches', async () => {
     const fake = new FakeStation();
-    const { applier, updates } = applierWith([template({ vendorPattern: '^Other$' })], fake);
+    const { applier, updates, applied } = applierWith([template({ vendorPattern: '^Other$' })], fake);
     expect(await applier.apply(TENANT, station)).toBeUndefined();
     expect(fake.calls).toEqual([]);
     expect(updates).toEqual([]);
+    expect(applied).toEqual([]);
   });
 
   it('records Failed for every key when GetConfiguration gets no answer', async () => {

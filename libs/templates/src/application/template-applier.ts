@@ -1,7 +1,9 @@
 import { TenantId } from '@csms/common';
+import { EventBus, domainEvent } from '@csms/events';
 import {
   ChargingStation,
   ChargingStationService,
+  STATION_TEMPLATE_APPLIED,
   StationCommands,
   StationOfflineError,
   TemplateParameterOutcome,
@@ -25,7 +27,7 @@ const FAILED = 'Failed';
 /**
  * Applies the best matching template to one station: its hardware description first, then the
  * configuration keys that differ from what the station reports, then one soft reset if a key
- * needs it; what happened is recorded on the station.
+ * needs it; what happened is recorded on the station and announced.
  */
 @Injectable()
 export class TemplateApplier {
@@ -35,6 +37,7 @@ export class TemplateApplier {
     private readonly templates: StationTemplateService,
     private readonly stations: ChargingStationService,
     private readonly commands: StationCommands,
+    private readonly events: EventBus,
   ) {}
 
   /** Undefined when no template matches the station. */
@@ -52,6 +55,12 @@ export class TemplateApplier {
       templateParameters: parameters,
       templateResetSent: resetSent,
     });
+    await this.events.publish(
+      domainEvent(STATION_TEMPLATE_APPLIED, tenantId, {
+        chargingStationId: station.id,
+        templateId: template.id,
+      }),
+    );
     return { templateId: template.id, parameters, resetSent };
   }
 
