@@ -205,17 +205,19 @@ describe('OICP 2.3 CPO with the Hubject simulator', () => {
         ['oicp:ChargeDetailRecord', 'true 000 Success'],
       ]);
 
-      // The simulator holds our CDR for that session: a second one is refused.
+      // The simulator holds our CDR for that session: a second one is refused. One instant for all four
+      // timestamps: read one by one, a millisecond's tick could put them out of order (a data error).
+      const instant = new Date().toISOString();
       const again = await hubject.post<{ Result: boolean; StatusCode: { Code: string } }>(
         '/cdrmgmt/v22/operators/DE*VGC/charge-detail-record',
         {
           SessionID: sessionId,
           EvseID: EVSE_ID,
           Identification: { RFIDMifareFamilyIdentification: { UID: CARD } },
-          ChargingStart: new Date().toISOString(),
-          ChargingEnd: new Date().toISOString(),
-          SessionStart: new Date().toISOString(),
-          SessionEnd: new Date().toISOString(),
+          ChargingStart: instant,
+          ChargingEnd: instant,
+          SessionStart: instant,
+          SessionEnd: instant,
           ConsumedEnergy: 12,
         },
       );
