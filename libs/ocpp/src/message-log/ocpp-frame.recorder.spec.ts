@@ -1,5 +1,7 @@
 import { DEFAULT_TENANT_ID } from '@csms/common';
 import { EventEmitter } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { RpcConnection } from '../transport/rpc-connection';
 import { OcppMessageDirection } from './models/ocpp-message.model';
 import { recordFrames } from './ocpp-frame.recorder';
@@ -139,5 +141,25 @@ describe('recordFrames', () => {
     frame('not json', false);
     frame('[9,"q"]', false);
     expect(records.map((record) => record.messageType)).toEqual(['INVALID', 'INVALID']);
+  });
+
+  it('keeps no frame alive through what it records (the header fields are copies, not views of the frame)', () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const payload = JSON.stringify({ connectorId: 1, meterValue: [{ padding: 'x'.repeat(50_000) }] });
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    // 1,000 frames of 50 kB: about 50 MB if the records held on to them.
+    for (let index = 0; index < 1_000; index++) {
+      const id = `meter-value-${String(index).padStart(8, '0')}`;
+      frame(`[2,"${id}","MeterValues",${payload}]`, false);
+      frame(`[3,"${id}",{}]`, true);
+      frame(`[4,"err-${id}","InternalError","",{}]`, false);
+    }
+    collectGarbage();
+    expect(records).toHaveLength(2_000);
+    expect(records[0]).toMatchObject({ messageId: 'meter-value-00000000', action: 'MeterValues' });
+    expect(records[1]).toMatchObject({ errorCode: 'InternalError' });
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(5_000_000);
   });
 });
