@@ -1,4 +1,4 @@
-import { APP_CONFIG, AppConfig, TenantId } from '@csms/common';
+import { APP_CONFIG, AppConfig, TenantId, deleteInner, innerCount, innerMap } from '@csms/common';
 import { EventBus, Unsubscribe } from '@csms/events';
 import { ChargingStationService } from '@csms/stations';
 import {
@@ -41,7 +41,8 @@ const MAX_TRACKED = 50_000;
 @Injectable()
 export class SessionTracker implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SessionTracker.name);
-  private readonly tracked = new Map<string, Tracked>();
+  /** By tenant, then transaction id: a meter value's update finds its session without a key string. */
+  private readonly tracked = new Map<TenantId, Map<string, Tracked>>();
   /** Each transaction's events, handled one after the other: an update never overtakes its start. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly unsubscribers: Unsubscribe[] = [];
@@ -66,7 +67,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
       ),
       this.events.subscribeOwn<TransactionEvent>(TRANSACTION_UPDATED, (event) => {
         // A session known not to roam has nothing to report (each meter value updates it).
-        if (this.tracked.get(this.key(event.tenantId, event.payload.id))?.roaming === false) return;
+        if (this.tracked.get(event.tenantId)?.get(event.payload.id)?.roaming === false) return;
         return this.inOrder(event.tenantId, event.payload.id, () =>
           this.updated(event.tenantId, event.payload),
         );
@@ -98,13 +99,16 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
     return `${tenantId}\u0000${id}`;
   }
 
-  private remember(key: string, tracked: Tracked): void {
-    if (this.tracked.size >= MAX_TRACKED) this.tracked.delete(this.tracked.keys().next().value!);
-    this.tracked.set(key, tracked);
+  private remember(tenantId: TenantId, transactionId: string, tracked: Tracked): void {
+    if (innerCount(this.tracked) >= MAX_TRACKED) {
+      // The oldest of the tenant longest known: open sessions come and go in about that order.
+      const [oldestTenant, ofTenant] = this.tracked.entries().next().value!;
+      deleteInner(this.tracked, oldestTenant, ofTenant.keys().next().value!);
+    }
+    innerMap(this.tracked, tenantId).set(transactionId, tracked);
   }
 
   private async started(tenantId: TenantId, transaction: Transaction): Promise<void> {
-    const key = this.key(tenantId, transaction.id);
     const partners = await this.partners.registeredOf(tenantId);
     const authorization =
       partners.length && transaction.tagId
@@ -117,7 +121,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
         : null;
     const partner = authorization && partners.find((candidate) => candidate.id === authorization.partnerId);
     if (!authorization || !partner) {
-      this.remember(key, { roaming: false, lastReportAt: 0, periodsReported: 0 });
+      this.remember(tenantId, transaction.id, { roaming: false, lastReportAt: 0, periodsReported: 0 });
       return;
     }
     const [station, cost] = await Promise.all([
@@ -150,7 +154,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
       lastUpdated: new Date(),
     };
     await this.sessions.save(tenantId, session);
-    this.remember(key, {
+    this.remember(tenantId, transaction.id, {
       roaming: true,
       lastReportAt: Date.now(),
       periodsReported: session.chargingPeriods.length,
@@ -163,8 +167,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
   }
 
   private async updated(tenantId: TenantId, transaction: Transaction): Promise<void> {
-    const key = this.key(tenantId, transaction.id);
-    let tracked = this.tracked.get(key);
+    let tracked = this.tracked.get(tenantId)?.get(transaction.id);
     if (!tracked) {
       const known = await this.sessions.findById(tenantId, transaction.id);
       tracked = {
@@ -172,7 +175,7 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
         lastReportAt: 0,
         periodsReported: known?.chargingPeriods.length ?? 0,
       };
-      this.remember(key, tracked);
+      this.remember(tenantId, transaction.id, tracked);
     }
     if (
       !tracked.roaming ||
@@ -208,9 +211,8 @@ export class SessionTracker implements OnModuleInit, OnModuleDestroy {
   }
 
   private async stopped(tenantId: TenantId, transaction: Transaction): Promise<void> {
-    const key = this.key(tenantId, transaction.id);
-    const tracked = this.tracked.get(key);
-    this.tracked.delete(key);
+    const tracked = this.tracked.get(tenantId)?.get(transaction.id);
+    deleteInner(this.tracked, tenantId, transaction.id);
     if (tracked && !tracked.roaming) return;
     const session = await this.sessions.findById(tenantId, transaction.id);
     const partner = session && (await this.partners.get(tenantId, session.partnerId));
