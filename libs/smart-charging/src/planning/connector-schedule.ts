@@ -118,8 +118,9 @@ export function stationShares(schedules: readonly ConnectorSchedule[]): Connecto
 
 /**
  * Whether the station must be sent this schedule, given what it was sent last: always for a new
- * session (or purpose, phase or unit: a template applied after the last plan may ask for watts), whenever any limit goes down (the fuses need it), when one goes up
- * by more than the threshold, and when the schedule sent nears its end.
+ * session, purpose, phase or unit (a template applied since the last plan may ask for watts),
+ * whenever any limit goes down (the fuses need it), when one goes up by more than the threshold, and
+ * when the schedule sent nears its end.
  */
 export function needsSending(
   schedule: ConnectorSchedule,

@@ -59,10 +59,10 @@ interface Watched {
 
 /**
  * What makes smart charging plan a tree again, each announced once in the cluster (by the instance
- * that saw it): a session starting or stopping, its car becoming known, a connector entering or leaving SuspendedEV, an asset
- * changing past its threshold or being edited, a site area edited, a station placed or rebooted (a
- * reboot also includes an excluded station again) or given its template, and, from the meter values, a car leaving power
- * unused or a sticky-limited car wanting more.
+ * that saw it): a session starting or stopping, its car becoming known, a connector entering or
+ * leaving SuspendedEV, an asset changing past its threshold or being edited, a site area edited, a
+ * station placed, rebooted (a reboot also includes an excluded station again) or given its template,
+ * and, from the meter values, a car leaving power unused or a sticky-limited car wanting more.
  */
 @Injectable()
 export class SmartChargingTriggers implements OnModuleInit, OnModuleDestroy {
