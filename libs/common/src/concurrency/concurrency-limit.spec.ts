@@ -44,4 +44,20 @@ describe('ConcurrencyLimit', () => {
     ]);
     expect(limit.load).toEqual({ running: 0, waiting: 0 });
   });
+
+  it('gives the slot of a task that throws before it returns to the next in line, and rejects with its error', async () => {
+    const limit = new ConcurrencyLimit(1);
+    const gate = deferred();
+    const first = limit.run(() => gate.promise);
+    const throwing = limit.run((): Promise<void> => {
+      throw new Error('dropped');
+    });
+    const third = limit.run(async () => 'third');
+    expect(limit.load).toEqual({ running: 1, waiting: 2 });
+    gate.resolve();
+    await expect(first).resolves.toBeUndefined();
+    await expect(throwing).rejects.toThrow('dropped');
+    await expect(third).resolves.toBe('third');
+    expect(limit.load).toEqual({ running: 0, waiting: 0 });
+  });
 });
